@@ -1,0 +1,149 @@
+"""The document object every stage annotates: the original text plus offset spans.
+
+Offsets are code-point indices into ``Document.text`` (end exclusive), so that
+``doc.text[span.start:span.end]`` is always the span's text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+from typing import Any
+
+
+class InputError(ValueError):
+    """The input is not a usable document (no text, bad date, wrong shape)."""
+
+
+MAX_TEXT_CHARS = 2_000_000
+
+
+@dataclass(slots=True)
+class Token:
+    """A word, number or punctuation mark.
+
+    ``norm`` is the matching form (see ``marsad.text.normalize``); ``forms`` lists
+    the clitic readings of the word as ``(stem, start)`` pairs: the stem's
+    normalized text and the original offset where it starts (proclitics removed).
+    The first form is always the whole word.
+    """
+    i: int
+    start: int
+    end: int
+    norm: str
+    kind: str  # "word", "num", "punct", "latin"
+    sent: int = 0
+    forms: tuple = ()
+
+
+@dataclass(slots=True)
+class Sentence:
+    i: int
+    start: int
+    end: int
+    first_token: int
+    last_token: int  # exclusive
+
+
+@dataclass(slots=True)
+class Span:
+    """A labelled stretch of the original text, with stage-specific data."""
+    start: int
+    end: int
+    label: str
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    """One article and everything the stages found in it.
+
+    Filled in pipeline order: ``norm``, ``tokens``, ``sentences`` (segment);
+    ``matches`` (lookup: every lexicon hit); ``entities`` (record Entity list),
+    ``mentions`` (Span per entity mention, sorted by start; label = entity type,
+    data = {"entity": id, "kind": name|nominal|pronoun}) and ``actors`` (Span per
+    actor phrase, named or not; data = {"entity": id|None, "country", "sector"})
+    (entities); ``times`` (record Time list, data kept on the objects) (times);
+    ``quotes`` (record Quote list) (quotes); ``events`` (record Event list) (events).
+    """
+    text: str
+    id: str | None = None
+    date: Date | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    norm: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    matches: list = field(default_factory=list)
+    entities: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+    actors: list = field(default_factory=list)
+    times: list = field(default_factory=list)
+    quotes: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    _norm_map: Any = None
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def orig_offset(self, norm_index: int) -> int:
+        """Original offset of a character of ``self.norm`` (end offsets: pass index of last + 1)."""
+        if self._norm_map is None:
+            return norm_index
+        if norm_index >= len(self._norm_map):
+            return len(self.text)
+        return self._norm_map[norm_index]
+
+    def sentence_of(self, offset: int) -> Sentence | None:
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid - 1
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return s
+        return None
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        return [t for t in self.tokens if t.start >= start and t.end <= end]
+
+
+def parse_date(value: Any) -> Date | None:
+    """ISO 8601 date (or datetime) → date; None for empty; InputError otherwise."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, Date):
+        return value
+    if not isinstance(value, str):
+        raise InputError(f"date must be an ISO 8601 string, got {type(value).__name__}")
+    try:
+        return Date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise InputError(f"date is not ISO 8601 (YYYY-MM-DD): {value!r}") from None
+
+
+def make_document(text: Any, date: Any = None, id: Any = None, **meta: Any) -> Document:
+    """Validate the input fields and build a Document (no annotation yet)."""
+    if not isinstance(text, str):
+        raise InputError("document has no text" if text is None else
+                         f"text must be a string, got {type(text).__name__}")
+    if not text.strip():
+        raise InputError("document text is empty")
+    if "\x00" in text:
+        raise InputError("text contains NUL bytes: binary input?")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
+    keep = {k: (str(v) if v is not None else None) for k, v in meta.items()
+            if k in ("title", "source", "url")}
+    return Document(text=text, id=None if id is None else str(id), date=parse_date(date), **keep)
+
+
+def document_from_dict(obj: Any) -> Document:
+    """An input document as in SPEC.md ("text" required)."""
+    if not isinstance(obj, dict):
+        raise InputError(f"a document must be a JSON object, got {type(obj).__name__}")
+    return make_document(obj.get("text"), obj.get("date"), obj.get("id"),
+                         title=obj.get("title"), source=obj.get("source"), url=obj.get("url"))

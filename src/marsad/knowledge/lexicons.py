@@ -1,0 +1,1 @@
+"""Registers every lexicon with the shared matcher (see lookup.py)."""

@@ -1,0 +1,66 @@
+"""Normalization for matching, with a map back to original offsets.
+
+The normalized view removes diacritics, tatweel, zero-width and bidi marks, and
+folds letter variants (أ إ آ ٱ → ا, ى → ي, ة → ه), Eastern Arabic and Persian
+digits (→ 0-9), Persian letters (ک → ك, ی → ي), Arabic punctuation (، ؛ ؟ → , ; ?)
+and quote marks (« » “ ” „ ‟ → "). Every kept character maps to exactly one
+original character, so ``norm_map[i]`` is the original offset of ``norm[i]``.
+"""
+from __future__ import annotations
+
+import re
+from array import array
+
+DELETED = (
+    "\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a"  # Quranic marks
+    "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655"  # harakat, shadda, sukun
+    "\u0656\u0657\u0658\u0659\u065a\u065b\u065c\u065d\u065e\u065f\u0670"
+    "\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc\u06df\u06e0\u06e1\u06e2"
+    "\u06e3\u06e4\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed"
+    "\u0640"  # tatweel
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad"  # zero-width, bidi, BOM, soft hyphen
+)
+
+FOLDED = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ې": "ي",
+    "ک": "ك", "ڪ": "ك", "ھ": "ه", "ۀ": "ه", "ۃ": "ه",
+    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+    "‘": "'", "’": "'", "‚": "'", "‹": '"', "›": '"',
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
+    "–": "-", "—": "-", "−": "-",
+}
+for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    FOLDED[_d] = str(_i)
+for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    FOLDED[_d] = str(_i)
+
+_TABLE = str.maketrans({**{c: None for c in DELETED}, **FOLDED})
+_FOLD_ONLY = str.maketrans(FOLDED)
+_DELETED_RE = re.compile("[" + re.escape(DELETED) + "]+")
+
+
+def normalize(s: str) -> str:
+    """The matching form of a string (no offset map)."""
+    return s.translate(_TABLE)
+
+
+def normalize_with_map(text: str) -> tuple[str, array | None]:
+    """Normalized text and a map from its indices to original offsets.
+
+    The map is None when nothing was deleted (the offsets are then equal).
+    """
+    if not _DELETED_RE.search(text):
+        return text.translate(_FOLD_ONLY), None
+    norm_map = array("i")
+    pos = 0
+    for m in _DELETED_RE.finditer(text):
+        norm_map.extend(range(pos, m.start()))
+        pos = m.end()
+    norm_map.extend(range(pos, len(text)))
+    return text.translate(_TABLE), norm_map
+
+
+def strip_diacritics(s: str) -> str:
+    return _DELETED_RE.sub("", s)
