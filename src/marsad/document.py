@@ -80,6 +80,7 @@ class Document:
     actors: list = field(default_factory=list)
     times: list = field(default_factory=list)
     quotes: list = field(default_factory=list)
+    quote_spans: list = field(default_factory=list)
     events: list = field(default_factory=list)
     _norm_map: Any = None
 

@@ -64,7 +64,7 @@ def tokenize(doc: Document) -> None:
         s, e = m.span()
         text = m.group()
         start = orig(s)
-        end = orig(e - 1) + 1 if e <= n else len(doc.text)
+        end = orig(e) if e < n else len(doc.text)  # trailing diacritics belong to the word
         if kind == "word":
             forms = tuple((stem, orig(s + k)) for stem, k in clitic_forms(text))
         else:
