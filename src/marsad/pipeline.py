@@ -1,6 +1,7 @@
 """The pipeline: stages that annotate one Document in turn, then the record."""
 from __future__ import annotations
 
+import gc
 import importlib
 from functools import lru_cache
 from typing import Any, Callable, Iterable
@@ -33,6 +34,7 @@ class Pipeline:
     def __init__(self, stages: Iterable[str] = DEFAULT_STAGES):
         self.names = tuple(stages)
         self.stages = [load_stage(n) for n in self.names]
+        gc.freeze()  # lexicons live for the whole run: keep them out of GC passes
 
     def annotate(self, doc: Document) -> Document:
         for stage in self.stages:

@@ -9,7 +9,7 @@ original character, so ``norm_map[i]`` is the original offset of ``norm[i]``.
 from __future__ import annotations
 
 import re
-from array import array
+from bisect import bisect_right
 
 DELETED = (
     "\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a"  # Quranic marks
@@ -46,20 +46,42 @@ def normalize(s: str) -> str:
     return s.translate(_TABLE)
 
 
-def normalize_with_map(text: str) -> tuple[str, array | None]:
+class OffsetMap:
+    """Maps indices of the normalized text to original offsets.
+
+    Built from the deleted runs only: ``orig = i + (characters deleted before i)``.
+    """
+    __slots__ = ("_at", "_shift", "_len")
+
+    def __init__(self, text: str):
+        self._at = [0]      # normalized index where a new shift starts
+        self._shift = [0]   # characters deleted before that index
+        deleted = 0
+        for m in _DELETED_RE.finditer(text):
+            deleted += m.end() - m.start()
+            self._at.append(m.end() - deleted)
+            self._shift.append(deleted)
+        self._len = len(text) - deleted
+
+    def runs(self) -> tuple[list[int], list[int]]:
+        """(normalized index where each shift starts, shift), for merge-walks."""
+        return self._at, self._shift
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, i: int) -> int:
+        return i + self._shift[bisect_right(self._at, i) - 1]
+
+
+def normalize_with_map(text: str) -> tuple[str, OffsetMap | None]:
     """Normalized text and a map from its indices to original offsets.
 
     The map is None when nothing was deleted (the offsets are then equal).
     """
     if not _DELETED_RE.search(text):
         return text.translate(_FOLD_ONLY), None
-    norm_map = array("i")
-    pos = 0
-    for m in _DELETED_RE.finditer(text):
-        norm_map.extend(range(pos, m.start()))
-        pos = m.end()
-    norm_map.extend(range(pos, len(text)))
-    return text.translate(_TABLE), norm_map
+    return text.translate(_TABLE), OffsetMap(text)
 
 
 def strip_diacritics(s: str) -> str:

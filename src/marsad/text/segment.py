@@ -31,6 +31,7 @@ ABBREVIATIONS = frozenset("ا ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع
 SENTENCE_END = frozenset(".!?")
 OPEN_QUOTES = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 CLOSING_QUOTES = '"»”'
+CLOSERS = '"»”)\']'
 MAX_QUOTED_SENTENCE = 600
 
 
@@ -52,113 +53,141 @@ def clitic_forms(word: str) -> list[tuple[str, int]]:
     return forms
 
 
+_FORMS_CACHE: dict[str, tuple] = {}
+_CLITIC_INITIALS = frozenset(CONJUNCTIONS + PREPOSITIONS + FUTURE)
+
+
+def _relative_forms(word: str) -> tuple:
+    forms = _FORMS_CACHE.get(word)
+    if forms is None:
+        forms = tuple(clitic_forms(word))
+        if len(_FORMS_CACHE) < 500_000:
+            _FORMS_CACHE[word] = forms
+    return forms
+
+
 def tokenize(doc: Document) -> None:
     norm, norm_map = normalize_with_map(doc.text)
     doc.norm = norm
     doc._norm_map = norm_map
-    orig = (lambda i: i) if norm_map is None else norm_map.__getitem__
-    n = len(norm)
+    if norm_map is None:
+        at, shift = [0], [0]
+    else:
+        at, shift = norm_map.runs()
+    runs = len(at)
+    j = k = 0  # current run for token starts and for token ends
     tokens = []
-    for m in TOKEN_RE.finditer(norm):
-        kind = m.lastgroup
+    append = tokens.append
+    initials = _CLITIC_INITIALS
+    for i, m in enumerate(TOKEN_RE.finditer(norm)):
         s, e = m.span()
-        text = m.group()
-        start = orig(s)
-        end = orig(e) if e < n else len(doc.text)  # trailing diacritics belong to the word
-        if kind == "word":
-            forms = tuple((stem, orig(s + k)) for stem, k in clitic_forms(text))
+        while j + 1 < runs and at[j + 1] <= s:
+            j += 1
+        while k + 1 < runs and at[k + 1] <= e:
+            k += 1
+        start, end = s + shift[j], e + shift[k]
+        word = m.group()
+        kind = m.lastgroup
+        if kind == "word" and word[0] in initials:
+            rel = _relative_forms(word)
+            if end - start == e - s:
+                forms = tuple((stem, start + p) for stem, p in rel)
+            else:
+                forms = tuple((stem, norm_map[s + p]) for stem, p in rel)
         else:
-            forms = ((text, start),)
-        tokens.append(Token(len(tokens), start, end, text, kind, 0, forms))
+            forms = ((word, start),)
+        append(Token(i, start, end, word, kind, 0, forms))
     doc.tokens = tokens
+
+
+_QUOTE_CHARS_RE = re.compile("[" + "".join(OPEN_QUOTES) + "".join(OPEN_QUOTES.values()) + '"\n]')
+_BOUNDARY_RE = re.compile(r"[.!?؟]|\n")
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Balanced quotations within a paragraph, as (open, close) offsets."""
     spans = []
-    for para_start, para in _paragraphs(text):
-        stack: list[tuple[str, int]] = []
-        straight_open = None
-        for i, ch in enumerate(para):
-            if ch in OPEN_QUOTES:
-                stack.append((OPEN_QUOTES[ch], i))
-            elif stack and ch == stack[-1][0]:
-                spans.append((para_start + stack.pop()[1], para_start + i))
-            elif ch == '"':
-                if straight_open is None:
-                    straight_open = i
-                else:
-                    spans.append((para_start + straight_open, para_start + i))
-                    straight_open = None
+    stack: list[tuple[str, int]] = []
+    straight_open = None
+    for m in _QUOTE_CHARS_RE.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch == "\n":
+            stack, straight_open = [], None
+        elif ch in OPEN_QUOTES:
+            stack.append((OPEN_QUOTES[ch], i))
+        elif stack and ch == stack[-1][0]:
+            spans.append((stack.pop()[1], i))
+        elif ch == '"':
+            if straight_open is None:
+                straight_open = i
+            else:
+                spans.append((straight_open, i))
+                straight_open = None
     return [(a, b) for a, b in spans if b - a <= MAX_QUOTED_SENTENCE]
-
-
-def _paragraphs(text: str):
-    start = 0
-    for m in re.finditer(r"\n+", text):
-        yield start, text[start:m.start()]
-        start = m.end()
-    yield start, text[start:]
 
 
 def split_sentences(doc: Document) -> None:
     tokens = doc.tokens
+    if not tokens:
+        doc.sentences = []
+        return
     text = doc.text
     quoted = _quote_spans(text)
-    inside = _covered(quoted)
+    by_start = {t.start: t.i for t in tokens if t.kind == "punct"}
+    ends = set()
+    for m in _BOUNDARY_RE.finditer(text):
+        if m.group() == "\n":
+            ends.add(_token_before(tokens, m.start()))
+        else:
+            i = by_start.get(m.start())
+            if i is not None and i + 1 < len(tokens) and _ends_sentence(doc, tokens, i, quoted):
+                ends.add(_extend_over_closing_quotes(doc, tokens, i))
+    ends.discard(-1)
+    ends.add(len(tokens) - 1)
     sentences = []
     first = 0
-    for i, tok in enumerate(tokens):
-        last = i == len(tokens) - 1
-        if not last and not _ends_sentence(doc, tokens, i, inside):
-            continue
-        j = i + 1
-        while j < len(tokens) and tokens[j].kind == "punct" and text[tokens[j].start] in '"»”)\']' \
-                and "\n" not in text[tokens[j - 1].end:tokens[j].start]:
-            j += 1
-        if last or j > i + 1:
-            j = max(j, i + 1)
-        _add_sentence(sentences, tokens, first, min(j, len(tokens)))
-        first = min(j, len(tokens))
-        if first >= len(tokens):
-            break
-    if first < len(tokens):
-        _add_sentence(sentences, tokens, first, len(tokens))
+    for last in sorted(ends):
+        if last >= first:
+            _add_sentence(sentences, tokens, first, last + 1)
+            first = last + 1
     doc.sentences = sentences
 
 
+def _token_before(tokens: list, offset: int) -> int:
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
+
+
+def _extend_over_closing_quotes(doc: Document, tokens: list, i: int) -> int:
+    while i + 1 < len(tokens) and tokens[i + 1].kind == "punct" and doc.text[tokens[i + 1].start] in CLOSERS \
+            and "\n" not in doc.text[tokens[i].end:tokens[i + 1].start]:
+        i += 1
+    return i
+
+
 def _add_sentence(sentences: list, tokens: list, first: int, last: int) -> None:
-    if first >= last:
-        return
     k = len(sentences)
     for t in tokens[first:last]:
         t.sent = k
     sentences.append(Sentence(k, tokens[first].start, tokens[last - 1].end, first, last))
 
 
-def _covered(spans: list[tuple[int, int]]):
-    starts = sorted(spans)
-
-    def inside(pos: int) -> bool:
-        return any(a < pos < b for a, b in starts)
-    return inside
-
-
-def _ends_sentence(doc: Document, tokens: list, i: int, inside) -> bool:
+def _ends_sentence(doc: Document, tokens: list, i: int, quoted: list) -> bool:
     tok = tokens[i]
     nxt = tokens[i + 1]
-    gap = doc.text[tok.end:nxt.start]
-    if "\n" in gap:
-        return True
-    if tok.kind != "punct" or tok.norm not in SENTENCE_END:
-        return False
     if tok.norm == "." and i > 0 and tokens[i - 1].norm in ABBREVIATIONS and tokens[i - 1].end == tok.start:
         return False
     if nxt.kind == "punct" and doc.text[nxt.start] in CLOSING_QUOTES:
         return True
-    if not gap and nxt.kind != "punct":
+    if nxt.start == tok.end and nxt.kind != "punct":
         return False
-    return not inside(tok.start)
+    return not any(a < tok.start < b for a, b in quoted)
 
 
 def segment(doc: Document) -> None:

@@ -1,0 +1,67 @@
+"""CoNLL exact-span evaluation of the NER model on ANERcorp's held-out slice.
+
+    python -m marsad.ner.evaluate /work/shared/data/anercorp/train.txt
+
+scores the shipped model on the last 10% of the sentences (never used for
+training or tuning). ``--slice dev --model M`` scores a tuning model on dev.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+
+from .corpus import LABELS
+from .corpus import slices
+from .tagger import MODEL_PATH, Tagger, load_model
+
+MAIN_TYPES = ("PERS", "LOC", "ORG")
+
+
+def gold_spans(tagger: Tagger, labels: list[str]) -> list[tuple[int, int, str]]:
+    return tagger.spans([LABELS.index(lab) for lab in labels])
+
+
+def score(tagger: Tagger, sentences: list) -> dict:
+    """{type: (precision, recall, f1, gold count)} plus "overall" over PERS/LOC/ORG."""
+    counts: dict[str, list[int]] = {}  # type → [true positives, predicted, gold]
+    for sent in sentences:
+        words = [w for w, _ in sent]
+        gold = set(gold_spans(tagger, [lab for _, lab in sent]))
+        pred = set(tagger.spans([LABELS.index(lab) for lab in tagger.tag(words)]))
+        for spans, slot in ((gold, 2), (pred, 1)):
+            for span in spans:
+                counts.setdefault(span[2], [0, 0, 0])[slot] += 1
+        for span in gold & pred:
+            counts[span[2]][0] += 1
+    main = [sum(counts.get(t, [0, 0, 0])[i] for t in MAIN_TYPES) for i in range(3)]
+    result = {t: _prf(*counts[t]) for t in sorted(counts)}
+    result["overall"] = _prf(*main)
+    return result
+
+
+def _prf(tp: int, pred: int, gold: int) -> tuple[float, float, float, int]:
+    p = tp / pred if pred else 0.0
+    r = tp / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0), gold
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("corpus")
+    ap.add_argument("--slice", default="test", choices=("test", "dev"))
+    ap.add_argument("--model", default=MODEL_PATH)
+    args = ap.parse_args(argv)
+    sentences = slices(args.corpus)[args.slice]
+    tagger = Tagger(load_model(args.model))
+    t0 = time.perf_counter()
+    result = score(tagger, sentences)
+    elapsed = time.perf_counter() - t0
+    n = sum(map(len, sentences))
+    print(f"{args.slice}: {len(sentences)} sentences, {n} tokens ({n / elapsed:,.0f} tokens/s cold cache)")
+    print(f"{'type':8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
+    for t, (p, r, f, g) in result.items():
+        print(f"{t:8} {p:6.3f} {r:6.3f} {f:6.3f} {g:5d}")
+
+
+if __name__ == "__main__":
+    main()
