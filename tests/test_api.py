@@ -28,10 +28,15 @@ def test_pipeline_is_reusable_and_stage_selectable():
     assert r1.date == "2015-01-01" and r2.date is None
 
 
-@pytest.mark.parametrize("text", ["", "   ", None, 5])
+@pytest.mark.parametrize("text", [None, 5, "\x00\x01"])
 def test_extract_rejects_unusable_text(text):
     with pytest.raises(InputError):
         marsad.extract(text)
+
+
+def test_empty_text_gives_an_empty_record():
+    rec = marsad.extract("  \n ", date="2015-08-01")
+    assert rec.entities == [] and rec.events == [] and rec.date == "2015-08-01"
 
 
 def test_extract_dict_never_raises():

@@ -52,7 +52,7 @@ def test_extract_jsonl_keeps_order_and_reports_bad_lines(tmp_path):
     assert len(recs) == 7
     assert recs[0]["id"] == "a" and "error" not in recs[0]
     assert "invalid JSON" in recs[1]["error"]
-    assert recs[2] == {"id": "c", "error": "line 3: document text is empty"}
+    assert recs[2] == {"id": "c", "date": None, "entities": [], "times": [], "quotes": [], "events": []}
     assert "JSON object" in recs[3]["error"]
     assert "UTF-8" in recs[4]["error"]
     assert recs[5]["id"] == "f" and "ISO 8601" in recs[5]["error"]
@@ -71,8 +71,6 @@ def test_extract_reads_stdin_and_gzip(tmp_path):
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"", "empty"),
-    (b"   \n\t ", "empty"),
     (b"\x00\x01\x02binary\x00" * 10, "binary"),
     ("نص عربي".encode("cp1256"), "not UTF-8"),
 ])
@@ -81,6 +79,15 @@ def test_extract_bad_text_input_gives_clear_error(tmp_path, content, message):
     f.write_bytes(content)
     code, out, err = run_cli(["extract", str(f)])
     assert code == 1 and message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t "])
+def test_extract_empty_article_gives_empty_record_and_warning(tmp_path, content):
+    f = tmp_path / "empty.txt"
+    f.write_bytes(content)
+    code, out, err = run_cli(["extract", str(f)])
+    assert code == 0 and "empty" in err
+    assert json.loads(out)["entities"] == []
 
 
 def test_extract_very_large_input_is_refused_clearly(tmp_path):

@@ -125,3 +125,13 @@ def test_real_news_invariants():
         assert covered == list(range(len(doc.tokens)))
         for s in doc.sentences:
             assert doc.text[s.start:s.end].strip() == doc.text[s.start:s.end]
+
+
+def test_sentences_with_agency_initials_and_tanween():
+    assert sentences("وقال لوكالة الأنباء الألمانية (د.ب.أ) إن الإطار جيد. وأتمنى أن أكون مخطئًا. أعتقد ذلك") == [
+        "وقال لوكالة الأنباء الألمانية (د.ب.أ) إن الإطار جيد.", "وأتمنى أن أكون مخطئًا.", "أعتقد ذلك"]
+
+
+def test_blank_lines_and_leading_spaces_between_paragraphs():
+    assert sentences("اتفاق بين إيران ومجموعة 5+1.\n\n وأدان الوزير الاتفاق") == [
+        "اتفاق بين إيران ومجموعة 5+1.", "وأدان الوزير الاتفاق"]

@@ -83,6 +83,10 @@ def main() -> None:
         cap_id = caps.get((iso2, cap), "")
         rows.append([iso3, iso2, c["name"], names[0], "|".join(names), "|".join(nisba),
                      cap, str(cap_id), "|".join(sup.get("ambiguous", []))])
+    for code, sup in supplement.items():       # non-state codes with a nisba only (أممي → UNO)
+        if code not in {r[0] for r in rows}:
+            nisba = [f for s in sup.get("nisba", []) for f in nisba_forms(s)]
+            rows.append([code, "", "", "", "", "|".join(nisba), "", "", ""])
     with OUT.open("w", encoding="utf-8") as f:
         f.write(HEADER)
         f.write("\t".join(["iso3", "iso2", "name_en", "name", "names", "nisba", "capital",

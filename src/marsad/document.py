@@ -131,8 +131,6 @@ def make_document(text: Any, date: Any = None, id: Any = None, **meta: Any) -> D
     if not isinstance(text, str):
         raise InputError("document has no text" if text is None else
                          f"text must be a string, got {type(text).__name__}")
-    if not text.strip():
-        raise InputError("document text is empty")
     if "\x00" in text:
         raise InputError("text contains NUL bytes: binary input?")
     if len(text) > MAX_TEXT_CHARS:

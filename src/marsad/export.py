@@ -30,7 +30,8 @@ COLUMNS = (
     "status", "source", "doc_source", "doc_date", "trigger", "evidence", "confidence",
 )
 FLOAT_COLUMNS = frozenset({"goldstein", "lat", "lon", "confidence"})
-INT_COLUMNS = frozenset({"quad_class", "location_geonames_id"})
+INT_COLUMNS = frozenset({"quad_class", "location_geonames_id", "n_docs"})
+LIST_COLUMNS = frozenset({"doc_ids", "event_ids", "doc_sources"})
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -147,6 +148,46 @@ def event_rows(record: Any, doc: dict | None = None) -> list[dict]:
     return rows
 
 
+def iter_record_lines(path: str | Path) -> Iterator[tuple[dict | None, str | None]]:
+    """(object, None) for every JSON object line of a JSONL(.gz) file, (None, reason) for
+    a line that is not one (a truncated last line, bad JSON)."""
+    import orjson
+
+    from .document import InputError
+    from .io import iter_jsonl, parse_document_line
+
+    try:
+        for lineno, line in iter_jsonl(path):
+            try:
+                obj = parse_document_line(line, lineno)
+            except InputError as e:
+                yield None, str(e)
+                continue
+            yield (obj, None) if isinstance(obj, dict) else (None, f"line {lineno}: not an object")
+    except (EOFError, OSError) as e:
+        yield None, f"{path}: {e}"
+
+
+def iter_events(records: Iterable[str | Path], docs: dict | None = None) -> Iterator[dict]:
+    """Event rows of every record in JSONL files; document text from the record's
+    ``doc`` (marsad batch --with-text) or from ``docs`` (id → document)."""
+    for path in records:
+        for rec, error in iter_record_lines(path):
+            if error is None:
+                doc = rec.get("doc") or (docs or {}).get(rec.get("id"))
+                yield from event_rows(rec, doc)
+
+
+def load_documents(paths: Iterable[str | Path]) -> dict:
+    """id → {text, source} of input documents (for evidence sentences)."""
+    docs = {}
+    for path in paths:
+        for doc, error in iter_record_lines(path):
+            if error is None and doc.get("id") is not None:
+                docs[str(doc["id"])] = {"text": doc.get("text"), "source": doc.get("source")}
+    return docs
+
+
 def write_table(rows: Iterable[dict], path: str | Path, columns: tuple[str, ...] = COLUMNS) -> int:
     """Rows → CSV (``.csv``) or Parquet (``.parquet``); returns the number of rows."""
     path = Path(path)
@@ -180,15 +221,13 @@ def parquet_schema(columns):
     def kind(c):
         if c in FLOAT_COLUMNS:
             return pa.float64()
-        if c in INT_COLUMNS or c == "n_docs":
+        if c in INT_COLUMNS:
             return pa.int64()
         if c in LIST_COLUMNS:
             return pa.list_(pa.string())
         return pa.string()
     return pa.schema([(c, kind(c)) for c in columns])
 
-
-LIST_COLUMNS = frozenset({"doc_ids", "event_ids", "doc_sources"})
 
 
 def _chunks(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:

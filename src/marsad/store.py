@@ -28,10 +28,12 @@ matches when its date range overlaps; events with no fixed date are then left ou
 Event rows have the columns of ``marsad.export.COLUMNS`` plus ``actors`` and ``recipients``
 (lists of {name, entity, kb, country, sector}).
 
-Names are compared in normalized form (``marsad.text.normalize.normalize``). Search
-indexes every document's title and text normalized, plus the proclitic-free stems of
-its words (so ``موسكو`` finds ``وموسكو``, ``بموسكو``); a query is normalized the same way.
-Query syntax: words (all must occur), ``"a phrase"``, ``word*`` (prefix), ``OR``.
+Names are compared in normalized form (``marsad.text.normalize.normalize``); a name
+query also matches a name that contains it as whole words (``أردوغان`` → ``رجب طيب
+أردوغان``). Search indexes every document's title and text normalized, and a light-stemmed
+copy in which each word loses its proclitics (و ف ب ل ك س, لل → ال), so ``حزب العمال``
+finds ``لحزب العمال`` and ``موسكو`` finds ``بموسكو``; a query is normalized and stemmed
+the same way. Query syntax: words (all must occur), ``"a phrase"``, ``word*`` (prefix), ``OR``.
 Adding a document id again replaces it.
 """
 from __future__ import annotations
@@ -39,6 +41,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -89,7 +92,7 @@ CREATE INDEX IF NOT EXISTS event_actors_country ON event_actors(role, country, s
 CREATE INDEX IF NOT EXISTS event_actors_name ON event_actors(role, name_norm);
 CREATE INDEX IF NOT EXISTS event_actors_kb ON event_actors(role, kb);
 CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(event_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(title, body, stems, content='');
+CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(title, body, light, content='');
 """
 
 EVENT_FILTERS = frozenset({
@@ -183,7 +186,7 @@ class Store:
         old = self._document_row(doc_id)
         if old is not None:
             if old["text"] is not None:
-                self.con.execute("INSERT INTO docs_fts(docs_fts, rowid, title, body, stems) "
+                self.con.execute("INSERT INTO docs_fts(docs_fts, rowid, title, body, light) "
                                  "VALUES('delete', ?, ?, ?, ?)",
                                  (old["rowid"], *_fts_values(old["title"], old["text"])))
             self.con.execute("UPDATE documents SET date=?, source=?, title=?, url=?, text=? WHERE id=?",
@@ -196,7 +199,7 @@ class Store:
                 (doc_id, _str(doc.get("date") or date), doc.get("source"), doc.get("title"),
                  doc.get("url"), doc.get("text"))).lastrowid
         if doc.get("text"):
-            self.con.execute("INSERT INTO docs_fts(rowid, title, body, stems) VALUES (?,?,?,?)",
+            self.con.execute("INSERT INTO docs_fts(rowid, title, body, light) VALUES (?,?,?,?)",
                              (rowid, *_fts_values(doc.get("title"), doc["text"])))
 
     def _delete_annotations(self, doc_id: str) -> None:
@@ -267,12 +270,11 @@ class Store:
         """Quotes, optionally by speaker (a name, any mention text, kb id, or the speaker text)."""
         clauses, params = [], []
         if speaker:
-            key = normalize(speaker.strip())
-            clauses.append("(q.speaker_text_norm = ? OR EXISTS (SELECT 1 FROM entity_names n "
-                           "WHERE n.doc_id = q.doc_id AND n.eid = q.speaker AND n.name_norm = ?) "
+            clauses.append(f"({_name_sql('q.speaker_text_norm')} OR EXISTS (SELECT 1 FROM entity_names n "
+                           f"WHERE n.doc_id = q.doc_id AND n.eid = q.speaker AND {_name_sql('n.name_norm')}) "
                            "OR EXISTS (SELECT 1 FROM entities x WHERE x.doc_id = q.doc_id "
                            "AND x.eid = q.speaker AND x.kb = ?))")
-            params += [key, key, speaker.strip()]
+            params += [*_name_params(speaker), *_name_params(speaker), speaker.strip()]
         if doc_id:
             clauses.append("q.doc_id = ?")
             params.append(doc_id)
@@ -290,8 +292,8 @@ class Store:
         clauses, params = [], []
         if name:
             clauses.append("(e.kb = ? OR EXISTS (SELECT 1 FROM entity_names n WHERE n.doc_id = e.doc_id "
-                           "AND n.eid = e.eid AND n.name_norm = ?))")
-            params += [name.strip(), normalize(name.strip())]
+                           f"AND n.eid = e.eid AND {_name_sql('n.name_norm')}))")
+            params += [name.strip(), *_name_params(name)]
         for col, value in (("country", country), ("type", type)):
             if value:
                 clauses.append(f"e.{col} = ?")
@@ -310,9 +312,9 @@ class Store:
         params: list = []
         where = ""
         if entity:
-            where = ("WHERE d.id IN (SELECT doc_id FROM entity_names WHERE name_norm = ? "
+            where = (f"WHERE d.id IN (SELECT doc_id FROM entity_names WHERE {_name_sql('name_norm')} "
                      "UNION SELECT doc_id FROM entities WHERE kb = ?)")
-            params = [normalize(entity.strip()), entity.strip()]
+            params = [*_name_params(entity), entity.strip()]
         sql = (f"SELECT d.id, d.date, d.source, d.title, d.url FROM documents d {where} "
                f"ORDER BY d.date, d.id LIMIT ? OFFSET ?")
         with self._lock:
@@ -356,6 +358,7 @@ class Store:
             except sqlite3.OperationalError as e:
                 raise ValueError(f"bad search query {query!r}: {e}") from None
         terms = _query_terms(query)
+        terms += [light_stem(t) for t in terms if " " not in t]
         hits = []
         for r in rows:
             hit = dict(r)
@@ -395,19 +398,25 @@ def _without_doc(rec: dict) -> dict:
     return {k: v for k, v in rec.items() if k != "doc"}
 
 
-def _stems(norm: str) -> str:
+@lru_cache(maxsize=200_000)
+def light_stem(word: str) -> str:
+    """A word without its proclitics: the reading that keeps the article (وبالعراق →
+    العراق, للعراق → العراق), else the most stripped one (لحزب → حزب)."""
     from .text.segment import clitic_forms
 
-    out = []
-    for word in _WORD.findall(norm):
-        out.extend(stem for stem, k in clitic_forms(word)[1:])
-    return " ".join(out)
+    forms = [f for f, _ in clitic_forms(word)]
+    with_article = [f for f in forms if f.startswith("ال")]
+    return with_article[-1] if with_article else forms[-1]
+
+
+def _light(norm: str) -> str:
+    return " ".join(light_stem(w) for w in _WORD.findall(norm))
 
 
 def _fts_values(title: str | None, text: str) -> tuple[str, str, str]:
     norm = normalize(text)
     title_norm = normalize(title or "")
-    return title_norm, norm, _stems(title_norm + " " + norm)
+    return title_norm, norm, _light(title_norm + " . " + norm)
 
 
 def _query_terms(query: str) -> list[str]:
@@ -421,25 +430,32 @@ def _query_terms(query: str) -> list[str]:
 
 
 def fts_query(query: str) -> str:
-    """A user query → an FTS5 MATCH expression over the normalized columns."""
+    """A user query → an FTS5 MATCH expression: each word or phrase matches either the
+    normalized text (exactly) or its light-stemmed copy."""
     parts = []
     for phrase, word in _QUERY_TOKEN.findall(normalize(query)):
-        if phrase:
-            words = _WORD.findall(phrase)
-            if words:
-                parts.append('{title body}: "%s"' % " ".join(words))
-        elif word == "OR":
+        if word == "OR":
             if parts and parts[-1] != "OR":
                 parts.append("OR")
-        else:
-            prefix = word.endswith("*")
-            for w in _WORD.findall(word):
-                parts.append('{title body stems}: "%s"%s' % (w, "*" if prefix else ""))
+            continue
+        words = _WORD.findall(phrase or word)
+        if not words:
+            continue
+        star = "*" if word.endswith("*") else ""
+        groups = [words] if phrase else [[w] for w in words]
+        for ws in groups:
+            exact, light = " ".join(ws), " ".join(light_stem(w) for w in ws)
+            parts.append('({title body}: "%s"%s OR light: "%s"%s)' % (exact, star, light, star))
     while parts and parts[-1] == "OR":
         parts.pop()
     if parts and parts[0] == "OR":
         parts.pop(0)
-    return " ".join(parts)
+    out = []
+    for part in parts:  # FTS5 needs an explicit AND between parenthesized groups
+        if out and part != "OR" and out[-1] != "OR":
+            out.append("AND")
+        out.append(part)
+    return " ".join(out)
 
 
 def snippet(text: str, terms: list[str], width: int = SNIPPET_CHARS) -> tuple[str, list[int] | None]:
@@ -462,6 +478,17 @@ def snippet(text: str, terms: list[str], width: int = SNIPPET_CHARS) -> tuple[st
     return prefix + text[lo:hi].replace("\n", " ") + suffix, [start, end]
 
 
+def _name_sql(column: str) -> str:
+    """A name column equal to the query, or containing it as whole words."""
+    return f"({column} = ? OR ' ' || {column} || ' ' LIKE ? ESCAPE '\\')"
+
+
+def _name_params(value: Any) -> list[str]:
+    key = normalize(str(value).strip())
+    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return [key, f"% {escaped} %"]
+
+
 def _event_where(filters: dict) -> tuple[str, list]:
     unknown = set(filters) - EVENT_FILTERS
     if unknown:
@@ -482,11 +509,10 @@ def _event_where(filters: dict) -> tuple[str, list]:
         elif key in ("status", "doc_id", "doc_source"):
             add(f"e.{key} = ?", value)
         elif key in ("actor", "recipient"):
-            key_norm = normalize(str(value).strip())
             add("e.event_id IN (SELECT a.event_id FROM event_actors a WHERE a.role = ? AND "
-                "(a.name_norm = ? OR a.kb = ? OR EXISTS (SELECT 1 FROM entity_names n WHERE "
-                "n.doc_id = a.doc_id AND n.eid = a.entity AND n.name_norm = ?)))",
-                key, key_norm, str(value).strip(), key_norm)
+                f"({_name_sql('a.name_norm')} OR a.kb = ? OR EXISTS (SELECT 1 FROM entity_names n WHERE "
+                f"n.doc_id = a.doc_id AND n.eid = a.entity AND {_name_sql('n.name_norm')})))",
+                key, *_name_params(value), str(value).strip(), *_name_params(value))
         elif key in ("actor_country", "recipient_country"):
             add("e.event_id IN (SELECT event_id FROM event_actors WHERE role = ? AND country = ?)",
                 key.split("_")[0], value.upper())

@@ -46,6 +46,8 @@ def _run_text(pipeline, args) -> int:
         doc.update({k: v for k, v in (("date", args.date), ("id", args.id)) if v})
     else:
         doc = {"text": read_article(args.input), "date": args.date, "id": args.id}
+        if not doc["text"].strip():
+            print("marsad: warning: the article is empty", file=sys.stderr)
     record = pipeline.extract_dict(doc)
     out = sys.stdout.buffer
     if args.format == "pretty" and not isinstance(record, ErrorRecord):

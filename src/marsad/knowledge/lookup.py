@@ -19,6 +19,7 @@ _LOADERS: dict[str, Loader] = {}
 # Modules whose import registers lexicons.
 LEXICON_MODULES = (
     "marsad.knowledge.lexicons",
+    "marsad.quotes.cues",
 )
 
 

@@ -42,7 +42,8 @@ def word_attributes(w: str, gazetteer: dict) -> list[str]:
     forms = clitic_forms(w) if len(w) > 2 else [(w, 0)]
     stem = forms[-1][0]
     core = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
-    attrs += ["c=" + core, "len=%d" % min(len(w), 9)]
+    vowels = sum(core.count(ch) for ch in "اوي")
+    attrs += ["c=" + core, "len=%d" % min(len(w), 9), "v=%d" % min(vowels, 4)]
     if core != stem:
         attrs.append("al")
     if forms[-1][1]:
@@ -51,6 +52,8 @@ def word_attributes(w: str, gazetteer: dict) -> list[str]:
         if len(core) > n:
             attrs.append("p%d=%s" % (n, core[:n]))
             attrs.append("x%d=%s" % (n, core[-n:]))
+    if len(core) > 3:
+        attrs.extend({"g=" + core[i:i + 3] for i in range(1, len(core) - 3)})
     classes = set()
     for form, _ in forms:
         classes.update(gazetteer.get(form, ()))

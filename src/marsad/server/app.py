@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .middleware import BodyLimit, SecurityHeaders
 DESCRIPTION = """Arabic news → entities, time expressions, quotes and PLOVER events
 (the record of SPEC.md). Limits: 1 MB of text per document, 100 documents per batch.
 Errors are JSON: `{"error": "message"}`."""
+DB_VARIABLE = "MARSAD_SERVE_DB"
 
 
 def create_app(db_path: str | Path | None = None, pipeline=None) -> FastAPI:
@@ -34,8 +36,8 @@ def create_app(db_path: str | Path | None = None, pipeline=None) -> FastAPI:
             if app.state.corpus is not None:
                 app.state.corpus.close()
 
-    app = FastAPI(title="Marsad", version=__version__, description=DESCRIPTION,
-                  lifespan=lifespan, debug=False)
+    app = _fastapi(title="Marsad", version=__version__, description=DESCRIPTION,
+                   lifespan=lifespan, debug=False)
     app.state.pipeline = pipeline
     app.state.corpus = None
     app.state.extract_limiter = CapacityLimiter(1)
@@ -48,3 +50,17 @@ def create_app(db_path: str | Path | None = None, pipeline=None) -> FastAPI:
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def _fastapi(**options) -> FastAPI:
+    """FastAPI whose /docs page is served from the package (fastapi-offline), not a CDN."""
+    try:
+        from fastapi_offline import FastAPIOffline
+    except ImportError:
+        return FastAPI(**options)
+    return FastAPIOffline(**options)
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``marsad serve --workers N``."""
+    return create_app(os.environ.get(DB_VARIABLE) or None)

@@ -69,8 +69,8 @@ async def events(request: Request, filters: EventFilters = Depends(event_filters
 @router.get("/quotes", summary="Quotes in the store by speaker (name, partial match)")
 async def quotes(request: Request, speaker: str = Query(..., min_length=1, max_length=200),
                  limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict:
-    total, items = await _query(request, "quotes", speaker.strip(), limit, offset)
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    items, more = await _query(request, "quotes", speaker.strip(), limit, offset)
+    return {"limit": limit, "offset": offset, "more": more, "items": items}
 
 
 @router.get("/documents/{doc_id}", summary="One stored document with its record")

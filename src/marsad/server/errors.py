@@ -23,7 +23,8 @@ def _location(loc) -> str:
 
 def validation_message(exc: RequestValidationError) -> tuple[str, list[dict]]:
     # Pydantic's errors echo the input (possibly a whole article): keep place and reason only.
-    details = [{"field": _location(e.get("loc", ())), "message": e.get("msg", "invalid")}
+    details = [{"field": "body", "message": "not valid JSON"} if e.get("type") == "json_invalid" else
+               {"field": _location(e.get("loc", ())), "message": e.get("msg", "invalid")}
                for e in exc.errors()]
     summary = "; ".join(f"{d['field']}: {d['message']}" for d in details[:5])
     return f"invalid request: {summary}", details

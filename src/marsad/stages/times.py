@@ -1,9 +1,15 @@
-"""Pipeline stage: times (work in progress)."""
+"""Pipeline stage: time expressions (rules and data live in marsad.times)."""
 from __future__ import annotations
 
 from ..document import Document
+from ..times.extract import all_rules, extract
+from ..times.lexicon import context_words
 
 
 class TimeStage:
+    def __init__(self) -> None:
+        context_words()
+        all_rules()
+
     def __call__(self, doc: Document) -> None:
-        return None
+        doc.times = extract(doc)

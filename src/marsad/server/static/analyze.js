@@ -232,9 +232,24 @@
     }
   }
 
+  // /?doc=ID shows a stored document with its stored record (from the corpus view).
+  async function loadStored(docId) {
+    try {
+      const doc = await api(`/api/documents/${encodeURIComponent(docId)}`);
+      $("article-text").value = doc.text || "";
+      $("article-date").value = doc.date || "";
+      if (doc.record && doc.text) show(doc.record, doc.text);
+      setStatus(`الوثيقة · document ${docId}${doc.title ? " — " + doc.title : ""}`);
+    } catch (error) {
+      setStatus(`خطأ · Error: ${error.message}`, true);
+    }
+  }
+
   $("analyze").addEventListener("click", analyze);
   $("sample").addEventListener("click", loadSample);
   $("article-text").addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) analyze();
   });
+  const stored = new URLSearchParams(location.search).get("doc");
+  if (stored) loadStored(stored);
 })();

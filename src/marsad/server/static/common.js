@@ -1,5 +1,5 @@
 // Shared helpers. Every piece of data reaches the page through text nodes and
-// setAttribute — never innerHTML — so article text cannot inject markup or script.
+// setAttribute (no HTML parsing of data), so article text cannot inject markup or script.
 "use strict";
 
 const Marsad = (() => {

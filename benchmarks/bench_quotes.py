@@ -1,0 +1,45 @@
+"""Quote stage benchmark: articles per second of the quote stage alone (segment and
+lookup run beforehand and are not timed), quotes found, and the share of articles with one.
+
+    python benchmarks/bench_quotes.py [--n 2000] [--corpus PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import time
+from pathlib import Path
+
+from marsad.document import document_from_dict
+from marsad.pipeline import Pipeline
+from marsad.stages.quotes import QuoteStage
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "saudinewsnet.jsonl.gz"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = ap.parse_args()
+    with gzip.open(args.corpus, "rt", encoding="utf-8") as f:
+        docs = [json.loads(line) for line in itertools.islice(f, args.n)]
+    before = Pipeline(("segment", "lookup"))
+    annotated = [before.annotate(document_from_dict(d)) for d in docs]
+    stage = QuoteStage()
+    t = time.perf_counter()
+    for doc in annotated:
+        stage(doc)
+    dt = time.perf_counter() - t
+    quotes = sum(len(doc.quotes) for doc in annotated)
+    with_quotes = sum(1 for doc in annotated if doc.quotes)
+    print(json.dumps({"articles": len(docs), "seconds": round(dt, 3),
+                      "articles_per_s": round(len(docs) / dt, 1),
+                      "ms_per_article": round(1000 * dt / len(docs), 3),
+                      "quotes": quotes, "articles_with_quotes": with_quotes}))
+
+
+if __name__ == "__main__":
+    main()

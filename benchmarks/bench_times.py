@@ -1,0 +1,45 @@
+"""Throughput of the time stage alone on the news corpus (segment and lookup run
+first, untimed; the time words are found by the shared lookup matcher, whose
+time is printed for reference).
+
+    python benchmarks/bench_times.py [N_DOCS]
+"""
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import sys
+import time
+from pathlib import Path
+
+from marsad.document import document_from_dict
+from marsad.pipeline import load_stage
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared/data/news/saudinewsnet.jsonl.gz"
+
+
+def main(n: int = 3000) -> None:
+    segment, lookup, times = load_stage("segment"), load_stage("lookup"), load_stage("times")
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+        docs = [document_from_dict(json.loads(line)) for line in itertools.islice(f, n)]
+    for doc in docs:
+        segment(doc)
+    t0 = time.perf_counter()
+    for doc in docs:
+        lookup(doc)
+    print(f"lookup stage (all lexicons): {len(docs) / (time.perf_counter() - t0):,.0f} articles/s")
+    wall = cpu = 0.0
+    for _ in range(3):
+        t0, c0 = time.perf_counter(), time.process_time()
+        for doc in docs:
+            times(doc)
+        wall = max(wall, len(docs) / (time.perf_counter() - t0))
+        cpu = max(cpu, len(docs) / (time.process_time() - c0))
+    found = sum(len(d.times) for d in docs)
+    print(f"times stage: {wall:,.0f} articles/s wall, {cpu:,.0f} articles/s CPU time "
+          f"(best of 3, {len(docs)} articles, {found} expressions)")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3000)

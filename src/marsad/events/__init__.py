@@ -1,0 +1,1 @@
+"""PLOVER event extraction: trigger patterns as data, arguments, status, date, place."""

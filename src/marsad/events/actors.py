@@ -1,0 +1,220 @@
+"""Actor phrases of a document, as token ranges with entity, country and sector.
+
+The entity stage's ``doc.actors`` come first; entity mentions it did not cover and a small
+fallback lexicon of unnamed actor heads, country names and nisba adjectives
+(data/fallback_actors.tsv, data/fallback_countries.tsv) fill the gaps.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document
+from ..text.normalize import normalize
+from .patterns import read_tsv
+
+LEXICON = "event_actor_words"
+ACTOR_TYPES = ("PER", "ORG", "GPE")
+MAX_NAME_GAP = 1
+
+
+@dataclass(slots=True)
+class ActorPhrase:
+    first: int          # first token index
+    last: int           # token index after the phrase
+    start: int          # original offsets (proclitics excluded)
+    end: int
+    entity: str | None
+    country: str | None
+    sector: str | None
+    place: bool = False  # a GPE used as an actor (its government)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorWord:
+    kind: str            # head, gpe, capital, nisba
+    country: str | None
+    sector: str | None
+
+
+def _nisba_forms(stem: str) -> set[str]:
+    forms = {stem, stem + "ه", stem + "ين", stem + "ون"}
+    return forms | {"ال" + f for f in forms}
+
+
+@lru_cache(maxsize=1)
+def fallback_actor_phrases() -> tuple[tuple[str, ActorWord], ...]:
+    out = []
+    for phrase, country, sector in read_tsv("fallback_actors.tsv"):
+        out.append((phrase, ActorWord("head", None if country == "-" else country, sector)))
+    for iso, names, nisbas, plurals, capitals in read_tsv("fallback_countries.tsv"):
+        for name in names.split("|"):
+            out.append((name, ActorWord("gpe", iso, "GOV")))
+        for cap in capitals.split("|"):
+            if cap != "-":
+                out.append((cap, ActorWord("capital", iso, "GOV")))
+        for stem in nisbas.split("|"):
+            if stem != "-":
+                out.extend((f, ActorWord("nisba", iso, None)) for f in _nisba_forms(normalize(stem)))
+        for pl in plurals.split("|"):
+            if pl != "-":
+                out.append((pl, ActorWord("nisba", iso, None)))
+    return tuple(out)
+
+
+class TokenIndex:
+    """Original offset → token index."""
+
+    def __init__(self, doc: Document):
+        self.starts = [t.start for t in doc.tokens]
+        self.ends = [t.end for t in doc.tokens]
+
+    def first(self, start: int) -> int:
+        return max(bisect_right(self.starts, start) - 1, 0)
+
+    def last(self, end: int) -> int:
+        return bisect_left(self.ends, end) + 1
+
+
+def actor_phrases(doc: Document, index: TokenIndex) -> list[ActorPhrase]:
+    ents = {e.id: e for e in doc.entities}
+    heads = _fallback_heads(doc)
+    out = []
+    for span in doc.actors:
+        out.extend(_split_after_nisba(doc, _from_span(span, ents, index), heads))
+    for a in out:
+        if a.sector is None:
+            a.sector = next((w.sector for i in range(a.first, a.last) for w in heads.get(i, ())
+                             if w.kind == "head"), None)
+    taken = set()
+    for a in out:
+        taken.update(range(a.first, a.last))
+    for m in doc.mentions:
+        if m.label in ACTOR_TYPES:
+            a = _from_mention(m, ents, index)
+            if not taken.intersection(range(a.first, a.last)):
+                out.append(a)
+                taken.update(range(a.first, a.last))
+    for a in _fallback(doc, taken, ents):
+        out.append(a)
+    out.sort(key=lambda a: a.start)
+    return _merge_constructs(doc, out)
+
+
+def _merge_constructs(doc: Document, phrases: list[ActorPhrase]) -> list[ActorPhrase]:
+    """An unnamed head in construct state with a following actor is one actor:
+    «طيران» + «التحالف», «قوات» + «صالح» (entity and country of the second, sector of the head)."""
+    out: list[ActorPhrase] = []
+    for b in phrases:
+        a = out[-1] if out else None
+        if (a is not None and a.entity is None and a.sector and not a.place and b.first == a.last
+                and not normalize(doc.text[a.start:a.end]).startswith("ال")
+                and b.start == doc.tokens[b.first].start):
+            out[-1] = ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
+                                  a.sector, False)
+        else:
+            out.append(b)
+    return out
+
+
+def _fallback_heads(doc: Document) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for m in doc.matches:
+        if m.lexicon == LEXICON:
+            out.setdefault(m.first, []).append(m.entry)
+    return out
+
+
+def _split_after_nisba(doc: Document, a: ActorPhrase, heads) -> list[ActorPhrase]:
+    """«وزير الخارجية الإيطالي طهران»: a noun after a nisba adjective is not in the phrase
+    (the construct chain ends with the adjective); keep the head part only."""
+    for i in range(a.first + 1, a.last - 1):
+        if any(w.kind == "nisba" for w in heads.get(i, ())) and not any(
+                w.kind == "nisba" for w in heads.get(i + 1, ())) and not _is_name_start(doc, i + 1):
+            tok = doc.tokens[i]
+            country = next(w.country for w in heads[i] if w.kind == "nisba")
+            return [ActorPhrase(a.first, i + 1, a.start, tok.end, None, country, a.sector, False)]
+    return [a]
+
+
+def _is_name_start(doc: Document, i: int) -> bool:
+    """A person mention starts at token i (الرئيس التركي رجب طيب أردوغان)."""
+    start = doc.tokens[i].start
+    return any(m.start == start and m.label == "PER" for m in doc.mentions)
+
+
+def _from_span(span, ents, index: TokenIndex) -> ActorPhrase:
+    d = span.data
+    e = ents.get(d.get("entity"))
+    place = e is not None and e.type == "GPE" and span.end - span.start <= len(e.name) + 2
+    return ActorPhrase(index.first(span.start), index.last(span.end), span.start, span.end,
+                       d.get("entity"), d.get("country"), d.get("sector"), place)
+
+
+def _from_mention(m, ents, index: TokenIndex) -> ActorPhrase:
+    e = ents.get(m.data.get("entity"))
+    place = m.label == "GPE"
+    return ActorPhrase(index.first(m.start), index.last(m.end), m.start, m.end,
+                       m.data.get("entity"), e.country if e else None,
+                       "GOV" if place else (e.sector if e else None), place)
+
+
+def _fallback(doc: Document, taken: set, ents) -> list[ActorPhrase]:
+    by_first: dict[int, list] = {}
+    for m in doc.matches:
+        if m.lexicon == LEXICON:
+            by_first.setdefault(m.first, []).append(m)
+    names = {}
+    for m in doc.mentions:
+        if m.label == "PER":
+            names[m.start] = m
+    out = []
+    i, n = 0, len(doc.tokens)
+    while i < n:
+        ms = [m for m in by_first.get(i, ()) if m.entry.kind != "nisba"]
+        if not ms or i in taken:
+            i += 1
+            continue
+        m = max(ms, key=lambda m: m.last)
+        w = m.entry
+        a = ActorPhrase(m.first, m.last, m.start, m.end, None, w.country, w.sector,
+                        w.kind in ("gpe", "capital"))
+        _extend(doc, a, by_first, names, ents)
+        if taken.intersection(range(a.first, a.last)):
+            i += 1
+            continue
+        taken.update(range(a.first, a.last))
+        out.append(a)
+        i = a.last
+    return out
+
+
+def _extend(doc: Document, a: ActorPhrase, by_first, names, ents) -> None:
+    """Grow a head with a following nisba adjective and a following person name."""
+    nis = [m for m in by_first.get(a.last, ()) if m.entry.kind == "nisba"]
+    if nis and a.sector is not None and not a.place and a.country is None:
+        m = max(nis, key=lambda m: m.last)
+        a.country = a.country or m.entry.country
+        a.last, a.end = m.last, m.end
+    if a.last < len(doc.tokens):
+        tok = doc.tokens[a.last]
+        m = names.get(tok.start)
+        if m is not None:
+            e = ents.get(m.data.get("entity"))
+            a.entity = m.data.get("entity")
+            a.country = a.country or (e.country if e else None)
+            a.end = m.end
+            a.last = max(a.last + 1, _tok_after(doc, m.end, a.last))
+
+
+def _tok_after(doc: Document, end: int, i: int) -> int:
+    while i < len(doc.tokens) and doc.tokens[i].end <= end:
+        i += 1
+    return i
+
+
+def nisbas(doc: Document) -> dict[int, str]:
+    """Token index → country of the nisba adjective starting there (التركية → TUR)."""
+    return {m.first: m.entry.country for m in doc.matches
+            if m.lexicon == LEXICON and m.entry.kind == "nisba"}

@@ -1,0 +1,29 @@
+"""Does a sentence show that force was really used? (data/evidence.tsv)"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..text.normalize import normalize
+from .patterns import read_tsv
+
+ARMED = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "CRM"})
+CIVIL = frozenset({"CVL", "LAB", "EDU", "MED", "OPP", "SOC", "REF", "JRN", "REL"})
+
+
+@lru_cache(maxsize=1)
+def evidence_words() -> dict[str, frozenset]:
+    out: dict[str, set] = {}
+    for kind, word in read_tsv("evidence.tsv"):
+        out.setdefault(kind, set()).add(normalize(word))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def has_evidence(tokens, skip: range, kind: str = "ASSAULT") -> bool:
+    words = evidence_words().get(kind, frozenset())
+    for t in tokens:
+        if t.i in skip:
+            continue
+        for stem, _ in t.forms:
+            if stem in words or (stem.endswith("ا") and stem[:-1] in words):
+                return True
+    return False

@@ -1,0 +1,76 @@
+"""Trigger selection: event pattern matches minus blocked phrases, one per token span."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Document
+from ..knowledge.matcher import Match
+from .patterns import TriggerEntry
+
+LEXICON = "event_triggers"
+BLOCKERS = "event_blockers"
+# تظاهروا بالآلاف = they demonstrated in thousands, not "pretended"
+CROWD_WORDS = frozenset({"الالاف", "الاف", "المئات", "مئات", "العشرات", "عشرات"})
+REST_GAP = 6  # words allowed between a verb and the rest of its phrase (the subject)
+CLAUSE_STOP = frozenset(",;:.!?\"")
+
+
+@dataclass(slots=True)
+class Trigger:
+    first: int
+    last: int
+    start: int
+    end: int
+    entry: TriggerEntry
+
+    @property
+    def pattern(self):
+        return self.entry.pattern
+
+
+def find_triggers(doc: Document) -> list[Trigger]:
+    blocked = set()
+    cands = []
+    for m in doc.matches:
+        if m.lexicon == LEXICON:
+            cands.append(m)
+        elif m.lexicon == BLOCKERS:
+            blocked.update(range(m.first, m.last))
+    cands = [m for m in cands if not m.entry.rest or _rest_follows(doc, m)]
+    cands.sort(key=lambda m: (m.first - m.last, not m.entry.rest, m.first))
+    taken: set[int] = set()
+    out = []
+    for m in cands:
+        span = range(m.first, m.last)
+        if taken.intersection(span) or blocked.intersection(span):
+            continue
+        if "pretend" in m.entry.pattern.flags and _pretend(doc, m):
+            continue
+        taken.update(span)
+        out.append(Trigger(m.first, m.last, m.start, m.end, m.entry))
+    out.sort(key=lambda t: t.first)
+    return out
+
+
+def _rest_follows(doc: Document, m: Match) -> bool:
+    """أفرجت السلطات الإيرانية عن…: a rest of the verb's phrase within a few words."""
+    toks = doc.tokens
+    end = min(m.last + REST_GAP, len(toks))
+    for i in range(m.last, end):
+        if toks[i].norm in CLAUSE_STOP:
+            return False
+        for rest in m.entry.rest:
+            if i + len(rest) > len(toks) or not any(f == rest[0] for f, _ in toks[i].forms):
+                continue
+            if all(toks[i + k].norm == rest[k] for k in range(1, len(rest))):
+                return True
+    return False
+
+
+def _pretend(doc: Document, m: Match) -> bool:
+    if m.last >= len(doc.tokens):
+        return False
+    nxt = doc.tokens[m.last]
+    if not nxt.norm.startswith("ب") or len(nxt.forms) < 2:
+        return False
+    return not any(stem in CROWD_WORDS for stem, _ in nxt.forms)

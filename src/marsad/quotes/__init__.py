@@ -1,0 +1,7 @@
+"""Quotes with speakers: reporting cues, quotation marks and the clause grammar around them.
+
+Data: ``data/reporting_verbs.tsv`` (cues) and ``data/words.tsv`` (closed word classes).
+"""
+from .extract import extract
+
+__all__ = ["extract"]

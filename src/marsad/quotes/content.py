@@ -1,0 +1,217 @@
+"""Where reported content starts and ends.
+
+Forward: after the cue, its subject and adjuncts, the content opens after a
+complementizer (إن، أن، بأن), a colon, or a quotation mark. Backward: a quotation
+followed by its cue («…»، قال X) or a clause followed by «، وفق ما أكد X».
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import Ctx
+from .cues import Cue
+
+MAX_SCAN = 32          # tokens between a cue and its complementizer
+AMBIGUOUS_SCAN = 4     # the same for a cue form that is also a common non-verb
+NEAR_SCAN = 3          # words between the particle of a «near» cue and its complementizer
+MIN_DIRECT_WORDS = 3   # a shorter quotation is a name or a term, not a statement
+SOFT_PUNCT = ",،؛;"
+TRAILING = " \t\n.,،؛;:-–—"
+
+
+@dataclass(slots=True)
+class Candidate:
+    cue: Cue
+    first: int               # first content token
+    start: int               # content start offset
+    end: int | None          # content end offset (None: to be found)
+    direct: bool
+    clause_start: int        # where the reporting clause starts (cuts earlier content)
+    post: bool = False       # the attribution follows the content
+
+
+def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
+    toks = ctx.tokens
+    _, last = ctx.sent_bounds(cue.tok)
+    j = cue.tok + 1
+    limit = min(last, j + (AMBIGUOUS_SCAN if cue.entry.ambiguous else MAX_SCAN))
+    anchor = cue.tok          # the particle once seen (أعرب عن …), for «near» cues
+    if cue.entry.bare and j < last and ctx.tokens[j].norm in ctx.w["clause_opener"]:
+        return _candidate(ctx, cue, j, None, False)
+    depth = 0                 # inside parentheses: (سوق دبي المالي: …)
+    while j < limit:
+        t = toks[j]
+        if t.kind == "punct":
+            ch = ctx.char(j)
+            if ch in "()":
+                depth = max(0, depth + (1 if ch == "(" else -1))
+            elif depth or (cue.entry.ambiguous and ch != ":"):
+                pass
+            elif ctx.is_mark(j):
+                close = ctx.close_of(j)
+                if close is not None:
+                    if _statement_quote(ctx, j, close, last) and toks[j - 1].norm != cue.entry.particle:
+                        return _open_quote(ctx, cue, j)
+                    if close == -1 or close < j:
+                        return None
+                    j = close + 1
+                    continue
+            elif ch == ":" and (not cue.entry.ambiguous or j == cue.tok + 1):
+                return _after_colon(ctx, cue, j + 1)
+            elif (cue.entry.bare and ch in SOFT_PUNCT and j + 1 < last
+                  and toks[j + 1].norm in ctx.w["clause_opener"]):
+                return _candidate(ctx, cue, j + 1, None, False)
+            j += 1
+            continue
+        other = ctx.cues.get(j)
+        if (other is not None and other.kind != "noun" and not other.entry.ambiguous) \
+                or t.norm in ctx.w["clause_break"]:
+            return None
+        if t.norm == cue.entry.particle and anchor == cue.tok:
+            anchor = j
+        if t.norm in ctx.w["comp"]:
+            if _blocked(ctx, cue, j, anchor):
+                return None
+            return _after_comp(ctx, cue, j + 1)
+        j += 1
+    return None
+
+
+def _blocked(ctx: Ctx, cue: Cue, j: int, anchor: int) -> bool:
+    if cue.entry.ambiguous and j - cue.tok > AMBIGUOUS_SCAN:
+        return True
+    if cue.entry.near and j - anchor > NEAR_SCAN:
+        return True
+    if j - 1 == cue.tok:
+        return False
+    if ctx.in_class(j - 1, "comp_block", stem=True):
+        return True
+    return ctx.in_class(j - 1, "claim_noun") and not cue.entry.object_ok
+
+
+def continued_quote(ctx: Ctx, c: Candidate) -> Candidate | None:
+    """«قال إن …، و"…"»: a quotation joined to indirect content is its own direct quote."""
+    _, last = ctx.sent_bounds(c.first)
+    for k in range(c.first + 1, last - 1):
+        if ctx.tokens[k].norm == "و" and ctx.is_mark(k + 1) and ctx.is_punct(k - 1, SOFT_PUNCT):
+            close = ctx.close_of(k + 1)
+            if close is not None and _statement_quote(ctx, k + 1, close, last):
+                q = _open_quote(ctx, c.cue, k + 1)
+                if q is not None:
+                    q.clause_start = ctx.tokens[k - 1].start
+                return q
+    return None
+
+
+def _statement_quote(ctx: Ctx, j: int, close: int, last: int) -> bool:
+    """A quotation met while scanning is the content if it is long and ends the clause."""
+    end = last if close == -1 else close
+    if ctx.words_between(j + 1, end) < MIN_DIRECT_WORDS:
+        return False
+    return close == -1 or _clause_ends_after(ctx, close)
+
+
+def _clause_ends_after(ctx: Ctx, close: int) -> bool:
+    k = close + 1
+    if k >= len(ctx.tokens):
+        return True
+    if ctx.tokens[k].sent != ctx.tokens[close].sent or "\n" in ctx.text[ctx.tokens[close].end:ctx.tokens[k].start]:
+        return True
+    return ctx.tokens[k].kind == "punct" and not ctx.is_mark(k)
+
+
+def _after_colon(ctx: Ctx, cue: Cue, k: int) -> Candidate | None:
+    if k < len(ctx.tokens) and ctx.tokens[k].norm in ctx.w["comp"]:
+        k += 1
+    if k >= len(ctx.tokens):
+        return None
+    if ctx.is_mark(k) and ctx.close_of(k) is not None:
+        return _open_quote(ctx, cue, k)
+    return _candidate(ctx, cue, k, None, False)
+
+
+def _after_comp(ctx: Ctx, cue: Cue, k: int) -> Candidate | None:
+    if k >= len(ctx.tokens):
+        return None
+    if ctx.is_mark(k) and ctx.close_of(k) is not None:
+        close = ctx.close_of(k)
+        if close == -1 or _clause_ends_after(ctx, close):
+            return _open_quote(ctx, cue, k)
+    return _candidate(ctx, cue, k, None, False)
+
+
+def _open_quote(ctx: Ctx, cue: Cue, k: int) -> Candidate | None:
+    """Content inside the quotation opened at token k (a leading إن/أن dropped)."""
+    close = ctx.close_of(k)
+    first = k + 1
+    if first < len(ctx.tokens) and ctx.tokens[first].norm in ctx.w["comp"]:
+        first += 1
+    if first >= len(ctx.tokens):
+        return None
+    end = None if close == -1 else ctx.tokens[close].start
+    if end is not None and ctx.tokens[first].start >= end:
+        return None
+    return _candidate(ctx, cue, first, end, True)
+
+
+def _candidate(ctx: Ctx, cue: Cue, first: int, end: int | None, direct: bool) -> Candidate:
+    return Candidate(cue, first, ctx.tokens[first].start, end, direct,
+                     ctx.tokens[cue.tok].start)
+
+
+def backward(ctx: Ctx, cue: Cue) -> Candidate | None:
+    """«…»، قال X  —  or  — CLAUSE، وفق ما أكد X."""
+    j = cue.tok - 1
+    if j >= 0 and ctx.tokens[j].norm == "ما":
+        return _clause_before(ctx, cue, j - 1)
+    while j >= 0 and ctx.is_punct(j, SOFT_PUNCT):
+        j -= 1
+    if j < 0 or not ctx.is_mark(j):
+        return None
+    open_ = _opener_of(ctx, j)
+    if open_ is None or ctx.words_between(open_ + 1, j) < MIN_DIRECT_WORDS:
+        return None
+    first = open_ + 1
+    return Candidate(cue, first, ctx.tokens[first].start, ctx.tokens[j].start, True,
+                     ctx.tokens[open_].start, post=True)
+
+
+def _opener_of(ctx: Ctx, close: int) -> int | None:
+    off = ctx.tokens[close].start
+    for o, c in ctx.pairs.items():
+        if c == off:
+            return ctx.tok_at.get(o)
+    return None
+
+
+def _clause_before(ctx: Ctx, cue: Cue, prep: int) -> Candidate | None:
+    """The sentence part before «، وفق ما / حسب ما / بحسب ما / كما» + cue."""
+    if prep < 0 or not ctx.in_class(prep, "post_prep", stem=True):
+        return None
+    first, _ = ctx.sent_bounds(cue.tok)
+    end_tok = prep
+    while end_tok > first and ctx.tokens[end_tok - 1].kind == "punct":
+        end_tok -= 1
+    if ctx.words_between(first, end_tok) < MIN_DIRECT_WORDS:
+        return None
+    return Candidate(cue, first, ctx.tokens[first].start, ctx.tokens[end_tok - 1].end, False,
+                     ctx.tokens[first].start, post=True)
+
+
+def sentence_end(ctx: Ctx, c: Candidate) -> int:
+    """End offset of indirect content: the sentence end or a boundary phrase."""
+    _, last = ctx.sent_bounds(c.first)
+    toks = ctx.tokens
+    bounds = ctx.w.boundaries
+    for k in range(c.first + 1, last):
+        rests = bounds.get(toks[k].norm)
+        if rests and any(all(k + n < last and toks[k + n].norm == w for n, w in enumerate(rest, 1))
+                         for rest in rests):
+            return toks[k].start
+    return toks[last - 1].end
+
+
+def trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    return end

@@ -1,0 +1,138 @@
+"""Per-document view the quote rules share: tokens with their stems, cues, quotation
+marks, time tokens and the entity stage's mentions and actors by offset."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..document import Document, Span
+from .cues import find_cues
+from .lexicon import words
+from .marks import MARKS, quote_pairs
+
+PERSONISH = ("PER", "ORG", "GPE")
+
+
+class EntityIndex:
+    """Mentions and actors of the entity stage, looked up by start or end offset."""
+
+    def __init__(self, doc: Document):
+        self.by_start: dict[int, Span] = {}
+        self.by_end: dict[int, Span] = {}
+        for s in doc.actors:
+            self.by_start.setdefault(s.start, s)
+            self.by_end.setdefault(s.end, s)
+        self.mention_start: dict[int, Span] = {}
+        for s in doc.mentions:
+            self.by_start.setdefault(s.start, s)
+            self.by_end.setdefault(s.end, s)
+            self.mention_start.setdefault(s.start, s)
+        self.mentions = doc.mentions
+
+    @staticmethod
+    def entity(span: Span | None) -> str | None:
+        return None if span is None else span.data.get("entity")
+
+    def label(self, span: Span) -> str:
+        if span.label != "ACTOR":
+            return span.label
+        m = self.mention_start.get(span.data.get("head", (span.start,))[0])
+        return m.label if m else "ACTOR"
+
+    def in_range(self, start: int, end: int) -> list[Span]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+
+class Ctx:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = doc.tokens
+        self.w = words()
+        self.cues = find_cues(doc)
+        self._ends: list[int] | None = None
+        self.pairs = quote_pairs(doc.text)
+        self.tok_at = self._mark_tokens()
+        self.time_toks = self._time_tokens(doc)
+        self.ents = EntityIndex(doc)
+
+    def _mark_tokens(self) -> dict[int, int]:
+        """Offset of every paired quotation mark → its token index."""
+        out = {}
+        for o, c in self.pairs.items():
+            for off in (o, c):
+                if off >= 0:
+                    k = self.token_index(off)
+                    if k < len(self.tokens) and self.tokens[k].start == off:
+                        out[off] = k
+        return out
+
+    def _time_tokens(self, doc: Document) -> set[int]:
+        out: set[int] = set()
+        if not doc.times:
+            return out
+        spans = sorted((t.start, t.end) for t in doc.times)
+        k = 0
+        for tok in doc.tokens:
+            while k < len(spans) and spans[k][1] <= tok.start:
+                k += 1
+            if k < len(spans) and spans[k][0] <= tok.start < spans[k][1]:
+                out.add(tok.i)
+        return out
+
+    # --- tokens -------------------------------------------------------------------
+    def char(self, i: int) -> str:
+        return self.text[self.tokens[i].start]
+
+    def is_punct(self, i: int, chars: str) -> bool:
+        t = self.tokens[i]
+        return t.kind == "punct" and self.text[t.start] in chars
+
+    def is_mark(self, i: int) -> bool:
+        t = self.tokens[i]
+        return t.kind == "punct" and self.text[t.start] in MARKS
+
+    def stems(self, i: int) -> tuple[str, ...]:
+        return tuple(f for f, _ in self.tokens[i].forms)
+
+    def in_class(self, i: int, cls: str, stem: bool = False) -> bool:
+        words_ = self.w[cls]
+        if not stem:
+            return self.tokens[i].norm in words_
+        return any(f in words_ for f in self.stems(i))
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        s = self.doc.sentences[self.tokens[i].sent]
+        return s.first_token, s.last_token
+
+    def close_of(self, i: int) -> int | None:
+        """Token index of the mark closing the quotation opened at token i; -1 if unclosed;
+        None if token i opens none."""
+        c = self.pairs.get(self.tokens[i].start)
+        if c is None:
+            return None
+        return -1 if c == -1 else self.tok_at.get(c, -1)
+
+    def words_between(self, a: int, b: int) -> int:
+        """Whitespace-separated words from the start of token a to the start of token b."""
+        if b <= a:
+            return 0
+        end = self.tokens[b].start if b < len(self.tokens) else len(self.text)
+        return len(self.text[self.tokens[a].start:end].split())
+
+    # --- entities -----------------------------------------------------------------
+    def span_at_token(self, i: int) -> Span | None:
+        """The actor or mention starting at token i (after any proclitic)."""
+        for _, start in self.tokens[i].forms:
+            s = self.ents.by_start.get(start)
+            if s is not None:
+                return s
+        return None
+
+    def span_ending_at(self, i: int) -> Span | None:
+        return self.ents.by_end.get(self.tokens[i].end)
+
+    def token_index(self, offset: int, after: int = 0) -> int:
+        """Index of the first token ending after ``offset`` (the token at or after it)."""
+        if self._ends is None:
+            self._ends = [t.end for t in self.tokens]
+        return bisect_right(self._ends, offset, after)

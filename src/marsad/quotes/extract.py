@@ -1,0 +1,197 @@
+"""Quotes of a document: cues → content spans → speakers → record.Quote objects."""
+from __future__ import annotations
+
+from ..document import Document, Span
+from ..record import Quote
+from ..text.normalize import normalize
+from . import speaker as sp
+from .content import (SOFT_PUNCT, Candidate, _after_comp, backward, continued_quote, forward,
+                      sentence_end, trim_end)
+from .context import Ctx
+from .cues import Cue
+
+MIN_WORDS = 2
+INTRO_WORDS = ("فقد", "فان", "فانه", "فانها", "فهو", "فهي")
+
+
+def extract(doc: Document) -> tuple[list[Quote], list[Span]]:
+    """The document's quotes (sorted by start) and their cue/speaker spans."""
+    if not doc.tokens or not doc.sentences:
+        return [], []
+    ctx = Ctx(doc)
+    cands = _candidates(ctx)
+    _set_ends(ctx, cands)
+    cands = [c for c in cands if c.end > c.start
+             and ctx.words_between(c.first, ctx.token_index(c.end, c.first)) >= MIN_WORDS]
+    cands = _dedupe(cands)
+    out = _resolve(ctx, cands)
+    out.sort(key=lambda qs: qs[0].start)
+    return [q for q, _ in out], [s for _, s in out]
+
+
+# --- candidates ---------------------------------------------------------------------
+def _candidates(ctx: Ctx) -> list[Candidate]:
+    cands: list[Candidate] = []
+    claimed: list[tuple[int, int]] = []
+    for i in sorted(ctx.cues):
+        cue = ctx.cues[i]
+        off = ctx.tokens[i].start
+        if any(s <= off < e for s, e in claimed):
+            continue
+        if cue.kind == "noun" and not _noun_cue_ok(ctx, cue):
+            continue
+        c = _prep(ctx, cue) if cue.kind == "prep" else (forward(ctx, cue) or backward(ctx, cue))
+        if c is None or (not c.direct and _nested(ctx, cue, cands)):
+            continue
+        found = [c]
+        if not c.direct:
+            more = continued_quote(ctx, c)
+            if more is not None:
+                found.append(more)
+        for q in found:
+            if q.direct:
+                span = (q.start, q.end if q.end is not None else sentence_end(ctx, q))
+                claimed.append(span)
+                cands = [o for o in cands if not span[0] <= ctx.tokens[o.cue.tok].start < span[1]]
+            cands.append(q)
+    return cands
+
+
+def _noun_cue_ok(ctx: Ctx, cue: Cue) -> bool:
+    """A verbal noun reports speech with its sayer: a suffix (تأكيده), the article of a
+    clause-level noun (التأكيد على أن), or a named genitive (تأكيد أوباما)."""
+    word = ctx.text[cue.start:cue.end]
+    if word.startswith("ال") or normalize(word).endswith(("ه", "ها", "هم", "هما")):
+        return True
+    span = ctx.span_at_token(cue.tok + 1) if cue.tok + 1 < len(ctx.tokens) else None
+    return span is not None and ctx.ents.label(span) in ("PER", "ORG", "GPE")
+
+
+def _nested(ctx: Ctx, cue: Cue, cands: list[Candidate]) -> bool:
+    """A cue inside indirect content, not opening a clause of its own (أن X قال/تقر بأن …),
+    reports speech within the quote: it stays part of it."""
+    if cue.prefixed or cue.kind in ("participle", "noun") or ctx.is_punct(cue.tok - 1, SOFT_PUNCT + ":"):
+        return False
+    off = ctx.tokens[cue.tok].start
+    sent = ctx.tokens[cue.tok].sent
+    return any(not o.direct and o.start < off and ctx.tokens[o.first].sent == sent for o in cands)
+
+
+def _prep(ctx: Ctx, cue: Cue) -> Candidate | None:
+    """Leading source: «بحسب X، …» / «وبحسب X أن …» / «…، وبحسب X، فإن …»."""
+    first, last = ctx.sent_bounds(cue.tok)
+    initial = cue.tok == first
+    if not (initial or (cue.prefixed and ctx.is_punct(cue.tok - 1, SOFT_PUNCT))):
+        return None
+    if cue.tok + 1 < last and ctx.tokens[cue.tok + 1].norm == "ما":
+        return None
+    subj, j = sp.subject_after(ctx, cue, last)
+    while j < last and j in ctx.time_toks:
+        j += 1
+    if subj is None or j + 1 >= last:
+        return None
+    if ctx.tokens[j].norm in ctx.w["comp"]:
+        return _after_comp(ctx, cue, j + 1)
+    if not ctx.is_punct(j, SOFT_PUNCT):
+        return None
+    k = j + 1
+    if ctx.tokens[k].norm in INTRO_WORDS and k + 1 < last:
+        k += 1
+    elif not initial or ctx.tokens[k].forms[0][0] != ctx.tokens[k].forms[-1][0] \
+            or ctx.tokens[k].norm in ctx.w["relative"]:
+        return None
+    if k in ctx.cues:
+        return None
+    return Candidate(cue, k, ctx.tokens[k].start, None, False, ctx.tokens[cue.tok].start)
+
+
+def _set_ends(ctx: Ctx, cands: list[Candidate]) -> None:
+    starts = sorted(c.clause_start for c in cands)
+    for c in cands:
+        end = c.end if c.end is not None else sentence_end(ctx, c)
+        if not c.direct or c.end is None:
+            end = min([end] + [s for s in starts if c.start < s < end])
+        c.end = trim_end(ctx.text, c.start, _drop_conjunction(ctx, c.start, end))
+
+
+def _drop_conjunction(ctx: Ctx, start: int, end: int) -> int:
+    """Content cut before «، وقال»: drop the trailing comma (and a bare و)."""
+    text = ctx.text
+    e = end
+    while e > start and text[e - 1] in " ،,":
+        e -= 1
+    if e > start and text[e - 1] == "و" and (e - 1 == start or text[e - 2] == " "):
+        e -= 1
+    return e
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One quote per content: a verb cue wins over a source preposition over the same text."""
+    cands.sort(key=lambda c: (c.start, -c.end))
+    keep: list[Candidate] = []
+    for c in cands:
+        prev = keep[-1] if keep else None
+        if prev is not None and c.start < prev.end and prev.start < c.end:
+            if prev.cue.kind == "prep" and c.cue.kind != "prep":
+                c.start, c.first = max(c.start, prev.start), max(c.first, prev.first)
+                keep[-1] = c
+            continue
+        keep.append(c)
+    return keep
+
+
+# --- speakers ------------------------------------------------------------------------
+def _resolve(ctx: Ctx, cands: list[Candidate]) -> list[tuple[Quote, Span]]:
+    out = []
+    prev: tuple[Candidate, sp.Speaker] | None = None
+    for c in sorted(cands, key=lambda c: c.cue.tok):
+        who, np_end = _speaker(ctx, c, prev)
+        prev = (c, who)
+        stop = c.first if not c.post else len(ctx.tokens)
+        addressee = sp.addressee(ctx, np_end, min(stop, ctx.sent_bounds(c.cue.tok)[1]))
+        if addressee is None and c.direct:
+            addressee = sp.vocative_addressee(ctx, c.first, c.end)
+        cue_text = ctx.text[c.cue.start:c.cue.end]
+        who_text = ctx.text[who.span[0]:who.span[1]] if who.span else None
+        q = Quote(c.start, c.end, ctx.text[c.start:c.end], c.direct, who.entity, who_text,
+                  cue_text, addressee if addressee != who.entity else None)
+        span = Span(c.start, c.end, "QUOTE", {"speaker": who.entity, "speaker_span": who.span,
+                                               "cue_span": (c.cue.start, c.cue.end)})
+        out.append((q, span))
+    return out
+
+
+def _speaker(ctx: Ctx, c: Candidate, prev) -> tuple[sp.Speaker, int]:
+    cue = c.cue
+    stop = c.first if not c.post else ctx.sent_bounds(cue.tok)[1]
+    if cue.entry.via_an:
+        who = sp.speaker_after_an(ctx, cue, stop)
+        if who is not None:
+            return who, cue.tok + 1
+    subj, np_end = sp.subject_after(ctx, cue, stop) if cue.kind != "participle" else (None, cue.tok + 1)
+    if subj is not None and (cue.kind != "noun" or subj.entity is not None):
+        return subj, np_end
+    same_sentence = prev is not None and ctx.tokens[prev[0].cue.tok].sent == ctx.tokens[cue.tok].sent
+    inherited = sp.Speaker(prev[1].entity, None) if prev is not None else None
+    if cue.kind in ("participle", "noun"):
+        if same_sentence:
+            return inherited, np_end
+        return (sp.sentence_subject(ctx, cue.tok) or inherited or sp.NOBODY), np_end
+    before = sp.subject_before(ctx, cue)
+    if isinstance(before, sp.Speaker):
+        return before, np_end
+    if before == sp.BEFORE_SENTENCE:
+        return (sp.sentence_subject(ctx, cue.tok) or sp.nearest_person(ctx, cue.tok, True)
+                or inherited or sp.NOBODY), np_end
+    if before == sp.BEFORE_PRONOUN:
+        return (sp.nearest_person(ctx, cue.tok) or inherited or sp.NOBODY), np_end
+    first, _ = ctx.sent_bounds(cue.tok)
+    if cue.prefixed and cue.tok > first and not ctx.is_punct(cue.tok - 1, ":"):
+        if same_sentence:
+            return inherited, np_end
+        found = sp.sentence_subject(ctx, cue.tok)
+        if found is not None:
+            return found, np_end
+    if inherited is not None:
+        return inherited, np_end
+    return (sp.nearest_person(ctx, cue.tok, True) or sp.NOBODY), np_end

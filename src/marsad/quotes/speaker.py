@@ -1,0 +1,244 @@
+"""Who said it, and to whom: the subject of the cue, found through the entity stage's
+mentions and actors.
+
+A subject after the cue (قال الرئيس التركي) or before it (وكان العميد X ذكر، أن X قال)
+names the speaker; an unnamed one (مصدر أمني) gives speaker None with its text. With no
+subject, a participle or verbal noun (مشيرا، تأكيده) takes the speaker of the sentence,
+and a bare continuation cue (وأضاف، وتابع:) the speaker of the previous quote.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import Ctx
+from .cues import Cue
+
+MAX_NP = 10        # words in a subject phrase
+MAX_BACK = 12      # words between a clause start and an SV cue
+
+
+@dataclass(slots=True)
+class Speaker:
+    entity: str | None
+    span: tuple[int, int] | None     # the phrase naming the speaker (None: not named here)
+
+
+NOBODY = Speaker(None, None)
+
+
+# --- phrases ---------------------------------------------------------------------
+def _l_prefixed(ctx: Ctx, i: int) -> int | None:
+    """Stem offset of a word written with the preposition ل (لأردوغان، للصحفيين)."""
+    tok = ctx.tokens[i]
+    if ctx.text[tok.start] != "ل":
+        return None
+    for stem, start in tok.forms[1:]:
+        if start == tok.start + 1 or (start > tok.start and stem.startswith("ال")):
+            return start
+    return None
+
+
+def _addressee_word(ctx: Ctx, i: int) -> bool:
+    start = _l_prefixed(ctx, i)
+    if start is None:
+        return False
+    if ctx.ents.by_start.get(start) is not None or ctx.ents.by_start.get(start + 1) is not None:
+        return True
+    stem = ctx.tokens[i].forms[-1][0]
+    return stem.startswith("ال") or stem in ctx.w["unnamed_head"] or len(ctx.tokens[i].norm) <= 2
+
+
+def _stops_np(ctx: Ctx, k: int) -> bool:
+    t = ctx.tokens[k]
+    if t.kind == "punct":
+        return ctx.text[t.start] not in "."
+    return (t.norm in ctx.w["comp"] or k in ctx.time_toks or t.norm in ctx.w["not_subject"]
+            or k in ctx.cues or _addressee_word(ctx, k))
+
+
+def _np_end(ctx: Ctx, j: int, stop: int) -> int:
+    k = j + 1
+    while k < stop and k - j < MAX_NP and not _stops_np(ctx, k):
+        k += 1
+    span = ctx.span_at_token(j)
+    if span is not None:
+        while k < len(ctx.tokens) and ctx.tokens[k].start < span.end:
+            k += 1
+    while k > j + 1 and ctx.tokens[k - 1].kind == "punct":
+        k -= 1
+    return k
+
+
+def _bound_to_title(ctx: Ctx, j: int, p: int) -> bool:
+    """A name after «باسم/لـ + title» belongs to the title, not to the head noun."""
+    for k in range(j + 1, p):
+        stems = ctx.stems(k)
+        if "باسم" in stems or _l_prefixed(ctx, k) is not None:
+            if k + 1 <= p and (ctx.in_class(k + 1, "person_title", stem=True)
+                               or ctx.in_class(k, "person_title", stem=True)):
+                return True
+    return False
+
+
+def resolve_np(ctx: Ctx, j: int, end: int) -> Speaker:
+    """The speaker named by the phrase of tokens [j, end)."""
+    toks = ctx.tokens
+    start = min((s for _, s in toks[j].forms if ctx.ents.by_start.get(s)), default=toks[j].start)
+    head = ctx.span_at_token(j)
+    phrase_end = max(toks[end - 1].end, head.end if head else 0)
+    span = (start, phrase_end)
+    mention = next((ctx.ents.mention_start[s] for _, s in toks[j].forms if s in ctx.ents.mention_start), None)
+    if mention is not None:
+        return Speaker(mention.data.get("entity"), span)
+    for m in ctx.ents.in_range(toks[j].start, toks[end - 1].end):
+        if m.label == "PER" and not _bound_to_title(ctx, j, ctx.token_index(m.start, j)):
+            return Speaker(m.data.get("entity"), span)
+    if head is not None:
+        return Speaker(head.data.get("entity"), span)
+    return Speaker(None, span)
+
+
+# --- subjects ----------------------------------------------------------------------
+def _skip_title(ctx: Ctx, j: int, stop: int) -> int:
+    while j + 1 < stop and ctx.tokens[j].norm in ctx.w["abbrev_title"] and ctx.is_punct(j + 1, "."):
+        j += 2
+    return j
+
+
+def _skip_addressee(ctx: Ctx, j: int, stop: int) -> int:
+    """Step over «لـ "عكاظ"» or a named ل-addressee before a subject (كشف لـ«عكاظ» مصدر)."""
+    if j >= stop:
+        return j
+    if ctx.tokens[j].norm == "ل" and j + 1 < stop and ctx.is_mark(j + 1):
+        close = ctx.close_of(j + 1)
+        return close + 1 if close is not None and close > j else j
+    start = _l_prefixed(ctx, j)
+    span = ctx.ents.mention_start.get(start) if start is not None else None
+    if span is None:
+        return j
+    k = j + 1
+    while k < stop and ctx.tokens[k].start < span.end:
+        k += 1
+    return k
+
+
+def subject_after(ctx: Ctx, cue: Cue, stop: int) -> tuple[Speaker | None, int]:
+    """The subject right after the cue (None if the cue has none), and where it ends."""
+    j = cue.tok + 1
+    while j < stop and j in ctx.time_toks:
+        j += 1
+    j = _skip_addressee(ctx, j, stop)
+    j = _skip_title(ctx, j, stop)
+    if j >= stop:
+        return None, j
+    t = ctx.tokens[j]
+    if (t.kind in ("punct", "num") or t.norm in ctx.w["comp"] or t.norm in ctx.w["not_subject"]
+            or t.norm == cue.entry.particle or _addressee_word(ctx, j) or j in ctx.cues):
+        return None, j
+    end = _np_end(ctx, j, stop)
+    return resolve_np(ctx, j, end), end
+
+
+def speaker_after_an(ctx: Ctx, cue: Cue, stop: int) -> Speaker | None:
+    """نقلت وكالة X عن فلان: the speaker is the one named after عن."""
+    for k in range(cue.tok + 1, stop):
+        norm = ctx.tokens[k].norm
+        if norm == "عن" and k + 1 < stop:
+            return resolve_np(ctx, k + 1, _np_end(ctx, k + 1, stop))
+        if norm in ("عنه", "عنها", "عنهم"):
+            return None
+    return None
+
+
+BEFORE_NONE, BEFORE_SENTENCE, BEFORE_PRONOUN = "none", "sentence", "pronoun"
+
+
+def subject_before(ctx: Ctx, cue: Cue) -> Speaker | str:
+    """SV order: the subject written before an unprefixed cue (وكان X قال، أن X أعلن)."""
+    first, _ = ctx.sent_bounds(cue.tok)
+    p = cue.tok - 1
+    while p >= first and (ctx.tokens[p].norm == "قد" or p in ctx.time_toks):
+        p -= 1
+    comma = p > first and ctx.is_punct(p, ",،")
+    if comma:
+        p -= 1
+    if cue.prefixed or p < first or ctx.tokens[p].kind == "punct":
+        return BEFORE_NONE
+    if ctx.tokens[p].norm in ctx.w["relative"]:
+        return BEFORE_SENTENCE
+    if ctx.tokens[p].norm in ctx.w["pronoun_subject"]:
+        return BEFORE_PRONOUN
+    k = p
+    while k >= first and p - k < MAX_BACK:
+        t = ctx.tokens[k]
+        if (t.kind == "punct" and ctx.text[t.start] not in "()") or k in ctx.cues \
+                or t.norm in ctx.w["comp"] or ctx.in_class(k, "clause_start", stem=True):
+            break
+        k -= 1
+    if k >= first and p > k and not ctx.tokens[k].kind == "punct" \
+            and (not comma or ctx.tokens[k].norm in ctx.w["comp"] or "لكن" in ctx.stems(k)):
+        return resolve_np(ctx, k + 1, p + 1)
+    if comma:
+        return BEFORE_NONE
+    span = ctx.span_ending_at(p)
+    if span is not None:
+        return resolve_np(ctx, ctx.token_index(span.start, first), p + 1)
+    return BEFORE_NONE
+
+
+def sentence_subject(ctx: Ctx, before: int) -> Speaker | None:
+    """The subject of a clause-initial verb earlier in the sentence (وأكد كيري …، مشددا)."""
+    first, _ = ctx.sent_bounds(before)
+    word = 0
+    for k in range(first, before):
+        t = ctx.tokens[k]
+        if t.kind == "punct":
+            if ctx.text[t.start] in ",،":
+                word = 0
+            continue
+        if k in ctx.time_toks or t.norm == "قد":
+            continue
+        if word == 1:
+            m = next((ctx.ents.mention_start[s] for _, s in t.forms if s in ctx.ents.mention_start), None)
+            if m is not None and m.label in ("PER", "ORG", "GPE"):
+                return resolve_np(ctx, k, _np_end(ctx, k, before))
+        word += 1
+    return None
+
+
+def nearest_person(ctx: Ctx, before: int, first_in_sentence: bool = False) -> Speaker | None:
+    first, _ = ctx.sent_bounds(before)
+    lo, hi = ctx.tokens[first].start, ctx.tokens[before].start
+    people = [m for m in ctx.ents.in_range(lo, hi) if m.label == "PER"]
+    if not people:
+        return None
+    m = people[0] if first_in_sentence else people[-1]
+    return Speaker(m.data.get("entity"), (m.start, m.end))
+
+
+# --- addressee -----------------------------------------------------------------------
+def addressee(ctx: Ctx, lo: int, hi: int) -> str | None:
+    """An entity named with ل between the cue and the content (قال بوتين لأردوغان)."""
+    for k in range(lo, hi):
+        start = _l_prefixed(ctx, k)
+        if start is None and ctx.tokens[k].norm == "ل":
+            n = k + 1
+            while n < hi and ctx.is_mark(n):
+                n += 1
+            start = ctx.tokens[n].start if n < hi else None
+        span = ctx.ents.mention_start.get(start) if start is not None else None
+        if span is not None and span.label in ("PER", "ORG", "GPE"):
+            return span.data.get("entity")
+    return None
+
+
+def vocative_addressee(ctx: Ctx, first: int, end: int) -> str | None:
+    """«يا فلان …»: the person called at the start of a direct quote."""
+    for k in range(first, min(first + 4, len(ctx.tokens))):
+        if ctx.tokens[k].start >= end:
+            break
+        if ctx.tokens[k].norm in ctx.w["vocative"] and k + 1 < len(ctx.tokens):
+            span = ctx.span_at_token(k + 1)
+            if span is not None and ctx.ents.label(span) == "PER":
+                return span.data.get("entity")
+    return None

@@ -1,0 +1,272 @@
+"""Entities from mention candidates: names by identity key and name fragments, titles and
+nominals by office + country (or the person in focus), بلاده by the focus person's country."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...text.normalize import normalize
+from . import kb
+from .context import Cand, Context
+
+COUNTRY_PRONOUNS = frozenset("بلاده بلادها بلادهم بلادهما".split())
+COUNTRY_NOMINALS = frozenset(["البلاد"])
+
+
+@dataclass(slots=True)
+class Ent:
+    key: tuple
+    type: str
+    mentions: list = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    kb: str | None = None
+    name_en: str | None = None
+    name: str | None = None
+    entry: Any = None
+    offices: set = field(default_factory=set)
+    title_heads: set = field(default_factory=set)
+    head: str | None = None         # organization head noun (حركة، تنظيم)
+    id: str | None = None
+
+    def absorb(self, c: Cand) -> None:
+        self.mentions.append(c)
+        self.country = self.country or c.country
+        self.sector = self.sector or c.sector
+        self.kb = self.kb or c.kb
+        self.name_en = self.name_en or c.name_en
+        if c.entry is not None and self.entry is None:
+            self.entry = c.entry
+
+
+class Entities:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.by_key: dict[tuple, Ent] = {}
+        self.persons: list[Ent] = []
+
+    def add_name(self, c: Cand) -> Ent:
+        ent = self.by_key.get(c.key) or self._same_person(c) or self._same_institution(c)
+        if ent is None:
+            ent = Ent(c.key, c.type)
+            self.by_key[c.key] = ent
+            if c.type == "PER":
+                self.persons.append(ent)
+        head = c.extra.get("head")
+        if head is not None and ent.head is None:
+            ent.head = normalize(head.head)
+        ent.absorb(c)
+        return ent
+
+    def _same_person(self, c: Cand) -> Ent | None:
+        if c.type != "PER" or c.key[0] != "N":
+            return None
+        words = c.key[1].split()
+        for ent in self.persons:
+            names = [m.key[1].split() for m in ent.mentions if m.kind == "name" and m.key]
+            for other in names:
+                if words[-1] == other[-1] and (len(words) == 1 or len(other) == 1 or words[0] == other[0]):
+                    return ent
+        return None
+
+    def _same_institution(self, c: Cand) -> Ent | None:
+        """البرلمان and البرلمان الإيراني in one article are one body."""
+        if c.key[0] != "I":
+            return None
+        for key, ent in self.by_key.items():
+            if key[0] == "I" and key[1] == c.key[1] and (key[2] is None or c.key[2] is None):
+                return ent
+        return None
+
+    def add_to(self, ent: Ent, c: Cand) -> None:
+        ent.absorb(c)
+
+    def entity_of_entry(self, entry: Any, ty: str = "PER") -> Ent:
+        key = kb.entry_key(entry)
+        ent = self.by_key.get(key)
+        if ent is None:
+            ent = Ent(key, ty, entry=entry, country=kb.field(entry, "country"),
+                      sector=kb.field(entry, "sector"), kb=kb.entry_kb(entry),
+                      name_en=kb.field(entry, "name_en"), name=kb.field(entry, "name"))
+            self.by_key[key] = ent
+            self.persons.append(ent)
+        return ent
+
+    def all(self) -> list[Ent]:
+        return [e for e in self.by_key.values() if e.mentions]
+
+
+def drop_weak(ents: Entities) -> None:
+    """A one-word known name that is also a common word stays only beside a fuller mention."""
+    for ent in ents.all():
+        if all(m.extra.get("weak") for m in ent.mentions if m.kind == "name"):
+            ent.mentions = [m for m in ent.mentions if not m.extra.get("weak")]
+
+
+def fragments(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
+    """Later (or earlier) one-word mentions of a person by the last word of the name."""
+    index: dict[str, Ent] = {}
+    for ent in ents.persons:
+        for m in ent.mentions:
+            if m.kind == "name" and m.last - m.first >= 2:
+                last = ctx.word(m.last - 1)
+                if last not in ctx.common or last in ctx.known_words or last in ctx.given:
+                    index.setdefault(last, ent)
+        if ent.entry is not None and any(m.kind == "name" for m in ent.mentions):
+            for short in kb.field(ent.entry, "short") or ():
+                index.setdefault(normalize(short), ent)
+    out = []
+    if not index:
+        return out
+    for i, tok in enumerate(ctx.tokens):
+        if i in taken or tok.kind != "word":
+            continue
+        form = ctx.form_in(i, index)
+        if form is None:
+            continue
+        ent = index[form[0]]
+        c = Cand(i, i + 1, form[1], tok.end, "PER", key=("F", form[0]))
+        ents.add_to(ent, c)
+        out.append(c)
+    return out
+
+
+def main_country(ents: Entities) -> str | None:
+    counts: dict[str, int] = {}
+    for ent in ents.all():
+        if ent.type == "GPE" and ent.country:
+            counts[ent.country] = counts.get(ent.country, 0) + len(ent.mentions)
+    return max(counts, key=counts.get) if counts else None
+
+
+def focus_person(ents: Entities, pos: int, want=None) -> Ent | None:
+    """The person whose latest mention before ``pos`` is closest (optionally filtered)."""
+    best, best_pos = None, -1
+    for ent in ents.persons:
+        if want is not None and not want(ent):
+            continue
+        for m in ent.mentions:
+            if best_pos < m.start < pos:
+                best, best_pos = ent, m.start
+    return best
+
+
+def title_head(title) -> str:
+    words = normalize(title.phrase).split()
+    w = words[0]
+    return w[2:] if w.startswith("ال") else w
+
+
+def link_nominals(ctx: Context, ents: Entities, nominals: list[Cand]) -> None:
+    doc_date = ctx.doc.date
+    for c in nominals:
+        name = c.extra.get("name")
+        title = c.title
+        if name is not None:
+            ent = ents.by_key.get(name.key) or ents._same_person(name)
+            if ent is None:
+                continue
+            _credit(ent, c)
+            ents.add_to(ent, c)
+            continue
+        ent = _resolve(ctx, ents, c, title, doc_date)
+        if ent is not None:
+            _credit(ent, c)
+            ents.add_to(ent, c)
+
+
+def _credit(ent: Ent, c: Cand) -> None:
+    title = c.title
+    if title == "counterpart" or title is None:
+        return
+    if title.office:
+        ent.offices.add((title.office, c.country))
+    ent.title_heads.add(title_head(title))
+    org = c.extra.get("org")
+    sector = title.sector if title.sector != "UNK" else None
+    if org is not None and org.type == "ORG" and (sector is None or title.kind == "role"):
+        sector = org.sector or sector
+    ent.sector = ent.sector or sector
+    ent.country = ent.country or c.country or (org.country if org is not None else None)
+
+
+def _resolve(ctx: Context, ents: Entities, c: Cand, title, when) -> Ent | None:
+    if title == "counterpart":
+        if not c.country:
+            return None
+        prev = focus_person(ents, c.start)
+        ent = focus_person(ents, c.start, lambda e: e.country == c.country and e is not prev)
+        if ent is not None:
+            return ent
+        office = next((o for o, _ in prev.offices), None) if prev is not None else None
+        entry = kb.holder(office, c.country, when) if office else None
+        return ents.entity_of_entry(entry) if entry is not None else None
+    if c.country and title.office:
+        ent = focus_person(ents, len(ctx.doc.text) + 1,
+                           lambda e: (title.office, c.country) in e.offices)
+        if ent is not None:
+            return ent
+        entry = kb.holder(title.office, c.country, when)
+        if entry is not None:
+            return ents.entity_of_entry(entry)
+        return None
+    if c.country or c.extra.get("org") is not None or title.kind not in ("office", "role"):
+        return None
+    head = title_head(title)
+    return focus_person(ents, c.start, lambda e: head in e.title_heads
+                        or (title.office and any(o == title.office for o, _ in e.offices)))
+
+
+def country_pronouns(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
+    out = []
+    countries = {e.country: e for e in ents.all() if e.type == "GPE" and e.key[0] == "C"}
+    if not countries:
+        return out
+    home = countries.get(main_country(ents))
+    for i, tok in enumerate(ctx.tokens):
+        if i in taken or tok.kind != "word":
+            continue
+        if tok.norm in COUNTRY_NOMINALS and home is not None:
+            c = Cand(i, i + 1, tok.start, tok.end, "GPE", kind="nominal")
+            ents.add_to(home, c)
+            out.append(c)
+            continue
+        form = ctx.form_in(i, COUNTRY_PRONOUNS)
+        if form is None:
+            continue
+        person = focus_person(ents, tok.start)
+        target = countries.get(person.country) if person is not None else None
+        if target is not None:
+            c = Cand(i, i + 1, form[1], tok.end, "GPE", kind="pronoun")
+            ents.add_to(target, c)
+            out.append(c)
+    return out
+
+
+def org_nominals(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
+    """«الحركة» after «حركة حماس»: the head noun alone refers to the last such organization."""
+    orgs = [e for e in ents.all() if e.type == "ORG"]
+    heads = {}
+    for e in orgs:
+        m = e.mentions[0]
+        words = normalize(ctx.doc.text[m.start:m.end]).split()
+        first = words[0] if len(words) > 1 else None
+        for h in filter(None, (e.head, first)):
+            heads.setdefault("ال" + h if not h.startswith("ال") else h, []).append(e)
+    out = []
+    if not heads:
+        return out
+    for i, tok in enumerate(ctx.tokens):
+        if i in taken or tok.kind != "word":
+            continue
+        form = ctx.form_in(i, heads)
+        if form is None or ctx.nisba_at(i + 1) is not None:
+            continue
+        cands = [e for e in heads[form[0]] if e.mentions[0].start < tok.start]
+        if not cands:
+            continue
+        ent = max(cands, key=lambda e: max(m.start for m in e.mentions if m.start < tok.start))
+        c = Cand(i, i + 1, form[1], tok.end, "ORG", kind="nominal")
+        ents.add_to(ent, c)
+        out.append(c)
+    return out

@@ -1,0 +1,68 @@
+"""Uniform access to knowledge-base entries (people, organizations, facilities) and the
+office-holder resolver of ``marsad.knowledge.actors`` when it is installed."""
+from __future__ import annotations
+
+import importlib
+from datetime import date as Date
+from functools import lru_cache
+from typing import Any, Callable
+
+from ...text.normalize import normalize
+
+KB_LEXICONS = {"people": "PER", "organizations": "ORG", "facilities": "FAC"}
+
+
+def field(entry: Any, key: str, default: Any = None) -> Any:
+    if isinstance(entry, dict):
+        return entry.get(key, default)
+    return getattr(entry, key, default)
+
+
+def entry_type(lexicon: str, entry: Any) -> str:
+    return field(entry, "type") or KB_LEXICONS[lexicon]
+
+
+def entry_key(entry: Any) -> tuple:
+    wd = field(entry, "wikidata")
+    return ("K", wd) if wd else ("K", normalize(field(entry, "name") or ""))
+
+
+def entry_kb(entry: Any) -> str | None:
+    wd = field(entry, "wikidata")
+    if wd:
+        return wd if str(wd).startswith("wikidata:") else f"wikidata:{wd}"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _holder_fn() -> Callable | None:
+    try:
+        module = importlib.import_module("marsad.knowledge.actors")
+    except ImportError:
+        return None
+    return getattr(module, "holder", None)
+
+
+def holder(office: str, country: str, when: Date | None) -> Any:
+    """The person who held ``office`` in ``country`` on ``when`` (None when unknown)."""
+    fn = _holder_fn()
+    if fn is None or not office or not country:
+        return None
+    try:
+        return fn(office, country, when)
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset:
+    """Every word of every known person name (they never end a name found by pattern)."""
+    try:
+        from ...knowledge.lookup import _LOADERS, shared_matcher
+    except ImportError:
+        return frozenset()
+    shared_matcher()
+    loader = _LOADERS.get("people")
+    if loader is None:
+        return frozenset()
+    return frozenset(w for phrase, _ in loader() for w in normalize(phrase).split())

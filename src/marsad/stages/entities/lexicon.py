@@ -1,0 +1,128 @@
+"""The entity stage's own lexicons (titles, organization heads, actor nouns) and word lists.
+
+Registered with the shared matcher: ``person_titles`` (phrase → Title; also reads
+knowledge/data/titles.tsv when present), ``org_heads`` (→ OrgHead), ``actor_nouns``
+(→ ActorNoun). Word sets (given names, common words) are plain frozensets.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ...knowledge.lookup import register
+from ...text.normalize import normalize
+
+DATA = Path(__file__).parent / "data"
+SHARED_TITLES = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "titles.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    phrase: str
+    sector: str | None
+    office: str | None
+    kind: str           # office | role | rank | honorific
+    plural: bool = False
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrgHead:
+    head: str
+    type: str           # ORG | FAC
+    sector: str | None
+    mode: str           # named | institution
+
+
+@dataclass(frozen=True, slots=True)
+class ActorNoun:
+    phrase: str
+    sector: str
+    country: str | None
+
+
+# kinds of knowledge/data/titles.tsv → kinds used here
+SHARED_KINDS = {"title": "office", "role": "role", "group": "group"}
+BROKEN_PLURALS = frozenset(normalize(w) for w in "ملوك نواب قادة ضباط أعضاء".split())
+
+
+def read_tsv(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as f:
+        return list(csv.DictReader((ln for ln in f if ln.strip() and not ln.startswith("#")),
+                                   delimiter="\t"))
+
+
+def read_words(name: str) -> frozenset:
+    with (DATA / name).open(encoding="utf-8") as f:
+        return frozenset(normalize(ln.strip()) for ln in f if ln.strip() and not ln.startswith("#"))
+
+
+def _title_rows() -> list[dict]:
+    return read_tsv(DATA / "person_titles.tsv") + read_tsv(SHARED_TITLES)
+
+
+def _none(v: str | None) -> str | None:
+    v = (v or "").strip()
+    return v or None
+
+
+@lru_cache(maxsize=1)
+def titles() -> list[tuple[str, Title]]:
+    out = []
+    for r in _title_rows():
+        phrase = (r.get("phrase") or "").strip()
+        kind = SHARED_KINDS.get(_none(r.get("kind")) or "role", r.get("kind"))
+        if not phrase or kind == "group":
+            continue
+        t = Title(phrase, _none(r.get("sector")), _none(r.get("office")), kind,
+                  country=_none(r.get("country")))
+        out.append((phrase, t))
+        out += [(p, Title(p, t.sector, t.office, t.kind, _is_plural(p), t.country))
+                for p in (r.get("plural") or "").split("|") if p.strip()]
+    return out
+
+
+def _is_plural(phrase: str) -> bool:
+    """Plural or dual forms (رؤساء، الرئيسان، وزيرا الخارجية) name several people."""
+    w = normalize(phrase).split()[0]
+    w = w[2:] if w.startswith("ال") else w
+    return w.endswith(("اء", "ون", "ين", "ان")) or (w.endswith("ا") and " " in phrase) \
+        or w in BROKEN_PLURALS
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> list[tuple[str, OrgHead]]:
+    return [(r["head"], OrgHead(r["head"], r["type"], _none(r["sector"]), r["mode"]))
+            for r in read_tsv(DATA / "org_heads.tsv")]
+
+
+@lru_cache(maxsize=1)
+def actor_nouns() -> list[tuple[str, ActorNoun]]:
+    """Own actor nouns plus the "group" rows of knowledge/data/titles.tsv (with variants)."""
+    out = [(r["phrase"], ActorNoun(r["phrase"], r["sector"], _none(r["country"])))
+           for r in read_tsv(DATA / "actor_nouns.tsv")]
+    for r in read_tsv(SHARED_TITLES):
+        if r.get("kind") != "group" or not _none(r.get("sector")):
+            continue
+        noun = ActorNoun(r["phrase"], r["sector"], _none(r.get("country")))
+        out += [(p, noun) for p in [r["phrase"]] + (r.get("plural") or "").split("|") if p.strip()]
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset:
+    return read_words("given_names.txt")
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset:
+    return read_words("common_words.txt")
+
+
+register("person_titles", titles)
+register("org_heads", org_heads)
+register("actor_nouns", actor_nouns)

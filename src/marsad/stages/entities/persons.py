@@ -1,0 +1,160 @@
+"""Titles and person names: «الرئيس الروسي فلاديمير بوتين», «وزير الخارجية المصري سامح شكري»,
+«العميد أحمد عسيري», «نظيره الألماني», and names that start with a known given name."""
+from __future__ import annotations
+
+from ...text.normalize import normalize
+from .context import FUNCTION_WORDS, NAME_LINKS, Cand, Context
+
+MAX_NAME_WORDS = 4
+COUNTERPART = ("نظير", "نظيره", "نظيرها", "نظيرهم", "نظيري", "نظيرته", "نظيرتها")
+ON_BEHALF = frozenset(["باسم"])
+# Given names that are also frequent words in normalized text (علي = على): they start a
+# name only when the next word is a given name or a known name word.
+WEAK_GIVEN = frozenset(["علي", "حسن"])
+
+
+def titled(ctx: Context, names_at: dict[int, Cand], taken: set[int]) -> list[Cand]:
+    """Nominal title phrases (kind nominal), each with the name that follows it, if any.
+
+    Returns nominal Cands; a following name is attached as ``extra["name"]`` (a PER Cand).
+    """
+    out = []
+    i = 0
+    while i < ctx.n:
+        c = _title_phrase(ctx, i, names_at) if i not in taken else None
+        if c is None:
+            i += 1
+            continue
+        name = _name_after(ctx, c.last, names_at, c.title)
+        if name is not None:
+            c.extra["name"] = name
+        out.append(c)
+        i = name.last if name is not None else c.last
+    return out
+
+
+def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | None:
+    title, k = None, i
+    m = ctx.longest(i, "person_titles")
+    if m is not None and not m.entry.plural:
+        title, k = m.entry, m.last
+    elif ctx.form_in(i, COUNTERPART):
+        title, k = "counterpart", i + 1
+    if title is None:
+        return None
+    start = m.start if title != "counterpart" else ctx.form_in(i, COUNTERPART)[1]
+    country, org = None, None
+    for _ in range(3):                      # stacked: نائب الرئيس رئيس الوزراء اليمني
+        nis = ctx.nisba_at(k)
+        if nis is not None:
+            k, country = nis[0], nis[1].iso3
+            continue
+        if ctx.word(k) in ON_BEHALF and k + 1 in names_at:
+            org = names_at[k + 1]
+            k = org.last
+            continue
+        inner = names_at.get(k)
+        if inner is not None and inner.type in ("ORG", "FAC") and org is None and title != "counterpart":
+            org = inner
+            k = inner.last
+            continue
+        m2 = ctx.longest(k, "person_titles")
+        if m2 is not None and not m2.entry.plural and m2.start == ctx.tokens[k].start \
+                and (title == "counterpart" or m2.entry.kind != "honorific"):
+            if title == "counterpart" or m2.entry.office:
+                title = m2.entry if title != "counterpart" or not m2.entry.office else title
+            k = m2.last
+            continue
+        break
+    end = ctx.tokens[k - 1].end
+    c = Cand(i, k, start, end, "PER", kind="nominal", country=country, title=title)
+    if org is not None:
+        c.extra["org"] = org
+        c.country = c.country or org.country
+    return c
+
+
+def _name_after(ctx: Context, k: int, names_at: dict[int, Cand], title) -> Cand | None:
+    """A person name right after a title: a known person, or 1–4 name words."""
+    if "\n" in ctx.gap(k):
+        return None
+    known = names_at.get(k)
+    last = name_span(ctx, k, names_at)
+    if known is not None and (known.type != "PER" or known.last >= last):
+        return known if known.type == "PER" and known.start == ctx.tokens[k].start else None
+    if last == k:
+        return None
+    if last - k == 1 and not _single_ok(ctx, k, title):
+        return None
+    return _person(ctx, k, last)
+
+
+def _single_ok(ctx: Context, k: int, title) -> bool:
+    w = ctx.word(k)
+    if w in ctx.known_words:
+        return True
+    honorific = title != "counterpart" and getattr(title, "kind", "") in ("rank", "honorific")
+    return w not in ctx.given and (honorific or w not in ctx.common) and ctx.tokens[k].kind == "word"
+
+
+def name_span(ctx: Context, k: int, names_at: dict[int, Cand]) -> int:
+    """End of the run of name words starting at token k (k when there is none)."""
+    j, words = k, 0
+    while j < ctx.n and words < MAX_NAME_WORDS:
+        t = ctx.tokens[j]
+        if t.kind != "word" or (j > k and (ctx.gap(j).strip() or "\n" in ctx.gap(j))):
+            break
+        w = t.norm
+        if j in names_at and j > k:
+            break
+        if w in NAME_LINKS and j > k:
+            j += 1
+            continue
+        if not _name_word(ctx, j, w):
+            break
+        if j == k and w in WEAK_GIVEN and not (ctx.word(j + 1) in ctx.given
+                                               or ctx.word(j + 1) in ctx.known_words):
+            break
+        j += 1
+        words += 1
+    while j > k and ctx.word(j - 1) in NAME_LINKS:
+        j -= 1
+    return j
+
+
+def _name_word(ctx: Context, j: int, w: str) -> bool:
+    if w in ctx.given or w in ctx.known_words:
+        return True
+    if not ctx.is_name_word(w) or ctx.nisba_at(j) is not None or w[0] in "وي":
+        return False
+    if ctx.longest(j, "person_titles") is not None:
+        return False
+    return not any(f[0] in ctx.common or f[0] in FUNCTION_WORDS for f in ctx.tokens[j].forms[1:])
+
+
+def _person(ctx: Context, first: int, last: int) -> Cand:
+    start = ctx.tokens[first].start
+    end = ctx.tokens[last - 1].end
+    return Cand(first, last, start, end, "PER", key=("N", normalize(ctx.doc.text[start:end])))
+
+
+def given_name_persons(ctx: Context, taken: set[int], names_at: dict[int, Cand]) -> list[Cand]:
+    """Two or more name words starting with a given name (عمر عربي، خالد مشعل)."""
+    out = []
+    i = 0
+    while i < ctx.n:
+        form = ctx.form_in(i, ctx.given) if i not in taken else None
+        if form is None:
+            i += 1
+            continue
+        last = name_span(ctx, i + 1, names_at) if i + 1 < ctx.n else i + 1
+        weak = form[0] in WEAK_GIVEN and not (ctx.word(i + 1) in ctx.given or ctx.word(i + 1) in ctx.known_words)
+        if last - i >= 2 and not weak and not any(j in taken for j in range(i, last)):
+            start = form[1]
+            end = ctx.tokens[last - 1].end
+            out.append(Cand(i, last, start, end, "PER",
+                            key=("N", normalize(ctx.doc.text[start:end]))))
+            i = last
+            continue
+        i += 1
+    return out

@@ -1,0 +1,100 @@
+"""Pipeline stage: entities, their mentions, and actor phrases (see notes/contract.md)."""
+from __future__ import annotations
+
+from ...document import Document, Span
+from ...record import Entity, Mention
+from . import coref, kb, lexicon, persons, recognize
+from .actors import actor_spans
+from .context import Context
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+
+
+class EntityStage:
+    def __init__(self) -> None:
+        lexicon.given_names()
+        lexicon.common_words()
+        kb.name_words()
+
+    def __call__(self, doc: Document) -> None:
+        ctx = Context(doc)
+        names = recognize.select(recognize.known_names(ctx))
+        names_at = {c.first: c for c in names}
+        names = recognize.select(names + recognize.org_patterns(ctx, names_at))
+        names_at = {c.first: c for c in names}
+        taken = _covered(names)
+        nominals = persons.titled(ctx, names_at, taken)
+        for c in nominals:
+            name = c.extra.get("name")
+            if name is not None and name.first not in names_at:
+                names.append(name)
+                names_at[name.first] = name
+        taken = _covered(names) | _covered(nominals)
+        names += persons.given_name_persons(ctx, taken, names_at)
+        names += [c.extra["inner"] for c in names if c.extra.get("inner") is not None]
+        names.sort(key=lambda c: c.first)
+        ents = coref.Entities(ctx)
+        for c in names:
+            ents.add_name(c)
+        coref.drop_weak(ents)
+        taken = _covered(names) | _covered(nominals)
+        taken |= _covered(coref.fragments(ctx, ents, taken))
+        coref.link_nominals(ctx, ents, nominals)
+        taken |= _covered(coref.org_nominals(ctx, ents, taken))
+        coref.country_pronouns(ctx, ents, taken)
+        _code(ents)
+        _emit(doc, ctx, ents, nominals)
+
+
+def _covered(cands) -> set[int]:
+    return {i for c in cands for i in range(c.first, c.last)}
+
+
+def _code(ents: coref.Entities) -> None:
+    home = coref.main_country(ents)
+    for ent in ents.all():
+        if ent.type in PLACE_TYPES:
+            ent.sector = None
+            continue
+        if ent.entry is not None:
+            ent.country = kb.field(ent.entry, "country") or ent.country
+            ent.sector = kb.field(ent.entry, "sector") or ent.sector
+        if not ent.country:
+            inner = [m.extra.get("inner") or m.extra.get("org") for m in ent.mentions]
+            ent.country = next((x.country for x in inner if x is not None and x.country), None) or home
+        if not ent.sector or ent.sector == "UNK":
+            ent.sector = "CVL" if ent.type == "PER" else "GOV"
+
+
+def _emit(doc: Document, ctx: Context, ents: coref.Entities, nominals) -> None:
+    found = [e for e in ents.all() if any(m.kind == "name" for m in e.mentions) or e.entry is not None]
+    found.sort(key=lambda e: min(m.start for m in e.mentions))
+    entities, spans, pairs = [], [], []
+    for n, ent in enumerate(found, 1):
+        ent.id = f"E{n}"
+        seen, mentions = set(), []
+        for c in sorted(ent.mentions, key=lambda c: c.start):
+            if (c.start, c.end) in seen:
+                continue
+            seen.add((c.start, c.end))
+            mentions.append(Mention(c.start, c.end, doc.text[c.start:c.end], c.kind))
+            spans.append(Span(c.start, c.end, ent.type, {"entity": ent.id, "kind": c.kind}))
+            pairs.append((c, ent.id, ent))
+            c.extra["ent"] = ent
+        entities.append(Entity(ent.id, ent.type, _name(doc, ent), ent.name_en, ent.kb,
+                               ent.country, ent.sector, mentions))
+    for c in nominals:
+        name = c.extra.get("name")
+        if name is not None and "ent" in name.extra:
+            c.extra["ent"] = name.extra["ent"]
+    doc.entities = entities
+    doc.mentions = sorted(spans, key=lambda s: s.start)
+    doc.actors = actor_spans(ctx, sorted(pairs, key=lambda p: p[0].start), nominals)
+
+
+def _name(doc: Document, ent) -> str:
+    if ent.type == "PER" and ent.entry is not None and kb.field(ent.entry, "name"):
+        return kb.field(ent.entry, "name")
+    names = [m for m in ent.mentions if m.kind == "name"]
+    best = max(names, key=lambda m: (m.end - m.start, -m.start))
+    return doc.text[best.start:best.end]

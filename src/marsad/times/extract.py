@@ -1,0 +1,106 @@
+"""Runs every rule family over a document and turns the chosen matches into
+``record.Time`` objects (offsets into the original text)."""
+from __future__ import annotations
+
+from datetime import date as Date
+from functools import lru_cache
+
+from ..document import Document, make_document
+from ..record import Time
+from . import clock, dates, durations, ranges, relative, resolve, sets, weekdays
+from .grammar import Candidate, Ctx, candidates, choose
+from .units import tag
+
+FAMILIES = (ranges, dates, weekdays, relative, clock, durations, sets)
+JOIN = frozenset(",fc")  # may stand between a date and a clock time they combine with
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> tuple:
+    return tuple(r for family in FAMILIES for r in family.RULES)
+
+
+def extract(doc: Document) -> list[Time]:
+    units, future = tag(doc)
+    if not units:
+        return []
+    ctx = Ctx(doc, units, future)
+    kept = choose(ctx, candidates(ctx, all_rules()))
+    kept = _resolve_anchors(ctx, kept)
+    kept = _attach_dates(ctx, kept)
+    out = []
+    for c in kept:
+        start, end = units[c.first].start, units[c.last - 1].end
+        out.append(Time(start, end, doc.text[start:end], c.type, c.value))
+    return out
+
+
+def _is_day(value: str) -> bool:
+    return len(value) == 10 and value[4] == "-" and value[7] == "-"
+
+
+def _resolve_anchors(ctx: Ctx, kept: list[Candidate]) -> list[Candidate]:
+    """``قبل ذلك بيوم``: n units before the last full date mentioned before it."""
+    last = ctx.ref
+    for c in kept:
+        if c.value.startswith("ANCHOR:"):
+            _, n, unit = c.value.split(":")
+            c.value = resolve.at_granularity(resolve.shift(last, int(n), unit), unit) \
+                if last else "PAST_REF"
+        if c.type == "DATE" and _is_day(c.value) and "X" not in c.value:
+            last = Date.fromisoformat(c.value)
+    return kept
+
+
+def _attach_dates(ctx: Ctx, kept: list[Candidate]) -> list[Candidate]:
+    """A clock time takes the date next to it (merged into one item), else the
+    last full date of its sentence, else the document date."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(kept):
+        c = kept[i]
+        if c.type != "TIME" or not c.value.startswith("T"):
+            out.append(c)
+            i += 1
+            continue
+        prev = out[-1] if out and _adjacent(ctx, out[-1], c) and _is_day(out[-1].value) else None
+        nxt = kept[i + 1] if i + 1 < len(kept) and _adjacent(ctx, c, kept[i + 1]) \
+            and _is_day(kept[i + 1].value) else None
+        if prev:
+            out[-1] = Candidate(prev.first, c.last, "TIME", prev.value + c.value, prev.rank)
+        elif nxt:
+            out.append(Candidate(c.first, nxt.last, "TIME", nxt.value + c.value, c.rank))
+            i += 1
+        else:
+            c.value = _sentence_date(ctx, out, c) + c.value
+            out.append(c)
+        i += 1
+    return out
+
+
+def _adjacent(ctx: Ctx, a: Candidate, b: Candidate) -> bool:
+    between = ctx.syms[a.last:b.first]
+    return len(between) <= 2 and all(s in JOIN for s in between)
+
+
+def _sentence_date(ctx: Ctx, before: list[Candidate], c: Candidate) -> str:
+    sent = ctx.doc.tokens[ctx.units[c.first].tok].sent
+    for p in reversed(before):
+        if ctx.doc.tokens[ctx.units[p.first].tok].sent != sent:
+            break
+        if _is_day(p.value):
+            return p.value
+    return resolve.day(ctx.ref) if ctx.ref else "XXXX-XX-XX"
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    from ..pipeline import load_stage
+    return load_stage("segment")
+
+
+def extract_text(text: str, date=None) -> list[Time]:
+    """Time expressions of a bare string (segments it first)."""
+    doc = make_document(text, date)
+    _segmenter()(doc)
+    return extract(doc)

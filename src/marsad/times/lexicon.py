@@ -1,0 +1,62 @@
+"""Loads the data files: core phrases (registered with the shared matcher, see
+``marsad.knowledge.lexicons``) and context words (looked up next to core units)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..knowledge.lookup import register
+from ..text.normalize import normalize
+
+DATA = Path(__file__).parent / "data"
+KIND_SYMBOL = {"month": "M", "weekday": "W", "hijri": "H"}
+
+
+def _rows(name: str):
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _calendar_entries():
+    weak = {normalize(r[2]) for r in _rows("supplement.tsv") if r[3] == "weak"}
+    rows = [r[:3] for r in _rows("calendar.tsv")]
+    rows += [r[:3] for r in _rows("supplement.tsv") if r[3] == "variant"]
+    for kind, number, name in rows:
+        key = normalize(name)
+        yield key, KIND_SYMBOL[kind], (int(number), key in weak)
+
+
+def _word_entries():
+    for phrase, symbol, value in _rows("words.tsv"):
+        yield normalize(phrase), symbol, value
+    for phrase, symbol, value in _rows("numbers.tsv"):
+        yield normalize(phrase), symbol, int(value)
+
+
+# Frequent function words and modifiers: looked up only next to a core unit,
+# never registered with the shared matcher.
+CONTEXT_SYMBOLS = frozenset("fmwiBqbsklr~uehAxjPXTQOpv½¼ñ")
+
+
+def _entries():
+    yield from _calendar_entries()
+    yield from _word_entries()
+
+
+def core_phrases() -> list[tuple[str, tuple]]:
+    """(phrase, (symbol, value)) for the shared matcher: every phrase but the context words."""
+    return [(key, (sym, val)) for key, sym, val in _entries() if sym not in CONTEXT_SYMBOLS]
+
+
+@lru_cache(maxsize=1)
+def context_words() -> dict[str, tuple]:
+    """Single context words (في، من، الماضي …) → (symbol, value)."""
+    out: dict[str, tuple] = {}
+    for key, sym, val in _entries():
+        if sym in CONTEXT_SYMBOLS and " " not in key:
+            out.setdefault(key, (sym, val))
+    return out
+
+
+register("times", core_phrases)

@@ -1,0 +1,128 @@
+"""Relative family: أمس، أول أمس، اليوم، غدا، الليلة الماضية، صباح اليوم،
+الأسبوع الماضي، الشهر المقبل، قبل ثلاثة أيام، قبل ذلك بيوم، الأيام الماضية،
+الآن / حاليا / لاحقا (vague references), seasons."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from . import resolve as R
+from .common import quantity
+from .grammar import rule
+
+NOT_TODAY_AFTER = frozenset("العالمي الوطني الدولي العربي الاول الاخير".split())
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
+
+
+def _days(ctx, n):
+    return R.day(ctx.ref + timedelta(days=n)) if ctx.ref else "XXXX-XX-XX"
+
+
+@rule("yesterday", r"(?:p|(?P<o>Om?))?a(?:W|\(W\))?")
+def yesterday(ctx, m):
+    return "DATE", _days(ctx, -2 if m.group("o") else -1)
+
+
+@rule("tomorrow", r"p?(?P<b>b)?g")
+def tomorrow(ctx, m):
+    return "DATE", _days(ctx, 2 if m.group("b") else 1)
+
+
+@rule("today", r"p?h?t(?:W|(?P<j>j)|(?P<o>o)(?P<seq>Ω)?)?")
+def today(ctx, m):
+    if m.group("o"):
+        if not m.group("seq"):
+            return None
+        return "DURATION", f"P{ctx.units[m.start('o')].val}D"
+    last = ctx.units[m.end() - 1]
+    nxt = ctx.doc.tokens[last.tok + 1].norm if last.tok + 1 < len(ctx.doc.tokens) else ""
+    if m.end() - m.start() == 1 and nxt in NOT_TODAY_AFTER:
+        return None
+    return "DATE", _days(ctx, 1 if m.group("j") else 0)
+
+
+@rule("tonight", r"L(?P<adj>P)?")
+def tonight(ctx, m):
+    return "DATE", _days(ctx, -1 if m.group("adj") else 0)
+
+
+@rule("period", r"(?:xm?)?(?:(?P<h>h)(?P<u>[DKJE])|(?P<u2>[KJE])(?P<adj>[PXTj]))")
+def period(ctx, m):
+    g = "u" if m.group("u") else "u2"
+    unit = ctx.syms[m.start(g)]
+    if ctx.units[m.start(g)].val != "1":
+        return None
+    off = {"P": -1, "X": 1, "T": 0, "j": 1, None: 0}[m.group("adj")]
+    return "DATE", R.period(ctx.ref, unit, off)
+
+
+@rule("vague_plural", r"(?:xm?)?(?P<u>[DKJZRE])(?P<q>Q)?(?P<adj>[PX])?")
+def vague_plural(ctx, m):
+    u = ctx.units[m.start("u")]
+    adj = m.group("adj")
+    if u.val == "2" and adj:
+        return "DURATION", R.duration(2, ctx.syms[m.start("u")])
+    if u.val != "pl" or not (adj or m.group("q") and ctx.units[m.start("q")].val == "last"):
+        return None
+    return "DATE", "FUTURE_REF" if adj == "X" else "PAST_REF"
+
+
+@rule("vague", r"V")
+def vague(ctx, m):
+    return "DATE", ctx.units[m.start()].val
+
+
+@rule("ago", r"q(?P<l>l)?r?(?P<n>[NnF])?(?P<u>[DKJZE])(?P<from>m)?")
+def ago(ctx, m):
+    n = quantity(ctx, m, "n", "u")
+    unit = ctx.syms[m.start("u")]
+    if m.group("from"):
+        if n is None:
+            return None
+        return "DURATION", R.duration(n, unit), m.start("n") if m.group("n") else m.start("u"), m.end() - 1
+    if n is None:
+        return "DATE", "PAST_REF"
+    if not isinstance(n, int):
+        return None
+    if m.group("l"):
+        return "DATE", f"ANCHOR:{-n}:{unit}"
+    if ctx.ref is None:
+        return "DATE", "PAST_REF"
+    return "DATE", R.at_granularity(R.shift(ctx.ref, -n, unit), unit)
+
+
+@rule("later", r"b(?P<l>l)?r?(?P<n>[NnF])?(?P<u>[DKJZE])(?P<from>m)?")
+def later(ctx, m):
+    """بعد + amount: a date in a future clause, else the amount as a duration."""
+    n = quantity(ctx, m, "n", "u")
+    unit = ctx.syms[m.start("u")]
+    if n is None:
+        return None
+    last = m.end() - (1 if m.group("from") else 0)
+    if ctx.tense(m.start()) == "future" and not m.group("from") and not m.group("l") \
+            and isinstance(n, int) and ctx.ref:
+        return "DATE", R.at_granularity(R.shift(ctx.ref, n, unit), unit), m.start(), last
+    first = m.start("n") if m.group("n") else m.start("u")
+    if first == m.start("u") and ctx.units[first].val == "1":
+        return None
+    return "DURATION", R.duration(n, unit), first, last
+
+
+@rule("season", r"(?:xm?)?(?:(?P<h>h)S|S(?P<adj>[PXT])|S(?P<y>Y))")
+def season(ctx, m):
+    s_i = m.start("y") - 1 if m.group("y") else (m.end() - 1 if m.group("h") else m.end() - 2)
+    code = ctx.units[s_i].val
+    if m.group("y"):
+        return "DATE", str(ctx.units[m.start("y")].val)
+    if ctx.ref is None:
+        return "DATE", "XXXX"
+    y, mon = ctx.ref.year, ctx.ref.month
+    adj = m.group("adj")
+    if adj == "P":
+        return "DATE", str(y if mon > SEASON_END[code] else y - 1)
+    if adj == "X":
+        return "DATE", str(y if mon < SEASON_START[code] else y + 1)
+    return "DATE", str(y)
+
+
+RULES = [yesterday, tomorrow, today, tonight, period, vague_plural, vague, ago, later, season]

@@ -1,0 +1,130 @@
+"""Document → grammar units: one symbol per time word or phrase, number, and the
+context words and punctuation right next to them; any other run of tokens
+becomes a single ``_`` unit.
+
+Time words and phrases come from the shared matcher (lexicon "times", filled by
+the lookup stage); frequent context words (في، من، الماضي …) are looked up only
+beside them, so the cost per document stays proportional to its time words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document
+from ..knowledge.matcher import PhraseMatcher
+from .lexicon import context_words, core_phrases
+from .numbers import compose, digit_unit
+
+LEXICON = "times"
+PUNCT = frozenset("/(),-.")
+BEFORE, AFTER = 3, 3  # context tokens examined on each side of a core unit
+
+
+@dataclass(slots=True)
+class Unit:
+    sym: str
+    val: object
+    start: int   # original offsets, proclitics excluded
+    end: int
+    tok: int     # index of the first token
+
+
+@lru_cache(maxsize=1)
+def own_matcher() -> PhraseMatcher:
+    """The time lexicon alone, for documents that did not go through the lookup stage."""
+    m = PhraseMatcher()
+    m.add_all(LEXICON, core_phrases())
+    return m
+
+
+def _with_conj(tok, i, unit, nxt) -> list:
+    """A unit, preceded by a ``w`` unit when its word carries the conjunction و."""
+    out = []
+    if unit.start > tok.start and tok.norm[0] == "و" and unit.sym != "w":
+        out.append((i, i, Unit("w", None, tok.start, tok.start + 1, i)))
+    out.append((i, nxt, unit))
+    return out
+
+
+def _core(doc: Document, matches) -> tuple[dict, list[int]]:
+    """First token → (next token, Unit) for time phrases and numbers; future cues."""
+    tokens = doc.tokens
+    best: dict = {}
+    future: list[int] = []
+    for m in [m for m in matches if m.lexicon == LEXICON]:
+        if m.entry[0] == "†":
+            future.append(m.first)
+            continue
+        old = best.get(m.first)
+        if old is None or (m.last, -m.start) > (old.last, -old.start):
+            best[m.first] = m
+    core: dict = {}
+    covered = -1
+    for first in sorted(best):
+        m = best[first]
+        if first < covered:
+            continue
+        covered = m.last
+        core[first] = (m.last, Unit(m.entry[0], m.entry[1], m.start, m.end, first))
+    for i in [i for i, tok in enumerate(tokens) if tok.kind == "num"]:
+        tok = tokens[i]
+        if i not in core:
+            sym, val = digit_unit(tok.norm)
+            if sym != "_":
+                core[i] = (i + 1, Unit(sym, val, tok.start, tok.end, i))
+    future.sort()
+    return core, future
+
+
+def _context_unit(tok, i, words):
+    if tok.kind == "punct":
+        return Unit(tok.norm, None, tok.start, tok.end, i) if tok.norm in PUNCT else None
+    if tok.kind != "word":
+        return None
+    for form, start in tok.forms:
+        hit = words.get(form)
+        if hit:
+            return Unit(hit[0], hit[1], start, tok.end, i)
+    return None
+
+
+def tag(doc: Document) -> tuple[list[Unit], list[int]]:
+    """The units of a document and the token indices of future-tense cue words."""
+    tokens = doc.tokens
+    core, future = _core(doc, doc.matches or own_matcher().match(tokens))
+    if not core:
+        return [], future
+    words = context_words()
+    placed: list = []
+    for first, (nxt, unit) in core.items():
+        placed.extend(_with_conj(tokens[first], first, unit, nxt))
+    taken = {i for first, (nxt, _) in core.items() for i in range(first, nxt)}
+    for first, (nxt, _) in list(core.items()):
+        for j in range(first - 1, max(-1, first - 1 - BEFORE), -1):
+            if not _add_context(tokens, j, words, taken, placed):
+                break
+        for j in range(nxt, min(len(tokens), nxt + AFTER)):
+            if not _add_context(tokens, j, words, taken, placed):
+                break
+    placed.sort(key=lambda p: (p[0], p[1]))
+    units: list[Unit] = []
+    expect = placed[0][0]
+    for first, nxt, unit in placed:
+        if first > expect:
+            units.append(Unit("_", None, tokens[expect].start, tokens[first - 1].end, expect))
+        units.append(unit)
+        expect = max(expect, nxt)
+    return compose(units), future
+
+
+def _add_context(tokens, j, words, taken, placed) -> bool:
+    """Place the context unit of token j (if any); False when the scan must stop."""
+    if j in taken:
+        return False
+    unit = _context_unit(tokens[j], j, words)
+    if unit is None:
+        return False
+    taken.add(j)
+    placed.extend(_with_conj(tokens[j], j, unit, j + 1))
+    return True

@@ -1,0 +1,89 @@
+"""Event rule families (tests/examples/events.json): type, actor, recipient, status, date.
+
+One test runs the whole corpus and prints every failure.
+"""
+import json
+from pathlib import Path
+
+from marsad.events.cameo import goldstein, quad_class
+from marsad.events.inflect import noun_forms, past_forms, present_forms
+from marsad.pipeline import default_pipeline
+
+CORPUS = Path(__file__).parent / "examples" / "events.json"
+
+
+def _actor_ok(want: str, actors) -> bool:
+    for a in actors:
+        if "/" in want and want == f"{a.country}/{a.sector}":
+            return True
+        if "/" not in want and want in a.text:
+            return True
+    return False
+
+
+def _check(case, events) -> str | None:
+    cands = [e for e in events if e.type == case["type"]]
+    if not cands:
+        return f"no {case['type']} (got {[e.type for e in events]})"
+    problems = []
+    for e in cands:
+        problems = []
+        if "actor" in case and not _actor_ok(case["actor"], e.actor):
+            problems.append(f"actor {[(a.text, a.country, a.sector) for a in e.actor]} != {case['actor']}")
+        if "recipient" in case and not _actor_ok(case["recipient"], e.recipient):
+            problems.append(f"recipient {[(a.text, a.country, a.sector) for a in e.recipient]} != {case['recipient']}")
+        if "status" in case and e.status != case["status"]:
+            problems.append(f"status {e.status} != {case['status']}")
+        if "date" in case and e.date != case["date"]:
+            problems.append(f"date {e.date} != {case['date']}")
+        if not problems:
+            return None
+    return "; ".join(problems)
+
+
+def test_event_corpus():
+    data = json.loads(CORPUS.read_text(encoding="utf-8"))
+    pipe = default_pipeline()
+    failures = []
+    for case in data["cases"]:
+        problem = _check(case, pipe(case["text"], date=data["date"]).events)
+        if problem:
+            failures.append(f"{problem}: {case['text']}")
+    for f in failures:
+        print("  FAIL", f)
+    assert not failures, f"{len(failures)} of {len(data['cases'])} cases failed (see above)"
+
+
+def test_inflection():
+    assert {"اجتمع", "اجتمعت", "اجتمعوا", "اجتمعا"} <= past_forms("اجتمع")
+    assert {"يجتمع", "تجتمع", "يجتمعون", "نجتمع"} <= present_forms("يجتمع")
+    assert {"دعا", "دعت", "دعوا"} <= past_forms("دعا")
+    assert {"يدعو", "تدعو", "يدعون"} <= present_forms("يدعو")
+    assert {"زياره", "الزياره", "زيارته", "زيارتها"} <= noun_forms("زياره")
+    assert {"لقاء", "لقائه"} <= noun_forms("لقاء")
+    assert "قبله" not in past_forms("قبل", bare=False)
+
+
+def test_event_fields_are_complete():
+    rec = default_pipeline()("وقصفت طائرات حربية روسية مواقع للمعارضة في إدلب أمس.", date="2015-08-01")
+    ev = next(e for e in rec.events if e.type == "ASSAULT")
+    assert ev.cameo and ev.goldstein == goldstein(ev.cameo) and ev.quad_class == 4
+    assert rec_text(rec, ev) == ev.trigger.text
+    assert ev.date == "2015-07-31"
+    assert quad_class("CONSULT") == 1 and goldstein("190") == -10.0
+
+
+def rec_text(rec, ev):
+    return "وقصفت طائرات حربية روسية مواقع للمعارضة في إدلب أمس."[ev.trigger.start:ev.trigger.end]
+
+
+def test_compound_actor_is_one_event():
+    rec = default_pipeline()("واتفقت روسيا وتركيا على تعزيز التعاون.", date="2015-08-01")
+    agree = [e for e in rec.events if e.type == "AGREE"]
+    assert len(agree) == 1 and len(agree[0].actor) == 2
+
+
+def test_same_happening_twice_is_one_event():
+    text = "قصفت طائرات روسية مواقع في إدلب أمس. وكانت طائرات روسية قصفت مواقع في إدلب أمس."
+    rec = default_pipeline()(text, date="2015-08-01")
+    assert len([e for e in rec.events if e.type == "ASSAULT"]) == 1
