@@ -14,7 +14,8 @@ import json
 import time
 from pathlib import Path
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "saudinewsnet.jsonl.gz"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEFAULT_CORPUS = SHARED / "data" / "news" / "saudinewsnet.jsonl.gz"
 
 
 def load(path: Path, n: int) -> list[dict]:

@@ -59,10 +59,13 @@ def count_lines(path: Path) -> int:
     return _records_so_far(path) if path.exists() else 0
 
 
-def run_killed(corpus: Path, out: Path, workers: int, kill_at: int, timeout: float = 600) -> bool:
+def batch_command(corpus: Path, out: Path, workers: int, chunk_size: int) -> list[str]:
+    return [sys.executable, "-m", "marsad", "batch", str(corpus), "--out", str(out),
+            "--workers", str(workers), "--chunk-size", str(chunk_size), "--quiet"]
+
+
+def run_killed(cmd: list[str], out: Path, kill_at: int, timeout: float = 600) -> bool:
     """Start marsad batch and SIGKILL it once ``kill_at`` records are written; True if killed."""
-    cmd = [sys.executable, "-m", "marsad", "batch", str(corpus), "--out", str(out),
-           "--workers", str(workers), "--quiet"]
     proc = subprocess.Popen(cmd)
     deadline = time.monotonic() + timeout
     while proc.poll() is None and time.monotonic() < deadline:
@@ -76,9 +79,9 @@ def run_killed(corpus: Path, out: Path, workers: int, kill_at: int, timeout: flo
 
 
 def _records_so_far(out: Path) -> int:
-    from marsad.batch import _read_lines_tolerant
+    from marsad.batch import TolerantLines
 
-    return len(_read_lines_tolerant(out)[0])
+    return sum(1 for _ in TolerantLines(out))
 
 
 def verify(out: Path, good: set[str], bad: set[int]) -> dict:
@@ -97,20 +100,33 @@ def verify(out: Path, good: set[str], bad: set[int]) -> dict:
 
 
 def check(lines: list[bytes], workdir: Path, workers: int = 2, rate: float = 0.01,
-          gz: bool = True) -> dict:
+          gz: bool = True, chunk_size: int = 32) -> dict:
     data, good, bad = corrupt(lines, rate)
     corpus = workdir / "corrupted.jsonl"
     corpus.write_bytes(b"\n".join(data) + b"\n")
     out = workdir / ("records.jsonl.gz" if gz else "records.jsonl")
     start = time.perf_counter()
-    killed = run_killed(corpus, out, workers, kill_at=len(good) // 3)
+    cmd = batch_command(corpus, out, workers, chunk_size)
+    killed = run_killed(cmd, out, kill_at=len(good) // 3)
     partial = count_lines(out)
-    rerun = subprocess.run([sys.executable, "-m", "marsad", "batch", str(corpus), "--out", str(out),
-                            "--workers", str(workers), "--quiet"])
+    rerun = subprocess.run(cmd)
     report = verify(out, good, bad)
+    time.sleep(2)  # orphaned workers notice their dead parent within a second
     report.update(killed=killed, records_at_kill=partial, rerun_status=rerun.returncode,
-                  seconds=round(time.perf_counter() - start, 1))
+                  orphans=len(processes_with(str(corpus))), seconds=round(time.perf_counter() - start, 1))
     return report
+
+
+def processes_with(arg: str) -> list[int]:
+    """Pids of live processes whose command line contains ``arg`` (Linux /proc)."""
+    pids = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if arg.encode() in (proc / "cmdline").read_bytes():
+                pids.append(int(proc.name))
+        except OSError:
+            continue
+    return pids
 
 
 def main() -> int:
@@ -131,7 +147,7 @@ def main() -> int:
         workdir.mkdir(parents=True, exist_ok=True)
         report = check(lines, workdir, args.workers, args.rate)
     print(json.dumps(report, indent=1))
-    return 0 if report["ok"] and report["killed"] else 1
+    return 0 if report["ok"] and report["killed"] and not report["orphans"] else 1
 
 
 if __name__ == "__main__":

@@ -154,6 +154,7 @@ def _robustness():
 
 @pytest.mark.skipif(not NEWS.exists(), reason="news corpus absent")
 def test_killed_run_then_rerun_gives_each_document_exactly_once(tmp_path):
-    report = _robustness().check(news_lines(400), tmp_path, workers=2, rate=0.02)
+    report = _robustness().check(news_lines(150), tmp_path, workers=2, rate=0.04, chunk_size=5)
     assert report["ok"], report
     assert report["killed"] and 0 <= report["records_at_kill"] < report["good_docs"], report
+    assert report["orphans"] == 0, report

@@ -15,11 +15,17 @@ def rows():
     return {r["event_id"]: r for doc, rec in corpus() for r in event_rows(rec, doc)}
 
 
-def pair(**changes):
+NAMED_ACTOR = [{"name": "رجب طيب أردوغان", "entity": "E1", "kb": "wikidata:Q39259",
+                "country": "TUR", "sector": "GOV"}]
+
+
+def pair(both=None, **changes):
     """wire-1:V1 and wire-2:V1 (the same air strike, a day apart, Mosul vs Iraq) with
-    changes applied to the second."""
+    ``both`` applied to the two and ``changes`` to the second."""
     r = rows()
-    a, b = r["wire-1:V1"], copy.deepcopy(r["wire-2:V1"])
+    a, b = copy.deepcopy(r["wire-1:V1"]), copy.deepcopy(r["wire-2:V1"])
+    a.update(both or {})
+    b.update(both or {})
     b.update(changes)
     return _Event(a), _Event(b)
 
@@ -28,35 +34,44 @@ def test_actor_codes():
     assert actor_codes([{"name": "رجب طيب أردوغان", "entity": "E1", "kb": "wikidata:Q39259",
                          "country": "TUR", "sector": "GOV"}]) == {
         "kb:wikidata:Q39259", "name:رجب طيب اردوغان", "code:TUR/GOV"}
-    assert actor_codes([{"name": "مسلحون", "entity": None, "country": None, "sector": "UAF"}]) == {"sector:UAF"}
+    assert actor_codes([{"name": "مسلحون", "entity": None, "country": None, "sector": "UAF"}]) == set()
     assert actor_codes([{"name": "تركيا", "entity": "E9", "country": "TUR", "sector": None}]) == {
         "name:تركيا", "country:TUR"}
 
 
+NAMED = {"actors": NAMED_ACTOR}
+NO_RECIPIENT = {"recipients": []}
+# (what, changes to both events, changes to the second, same happening?)
 CASES = [
-    ("wire copies a day apart, city inside the country", {}, True),
-    ("same document", {"doc_id": "wire-1"}, False),
-    ("different type", {"type": "COERCE"}, False),
-    ("reported goes with asserted", {"status": "reported"}, True),
-    ("negated never with asserted", {"status": "negated"}, False),
-    ("actors share no code", {"actors": [{"name": "x", "entity": None, "country": "SYR", "sector": "MIL"}]}, False),
-    ("one side has no recipient", {"recipients": []}, True),
-    ("recipients share no code", {"recipients": [{"name": "y", "entity": None, "country": "IRQ", "sector": "CVL"}]}, False),
-    ("two days apart", {"date_start": "2015-08-02", "date_end": "2015-08-02"}, False),
-    ("range overlapping the window", {"date_start": "2015-08-02", "date_end": "2015-08-05"}, False),
-    ("week range containing the day", {"date_start": "2015-07-27", "date_end": "2015-08-02"}, True),
-    ("vague month date falls back to the document date", {"date_start": "2015-08-01", "date_end": "2015-08-31",
-                                                          "doc_date": "2015-08-01"}, True),
-    ("no date at all", {"date_start": None, "date_end": None, "doc_date": None}, False),
-    ("no location on one side", {"location_geonames_id": None, "location_name": None}, True),
-    ("another country", {"location_geonames_id": 163843, "location_name": "سوريا"}, False),
-    ("another place by name", {"location_geonames_id": None, "location_name": "حلب"}, False),
+    ("wire copies a day apart, city inside the country", {}, {}, True),
+    ("same document", {}, {"doc_id": "wire-1"}, False),
+    ("different type", {}, {"type": "COERCE"}, False),
+    ("reported goes with asserted", {}, {"status": "reported"}, True),
+    ("negated never with asserted", {}, {"status": "negated"}, False),
+    ("actors share no code", {}, {"actors": [{"name": "x", "entity": None, "country": "SYR", "sector": "MIL"}]}, False),
+    ("unnamed actors with no country", {"actors": [{"name": "مسلحون", "entity": None, "country": None,
+                                                    "sector": "UAF"}]}, {}, False),
+    ("recipients share no code", {}, {"recipients": [{"name": "y", "entity": None, "country": "IRQ",
+                                                      "sector": "CVL"}]}, False),
+    ("one side has no recipient, unnamed actors", {}, NO_RECIPIENT, False),
+    ("no recipients at all, unnamed actors", NO_RECIPIENT, {}, False),
+    ("one side has no recipient, same named actor", NAMED, NO_RECIPIENT, True),
+    ("no recipients at all, same named actor", {**NAMED, **NO_RECIPIENT}, {}, True),
+    ("two days apart", {}, {"date_start": "2015-08-02", "date_end": "2015-08-02"}, False),
+    ("range beyond the window", {}, {"date_start": "2015-08-02", "date_end": "2015-08-05"}, False),
+    ("week range containing the day", {}, {"date_start": "2015-07-27", "date_end": "2015-08-02"}, True),
+    ("vague month date falls back to the document date", {},
+     {"date_start": "2015-08-01", "date_end": "2015-08-31", "doc_date": "2015-08-01"}, True),
+    ("no date at all", {}, {"date_start": None, "date_end": None, "doc_date": None}, False),
+    ("no location on one side", {}, {"location_geonames_id": None, "location_name": None}, True),
+    ("another country", {}, {"location_geonames_id": 163843, "location_name": "سوريا"}, False),
+    ("another place by name", {}, {"location_geonames_id": None, "location_name": "حلب"}, False),
 ]
 
 
-@pytest.mark.parametrize("what,changes,expected", CASES, ids=[c[0] for c in CASES])
-def test_same_happening_rules(what, changes, expected):
-    a, b = pair(**changes)
+@pytest.mark.parametrize("what,both,changes,expected", CASES, ids=[c[0] for c in CASES])
+def test_same_happening_rules(what, both, changes, expected):
+    a, b = pair(both, **changes)
     assert same_happening(a, b, DAY) is expected
     assert same_happening(b, a, DAY) is expected
 

@@ -33,7 +33,8 @@ def hard_case_scores():
             tp += 1
         else:
             fn += 1
-            failures.append(f"{want} missed (got {sorted({e.type for e in rec.events})}): {case['text']}")
+            got = sorted({e.type for e in rec.events})
+            failures.append(f"{want} missed (got {got}): {case['text']}")
         extra = found - {want}
         fp += len(extra)
         if extra:

@@ -7,7 +7,6 @@ import pytest
 
 from marsad.cli import main
 from marsad.export import COLUMNS, date_bounds, event_rows, write_table
-from marsad.store import Store
 from scale_corpus import corpus, write_jsonl
 
 BOUNDS = [

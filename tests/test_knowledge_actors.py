@@ -21,6 +21,22 @@ def all_entries():
     return [*actors.people(), *actors.organizations(), *actors.facilities()]
 
 
+def test_files_match_their_sources():
+    """The JSON/TSV files are built from tools/actors_src by tools/build_actors.py."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "tools" / "build_actors.py"
+    if not script.exists():
+        pytest.skip("tools/ not available")
+    spec = importlib.util.spec_from_file_location("build_actors", script)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    stale = [name for name, text in build.render().items()
+             if (actors.DATA / name).read_text(encoding="utf-8") != text]
+    assert not stale, f"edit tools/actors_src and run tools/build_actors.py: {stale}"
+
+
 def test_files_load_with_expected_sizes():
     assert len(actors.people()) >= 400
     assert len(actors.organizations()) >= 200

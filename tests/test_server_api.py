@@ -185,6 +185,10 @@ def test_events_page_and_total(client):
     ({"text": "حلب"}, 4),
     ({"text": "القاهرة الأسعار"}, 4),
     ({"text": "موسكو"}, 0),
+    ({"text": "حلب", "type": "ASSAULT"}, 4),
+    ({"text": "حلب", "type": "CONSULT"}, 0),
+    ({"text": 'OR "* حلب'}, 0),
+    ({"text": "- ."}, 16),
 ])
 def test_event_filters(client, params, total):
     assert client.get("/api/events", params=params).json()["total"] == total
@@ -281,3 +285,7 @@ def test_serve_command_checks_the_store(tmp_path, capsys):
     from marsad.cli import main
     assert main(["serve", "--db", str(tmp_path / "missing.db")]) == 2
     assert "no such store" in capsys.readouterr().err
+    (tmp_path / "notes.txt").write_text("not a database")
+    assert main(["serve", "--db", str(tmp_path / "notes.txt")]) == 2
+    assert "not a Marsad store" in capsys.readouterr().err
+    assert main(["serve", "--workers", "0"]) == 2

@@ -21,6 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 expect = sync_api.expect
+expect.set_options(timeout=30_000)  # a loaded CI machine
 CHROMIUM = os.environ.get("MARSAD_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():
     pytest.skip("chromium is not installed", allow_module_level=True)
@@ -98,9 +99,11 @@ def analyze(page, base: str, text: str | None = None, date: str = "") -> None:
     else:
         page.fill("#article-text", text)
         page.fill("#article-date", date)
-    page.click("#analyze")
-    page.wait_for_selector("#result:not([hidden])")
+    page.click("#analyze")  # disables the button until the answer is shown
     expect(page.locator("#analyze")).to_be_enabled()
+    status = page.locator("#status")
+    assert "error" not in (status.get_attribute("class") or ""), status.text_content()
+    assert page.locator("#result").is_visible()
 
 
 def test_sample_with_the_real_pipeline(page, real_server):
@@ -152,6 +155,8 @@ def test_highlights_and_evidence(page, stub_server):
         assert "selected" in events.nth(i).get_attribute("class")
     events.nth(0).locator(".evidence-link").click()
     assert set(page.locator("#annotated .ent.hl").evaluate_all("ns => ns.map(n => n.dataset.entity)")) == {"E1", "E2"}
+    page.locator('#entities li[data-entity="E3"]').press("Enter")  # lists work from the keyboard too
+    assert page.locator("#annotated .hl").all_text_contents() == ["عمّان", "عمّان"]
     assert not page.problems
     shot(page, "analyze-evidence")
 

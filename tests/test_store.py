@@ -149,3 +149,14 @@ def test_readonly_store_is_shared_between_threads(store, tmp_path):
     for t in threads:
         t.join()
     assert results == [3, 3, 3, 3]
+
+
+def test_a_foreign_or_old_file_is_refused(tmp_path):
+    import sqlite3
+    con = sqlite3.connect(tmp_path / "old.db")
+    con.execute("PRAGMA user_version=1")
+    con.close()
+    with pytest.raises(ValueError, match="schema version"):
+        Store(tmp_path / "old.db")
+    with pytest.raises(FileNotFoundError):
+        Store(tmp_path / "missing.db", readonly=True)

@@ -1,6 +1,7 @@
 """Build the curated actor files from the compact sources in tools/actors_src/.
 
-    python tools/build_actors.py
+    python tools/build_actors.py           # write the files
+    python tools/build_actors.py --check   # exit 1 when a file differs from its source
 
 people_*.txt   -> src/marsad/knowledge/data/people.json
 orgs_*.txt     -> src/marsad/knowledge/data/organizations.json
@@ -21,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from marsad.knowledge.actors import spacing_variants
@@ -31,7 +33,8 @@ OUT = ROOT / "src" / "marsad" / "knowledge" / "data"
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")
+    ascii_text = unicodedata.normalize("NFKD", text.replace("ı", "i")).encode("ascii", "ignore")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.decode().lower().replace("'", "")).strip("-")
 
 
 def blocks(paths):
@@ -148,14 +151,12 @@ def build_named(head: str, lines: list[str], kind: str) -> dict:
     return entry
 
 
-def dump(items: list[dict], name: str) -> None:
+def json_text(items: list[dict], name: str) -> str:
     ids = [i["id"] for i in items]
     dupes = {i for i in ids if ids.count(i) > 1}
     if dupes:
         sys.exit(f"{name}: duplicate ids {sorted(dupes)}")
-    text = "[\n" + ",\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n]\n"
-    (OUT / name).write_text(text, encoding="utf8")
-    print(f"{name}: {len(items)} entries")
+    return "[\n" + ",\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n]\n"
 
 
 TITLES_HEADER = """\
@@ -167,7 +168,7 @@ TITLES_HEADER = """\
 """
 
 
-def build_titles() -> None:
+def titles_text() -> str:
     rows = ["\t".join(["phrase", "sector", "office", "kind", "country", "plural", "note"])]
     for raw in (SRC / "titles.txt").read_text(encoding="utf8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -175,20 +176,33 @@ def build_titles() -> None:
         f = [x.strip() for x in raw.split("|")] + [""] * 7
         forms = "|".join(x.strip() for x in f[5].split(",") if x.strip())
         rows.append("\t".join(f[:5] + [forms, f[6]]))
-    (OUT / "titles.tsv").write_text(TITLES_HEADER + "\n".join(rows) + "\n", encoding="utf8")
-    print(f"titles.tsv: {len(rows) - 1} rows")
+    return TITLES_HEADER + "\n".join(rows) + "\n"
+
+
+def render() -> dict[str, str]:
+    """The text of every built file, by file name."""
+    people = [build_person(b[0], b[1:]) for _, b in blocks(sorted(SRC.glob("people_*.txt")))]
+    orgs = [build_named(b[0], b[1:], "ORG") for _, b in blocks(sorted(SRC.glob("orgs_*.txt")))]
+    facs = [build_named(b[0], b[1:], "FAC") for _, b in blocks([SRC / "facilities.txt"])]
+    return {"people.json": json_text(people, "people.json"),
+            "organizations.json": json_text(orgs, "organizations.json"),
+            "facilities.json": json_text(facs, "facilities.json"),
+            "titles.tsv": titles_text()}
 
 
 def main() -> None:
-    people = [build_person(b[0], b[1:]) for _, b in blocks(sorted(SRC.glob("people_*.txt")))]
-    orgs = []
-    for path, b in blocks(sorted(SRC.glob("orgs_*.txt"))):
-        orgs.append(build_named(b[0], b[1:], "ORG"))
-    facs = [build_named(b[0], b[1:], "FAC") for _, b in blocks([SRC / "facilities.txt"])]
-    dump(people, "people.json")
-    dump(orgs, "organizations.json")
-    dump(facs, "facilities.json")
-    build_titles()
+    check = "--check" in sys.argv[1:]
+    stale = []
+    for name, text in render().items():
+        path = OUT / name
+        if check:
+            if not path.exists() or path.read_text(encoding="utf8") != text:
+                stale.append(name)
+        else:
+            path.write_text(text, encoding="utf8")
+            print(f"wrote {path.relative_to(ROOT)}")
+    if stale:
+        sys.exit(f"out of date (run python tools/build_actors.py): {', '.join(stale)}")
 
 
 if __name__ == "__main__":

@@ -78,7 +78,7 @@ def main() -> None:
             continue
         nisba = [f for s in sup.get("nisba", []) for f in nisba_forms(s)]
         nisba += [f for p in sup.get("plurals", []) for f in plural_forms(p)]
-        nisba = [f for f in dict.fromkeys(nisba) if f not in names]
+        nisba = list(dict.fromkeys(nisba))     # السعودية is a name and an adjective
         cap = c.get("capital", "").strip()
         cap_id = caps.get((iso2, cap), "")
         rows.append([iso3, iso2, c["name"], names[0], "|".join(names), "|".join(nisba),

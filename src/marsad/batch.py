@@ -11,11 +11,15 @@ completion order (not input order): every record carries its id. Every bad input
 worker process died, a repeated key) goes to ``OUT.errors.jsonl`` as
 ``{"line", "id", "key", "source", "error"}``; ``line`` is null for ``.txt`` files.
 
-Each chunk of results is written and flushed at once, so a killed run loses at most
-the chunks in flight and leaves at most a truncated last line (or an unterminated gzip
-member). A rerun with the same ``--out`` repairs the file (keeps its complete lines)
-and skips every key already in the records or the error log; delete the error log to
-retry the documents listed there.
+Work goes to worker processes (each builds the Pipeline once) in chunks of
+``chunk_size`` documents, a bounded number in flight, so memory stays flat. Each chunk
+of results is written and flushed at once, so a killed run loses at most the chunks in
+flight and leaves at most a truncated last line (or an unterminated gzip member); Ctrl-C
+closes the files cleanly. A rerun with the same ``--out`` repairs the file (keeps its
+complete lines) and skips every key already in the records or the error log; delete the
+error log to retry the documents listed there. A worker that dies (segfault, OOM kill)
+costs only a restart: the chunks it had in flight are rerun alone, then split, and the
+document that kills a worker is logged as an error. Workers exit when the parent dies.
 """
 from __future__ import annotations
 
@@ -175,13 +179,15 @@ def count_items(inputs: Iterable[str | Path]) -> int | None:
 _WORKER: dict[str, Any] = {}
 
 
-def init_worker(stages: tuple[str, ...], done: frozenset, with_doc: bool, watch_parent: bool) -> None:
+def init_worker(stages: tuple[str, ...], done: frozenset, with_doc: bool, parent: int | None) -> None:
+    """Build the worker's Pipeline once. In a pool worker (``parent`` = the parent's pid),
+    ignore Ctrl-C (the parent stops the run) and exit if the parent dies."""
     from .pipeline import Pipeline
 
-    _WORKER.update(pipeline=Pipeline(stages), done=done, with_doc=with_doc)
-    if watch_parent:
+    if parent is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        _watch_parent(os.getppid())
+        _watch_parent(parent)
+    _WORKER.update(pipeline=Pipeline(stages), done=done, with_doc=with_doc)
 
 
 def _watch_parent(parent: int) -> None:
@@ -267,29 +273,59 @@ def process_chunk(chunk: list[Item]) -> list[tuple]:
 
 # -- output files -------------------------------------------------------------------
 
-def _read_lines_tolerant(path: Path) -> tuple[list[bytes], bool]:
-    """Complete lines of a (possibly gzipped, possibly truncated) JSONL file and whether
-    the file is clean (no partial line, no unterminated or corrupt gzip member)."""
-    data = path.read_bytes()
-    clean = True
-    if data[:2] == b"\x1f\x8b":
-        out = []
-        while data:
+class TolerantLines:
+    """The complete lines of a (possibly gzipped, possibly truncated) JSONL file, streamed;
+    after iteration ``clean`` tells whether the file had no partial last line and no
+    unterminated or corrupt gzip member."""
+
+    BLOCK = 1 << 20
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.clean = True
+
+    def __iter__(self) -> Iterator[bytes]:
+        self.clean = True
+        rest = b""
+        for block in self._blocks():
+            lines = (rest + block).split(b"\n")
+            rest = lines.pop()
+            yield from lines
+        if rest:
+            self.clean = False  # a partial last line
+
+    def _blocks(self) -> Iterator[bytes]:
+        with open(self.path, "rb") as f:
+            if f.read(2) != b"\x1f\x8b":
+                f.seek(0)
+                while block := f.read(self.BLOCK):
+                    yield block
+                return
+            f.seek(0)
             d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            try:
-                out.append(d.decompress(data))
-            except zlib.error:
-                clean = False
-                break
-            if not d.eof:
-                clean = False
-                break
-            data = d.unused_data
-        data = b"".join(out)
-    lines = data.split(b"\n")
-    if lines[-1]:
-        clean = False  # a partial last line
-    return lines[:-1], clean
+            data = f.read(self.BLOCK)
+            while data:
+                try:
+                    yield d.decompress(data)
+                except zlib.error:
+                    self.clean = False
+                    return
+                if d.eof:  # the next gzip member starts in the unused data
+                    data = d.unused_data or f.read(self.BLOCK)
+                    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                    if not data:
+                        return
+                else:
+                    data = f.read(self.BLOCK)
+            self.clean = False  # the stream ended inside a member
+
+
+def _key_of_line(line: bytes, field_name: str) -> str | None:
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return None
+    return str(obj[field_name]) if isinstance(obj, dict) and obj.get(field_name) is not None else None
 
 
 def read_done_keys(path: Path, field_name: str) -> set[str]:
@@ -297,24 +333,19 @@ def read_done_keys(path: Path, field_name: str) -> set[str]:
     in place (atomically) when a killed run left a partial line or gzip member."""
     if not path.exists() or path.stat().st_size == 0:
         return set()
-    lines, clean = _read_lines_tolerant(path)
-    keys, good = set(), []
+    lines = TolerantLines(path)
+    keys, clean = set(), True
     for line in lines:
-        try:
-            obj = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            clean = False
-            continue
-        if isinstance(obj, dict) and obj.get(field_name) is not None:
-            keys.add(str(obj[field_name]))
-            good.append(line)
-        else:
-            clean = False
-    if not clean:
+        key = _key_of_line(line, field_name)
+        clean = clean and key is not None
+        if key is not None:
+            keys.add(key)
+    if not (clean and lines.clean):
         tmp = path.with_name(".repair-" + path.name)
         with _open_out(tmp, "wb") as f:
-            for line in good:
-                f.write(line + b"\n")
+            for line in TolerantLines(path):
+                if _key_of_line(line, field_name) is not None:
+                    f.write(line + b"\n")
         os.replace(tmp, path)
     return keys
 
@@ -414,11 +445,12 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
     try:
         with_doc = with_text or store is not None
         if workers == 1:
-            init_worker(stages, done, with_doc, watch_parent=False)
+            init_worker(stages, done, with_doc, parent=None)
             for chunk in _chunks(items, chunk_size):
                 _advance(bar, writer, process_chunk(chunk), summary)
         else:
-            _run_parallel(items, workers, (stages, done, with_doc, True), writer, bar, summary, chunk_size)
+            _run_parallel(items, workers, (stages, done, with_doc, os.getpid()), writer, bar, summary,
+                          chunk_size)
         for source, line, message in read_errors:
             if _default_key(source, line) not in done:
                 writer.error(source, line, None, _default_key(source, line), message, summary)
@@ -459,61 +491,80 @@ def _new_executor(workers: int, initargs: tuple) -> ProcessPoolExecutor:
 
 
 def _run_parallel(items, workers, initargs, writer, bar, summary, chunk_size) -> None:
-    chunks = _chunks(items, chunk_size)
-    executor = _new_executor(workers, initargs)
-    in_flight: dict = {}
-    unsent: deque = deque()  # chunks a broken pool refused: they never ran
-    suspects: deque = deque()  # chunks in flight when a worker died
+    run = _Parallel(workers, initargs, lambda results: _advance(bar, writer, results, summary))
     try:
+        run.drive(_chunks(items, chunk_size), writer, summary)
+    except BaseException:
+        run.executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    run.executor.shutdown(wait=True)  # reap the workers
+
+
+class _Parallel:
+    """Chunks through a process pool, a bounded number in flight. When a worker dies,
+    the chunks in flight are rerun one at a time so that the crash points at one chunk;
+    a crashing chunk is split, and a crashing document becomes an error."""
+
+    def __init__(self, workers: int, initargs: tuple, done):
+        self.workers, self.initargs, self.done = workers, initargs, done
+        self.executor = _new_executor(workers, initargs)
+        self.in_flight: dict = {}
+        self.unsent: deque = deque()  # chunks a broken pool refused: they never ran
+        self.suspects: deque = deque()  # chunks in flight when a worker died
+
+    def drive(self, chunks: Iterator[list[Item]], writer: Writer, summary: BatchSummary) -> None:
         while True:
-            if suspects:
-                executor = _run_suspects(suspects, executor, workers, initargs, writer, bar, summary)
-            broken = False
-            while len(in_flight) < workers * IN_FLIGHT_PER_WORKER:
-                chunk = unsent.popleft() if unsent else next(chunks, None)
-                if chunk is None:
-                    break
-                try:
-                    in_flight[executor.submit(process_chunk, chunk)] = chunk
-                except BrokenProcessPool:
-                    unsent.appendleft(chunk)
-                    broken = True
-                    break
+            while self.suspects:
+                self._run_suspect(self.suspects.popleft(), writer, summary)
+            broken = self._fill(chunks)
             if not broken:
-                if not in_flight:
+                if not self.in_flight:
                     return
-                finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-                for f in finished:
-                    chunk = in_flight.pop(f)
-                    try:
-                        _advance(bar, writer, f.result(), summary)
-                    except BrokenProcessPool:
-                        broken = True
-                        suspects.append(chunk)
-            if broken:  # a worker died: every chunk in flight is lost; rerun them one at a time
-                suspects.extend(in_flight.values())
-                in_flight.clear()
-                executor.shutdown(wait=False, cancel_futures=True)
-                executor = _new_executor(workers, initargs)
-    finally:
-        executor.shutdown(wait=False, cancel_futures=True)
+                broken = self._collect()
+            if broken:
+                self.suspects.extend(self.in_flight.values())
+                self.in_flight.clear()
+                self._restart()
 
+    def _fill(self, chunks) -> bool:
+        """Submit chunks up to the in-flight bound; True if the pool turned out broken."""
+        while len(self.in_flight) < self.workers * IN_FLIGHT_PER_WORKER:
+            chunk = self.unsent.popleft() if self.unsent else next(chunks, None)
+            if chunk is None:
+                return False
+            try:
+                self.in_flight[self.executor.submit(process_chunk, chunk)] = chunk
+            except BrokenProcessPool:
+                self.unsent.appendleft(chunk)
+                return True
+        return False
 
-def _run_suspects(suspects: deque, executor, workers, initargs, writer, bar, summary):
-    """Rerun chunks that were in flight when a worker died, alone, so that a crash
-    points at one chunk; a crashing chunk is split, and a crashing document is an error."""
-    while suspects:
-        chunk = suspects.popleft()
+    def _collect(self) -> bool:
+        """Write the finished chunks; True if a worker died."""
+        finished, _ = wait(self.in_flight, return_when=FIRST_COMPLETED)
+        broken = False
+        for f in finished:
+            chunk = self.in_flight.pop(f)
+            try:
+                self.done(f.result())
+            except BrokenProcessPool:
+                broken = True
+                self.suspects.append(chunk)
+        return broken
+
+    def _restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = _new_executor(self.workers, self.initargs)
+
+    def _run_suspect(self, chunk: list[Item], writer: Writer, summary: BatchSummary) -> None:
         try:
-            _advance(bar, writer, executor.submit(process_chunk, chunk).result(), summary)
+            self.done(self.executor.submit(process_chunk, chunk).result())
         except BrokenProcessPool:
-            executor.shutdown(wait=False, cancel_futures=True)
-            executor = _new_executor(workers, initargs)
+            self._restart()
             if len(chunk) > 1:
-                suspects.extendleft([item] for item in reversed(chunk))
+                self.suspects.extendleft([item] for item in reversed(chunk))
             else:
                 key, doc_id = item_key(chunk[0])
                 writer.error(chunk[0][0], chunk[0][1], doc_id, key,
                              "the worker process died on this document", summary)
                 writer.flush()
-    return executor

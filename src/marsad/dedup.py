@@ -6,10 +6,11 @@ the same happening when all of these hold:
 
 1. the same PLOVER ``type``, and compatible ``status`` (asserted and reported go
    together; planned, negated and hypothetical each only with themselves);
-2. their actors share a code: the same entity kb id, the same named entity (normalized
-   name), the same country+sector, the same country for actors without a sector, or
-   the same sector for actors without a country;
-3. their recipients share a code in the same way, or one of the two has no recipient;
+2. their actors share a code: the same entity kb id or named entity (normalized name) —
+   a *named* match — or the same country+sector, or the same country for actors without
+   a sector (an unnamed actor with no country, such as مسلحون, has no code);
+3. their recipients share a code in the same way; when the actors share a named entity,
+   one of the two may also have no recipient;
 4. their days are within ``window_days`` of each other: an event's day range comes from
    its TIMEX date (ranges count from start to end); a date covering more than
    ``MAX_RANGE_DAYS`` days, or none, is replaced by the document date; an event with
@@ -54,9 +55,10 @@ def actor_codes(actors: Iterable[dict]) -> frozenset[str]:
             codes.add(f"code:{country}/{sector}")
         elif country:
             codes.add(f"country:{country}")
-        elif sector:
-            codes.add(f"sector:{sector}")
     return frozenset(codes)
+
+
+NAMED = ("kb:", "name:")
 
 
 def day_range(row: dict) -> tuple[Date, Date] | None:
@@ -121,9 +123,13 @@ def same_happening(a: _Event, b: _Event, window: timedelta) -> bool:
     """Rules 1-5 for two events."""
     if a.row["type"] != b.row["type"] or a.status != b.status or a.row["doc_id"] == b.row["doc_id"]:
         return False
-    if not a.actors & b.actors:
+    shared = a.actors & b.actors
+    if not shared:
         return False
-    if a.recipients and b.recipients and not a.recipients & b.recipients:
+    if a.recipients and b.recipients:
+        if not a.recipients & b.recipients:
+            return False
+    elif not any(code.startswith(NAMED) for code in shared):
         return False
     if a.days is None or b.days is None:
         return False

@@ -151,8 +151,6 @@ def event_rows(record: Any, doc: dict | None = None) -> list[dict]:
 def iter_record_lines(path: str | Path) -> Iterator[tuple[dict | None, str | None]]:
     """(object, None) for every JSON object line of a JSONL(.gz) file, (None, reason) for
     a line that is not one (a truncated last line, bad JSON)."""
-    import orjson
-
     from .document import InputError
     from .io import iter_jsonl, parse_document_line
 

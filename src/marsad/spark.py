@@ -28,7 +28,7 @@ def _ensure_worker(stages: tuple[str, ...]) -> None:
     from . import batch
 
     if batch._WORKER.get("stages") != stages:
-        batch.init_worker(stages, frozenset(), with_doc=True, watch_parent=False)
+        batch.init_worker(stages, frozenset(), with_doc=True, parent=None)
         batch._WORKER["stages"] = stages
 
 

@@ -18,6 +18,12 @@ Python API (stable; ``marsad index``, ``marsad query`` and ``marsad serve`` use 
     store.search("الحرس الثوري", limit=20)        # ranked documents with a snippet of the original text
     store.stats()                                 # counts, event types, outlets, date range
     store.clusters(filters, window_days=1)        # cross-article dedup of the matching events
+    store.iter_events(filters), store.iter_records(), store.count_search(text)
+    store.add_document(doc); store.add_many(pairs); store.commit(); store.close()
+
+SQL of your own over the same tables (``store.con``, under ``store.lock``):
+``event_where(filters)`` → ("WHERE …", params) over ``events e``; ``event_dict(row)``;
+``fts_query(text)`` → an FTS5 MATCH expression for ``docs_fts`` (rowid = documents.rowid).
 
 Event filters (all optional, combined with AND): ``type`` (a PLOVER type or a list),
 ``status``, ``actor`` / ``recipient`` (a name, any mention text, or a kb id),
@@ -49,8 +55,9 @@ import orjson
 
 from .export import COLUMNS, as_dict, event_rows
 from .text.normalize import normalize, normalize_with_map
+from .text.segment import clitic_forms
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -116,12 +123,18 @@ class Store:
             self.con = sqlite3.connect(uri, uri=True, check_same_thread=False)
         else:
             self.con = sqlite3.connect(self.path, check_same_thread=False)
+        version = self.con.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA_VERSION) or (readonly and version == 0):
+            self.con.close()
+            raise ValueError(f"{path} is not a Marsad store of schema version {SCHEMA_VERSION} "
+                             f"(found {version}); rebuild it with marsad index")
+        if not readonly:
             self.con.execute("PRAGMA journal_mode=WAL")
             self.con.execute("PRAGMA synchronous=NORMAL")
             self.con.executescript(SCHEMA)
             self.con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         self.con.row_factory = sqlite3.Row
-        self._lock = threading.RLock()
+        self.lock = self._lock = threading.RLock()  # _lock: the earlier name
 
     # -- life cycle -------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -133,7 +146,7 @@ class Store:
         self.close()
 
     def commit(self) -> None:
-        with self._lock:
+        with self.lock:
             self.con.commit()
 
     def close(self) -> None:
@@ -147,8 +160,10 @@ class Store:
         if rec.get("error") or rec.get("id") is None:
             return False
         doc_id = str(rec["id"])
-        with self._lock:
-            self._delete_annotations(doc_id)
+        with self.lock:
+            if self.con.execute("SELECT 1 FROM documents WHERE id=? AND record IS NOT NULL",
+                                (doc_id,)).fetchone():
+                self._delete_annotations(doc_id)
             if doc is not None:
                 self._put_document(doc_id, doc, rec.get("date"))
             elif self._document_row(doc_id) is None:
@@ -166,7 +181,7 @@ class Store:
         """Add (or replace) a document's text and metadata without a record."""
         if doc.get("id") is None:
             raise ValueError("a stored document needs an id")
-        with self._lock:
+        with self.lock:
             self._put_document(str(doc["id"]), doc, doc.get("date"))
 
     def add_many(self, pairs: Iterable[tuple[Any, dict | None]], commit_every: int = 1000) -> int:
@@ -203,16 +218,18 @@ class Store:
                              (rowid, *_fts_values(doc.get("title"), doc["text"])))
 
     def _delete_annotations(self, doc_id: str) -> None:
-        for table in ("entities", "entity_names", "quotes", "events", "event_actors"):
+        self.con.execute("DELETE FROM event_actors WHERE event_id IN "
+                         "(SELECT event_id FROM events WHERE doc_id=?)", (doc_id,))
+        for table in ("entities", "entity_names", "quotes", "events"):
             self.con.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
 
     def _put_entities(self, doc_id: str, rec: dict) -> None:
         ents, names = [], []
         for e in rec.get("entities") or ():
             mentions = e.get("mentions") or ()
-            ents.append((doc_id, e["id"], e.get("type"), e.get("name"), normalize(e.get("name") or ""),
+            ents.append((doc_id, e["id"], e.get("type"), e.get("name"), norm_name(e.get("name") or ""),
                          e.get("name_en"), e.get("kb"), e.get("country"), e.get("sector"), len(mentions)))
-            forms = {normalize(e.get("name") or "")} | {normalize(m["text"]) for m in mentions if m.get("text")}
+            forms = {norm_name(e.get("name") or "")} | {norm_name(m["text"]) for m in mentions if m.get("text")}
             names.extend((doc_id, e["id"], f) for f in forms if f)
         self.con.executemany("INSERT OR REPLACE INTO entities VALUES (?,?,?,?,?,?,?,?,?,?)", ents)
         self.con.executemany("INSERT INTO entity_names VALUES (?,?,?)", names)
@@ -222,18 +239,18 @@ class Store:
         self.con.executemany("INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
             (doc_id, i, q.get("start"), q.get("end"), q.get("text"), int(bool(q.get("direct"))),
              q.get("speaker"), names.get(q.get("speaker")), q.get("speaker_text"),
-             normalize(q.get("speaker_text") or ""), q.get("cue"), q.get("addressee"))
+             norm_name(q.get("speaker_text") or ""), q.get("cue"), q.get("addressee"))
             for i, q in enumerate(rec.get("quotes") or (), 1)])
 
     def _put_events(self, rec: dict, doc: dict) -> None:
         for row in event_rows(rec, doc):
             values = [row.get(c) for c in COLUMNS]
-            values.insert(COLUMNS.index("location_geonames_id"), normalize(row["location_name"] or ""))
+            values.insert(COLUMNS.index("location_geonames_id"), norm_name(row["location_name"] or ""))
             self.con.execute(f"INSERT OR REPLACE INTO events VALUES ({','.join('?' * (len(COLUMNS) + 3))})",
                              (*values, orjson.dumps(row["actors"]).decode(),
                               orjson.dumps(row["recipients"]).decode()))
             self.con.executemany("INSERT INTO event_actors VALUES (?,?,?,?,?,?,?,?)", [
-                (row["event_id"], row["doc_id"], role, a["entity"], normalize(a["name"] or ""),
+                (row["event_id"], row["doc_id"], role, a["entity"], norm_name(a["name"] or ""),
                  a["kb"], a["country"], a["sector"])
                 for role, actors in (("actor", row["actors"]), ("recipient", row["recipients"]))
                 for a in actors])
@@ -245,17 +262,17 @@ class Store:
 
     def iter_events(self, filters: dict | None = None, limit: int | None = None,
                     offset: int = 0) -> Iterator[dict]:
-        where, params = _event_where(filters or {})
+        where, params = event_where(filters or {})
         sql = (f"SELECT * FROM events e {where} ORDER BY coalesce(e.date_start, e.doc_date), e.event_id"
                f" LIMIT ? OFFSET ?")
-        with self._lock:
+        with self.lock:
             rows = self.con.execute(sql, (*params, -1 if limit is None else limit, offset)).fetchall()
         for r in rows:
-            yield _event_dict(r)
+            yield event_dict(r)
 
     def count_events(self, filters: dict | None = None) -> int:
-        where, params = _event_where(filters or {})
-        with self._lock:
+        where, params = event_where(filters or {})
+        with self.lock:
             return self.con.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()[0]
 
     def clusters(self, filters: dict | None = None, window_days: int = 1) -> list[dict]:
@@ -282,7 +299,7 @@ class Store:
         sql = (f"SELECT q.*, d.date AS doc_date, d.source AS doc_source FROM quotes q "
                f"JOIN documents d ON d.id = q.doc_id {where} ORDER BY d.date, q.doc_id, q.qid "
                f"LIMIT ? OFFSET ?")
-        with self._lock:
+        with self.lock:
             rows = self.con.execute(sql, (*params, -1 if limit is None else limit, offset)).fetchall()
         return [_quote_dict(r) for r in rows]
 
@@ -303,7 +320,7 @@ class Store:
                f"sum(e.mentions) AS mentions FROM entities e {where} "
                f"GROUP BY e.name_norm, e.type, e.country, e.sector, e.kb ORDER BY docs DESC, e.name "
                f"LIMIT ? OFFSET ?")
-        with self._lock:
+        with self.lock:
             rows = self.con.execute(sql, (*params, -1 if limit is None else limit, offset)).fetchall()
         return [dict(r) for r in rows]
 
@@ -317,13 +334,13 @@ class Store:
             params = [*_name_params(entity), entity.strip()]
         sql = (f"SELECT d.id, d.date, d.source, d.title, d.url FROM documents d {where} "
                f"ORDER BY d.date, d.id LIMIT ? OFFSET ?")
-        with self._lock:
+        with self.lock:
             rows = self.con.execute(sql, (*params, -1 if limit is None else limit, offset)).fetchall()
         return [dict(r) for r in rows]
 
     def document(self, doc_id: str) -> dict | None:
         """One document with its text and record (a dict, or None if not indexed)."""
-        with self._lock:
+        with self.lock:
             r = self.con.execute("SELECT id, date, source, title, url, text, record FROM documents "
                                  "WHERE id=?", (doc_id,)).fetchone()
         if r is None:
@@ -334,7 +351,7 @@ class Store:
 
     def iter_records(self) -> Iterator[tuple[dict, dict]]:
         """(record, document) for every indexed document, in id order."""
-        with self._lock:
+        with self.lock:
             rows = self.con.execute("SELECT id, date, source, title, url, text, record FROM documents "
                                     "WHERE record IS NOT NULL ORDER BY id").fetchall()
         for r in rows:
@@ -352,7 +369,7 @@ class Store:
         sql = ("SELECT d.id, d.date, d.source, d.title, d.text, bm25(docs_fts) AS score "
                "FROM docs_fts JOIN documents d ON d.rowid = docs_fts.rowid "
                "WHERE docs_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?")
-        with self._lock:
+        with self.lock:
             try:
                 rows = self.con.execute(sql, (fts, limit, offset)).fetchall()
             except sqlite3.OperationalError as e:
@@ -371,14 +388,14 @@ class Store:
         fts = fts_query(query)
         if not fts:
             return 0
-        with self._lock:
+        with self.lock:
             return self.con.execute("SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?", (fts,)).fetchone()[0]
 
     # -- summary ------------------------------------------------------------------
     def stats(self) -> dict:
         """Counts of documents, entities, quotes and events; events per type; outlets; dates."""
         q = lambda sql: self.con.execute(sql).fetchall()  # noqa: E731
-        with self._lock:
+        with self.lock:
             counts = {t: q(f"SELECT count(*) FROM {t}")[0][0]
                       for t in ("documents", "entities", "quotes", "events")}
             counts["records"] = q("SELECT count(*) FROM documents WHERE record IS NOT NULL")[0][0]
@@ -398,19 +415,29 @@ def _without_doc(rec: dict) -> dict:
     return {k: v for k, v in rec.items() if k != "doc"}
 
 
-@lru_cache(maxsize=200_000)
+_LIGHT: dict[str, str] = {}
+MAX_CACHED_WORDS = 500_000
+
+
 def light_stem(word: str) -> str:
     """A word without its proclitics: the reading that keeps the article (وبالعراق →
     العراق, للعراق → العراق), else the most stripped one (لحزب → حزب)."""
-    from .text.segment import clitic_forms
-
-    forms = [f for f, _ in clitic_forms(word)]
-    with_article = [f for f in forms if f.startswith("ال")]
-    return with_article[-1] if with_article else forms[-1]
+    stem = _LIGHT.get(word)
+    if stem is None:
+        forms = [f for f, _ in clitic_forms(word)]
+        with_article = [f for f in forms if f.startswith("ال")]
+        stem = with_article[-1] if with_article else forms[-1]
+        if len(_LIGHT) < MAX_CACHED_WORDS:
+            _LIGHT[word] = stem
+    return stem
 
 
 def _light(norm: str) -> str:
-    return " ".join(light_stem(w) for w in _WORD.findall(norm))
+    get = _LIGHT.get
+    return " ".join([get(w) or light_stem(w) for w in _WORD.findall(norm)])
+
+
+norm_name = lru_cache(maxsize=100_000)(normalize)
 
 
 def _fts_values(title: str | None, text: str) -> tuple[str, str, str]:
@@ -489,7 +516,7 @@ def _name_params(value: Any) -> list[str]:
     return [key, f"% {escaped} %"]
 
 
-def _event_where(filters: dict) -> tuple[str, list]:
+def event_where(filters: dict) -> tuple[str, list]:
     unknown = set(filters) - EVENT_FILTERS
     if unknown:
         raise ValueError(f"unknown event filter(s): {', '.join(sorted(unknown))}; "
@@ -535,7 +562,7 @@ def _event_where(filters: dict) -> tuple[str, list]:
     return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
 
 
-def _event_dict(row: sqlite3.Row) -> dict:
+def event_dict(row: sqlite3.Row) -> dict:
     d = {c: row[c] for c in COLUMNS}
     d["actors"] = orjson.loads(row["actors"]) if row["actors"] else []
     d["recipients"] = orjson.loads(row["recipients"]) if row["recipients"] else []
@@ -547,3 +574,6 @@ def _quote_dict(row: sqlite3.Row) -> dict:
     d.pop("speaker_text_norm", None)
     d["direct"] = bool(d["direct"])
     return d
+
+
+_event_where, _event_dict = event_where, event_dict  # earlier names, used by marsad.server

@@ -27,8 +27,11 @@ def run(args) -> int:
         return 2
     if args.db:
         from ..store import Store
-        store = Store(args.db, readonly=True)
-        rows = store.iter_events()
+        try:
+            rows = Store(args.db, readonly=True).iter_events()
+        except (FileNotFoundError, ValueError) as e:
+            print(f"marsad: {e}", file=sys.stderr)
+            return 2
     else:
         rows = iter_events(args.records, load_documents(args.docs) if args.docs else None)
     try:

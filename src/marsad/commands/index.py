@@ -20,7 +20,12 @@ def run(args) -> int:
     from ..store import Store
 
     bad = 0
-    with Store(args.db) as store:
+    try:
+        store = Store(args.db)
+    except ValueError as e:
+        print(f"marsad: {e}", file=sys.stderr)
+        return 2
+    with store:
         for path in args.docs:
             for n, (doc, error) in enumerate(tqdm(iter_record_lines(path), desc=f"documents {path}",
                                                   unit="doc", disable=args.quiet, file=sys.stderr), 1):

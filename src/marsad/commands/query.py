@@ -71,7 +71,7 @@ def run(args) -> int:
         return 2
     try:
         store = Store(args.db, readonly=True)
-    except FileNotFoundError as e:
+    except (FileNotFoundError, ValueError) as e:
         print(f"marsad: {e}", file=sys.stderr)
         return 2
     limit = args.limit or None

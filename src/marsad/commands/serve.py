@@ -24,6 +24,13 @@ def run(args) -> int:
     if args.db and not Path(args.db).is_file():
         print(f"marsad: no such store: {args.db} (build it with marsad index)", file=sys.stderr)
         return 2
+    if args.db:
+        from ..server.corpus import Corpus, NotAStore
+        try:
+            Corpus(Path(args.db)).close()
+        except NotAStore as e:
+            print(f"marsad: {e}", file=sys.stderr)
+            return 2
     if args.workers < 1:
         print("marsad: --workers must be at least 1", file=sys.stderr)
         return 2

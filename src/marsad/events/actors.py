@@ -56,7 +56,8 @@ def fallback_actor_phrases() -> tuple[tuple[str, ActorWord], ...]:
                 out.append((cap, ActorWord("capital", iso, "GOV")))
         for stem in nisbas.split("|"):
             if stem != "-":
-                out.extend((f, ActorWord("nisba", iso, None)) for f in _nisba_forms(normalize(stem)))
+                forms = _nisba_forms(normalize(stem))
+                out.extend((f, ActorWord("nisba", iso, None)) for f in forms)
         for pl in plurals.split("|"):
             if pl != "-":
                 out.append((pl, ActorWord("nisba", iso, None)))
@@ -77,26 +78,29 @@ class TokenIndex:
         return bisect_left(self.ends, end) + 1
 
 
-def actor_phrases(doc: Document, index: TokenIndex) -> list[ActorPhrase]:
+def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict) -> list[ActorPhrase]:
+    """Actor phrases of the sentences in ``sents`` (those with event triggers)."""
     ents = {e.id: e for e in doc.entities}
-    heads = _fallback_heads(doc)
+    inside = _in_sentences(doc, sents)
     out = []
     for span in doc.actors:
-        out.extend(_split_after_nisba(doc, _from_span(span, ents, index), heads))
+        if inside(span.start):
+            out.extend(_split_after_nisba(doc, _from_span(span, ents, index), heads))
     for a in out:
         if a.sector is None:
-            a.sector = next((w.sector for i in range(a.first, a.last) for w in heads.get(i, ())
-                             if w.kind == "head"), None)
+            a.sector = next((m.entry.sector for i in range(a.first, a.last)
+                             for m in heads.get(i, ()) if m.entry.kind == "head"), None)
     taken = set()
     for a in out:
         taken.update(range(a.first, a.last))
+    inside = _in_sentences(doc, sents)
     for m in doc.mentions:
-        if m.label in ACTOR_TYPES:
+        if m.label in ACTOR_TYPES and inside(m.start):
             a = _from_mention(m, ents, index)
             if not taken.intersection(range(a.first, a.last)):
                 out.append(a)
                 taken.update(range(a.first, a.last))
-    for a in _fallback(doc, taken, ents):
+    for a in _fallback(doc, taken, ents, heads):
         out.append(a)
     out.sort(key=lambda a: a.start)
     return _merge_constructs(doc, out)
@@ -118,24 +122,44 @@ def _merge_constructs(doc: Document, phrases: list[ActorPhrase]) -> list[ActorPh
     return out
 
 
-def _fallback_heads(doc: Document) -> dict[int, list]:
+def fallback_matches(doc: Document, sents: set, matches) -> dict[int, list]:
+    """Token index → fallback lexicon matches starting there (in the given sentences)."""
     out: dict[int, list] = {}
-    for m in doc.matches:
-        if m.lexicon == LEXICON:
-            out.setdefault(m.first, []).append(m.entry)
+    toks = doc.tokens
+    for m in matches:
+        if toks[m.first].sent in sents:
+            out.setdefault(m.first, []).append(m)
     return out
+
+
+def _in_sentences(doc: Document, sents: set):
+    """A test: does an offset fall in one of the sentences? (offsets asked in rising order)"""
+    ranges = sorted((doc.sentences[k].start, doc.sentences[k].end) for k in sents)
+    pos = [0]
+
+    def inside(offset: int) -> bool:
+        i = pos[0]
+        while i < len(ranges) and ranges[i][1] <= offset:
+            i += 1
+        pos[0] = i
+        return i < len(ranges) and ranges[i][0] <= offset
+    return inside
 
 
 def _split_after_nisba(doc: Document, a: ActorPhrase, heads) -> list[ActorPhrase]:
     """«وزير الخارجية الإيطالي طهران»: a noun after a nisba adjective is not in the phrase
     (the construct chain ends with the adjective); keep the head part only."""
     for i in range(a.first + 1, a.last - 1):
-        if any(w.kind == "nisba" for w in heads.get(i, ())) and not any(
-                w.kind == "nisba" for w in heads.get(i + 1, ())) and not _is_name_start(doc, i + 1):
+        if (_is_nisba(heads, i) and not _is_nisba(heads, i + 1)
+                and not _is_name_start(doc, i + 1)):
             tok = doc.tokens[i]
-            country = next(w.country for w in heads[i] if w.kind == "nisba")
+            country = next(m.entry.country for m in heads[i] if m.entry.kind == "nisba")
             return [ActorPhrase(a.first, i + 1, a.start, tok.end, None, country, a.sector, False)]
     return [a]
+
+
+def _is_nisba(heads: dict, i: int) -> bool:
+    return any(m.entry.kind == "nisba" for m in heads.get(i, ()))
 
 
 def _is_name_start(doc: Document, i: int) -> bool:
@@ -160,21 +184,16 @@ def _from_mention(m, ents, index: TokenIndex) -> ActorPhrase:
                        "GOV" if place else (e.sector if e else None), place)
 
 
-def _fallback(doc: Document, taken: set, ents) -> list[ActorPhrase]:
-    by_first: dict[int, list] = {}
-    for m in doc.matches:
-        if m.lexicon == LEXICON:
-            by_first.setdefault(m.first, []).append(m)
+def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
     names = {}
     for m in doc.mentions:
         if m.label == "PER":
             names[m.start] = m
     out = []
-    i, n = 0, len(doc.tokens)
-    while i < n:
-        ms = [m for m in by_first.get(i, ()) if m.entry.kind != "nisba"]
-        if not ms or i in taken:
-            i += 1
+    last = -1
+    for i in sorted(by_first):
+        ms = [m for m in by_first[i] if m.entry.kind != "nisba"]
+        if not ms or i < last or i in taken:
             continue
         m = max(ms, key=lambda m: m.last)
         w = m.entry
@@ -182,11 +201,10 @@ def _fallback(doc: Document, taken: set, ents) -> list[ActorPhrase]:
                         w.kind in ("gpe", "capital"))
         _extend(doc, a, by_first, names, ents)
         if taken.intersection(range(a.first, a.last)):
-            i += 1
             continue
         taken.update(range(a.first, a.last))
         out.append(a)
-        i = a.last
+        last = a.last
     return out
 
 
@@ -214,7 +232,6 @@ def _tok_after(doc: Document, end: int, i: int) -> int:
     return i
 
 
-def nisbas(doc: Document) -> dict[int, str]:
+def nisbas(heads: dict[int, list]) -> dict[int, str]:
     """Token index → country of the nisba adjective starting there (التركية → TUR)."""
-    return {m.first: m.entry.country for m in doc.matches
-            if m.lexicon == LEXICON and m.entry.kind == "nisba"}
+    return {i: m.entry.country for i, ms in heads.items() for m in ms if m.entry.kind == "nisba"}

@@ -3,41 +3,58 @@ from __future__ import annotations
 
 from ..text.normalize import normalize
 from .actors import ActorPhrase
-from .context import Context
+from .context import RELATIVES, Context
+from .evidence import is_target
 from .triggers import Trigger
 
-PREPOSITIONS = frozenset({"مع", "على", "ضد", "الى", "عن", "من", "بين", "في", "امام", "بحق", "لدى",
+PREPOSITIONS = frozenset(normalize(w) for w in {
+                          "مع", "على", "ضد", "الى", "عن", "من", "بين", "في", "امام", "بحق", "لدى",
                           "عند", "تجاه", "نحو", "حول", "بشان", "خلال", "منذ", "عبر", "لصالح", "قبل",
-                          "بعد", "ازاء", "دون", "حتى"})
+                          "بعد", "ازاء", "دون", "حتى", "حيال"})
 PROCLITIC_PREPS = {"ب": "ب", "ل": "ل", "لل": "ل", "ك": "ك"}
 SKIP_WORDS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدوره", "بدورها", "رسميا", "مجددا", "فعلا",
                         "الخميس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
-                        "صباح", "مساء", "فجر", "ليل", "امس", "الماضي", "اول", "من", "قد", "فقط"})
+                        "صباح", "مساء", "فجر", "ليل", "امس", "الماضي", "اول", "من", "قد", "فقط",
+                        "بها", "به", "لها", "له", "عليها", "عليه", "منها", "منه", "فيها", "فيه",
+                        "لهم", "بهم", "عليهم", "معه", "معها",
+                        "عدد", "بعض", "نحو", "حوالي", "اكثر", "جميع", "كل", "احد", "اثنين",
+                        "ثلاثه", "عناصر", "عنصرا", "قاده", "كبار", "وفد"})
 PARTICLES = frozenset({"قد", "لم", "لن", "لا", "ما", "سوف", "ان", "انه", "كما", "فيما", "بينما",
                        "وقد", "ولم", "ولن", "ولا", "قد"})
-AGENT_VERBS = frozenset({"شنه", "شنته", "شنها", "نفذه", "نفذته", "نفذها", "تبناه", "تبنته", "تبنتها",
+AGENT_VERBS = frozenset({"شنه", "شنته", "شنها", "نفذه", "نفذته", "نفذها", "تبناه", "تبنته",
+                         "تبنتها",
                          "شنوه", "نفذوه", "قاده", "قادته", "ارتكبه", "ارتكبته"})
-AGENT_PAIRS = frozenset({("من", "قبل"), ("على", "يد"), ("على", "ايدي"), ("من", "جانب"),
-                         ("على", "يدي")})
+AGENT_PAIRS = frozenset({("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("من", "جانب"),
+                         ("علي", "يدي")})  # normalized: على → علي
 AGENT_SINGLE = frozenset({"بايدي", "بيد"})
-RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
-WINDOW = 8
+COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
+TOWARD = frozenset({"تجاه", "حيال", "ازاء", "ضد"})  # a recipient for every pattern
+WINDOW = 12
 
 
 def preposition(ctx: Context, a: ActorPhrase) -> str | None:
     """The preposition governing an actor phrase: attached (لأردوغان) or the word before (مع)."""
     doc = ctx.doc
     tok = doc.tokens[a.first]
+    if normalize(doc.text[a.start:a.start + 2]) == "لل":  # للحوثيين = ل + الحوثيين
+        return "ل"
     if a.start > tok.start:
         prefix = normalize(doc.text[tok.start:a.start]).lstrip("وف")
         if prefix in PROCLITIC_PREPS:
             return PROCLITIC_PREPS[prefix]
     if a.first > 0:
         prev = doc.tokens[a.first - 1]
-        word = prev.norm[1:] if prev.norm[:1] in "وف" and prev.norm[1:] in PREPOSITIONS else prev.norm
+        word = prev.norm
+        if word[:1] in "وف" and word[1:] in PREPOSITIONS:
+            word = word[1:]
         if word in PREPOSITIONS:
             return word
     return None
+
+
+def _has_wa(tok, a: ActorPhrase) -> bool:
+    """The phrase's first word carries the conjunction و (والأردن)."""
+    return tok.norm.startswith("و") and a.start > tok.start
 
 
 def coordinated(ctx: Context, a: ActorPhrase, limit: int) -> list[ActorPhrase]:
@@ -46,7 +63,7 @@ def coordinated(ctx: Context, a: ActorPhrase, limit: int) -> list[ActorPhrase]:
     toks = ctx.doc.tokens
     while a.last < limit:
         nxt = ctx.actor_at.get(a.last)
-        if nxt is not None and toks[nxt.first].norm.startswith("و") and nxt.start > toks[nxt.first].start:
+        if nxt is not None and _has_wa(toks[nxt.first], nxt):
             pass
         elif toks[a.last].norm == "و" and a.last + 1 < limit:
             nxt = ctx.actor_at.get(a.last + 1)
@@ -59,8 +76,22 @@ def coordinated(ctx: Context, a: ActorPhrase, limit: int) -> list[ActorPhrase]:
     return out
 
 
+def joined_before(ctx: Context, a: ActorPhrase, floor: int) -> list[ActorPhrase]:
+    """«مصر والأردن تتفقان»: a subject before the verb with the phrases joined to it by و."""
+    out = [a]
+    toks = ctx.doc.tokens
+    while True:
+        first = out[0]
+        tok = toks[first.first]
+        prev = ctx.actor_ending.get(first.first)
+        if prev is None or prev.first < floor or not _has_wa(tok, first):
+            return out
+        out.insert(0, prev)
+
+
 def _skippable(ctx: Context, i: int) -> bool:
-    return i in ctx.time_tokens or ctx.doc.tokens[i].norm in SKIP_WORDS
+    tok = ctx.doc.tokens[i]
+    return i in ctx.time_tokens or tok.norm in SKIP_WORDS or tok.kind == "num"
 
 
 def subject_after(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
@@ -85,6 +116,14 @@ def subject_before(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     return None
 
 
+def fronted_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
+    """إن رئيس الوزراء دعا روحاني: after a complementizer the subject comes before the verb."""
+    a = ctx.actor_ending.get(i)
+    if a is None or a.first <= floor:
+        return None
+    return a if ctx.doc.tokens[a.first - 1].norm in COMPLEMENTIZERS else None
+
+
 def relative_head(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     """كيري الذي يزور قطر: the antecedent of a relative pronoun is the subject."""
     j = i - 1
@@ -106,13 +145,35 @@ def embedded_floor(ctx: Context, i: int, floor: int) -> int:
     return floor
 
 
+def clause_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
+    """أعلن بوتين تسهيل… ورفع الحظر: a noun trigger takes the subject of the verb before it."""
+    floor = embedded_floor(ctx, i, floor)
+    for j in range(i - 1, floor - 1, -1):
+        if j in ctx.verbs:
+            return subject_after(ctx, j + 1, i)
+    return None
+
+
+def main_subject_after(ctx: Context, trig: Trigger, ceiling: int) -> ActorPhrase | None:
+    """«خلال زيارة إلى إندونيسيا، قال الرئيس…»: a noun in a fronted adverbial phrase takes the
+    subject of the main verb after the comma."""
+    toks = ctx.doc.tokens
+    sent = ctx.doc.sentences[toks[trig.first].sent]
+    if ceiling >= sent.last_token or toks[ceiling].norm != ",":
+        return None
+    for j in range(ceiling + 1, min(ceiling + 4, sent.last_token)):
+        if j in ctx.verbs:
+            return subject_after(ctx, j + 1, sent.last_token)
+    return None
+
+
 def nearest_before(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     floor = embedded_floor(ctx, i, floor)
     best = None
-    for a in ctx.actors:
+    for a in ctx.by_sent.get(ctx.doc.tokens[i].sent, ()):
         if a.last > i:
             break
-        if a.first >= floor and preposition(ctx, a) is None:
+        if a.first >= floor and not a.place and preposition(ctx, a) is None:
             best = a
     return best
 
@@ -140,14 +201,15 @@ def between_actors(ctx: Context, trig: Trigger, limit: int) -> list[ActorPhrase]
     for j in range(trig.last, min(trig.last + 3, limit)):
         if toks[j].norm == "بين":
             out = []
-            for a in ctx.actors:
+            for a in ctx.by_sent.get(toks[j].sent, ()):
                 if j < a.first < limit and a.first - j <= 12:
                     out.append(a)
             return out
     return []
 
 
-def recipients(ctx: Context, trig: Trigger, start: int, limit: int, used: list) -> list[ActorPhrase]:
+def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
+               used: list) -> list[ActorPhrase]:
     """The first actor phrase after a recipient preposition of the pattern (على مركز شرطة: the
     phrase may follow a head noun), or, for direct objects, the first phrase without one."""
     rcp = trig.pattern.rcp
@@ -156,19 +218,53 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int, used: list) 
     toks = ctx.doc.tokens
     for j in range(start, min(start + WINDOW, limit)):
         word = toks[j].norm
-        if word in rcp and word != "obj":
+        if (word in rcp and word != "obj") or word in TOWARD or _prep_headed(ctx, j, rcp):
             for k in range(j + 1, min(j + 4, limit)):
                 a = ctx.actor_at.get(k)
                 if a is not None and a not in used:
                     return coordinated(ctx, a, limit)
             continue
         a = ctx.actor_at.get(j)
-        if a is None or a in used:
+        if a is None or a in used or _other_clause(ctx, a, trig):
             continue
         prep = preposition(ctx, a)
         if prep is None and "obj" in rcp or prep in rcp or (prep == "ل" and "obj" in rcp):
             return coordinated(ctx, a, limit)
     return []
+
+
+def _other_clause(ctx: Context, a: ActorPhrase, trig: Trigger) -> bool:
+    """«الذي تقوده المملكة»: a phrase right after another verb or a relative pronoun."""
+    toks = ctx.doc.tokens
+    for j in (a.first - 1, a.first - 2):
+        if j >= trig.last and (j in ctx.verbs or toks[j].norm in RELATIVES):
+            return True
+    return False
+
+
+def _prep_headed(ctx: Context, j: int, rcp) -> bool:
+    """بأعضاء في مجلس الشيوخ: a recipient preposition on a head noun before the actor phrase."""
+    tok = ctx.doc.tokens[j]
+    if j in ctx.actor_at or len(tok.forms) < 2:
+        return False
+    prefix = tok.norm[: len(tok.norm) - len(tok.forms[-1][0])].lstrip("وف")
+    return prefix in ("ب", "ل") and prefix in rcp
+
+
+def by_agent(ctx: Context, trig: Trigger, floor: int, ceiling: int):
+    """«المقاومة المسنودة بقوات الجيش»: the actor follows ب/من, the recipient comes before."""
+    agent = None
+    for j in range(trig.last, min(trig.last + 3, ceiling)):
+        a = ctx.actor_at.get(j)
+        if a is not None:
+            agent = a if preposition(ctx, a) in ("ب", "من") else None
+            break
+        if ctx.doc.tokens[j].norm not in ("من", "قبل"):
+            break
+    if agent is None:
+        return [], []
+    patient = ctx.actor_ending.get(trig.first)
+    return coordinated(ctx, agent, ceiling), [patient] if patient is not None else []
 
 
 def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speaker=None):
@@ -181,24 +277,38 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         actors = between_actors(ctx, trig, ceiling)
         if actors:
             return actors, []
+    if "byagent" in p.flags:
+        return by_agent(ctx, trig, floor, ceiling)
     if p.pos == "V":
         if trig.entry.first_person and speaker is not None:
             actors = [speaker]
         else:
-            a = subject_after(ctx, trig.last, ceiling)
+            a = fronted_subject(ctx, trig.first, floor)
+            if a is not None:
+                actors = joined_before(ctx, a, floor)
+                a = None
+            else:
+                a = subject_after(ctx, trig.last, ceiling) or agent_after(ctx, trig.last, ceiling)
             if a is not None and a.place and p.mode == "visit":
                 rcps, after, a = coordinated(ctx, a, ceiling), a.last, None
             if a is not None:
                 actors = coordinated(ctx, a, ceiling)
                 after = actors[-1].last
-            else:
+            elif not actors:
                 a = (relative_head(ctx, trig.first, floor) or subject_before(ctx, trig.first, floor)
                      or nearest_before(ctx, trig.first, floor))
                 if a is not None:
-                    actors = [a]
+                    actors = joined_before(ctx, a, floor)
     else:
         g = ctx.actor_at.get(trig.last)
-        if g is not None and preposition(ctx, g) is None and p.gen in ("actor", "recipient"):
+        owner = False
+        if g is None and p.gen == "recipient" and trig.last < ceiling - 1 and is_target(
+                ctx.doc.tokens[trig.last]):  # مهاجمة ثكنة للجيش: the target's owner
+            g, owner = ctx.actor_at.get(trig.last + 1), True
+        if g is not None and g.place and p.type == "CONSULT":  # محادثات جنيف: a venue
+            g = None
+        free = g is not None and (owner or preposition(ctx, g) is None)
+        if free and p.gen in ("actor", "recipient"):
             group = coordinated(ctx, g, ceiling)
             if p.gen == "actor":
                 actors, after = group, group[-1].last
@@ -212,12 +322,16 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             if a is not None:
                 actors = coordinated(ctx, a, ceiling)
             else:
-                a = nearest_before(ctx, trig.first, floor)
+                a = (clause_subject(ctx, trig.first, floor)
+                     or nearest_before(ctx, trig.first, floor)
+                     or main_subject_after(ctx, trig, ceiling))
                 if a is not None:
-                    actors = [a]
+                    actors = coordinated(ctx, a, max(trig.first, a.last))
     if not rcps:
         rcps = recipients(ctx, trig, after, ceiling, actors)
-    return actors, rcps
+    named = {a.entity for a in actors if a.entity} | {ctx.doc.text[a.start:a.end] for a in actors}
+    return actors, [r for r in rcps
+                    if r.entity not in named and ctx.doc.text[r.start:r.end] not in named]
 
 
 def nisba_actor(ctx: Context, i: int) -> ActorPhrase:

@@ -2,33 +2,57 @@
 from __future__ import annotations
 
 from ..document import Document
-from .actors import ActorPhrase, TokenIndex, actor_phrases, nisbas
+from .actors import (LEXICON as ACTOR_WORDS, ActorPhrase, TokenIndex, actor_phrases,
+                     fallback_matches, nisbas)
 
 CLAUSE_PUNCT = frozenset(",;:()")
 QUOTE_MARKS = frozenset('"')
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 class Context:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, sents: set, by_lex: dict):
         self.doc = doc
+        self.news_date: str | None = None      # set by the caller (when.news_date)
+        self.main_country: str | None = None   # set by the caller (where.main_country)
         self.index = TokenIndex(doc)
-        self.actors: list[ActorPhrase] = actor_phrases(doc, self.index)
+        heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
+        self.actors: list[ActorPhrase] = actor_phrases(doc, self.index, sents, heads)
         self.actor_at: dict[int, ActorPhrase] = {}
         self.actor_ending: dict[int, ActorPhrase] = {}
         for a in self.actors:
             self.actor_at.setdefault(a.first, a)
             self.actor_ending[a.last] = a
-        self.nisba = nisbas(doc)
+        self.nisba = nisbas(heads)
+        self.by_sent: dict[int, list[ActorPhrase]] = {}
+        for a in self.actors:
+            self.by_sent.setdefault(doc.tokens[a.first].sent, []).append(a)
+        self.places: dict[int, list] = {}
+        for m in doc.mentions:
+            if m.label in PLACE_LABELS:
+                k = doc.tokens[self.index.first(m.start)].sent
+                if k in sents:
+                    self.places.setdefault(k, []).append(m)
+        self.verbs = {m.first for m in by_lex.get("event_triggers", ())
+                      if m.entry.tense is not None}
+        self.verbs.update(m.first for m in by_lex.get("event_cues", ()) if m.entry.how == "V")
         self.time_tokens = set()
         for t in doc.times:
             self.time_tokens.update(range(self.index.first(t.start), self.index.last(t.end)))
 
+    @staticmethod
+    def _boundary(tok) -> bool:
+        return tok.kind == "punct" and (tok.norm in CLAUSE_PUNCT or tok.norm in QUOTE_MARKS)
+
     def clause_start(self, i: int, floor: int) -> int:
-        """First token of the clause holding token i (after the last , ; : or quote mark)."""
+        """First token of the clause holding token i (after the last , ; : quote mark or
+        relative pronoun)."""
         toks = self.doc.tokens
         j = i - 1
         while j >= floor:
-            if toks[j].kind == "punct" and (toks[j].norm in CLAUSE_PUNCT or toks[j].norm in QUOTE_MARKS):
+            w = toks[j].norm
+            if self._boundary(toks[j]) or w in RELATIVES:
                 return j + 1
             j -= 1
         return floor
@@ -37,8 +61,7 @@ class Context:
         toks = self.doc.tokens
         j = i
         while j < ceiling:
-            if toks[j].kind == "punct" and (toks[j].norm in CLAUSE_PUNCT or toks[j].norm in QUOTE_MARKS
-                                            or toks[j].norm in ".!?"):
+            if self._boundary(toks[j]) or (toks[j].kind == "punct" and toks[j].norm in ".!?"):
                 return j
             j += 1
         return ceiling

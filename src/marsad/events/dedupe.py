@@ -3,23 +3,43 @@ from __future__ import annotations
 
 
 def _same_actor(a, b) -> bool:
-    if a.entity is not None and a.entity == b.entity:
-        return True
-    return a.country is not None and a.country == b.country and a.sector == b.sector
+    if a.entity is not None and b.entity is not None:
+        return a.entity == b.entity
+    return (a.country is not None and a.country == b.country
+            and (a.sector == b.sector or a.sector is None or b.sector is None))
+
+
+def _share(xs, ys) -> bool:
+    return any(_same_actor(a, b) for a in xs for b in ys)
+
+
+def _same_happening(k, ev) -> bool:
+    """Same type, date, mode and place (where both are known), an actor in common, and no
+    conflicting recipients."""
+    return (k.type == ev.type and k.date == ev.date and k.mode == ev.mode
+            and (k.location is None or ev.location is None or k.location == ev.location)
+            and _share(k.actor, ev.actor)
+            and (not k.recipient or not ev.recipient or _share(k.recipient, ev.recipient)))
+
+
+def _mentioned_before(ev, kept) -> bool:
+    """An event with no actor, of a type already coded in its sentence or on its date, is a
+    further mention of that happening (قتل 5 جنود في الهجوم)."""
+    return not ev.actor and any(k.type == ev.type and (k.sentence.start == ev.sentence.start
+                                                        or k.date == ev.date) for k in kept)
 
 
 def dedupe(events: list) -> list:
     kept = []
-    for ev in events:
-        twin = next((k for k in kept if k.type == ev.type and k.date == ev.date
-                     and (k.location is None or ev.location is None or k.location == ev.location)
-                     and any(_same_actor(a, b) for a in k.actor for b in ev.actor)
-                     and (not k.recipient or not ev.recipient
-                          or any(_same_actor(a, b) for a in k.recipient for b in ev.recipient))), None)
+    for ev in sorted(events, key=lambda e: not e.actor):
+        if _mentioned_before(ev, kept):
+            continue
+        twin = next((k for k in kept if _same_happening(k, ev)), None)
         if twin is None:
             kept.append(ev)
         elif not twin.recipient and ev.recipient:
             twin.recipient = ev.recipient
+    kept.sort(key=lambda e: e.trigger.start)
     for i, ev in enumerate(kept, 1):
         ev.id = f"V{i}"
     return kept

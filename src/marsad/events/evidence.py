@@ -1,4 +1,4 @@
-"""Does a sentence show that force was really used? (data/evidence.tsv)"""
+"""Word lists of data/evidence.tsv: did force or a protest really happen, is an object abstract."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -27,3 +27,18 @@ def has_evidence(tokens, skip: range, kind: str = "ASSAULT") -> bool:
             if stem in words or (stem.endswith("ا") and stem[:-1] in words):
                 return True
     return False
+
+
+def has_word(tok, kind: str) -> bool:
+    """Is the token (any clitic reading) a word of the list ``kind`` (ASSAULT, ABSTRACT…)?"""
+    words = evidence_words().get(kind, frozenset())
+    return any(stem in words for stem, _ in tok.forms)
+
+
+def is_abstract(tok) -> bool:
+    return has_word(tok, "ABSTRACT")
+
+
+def is_target(tok) -> bool:
+    """A place or unit that is attacked (مواقع، ثكنة، مقر): words of the ASSAULT list."""
+    return has_word(tok, "ASSAULT")

@@ -7,7 +7,8 @@ nouns. Future س and the proclitics و ف ب ل ك are handled by the matcher.
 from __future__ import annotations
 
 PAST_ENDINGS = ("", "ت", "ا", "تا", "وا", "و", "ن", "نا", "تم", "تما")
-PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
+DEFECTIVE_PAST_ENDINGS = ("ت", "وا", "تا", "يا", "ينا", "ونا", "اه", "اها", "اهم", "ته", "تها", "تهم")
+PRESENT_PREFIXES = ("ي", "ت", "ن")  # and ا (1st person singular), without object pronouns
 PRESENT_ENDINGS = ("", "ان", "ون", "وا", "ن", "ين")
 OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم")
 NOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
@@ -22,12 +23,16 @@ def _with_objects(forms: set[str]) -> set[str]:
     return out
 
 
-def past_forms(past: str, bare: bool = True) -> set[str]:
-    """Perfect: 3rd/1st person, singular/dual/plural, with object pronouns."""
-    if past.endswith(("ا", "ي")):  # defective: دعا، ألقى
+def past_forms(past: str, bare: bool = True, defective: bool | None = None) -> set[str]:
+    """Perfect: 3rd/1st person, singular/dual/plural, with object pronouns. ``defective``
+    (final weak letter: دعا، ألقى) is guessed from the spelling unless given (هنأ is not)."""
+    if defective is None:
+        defective = past.endswith(("ا", "ي"))
+    if defective:
         stem = past[:-1]
-        forms = {past, stem + "ت", stem + "وا", stem + "تا", stem + "يا", stem + "ينا", stem + "ونا",
-                 stem + "اه", stem + "اها", stem + "اهم", stem + "ته", stem + "تها", stem + "تهم"}
+        forms = {past} | {stem + e for e in DEFECTIVE_PAST_ENDINGS}
+        if not bare:
+            forms.discard(past)
     else:
         forms = {past + e for e in PAST_ENDINGS}
         if not bare:  # قبل: "قبله، قبلها" are prepositions; keep only subject endings
@@ -51,6 +56,8 @@ def present_forms(present: str, bare: bool = True) -> set[str]:
             for e in PRESENT_ENDINGS:
                 forms.add(p + s + e)
     forms = _with_objects(forms)
+    # first person singular (أرفض) without object pronouns: أسلحه، أصل would read as nouns
+    forms.update("ا" + s for s in stems if len(s) >= 3)
     if not bare:
         forms.discard(present)
     return forms

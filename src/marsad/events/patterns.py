@@ -40,6 +40,7 @@ class TriggerEntry:
     tense: str | None
     first_person: bool
     rest: tuple[tuple[str, ...], ...] = ()
+    rest_first: frozenset = frozenset()
 
 
 def read_tsv(name: str) -> list[list[str]]:
@@ -83,9 +84,10 @@ def _head_forms(p: Pattern) -> list[tuple[str, str | None, bool]]:
     head = normalize(p.lemma)
     if p.pos == "V":
         past, _, present = head.partition("/")
+        hamza_final = p.lemma.partition("/")[0].endswith("أ")  # هنأ، بدأ: not a weak verb
         out = []
         if past and past != "-":
-            for f in past_forms(past, bare="nobare" not in p.flags):
+            for f in past_forms(past, "nobare" not in p.flags, False if hamza_final else None):
                 out.append((f, "past", f.endswith("نا") and not past.endswith("ن")))
         if present and present != "-":
             for f in present_forms(present, bare="nobare_present" not in p.flags):
@@ -99,9 +101,13 @@ def _head_forms(p: Pattern) -> list[tuple[str, str | None, bool]]:
                 out.append((" ".join([f] + words[1:]), None, False))
         return out
     if p.pos == "A":
-        stem = head[:-1] if head.endswith("ا") else head
-        return [(f, None, False) for f in (head, stem, stem + "ين", stem + "ون", stem + "ه")]
-    return [(head, None, False)]
+        out = []
+        for word in head.split("/"):
+            stem = word[:-1] if word.endswith("ا") else word
+            # the bare stem (متهم، مطالب) reads as a noun: only the accusative and plurals
+            out.extend((f, None, False) for f in {word, stem + "ين", stem + "ون", stem + "ه"})
+        return out
+    return [(phrase, None, False) for phrase in head.split("/")]
 
 
 def _rests(rest: str) -> list[str]:
@@ -117,7 +123,9 @@ def trigger_phrases() -> tuple[tuple[str, TriggerEntry], ...]:
         gapped = p.pos == "V" and rests != [""]
         for form, tense, first in _head_forms(p):
             if gapped:
-                out.append((form, TriggerEntry(p, tense, first, tuple(tuple(r.split()) for r in rests))))
+                seqs = tuple(tuple(r.split()) for r in rests)
+                firsts = frozenset(r[0] for r in seqs)
+                out.append((form, TriggerEntry(p, tense, first, seqs, firsts)))
                 continue
             entry = TriggerEntry(p, tense, first)
             for r in rests:

@@ -29,7 +29,9 @@ def cue_phrases() -> tuple[tuple[str, Cue], ...]:
         cue = Cue(kind, how)
         if how == "V":
             past, _, present = normalize(phrase).partition("/")
-            forms = past_forms(past) | (present_forms(present) if present not in ("", "-") else set())
+            forms = past_forms(past)
+            if present not in ("", "-"):
+                forms |= present_forms(present)
             out.extend((f, cue) for f in forms)
         else:
             out.append((phrase, cue))
@@ -42,17 +44,21 @@ def is_future(doc, tok, stem_start: int) -> bool:
     return prefix.endswith("س")
 
 
-def status_of(cues: list, t_first: int, clause_start: int, sent_first: int, future: bool):
+def status_of(cues: list, t_first: int, t_last: int, clause_start: int, future: bool,
+              noun: bool):
     """Status from the cue matches before the trigger, and the cue that made it.
 
-    ``cues`` are (token index, Cue) pairs of the trigger's sentence, in order.
+    ``cues`` are (token index, Cue) pairs of the trigger's sentence, in order. A noun trigger is
+    also planned when a plan cue follows it closely (محادثات أستانا المقرر أن تستأنف).
     Returns (status, report cue token index or None).
     """
     status = "planned" if future else None
     report = None
     for i, cue in cues:
         if i >= t_first:
-            break
+            if noun and cue.kind == "plan" and 0 <= i - t_last <= NEAR and status is None:
+                status = "planned"
+            continue
         near = t_first - i <= NEAR
         in_clause = i >= clause_start
         if cue.kind == "neg" and near:

@@ -11,6 +11,7 @@ LEXICON = "event_triggers"
 BLOCKERS = "event_blockers"
 # تظاهروا بالآلاف = they demonstrated in thousands, not "pretended"
 CROWD_WORDS = frozenset({"الالاف", "الاف", "المئات", "مئات", "العشرات", "عشرات"})
+HAMZAS = frozenset("أإآءئؤ")
 REST_GAP = 6  # words allowed between a verb and the rest of its phrase (the subject)
 CLAUSE_STOP = frozenset(",;:.!?\"")
 
@@ -28,14 +29,13 @@ class Trigger:
         return self.entry.pattern
 
 
-def find_triggers(doc: Document) -> list[Trigger]:
+def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
+    """The trigger matches kept: not inside a blocked phrase, verbs with their rest, the longest
+    match where several overlap."""
     blocked = set()
-    cands = []
-    for m in doc.matches:
-        if m.lexicon == LEXICON:
-            cands.append(m)
-        elif m.lexicon == BLOCKERS:
-            blocked.update(range(m.first, m.last))
+    for m in blockers:
+        blocked.update(range(m.first, m.last))
+    cands = list(matches)
     cands = [m for m in cands if not m.entry.rest or _rest_follows(doc, m)]
     cands.sort(key=lambda m: (m.first - m.last, not m.entry.rest, m.first))
     taken: set[int] = set()
@@ -44,7 +44,10 @@ def find_triggers(doc: Document) -> list[Trigger]:
         span = range(m.first, m.last)
         if taken.intersection(span) or blocked.intersection(span):
             continue
-        if "pretend" in m.entry.pattern.flags and _pretend(doc, m):
+        flags = m.entry.pattern.flags
+        if "pretend" in flags and _pretend(doc, m):
+            continue
+        if "hamza" in flags and not any(c in HAMZAS for c in doc.text[m.start:m.end]):
             continue
         taken.update(span)
         out.append(Trigger(m.first, m.last, m.start, m.end, m.entry))
@@ -55,14 +58,18 @@ def find_triggers(doc: Document) -> list[Trigger]:
 def _rest_follows(doc: Document, m: Match) -> bool:
     """أفرجت السلطات الإيرانية عن…: a rest of the verb's phrase within a few words."""
     toks = doc.tokens
-    end = min(m.last + REST_GAP, len(toks))
-    for i in range(m.last, end):
-        if toks[i].norm in CLAUSE_STOP:
+    n = len(toks)
+    firsts = m.entry.rest_first
+    for i in range(m.last, min(m.last + REST_GAP, n)):
+        tok = toks[i]
+        if tok.norm in CLAUSE_STOP:
             return False
+        hit = next((f for f, _ in tok.forms if f in firsts), None)
+        if hit is None:
+            continue
         for rest in m.entry.rest:
-            if i + len(rest) > len(toks) or not any(f == rest[0] for f, _ in toks[i].forms):
-                continue
-            if all(toks[i + k].norm == rest[k] for k in range(1, len(rest))):
+            if rest[0] == hit and i + len(rest) <= n and all(
+                    toks[i + k].norm == rest[k] for k in range(1, len(rest))):
                 return True
     return False
 

@@ -264,7 +264,7 @@ def _title_phrases() -> list[tuple[str, dict]]:
 
 
 def _short_phrases() -> list[tuple[str, dict]]:
-    return [(s, e) for entries in (people(), organizations()) for e in entries
+    return [(s, e) for entries in (people(), organizations(), facilities()) for e in entries
             for s in short_forms(e)]
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..text.normalize import normalize
 from .lookup import register
 
 DATA = Path(__file__).parent / "data" / "countries.tsv"
@@ -22,7 +23,7 @@ class Country:
     name: str
     name_en: str
     capital_geonameid: int | None
-    ambiguous: frozenset = frozenset()
+    ambiguous: frozenset = frozenset()     # normalized names that need a cue (مالي)
 
 
 def _rows():
@@ -37,7 +38,7 @@ def countries() -> dict[str, Country]:
         cap = r["capital_geonameid"]
         out[r["iso3"]] = Country(r["iso3"], r["iso2"], r["name"], r["name_en"],
                                  int(cap) if cap else None,
-                                 frozenset(x for x in r["ambiguous"].split("|") if x))
+                                 frozenset(normalize(x) for x in r["ambiguous"].split("|") if x))
     return out
 
 

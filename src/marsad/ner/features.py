@@ -52,8 +52,6 @@ def word_attributes(w: str, gazetteer: dict) -> list[str]:
         if len(core) > n:
             attrs.append("p%d=%s" % (n, core[:n]))
             attrs.append("x%d=%s" % (n, core[-n:]))
-    if len(core) > 3:
-        attrs.extend({"g=" + core[i:i + 3] for i in range(1, len(core) - 3)})
     classes = set()
     for form, _ in forms:
         classes.update(gazetteer.get(form, ()))

@@ -15,6 +15,7 @@ import os
 from array import array
 
 from .features import BOS, EOS, word_attributes
+from .propagate import propagate
 
 MODEL_PATH = os.path.join(os.path.dirname(__file__), "data", "ner_model.json.gz")
 MAX_CACHE = 200_000
@@ -153,15 +154,21 @@ class Tagger:
             out.append((start, len(indices), kind))
         return out
 
+    def tag_sentences(self, sentences: list[list[str]], cores: list[str]) -> list[tuple[int, int, str]]:
+        """Entity spans over the concatenated sentences (normalized words), with
+        document-level propagation; ``cores`` are the clitic-stripped words."""
+        out = []
+        first = 0
+        for words in sentences:
+            out.extend((a + first, b + first, kind) for a, b, kind in self.spans(self.tag_indices(words)))
+            first += len(words)
+        return propagate(cores, out)
+
     def tag_doc(self, doc) -> list[tuple[int, int, str]]:
         """Entity spans over ``doc.tokens``: (first token, last token exclusive, type)."""
         tokens = doc.tokens
-        out = []
-        for sent in doc.sentences:
-            first = sent.first_token
-            words = [tok.norm for tok in tokens[first:sent.last_token]]
-            out.extend((a + first, b + first, kind) for a, b, kind in self.spans(self.tag_indices(words)))
-        return out
+        sentences = [[tok.norm for tok in tokens[s.first_token:s.last_token]] for s in doc.sentences]
+        return self.tag_sentences(sentences, [tok.forms[-1][0] for tok in tokens])
 
 
 def _second(pair):

@@ -20,7 +20,7 @@ from .features import OFFSETS, sentence_features
 from .gazetteer import gazetteer
 from .tagger import MODEL_PATH
 
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 300, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.03, "c2": 0.05, "max_iterations": 300, "feature.possible_transitions": True}
 DIGITS = 3
 
 

@@ -2,6 +2,6 @@
 
 Data: ``data/reporting_verbs.tsv`` (cues) and ``data/words.tsv`` (closed word classes).
 """
-from .extract import extract
+from .finder import extract
 
 __all__ = ["extract"]

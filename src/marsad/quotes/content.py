@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .context import Ctx
 from .cues import Cue
+from .speaker import subject_after
 
 MAX_SCAN = 32          # tokens between a cue and its complementizer
 AMBIGUOUS_SCAN = 4     # the same for a cue form that is also a common non-verb
@@ -35,7 +36,10 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
     _, last = ctx.sent_bounds(cue.tok)
     j = cue.tok + 1
     limit = min(last, j + (AMBIGUOUS_SCAN if cue.entry.ambiguous else MAX_SCAN))
-    anchor = cue.tok          # the particle once seen (أعرب عن …), for «near» cues
+    anchor = cue.tok          # the cue's particle once seen (أعلن عن …): a quotation after
+    #                           it is part of the particle's object, not the content
+    if j < last and ctx.is_mark(j) and ctx.close_of(j) is None:
+        return None           # the cue closes a quoted title («… مضيفة»)
     if cue.entry.bare and j < last and ctx.tokens[j].norm in ctx.w["clause_opener"]:
         return _candidate(ctx, cue, j, None, False)
     depth = 0                 # inside parentheses: (سوق دبي المالي: …)
@@ -50,7 +54,7 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
             elif ctx.is_mark(j):
                 close = ctx.close_of(j)
                 if close is not None:
-                    if _statement_quote(ctx, j, close, last) and toks[j - 1].norm != cue.entry.particle:
+                    if anchor == cue.tok and _statement_quote(ctx, j, close, last):
                         return _open_quote(ctx, cue, j)
                     if close == -1 or close < j:
                         return None
@@ -65,15 +69,23 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
             continue
         other = ctx.cues.get(j)
         if (other is not None and other.kind != "noun" and not other.entry.ambiguous) \
-                or t.norm in ctx.w["clause_break"]:
+                or t.norm in ctx.w["clause_break"] or ctx.in_class(j, "scan_stop", stem=True):
             return None
-        if t.norm == cue.entry.particle and anchor == cue.tok:
+        if t.norm == cue.entry.particle and anchor == cue.tok and not cue.entry.via_an:
             anchor = j
         if t.norm in ctx.w["comp"]:
             if _blocked(ctx, cue, j, anchor):
                 return None
-            return _after_comp(ctx, cue, j + 1)
+            return after_comp(ctx, cue, j + 1)
         j += 1
+    return _bare_after_subject(ctx, cue, last) if cue.entry.bare else None
+
+
+def _bare_after_subject(ctx: Ctx, cue: Cue, last: int) -> Candidate | None:
+    """«وقال الوزير لا توجد …»: a clause word right after the subject opens the content."""
+    subject, k = subject_after(ctx, cue, last)
+    if subject is not None and k < last and ctx.tokens[k].norm in ctx.w["clause_opener"]:
+        return _candidate(ctx, cue, k, None, False)
     return None
 
 
@@ -115,7 +127,8 @@ def _clause_ends_after(ctx: Ctx, close: int) -> bool:
     k = close + 1
     if k >= len(ctx.tokens):
         return True
-    if ctx.tokens[k].sent != ctx.tokens[close].sent or "\n" in ctx.text[ctx.tokens[close].end:ctx.tokens[k].start]:
+    gap = ctx.text[ctx.tokens[close].end:ctx.tokens[k].start]
+    if ctx.tokens[k].sent != ctx.tokens[close].sent or "\n" in gap:
         return True
     return ctx.tokens[k].kind == "punct" and not ctx.is_mark(k)
 
@@ -130,7 +143,7 @@ def _after_colon(ctx: Ctx, cue: Cue, k: int) -> Candidate | None:
     return _candidate(ctx, cue, k, None, False)
 
 
-def _after_comp(ctx: Ctx, cue: Cue, k: int) -> Candidate | None:
+def after_comp(ctx: Ctx, cue: Cue, k: int) -> Candidate | None:
     if k >= len(ctx.tokens):
         return None
     if ctx.is_mark(k) and ctx.close_of(k) is not None:
@@ -155,8 +168,19 @@ def _open_quote(ctx: Ctx, cue: Cue, k: int) -> Candidate | None:
 
 
 def _candidate(ctx: Ctx, cue: Cue, first: int, end: int | None, direct: bool) -> Candidate:
-    return Candidate(cue, first, ctx.tokens[first].start, end, direct,
-                     ctx.tokens[cue.tok].start)
+    return Candidate(cue, first, ctx.tokens[first].start, end, direct, clause_start(ctx, cue))
+
+
+def clause_start(ctx: Ctx, cue: Cue) -> int:
+    """Where the cue's clause begins: before «من جهته»، «فيما»، «كما» and the like."""
+    k = cue.tok
+    for _ in range(2):
+        prev = k - 1
+        if prev < 0 or not (ctx.in_class(prev, "clause_start", stem=True)
+                            or ctx.tokens[prev].norm == "من"):
+            break
+        k = prev
+    return ctx.tokens[k].start
 
 
 def backward(ctx: Ctx, cue: Cue) -> Candidate | None:
@@ -194,8 +218,11 @@ def _clause_before(ctx: Ctx, cue: Cue, prep: int) -> Candidate | None:
         end_tok -= 1
     if ctx.words_between(first, end_tok) < MIN_DIRECT_WORDS:
         return None
-    return Candidate(cue, first, ctx.tokens[first].start, ctx.tokens[end_tok - 1].end, False,
-                     ctx.tokens[first].start, post=True)
+    start = ctx.tokens[first].start
+    tok = ctx.tokens[first]
+    if tok.kind == "word" and ctx.text[start] in "وف" and len(tok.forms) > 1:
+        start = ctx.tokens[first].forms[1][1]
+    return Candidate(cue, first, start, ctx.tokens[end_tok - 1].end, False, start, post=True)
 
 
 def sentence_end(ctx: Ctx, c: Candidate) -> int:

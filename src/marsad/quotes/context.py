@@ -2,12 +2,12 @@
 marks, time tokens and the entity stage's mentions and actors by offset."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..document import Document, Span
 from .cues import find_cues
 from .lexicon import words
-from .marks import MARKS, quote_pairs
+from .marks import MARKS, document_marks, quote_pairs
 
 PERSONISH = ("PER", "ORG", "GPE")
 
@@ -27,6 +27,7 @@ class EntityIndex:
             self.by_end.setdefault(s.end, s)
             self.mention_start.setdefault(s.start, s)
         self.mentions = doc.mentions
+        self._mention_starts = [m.start for m in doc.mentions]
 
     @staticmethod
     def entity(span: Span | None) -> str | None:
@@ -39,7 +40,14 @@ class EntityIndex:
         return m.label if m else "ACTOR"
 
     def in_range(self, start: int, end: int) -> list[Span]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """Mentions inside [start, end), in text order."""
+        out = []
+        for m in self.mentions[bisect_left(self._mention_starts, start):]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
 
 
 class Ctx:
@@ -50,7 +58,7 @@ class Ctx:
         self.w = words()
         self.cues = find_cues(doc)
         self._ends: list[int] | None = None
-        self.pairs = quote_pairs(doc.text)
+        self.pairs = quote_pairs(doc.text, document_marks(doc))
         self.tok_at = self._mark_tokens()
         self.time_toks = self._time_tokens(doc)
         self.ents = EntityIndex(doc)
@@ -127,6 +135,11 @@ class Ctx:
             if s is not None:
                 return s
         return None
+
+    def mention_at_token(self, i: int) -> Span | None:
+        """The mention starting at token i (after any proclitic)."""
+        starts = self.ents.mention_start
+        return next((starts[s] for _, s in self.tokens[i].forms if s in starts), None)
 
     def span_ending_at(self, i: int) -> Span | None:
         return self.ents.by_end.get(self.tokens[i].end)

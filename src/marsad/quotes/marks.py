@@ -6,23 +6,21 @@ paragraph pairs with the paragraph end (close = -1).
 """
 from __future__ import annotations
 
-import re
 
 OPENERS = "«“„‹"
 CLOSERS = "»”›"
 STRAIGHT = '"'
 MARKS = frozenset(OPENERS + CLOSERS + STRAIGHT)
 MAX_QUOTE_CHARS = 3000
-_MARK_RE = re.compile("[\n" + re.escape(OPENERS + CLOSERS + STRAIGHT) + "]")
 
 
-def quote_pairs(text: str) -> dict[int, int]:
-    """Offset of every opening mark → offset of its closing mark (-1 if unclosed)."""
+def quote_pairs(text: str, found: list[tuple[int, str]] | None = None) -> dict[int, int]:
+    """Offset of every opening mark → offset of its closing mark (-1 if unclosed).
+    ``found``: the marks and line breaks as (offset, char), if already known."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
     straight: int | None = None
-    for m in _MARK_RE.finditer(text):
-        i, ch = m.start(), m.group()
+    for i, ch in (_marks(text) if found is None else found):
         if ch == "\n":
             for o in stack:
                 pairs[o] = -1
@@ -50,3 +48,30 @@ def _after_colon(text: str, i: int) -> bool:
     while j >= 0 and text[j] == " ":
         j -= 1
     return j >= 0 and text[j] == ":"
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    """(offset, char) of every quotation mark and line break, in text order."""
+    found = []
+    for ch in "\n" + OPENERS + CLOSERS + STRAIGHT:
+        i = text.find(ch)
+        while i != -1:
+            found.append((i, ch))
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
+
+
+def document_marks(doc) -> list[tuple[int, str]]:
+    """The same from the segmented document: mark tokens, and a line break wherever a
+    paragraph ends (sentences never span one)."""
+    text = doc.text
+    found = [(t.start, text[t.start]) for t in doc.tokens
+             if t.kind == "punct" and text[t.start] in MARKS]
+    prev = None
+    for s in doc.sentences:
+        if prev is not None and "\n" in text[prev.end:s.start]:
+            found.append((prev.end, "\n"))
+        prev = s
+    found.sort()
+    return found

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..text.normalize import normalize
 from .context import Ctx
 from .cues import Cue
 
-MAX_NP = 10        # words in a subject phrase
-MAX_BACK = 12      # words between a clause start and an SV cue
+MAX_NP = 10              # words in a subject phrase
+MAX_BACK = 12            # words between a clause start and an SV cue
+APPOSITION_SCAN = 10     # tokens after an unnamed subject where «، فلان،» may name it
+SAME_ROLE_SENTENCES = 3  # how far back «وأضاف المتحدث» may find the spokesman it repeats
 
 
 @dataclass(slots=True)
@@ -32,6 +35,8 @@ def _l_prefixed(ctx: Ctx, i: int) -> int | None:
     tok = ctx.tokens[i]
     if ctx.text[tok.start] != "ل":
         return None
+    if tok.norm.startswith("لل") and len(tok.norm) > 3:
+        return tok.start + 1
     for stem, start in tok.forms[1:]:
         if start == tok.start + 1 or (start > tok.start and stem.startswith("ال")):
             return start
@@ -42,6 +47,8 @@ def _addressee_word(ctx: Ctx, i: int) -> bool:
     start = _l_prefixed(ctx, i)
     if start is None:
         return False
+    if ctx.tokens[i].norm.startswith("لل"):
+        return True
     if ctx.ents.by_start.get(start) is not None or ctx.ents.by_start.get(start + 1) is not None:
         return True
     stem = ctx.tokens[i].forms[-1][0]
@@ -53,7 +60,7 @@ def _stops_np(ctx: Ctx, k: int) -> bool:
     if t.kind == "punct":
         return ctx.text[t.start] not in "."
     return (t.norm in ctx.w["comp"] or k in ctx.time_toks or t.norm in ctx.w["not_subject"]
-            or k in ctx.cues or _addressee_word(ctx, k))
+            or t.norm in ctx.w["clause_opener"] or k in ctx.cues or _addressee_word(ctx, k))
 
 
 def _np_end(ctx: Ctx, j: int, stop: int) -> int:
@@ -70,14 +77,24 @@ def _np_end(ctx: Ctx, j: int, stop: int) -> int:
 
 
 def _bound_to_title(ctx: Ctx, j: int, p: int) -> bool:
-    """A name after «باسم/لـ + title» belongs to the title, not to the head noun."""
-    for k in range(j + 1, p):
-        stems = ctx.stems(k)
-        if "باسم" in stems or _l_prefixed(ctx, k) is not None:
-            if k + 1 <= p and (ctx.in_class(k + 1, "person_title", stem=True)
-                               or ctx.in_class(k, "person_title", stem=True)):
+    """A name after «باسم/لـ + title» belongs to the title, not to the head noun
+    (متحدث باسم وزير الخارجية فلان، السكرتير الخاص للرئيس فلان)."""
+    for k in range(j + 1, p + 1):
+        if "باسم" in ctx.stems(k) or _l_prefixed(ctx, k) is not None:
+            if ctx.in_class(k, "person_title", stem=True) or (
+                    k + 1 <= p and ctx.in_class(k + 1, "person_title", stem=True)):
                 return True
     return False
+
+
+def apposition(ctx: Ctx, lo: int, hi: int) -> Speaker | None:
+    """«المتحدثة باسم البعثة، فلانة، إن …»: a name set off by commas after the subject."""
+    for k in range(lo, hi):
+        if ctx.is_punct(k, ",،") and k + 1 < hi:
+            m = ctx.mention_at_token(k + 1)
+            if m is not None and m.label == "PER":
+                return Speaker(m.data.get("entity"), (m.start, m.end))
+    return None
 
 
 def resolve_np(ctx: Ctx, j: int, end: int) -> Speaker:
@@ -87,7 +104,7 @@ def resolve_np(ctx: Ctx, j: int, end: int) -> Speaker:
     head = ctx.span_at_token(j)
     phrase_end = max(toks[end - 1].end, head.end if head else 0)
     span = (start, phrase_end)
-    mention = next((ctx.ents.mention_start[s] for _, s in toks[j].forms if s in ctx.ents.mention_start), None)
+    mention = ctx.mention_at_token(j)
     if mention is not None:
         return Speaker(mention.data.get("entity"), span)
     for m in ctx.ents.in_range(toks[j].start, toks[end - 1].end):
@@ -122,6 +139,12 @@ def _skip_addressee(ctx: Ctx, j: int, stop: int) -> int:
     return k
 
 
+def _circumstantial(word: str) -> bool:
+    """An accusative participle describing the speaker (قال مازحا، قال مخاطبا الجنود): right
+    after the cue it means the subject was left out."""
+    return len(word) >= 5 and word[0] == "م" and word[-1] == "ا"
+
+
 def subject_after(ctx: Ctx, cue: Cue, stop: int) -> tuple[Speaker | None, int]:
     """The subject right after the cue (None if the cue has none), and where it ends."""
     j = cue.tok + 1
@@ -133,7 +156,8 @@ def subject_after(ctx: Ctx, cue: Cue, stop: int) -> tuple[Speaker | None, int]:
         return None, j
     t = ctx.tokens[j]
     if (t.kind in ("punct", "num") or t.norm in ctx.w["comp"] or t.norm in ctx.w["not_subject"]
-            or t.norm == cue.entry.particle or _addressee_word(ctx, j) or j in ctx.cues):
+            or t.norm == cue.entry.particle or _addressee_word(ctx, j) or j in ctx.cues
+            or _circumstantial(t.norm)):
         return None, j
     end = _np_end(ctx, j, stop)
     return resolve_np(ctx, j, end), end
@@ -199,9 +223,9 @@ def sentence_subject(ctx: Ctx, before: int) -> Speaker | None:
         if k in ctx.time_toks or t.norm == "قد":
             continue
         if word == 1:
-            m = next((ctx.ents.mention_start[s] for _, s in t.forms if s in ctx.ents.mention_start), None)
+            m = ctx.mention_at_token(k)
             if m is not None and m.label in ("PER", "ORG", "GPE"):
-                return resolve_np(ctx, k, _np_end(ctx, k, before))
+                return resolve_np(ctx, k, max(k + 1, ctx.token_index(m.end - 1, k)))
         word += 1
     return None
 
@@ -217,9 +241,12 @@ def nearest_person(ctx: Ctx, before: int, first_in_sentence: bool = False) -> Sp
 
 
 # --- addressee -----------------------------------------------------------------------
-def addressee(ctx: Ctx, lo: int, hi: int) -> str | None:
-    """An entity named with ل between the cue and the content (قال بوتين لأردوغان)."""
+def addressee(ctx: Ctx, lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> str | None:
+    """An entity named with ل between the cue and the content (قال بوتين لأردوغان),
+    outside the subject phrase (character range ``skip``)."""
     for k in range(lo, hi):
+        if skip[0] <= ctx.tokens[k].start < skip[1]:
+            continue
         start = _l_prefixed(ctx, k)
         if start is None and ctx.tokens[k].norm == "ل":
             n = k + 1
@@ -242,3 +269,60 @@ def vocative_addressee(ctx: Ctx, first: int, end: int) -> str | None:
             if span is not None and ctx.ents.label(span) == "PER":
                 return span.data.get("entity")
     return None
+
+
+# --- the speaker of a quote ----------------------------------------------------------
+def _same_role(ctx: Ctx, subj: Speaker, prev, cue: Cue) -> Speaker | None:
+    """«وأضافت المتحدثة …» after a quote of «المتحدثة باسم …، فلانة»: the same definite role
+    noun a few sentences on names the same, already identified speaker."""
+    (pc, pw) = prev
+    if pw.entity is None or pw.span is None or subj.span is None:
+        return None
+    if ctx.tokens[cue.tok].sent - ctx.tokens[pc.cue.tok].sent > SAME_ROLE_SENTENCES:
+        return None
+    head = normalize(ctx.text[subj.span[0]:subj.span[1]]).split()[0]
+    prev_head = normalize(ctx.text[pw.span[0]:pw.span[1]]).split()[0]
+    return pw if head == prev_head and head.startswith("ال") else None
+
+
+def who_said(ctx: Ctx, c, prev) -> Speaker:
+    """The speaker of candidate ``c``; ``prev`` is the previous (candidate, speaker)."""
+    cue = c.cue
+    stop = c.first if not c.post else ctx.sent_bounds(cue.tok)[1]
+    if cue.entry.via_an:
+        who = speaker_after_an(ctx, cue, stop)
+        if who is not None:
+            return who
+    subj, np_end = (None, cue.tok + 1) if cue.kind == "participle" else subject_after(ctx, cue, stop)
+    if subj is not None and (cue.kind != "noun" or subj.entity is not None):
+        if subj.entity is None:
+            named = apposition(ctx, np_end, min(stop, np_end + APPOSITION_SCAN))
+            if named is None and prev is not None:
+                named = _same_role(ctx, subj, prev, cue)
+            if named is not None:
+                return Speaker(named.entity, subj.span)
+        return subj
+    same_sentence = prev is not None and ctx.tokens[prev[0].cue.tok].sent == ctx.tokens[cue.tok].sent
+    inherited = Speaker(prev[1].entity, None) if prev is not None else None
+    if cue.kind in ("participle", "noun"):
+        if same_sentence:
+            return inherited
+        return sentence_subject(ctx, cue.tok) or inherited or NOBODY
+    before = subject_before(ctx, cue)
+    if isinstance(before, Speaker):
+        return before
+    if before == BEFORE_SENTENCE:
+        return (sentence_subject(ctx, cue.tok) or nearest_person(ctx, cue.tok, True)
+                or inherited or NOBODY)
+    if before == BEFORE_PRONOUN:
+        return nearest_person(ctx, cue.tok) or inherited or NOBODY
+    first, _ = ctx.sent_bounds(cue.tok)
+    if cue.prefixed and cue.tok > first and not ctx.is_punct(cue.tok - 1, ":"):
+        if same_sentence:
+            return inherited
+        found = sentence_subject(ctx, cue.tok)
+        if found is not None:
+            return found
+    if inherited is not None:
+        return inherited
+    return nearest_person(ctx, cue.tok, True) or NOBODY

@@ -1,7 +1,6 @@
 """The FastAPI application: extraction API, corpus API over the SQLite store, web pages."""
 from __future__ import annotations
 
-import logging
 import os
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -41,7 +40,6 @@ def create_app(db_path: str | Path | None = None, pipeline=None) -> FastAPI:
     app.state.pipeline = pipeline
     app.state.corpus = None
     app.state.extract_limiter = CapacityLimiter(1)
-    app.state.log = logging.getLogger("marsad.server")
     errors.install(app)
     app.include_router(extract_api.router)
     app.include_router(corpus_api.router)

@@ -6,9 +6,10 @@ builder), so the API and ``marsad query`` select the same events."""
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
-from ..store import Store, _event_where, fts_query
+from ..store import Store, _event_dict, _event_where, fts_query
 from ..text.normalize import normalize
 
 SORT_COLUMNS = {"date": "coalesce(e.date_start, e.doc_date)", "type": "e.type", "status": "e.status",
@@ -17,9 +18,17 @@ WORD = re.compile(r"[\w\u0621-\u064a]+")
 DAY = "CASE WHEN e.date_start = e.date_end THEN e.date_start ELSE e.doc_date END"
 
 
+class NotAStore(ValueError):
+    pass
+
+
 class Corpus:
     def __init__(self, path: Path):
-        self.store = Store(path, readonly=True)
+        try:
+            self.store = Store(path, readonly=True)
+            self.store.con.execute("SELECT count(*) FROM events JOIN documents ON 0").fetchone()
+        except (OSError, sqlite3.Error) as e:
+            raise NotAStore(f"{path} is not a Marsad store ({e}); build one with marsad index") from None
         self.store.con.create_function("marsad_norm", 1, _norm, deterministic=True)
 
     def close(self) -> None:
@@ -34,21 +43,22 @@ class Corpus:
                          for k, v in store_filters.items() if v}
         where, params = _event_where(store_filters)
         words = WORD.findall(normalize(filters.text or ""))
-        if words:
-            clauses = ["e.doc_id IN (SELECT d.id FROM docs_fts JOIN documents d ON d.rowid = docs_fts.rowid "
-                       "WHERE docs_fts MATCH ?)"] + ["instr(marsad_norm(e.evidence), ?) > 0"] * len(words)
-            params = [*params, " AND ".join(fts_query(w) for w in words), *words]
-            where = f"{where} AND " if where else "WHERE "
-            where += " AND ".join(clauses)
-        return where, params
+        if not words:
+            return where, params
+        clauses = ["instr(marsad_norm(e.evidence), ?) > 0"] * len(words)
+        params = [*params, *words]
+        # The store's full-text index first narrows the documents (fast); then the sentence test.
+        if fts := " AND ".join(q for q in map(fts_query, words) if q):
+            clauses.insert(0, "e.doc_id IN (SELECT d.id FROM docs_fts JOIN documents d "
+                              "ON d.rowid = docs_fts.rowid WHERE docs_fts MATCH ?)")
+            params.insert(len(params) - len(words), fts)
+        return (f"{where} AND " if where else "WHERE ") + " AND ".join(clauses), params
 
     def _rows(self, sql: str, params) -> list:
         with self.store._lock:
             return self.store.con.execute(sql, params).fetchall()
 
     def events(self, filters, limit: int, offset: int, sort: str, descending: bool) -> tuple[int, list[dict]]:
-        from ..store import _event_dict
-
         where, params = self._where(filters)
         total = self._rows(f"SELECT count(*) FROM events e {where}", params)[0][0]
         direction = "DESC" if descending else "ASC"

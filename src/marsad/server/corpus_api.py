@@ -66,7 +66,9 @@ async def events(request: Request, filters: EventFilters = Depends(event_filters
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-@router.get("/quotes", summary="Quotes in the store by speaker (name, partial match)")
+@router.get("/quotes", summary="Quotes in the store by speaker",
+            description="`speaker`: any name or mention of the speaking entity, its kb id, or the "
+            "speaker text (`مصدر أمني`), compared in normalized form.")
 async def quotes(request: Request, speaker: str = Query(..., min_length=1, max_length=200),
                  limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict:
     items, more = await _query(request, "quotes", speaker.strip(), limit, offset)

@@ -9,12 +9,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..record import ErrorRecord, Record
 from ..samples import sample_document
-from .errors import ApiError
+from .errors import ApiError, log
 from .limits import MAX_BATCH_DOCUMENTS, text_too_large
 
 router = APIRouter(prefix="/api", tags=["extraction"])
 
 JSON = "application/json"
+INTERNAL = "internal error"
 
 
 class InputDocument(BaseModel):
@@ -42,8 +43,12 @@ async def run_extraction(request: Request, docs: list[Any]) -> list[Record | Err
     per process; the GIL would serialize them anyway)."""
     pipeline = request.app.state.pipeline
     limiter: CapacityLimiter = request.app.state.extract_limiter
-    return await to_thread.run_sync(lambda: [pipeline.extract_dict(d) for d in docs],
-                                    limiter=limiter)
+    records = await to_thread.run_sync(lambda: [pipeline.extract_dict(d) for d in docs], limiter=limiter)
+    for record in records:
+        if isinstance(record, ErrorRecord) and record.error.startswith(INTERNAL):
+            log.error("extraction failed for document %r: %s", record.id, record.error)
+            record.error = INTERNAL  # the details stay in the server's log
+    return records
 
 
 @router.post("/extract", response_model=Record, responses=ERRORS,
@@ -53,11 +58,7 @@ async def extract(request: Request, document: InputDocument) -> Response:
         raise ApiError(413, message)
     [record] = await run_extraction(request, [document.model_dump()])
     if isinstance(record, ErrorRecord):
-        status = 500 if record.error.startswith("internal error") else 422
-        if status == 500:
-            request.app.state.log.error("extraction failed: %s", record.error)
-            record.error = "internal error"
-        raise ApiError(status, record.error)
+        raise ApiError(500 if record.error == INTERNAL else 422, record.error)
     return Response(record.to_json(), media_type=JSON)
 
 
@@ -75,10 +76,6 @@ async def extract_batch(request: Request,
         if isinstance(doc, dict) and (message := text_too_large(doc.get("text"), f"document {i} text")):
             raise ApiError(413, message)
     records = await run_extraction(request, documents)
-    for record in records:
-        if isinstance(record, ErrorRecord) and record.error.startswith("internal error"):
-            request.app.state.log.error("extraction failed for %r: %s", record.id, record.error)
-            record.error = "internal error"
     return Response(b"[" + b",".join(r.to_json() for r in records) + b"]", media_type=JSON)
 
 

@@ -13,12 +13,23 @@ def month_of(ctx: Ctx, m: re.Match, group: str) -> int | None:
     return months.pop() if len(months) == 1 else None
 
 
+def previous(ctx: Ctx, m: re.Match) -> str:
+    """The symbol before the match ("^" at the start: never a preposition)."""
+    return ctx.syms[m.start() - 1] if m.start() else "^"
+
+
 def is_paired(m: re.Match, group: str) -> bool:
     return m.end(group) - m.start(group) > 1
 
 
 def is_weak(ctx: Ctx, m: re.Match, group: str) -> bool:
-    return ctx.units[m.start(group)].val[1] and not is_paired(m, group)
+    """A name that is also a word (مارس، آب، رجب) written without its pair."""
+    return ctx.units[m.start(group)].val[1] > 0 and not is_paired(m, group)
+
+
+def is_strict(ctx: Ctx, m: re.Match, group: str) -> bool:
+    """A name that is a month only with a day or a year (ماي)."""
+    return ctx.units[m.start(group)].val[1] > 1 and not is_paired(m, group)
 
 
 def year_in(ctx: Ctx, m: re.Match, group: str) -> int | None:
@@ -63,11 +74,3 @@ def quantity(ctx: Ctx, m: re.Match, qty: str, unit: str):
             return int(v) if v.is_integer() else v
         return v
     return {"1": 1, "2": 2}.get(u.val)
-
-
-def first_after(m: re.Match, group: str, skip: str, syms: str) -> int:
-    """Start of the span once leading symbols in ``skip`` are dropped."""
-    i = m.start(group) if m.group(group) else m.start()
-    while i < m.end() and syms[i] in skip:
-        i += 1
-    return i

@@ -3,16 +3,16 @@ numeric dates, Hijri dates, month + year, bare months, years and decades."""
 from __future__ import annotations
 
 from . import resolve as R
-from .common import era_in, is_weak, month_of, tense_of, year_in
+from .common import era_in, is_strict, is_weak, month_of, previous, tense_of, year_in
 from .grammar import rule
-from .symbols import DAY, MON, PREP, YEAR
+from .symbols import DAY, MON, PREP, WD, YEAR
 
 REL_YEAR = r"(?P<ry>Z[PXT])"
 
 
-def _day_month(ctx, m, day_group="d", month_group="m"):
-    d = ctx.units[m.start(day_group)].val
-    mo = month_of(ctx, m, month_group)
+def _day_month(ctx, m):
+    d = ctx.units[m.start("d")].val
+    mo = month_of(ctx, m, "m")
     if mo is None or not isinstance(d, int):
         return None
     y = year_in(ctx, m, "y")
@@ -36,15 +36,15 @@ def _start_without_day_word(m):
     return m.start() + (1 if m.group("wd") and m.group("wd")[0] == "D" else 0)
 
 
-@rule("day_month", rf"(?<!ñ)(?P<wd>D?W,?)?(?P<d>{DAY})-?m?(?P<m>{MON})(?:(?P<y>{YEAR})|m?{REL_YEAR})?(?P<adj>[PX])?(?:\(W\))?")
+@rule("day_month", rf"(?<!ñ){WD}(?P<d>{DAY})[-.]?m?J?(?P<m>{MON})\.?"
+                   rf"(?:(?P<y>{YEAR})|m?{REL_YEAR})?(?P<adj>[PX])?(?:\(W\))?")
 def day_month(ctx, m):
     v = _day_month(ctx, m)
     return v and ("DATE", v, _start_without_day_word(m), m.end())
 
 
-@rule("month_day", rf"(?P<wd>D?W,?)?(?P<m>{MON})(?P<d>{DAY})(?P<y>{YEAR})?")
+@rule("month_day", rf"{WD}(?P<m>{MON})(?P<d>{DAY})(?P<y>{YEAR})?")
 def month_day(ctx, m):
-    d = ctx.units[m.start("d")].val
     if ctx.syms[m.start("d")] == "N" and not m.group("y") and not m.group("wd"):
         return None  # "مارس 15" alone is too often a count
     v = _day_month(ctx, m)
@@ -60,22 +60,30 @@ def month_year(ctx, m):
     return "DATE", R.month(y, mo)
 
 
-@rule("month", rf"(?:(?P<x>x)m?)?(?P<h>h)?(?P<J>J)?(?P<m>{MON})(?P<adj>[PX])?")
+@rule("month", rf"(?:(?P<x>x)m?)?(?P<h>h)?(?P<J>J)?(?P<m>{MON})(?P<adj>[PXT])?")
 def bare_month(ctx, m):
     mo = month_of(ctx, m, "m")
     if mo is None:
         return None
-    before = ctx.syms[m.start() - 1] if m.start() else ""
-    if is_weak(ctx, m, "m") and not (m.group("J") or m.group("adj") or m.group("x") or m.group("h")
-                                     or before in PREP):
+    before = previous(ctx, m)
+    if before in "NoF" or is_strict(ctx, m, "m") or is_weak(ctx, m, "m") and not (
+            m.group("J") or m.group("adj") or m.group("x") or m.group("h") or before in PREP):
         return None
-    if m.group("h"):
-        return "DATE", R.month(ctx.ref and ctx.ref.year, mo)
+    if m.group("h") or m.group("adj") == "T":
+        return "DATE", R.month(ctx.ref and ctx.ref.year, mo)  # هذا أيار، يوليو الجاري
     return "DATE", R.month(R.year_for(ctx.ref, mo, 0, tense_of(ctx, m)), mo)
 
 
-def _numeric(ctx, parts, need_context, start):
-    """A date from digit groups: d/m/y, y/m/d, d/m, y/m."""
+def _full_date(y: int, mo: int, d: int) -> str | None:
+    """A written y-m-d; years 1300-1499 are Hijri (Saudi style 25/9/1436)."""
+    if 1300 <= y < 1500:
+        return R.hijri_date(y, mo, d) if 1 <= mo <= 12 and 1 <= d <= 30 else None
+    return R.day_or_x(y, mo, d) if R.valid_day(y, mo, d) else None
+
+
+def _numeric(ctx, parts: list[str], start: int, context: str, padded_ok: bool = True) -> str | None:
+    """A date from digit groups: d/m/y, y/m/d, y/m; d/m only after a symbol in
+    ``context`` or, when ``padded_ok``, written with a leading zero (22/04)."""
     if not all(p.isdigit() for p in parts):
         return None
     nums = [int(p) for p in parts]
@@ -89,54 +97,40 @@ def _numeric(ctx, parts, need_context, start):
                 d, mo = mo, d
         else:
             return None
-        return R.day_or_x(y, mo, d) if R.valid_day(y, mo, d) else None
-    if len(nums) == 2:
-        if four[0] or four[1]:
-            y, mo = (nums[0], nums[1]) if four[0] else (nums[1], nums[0])
-            return R.month(y, mo) if 1 <= mo <= 12 and not need_context else None
-        if need_context and (start == 0 or ctx.syms[start - 1] not in "fDi"):
-            return None
-        d, mo = nums
-        if mo > 12 >= d:
-            d, mo = mo, d
-        if not R.valid_day(None, mo, d):
-            return None
-        return R.day_or_x(R.year_for(ctx.ref, mo, d, ctx.tense(start)), mo, d)
-    return None
-
-
-@rule("numeric_date", r"F")
-def numeric_date(ctx, m):
-    text = ctx.units[m.start()].val
-    sep = "/" if "/" in text else "."
-    parts = text.split(sep)
-    v = _numeric(ctx, parts, sep == "." or len(parts) == 2 and not any(len(p) == 4 for p in parts),
-                 m.start())
-    return v and ("DATE", v)
-
-
-@rule("hyphen_date", r"(?:Y-N-N|N-N-Y|Y-N|N-N)(?!-)")
-def hyphen_date(ctx, m):
-    vals = [ctx.units[i].val for i in range(m.start(), m.end(), 2)]
-    parts = [str(v) for v in vals]
-    v = _numeric(ctx, parts, len(parts) == 2 and not ctx.syms[m.start()] == "Y", m.start())
-    return v and ("DATE", v)
-
-
-def _hijri_year(ctx, hm, hd, tense):
-    if ctx.ref is None:
+        return _full_date(y, mo, d)
+    if len(nums) != 2:
         return None
-    hy = R.hijri_year_of(ctx.ref)
-    options = [(R.hijri_date(y, hm, hd or 1), y) for y in (hy - 1, hy, hy + 1)]
-    options = [(g, y) for g, y in options if g]
-    if tense == "future":
-        later = [y for g, y in options if g >= ctx.ref.isoformat()]
-        return later[0] if later else None
-    earlier = [y for g, y in options if g <= ctx.ref.isoformat()]
-    return earlier[-1] if earlier else None
+    if four[0] or four[1]:
+        y, mo = (nums[0], nums[1]) if four[0] else (nums[1], nums[0])
+        return R.month(y, mo) if 1 <= mo <= 12 and 1900 <= y < 2100 else None
+    padded = padded_ok and any(len(p) == 2 and p[0] == "0" for p in parts)
+    if not padded and (start == 0 or ctx.syms[start - 1] not in context):
+        return None
+    d, mo = nums
+    if mo > 12 >= d:
+        d, mo = mo, d
+    if not R.valid_day(None, mo, d):
+        return None
+    return R.day_or_x(R.year_for(ctx.ref, mo, d, ctx.tense(start)), mo, d)
 
 
-@rule("hijri_date", rf"(?P<d>{DAY})m?(?P<m>H)(?P<y>,?(?:m?Z)?[YN])?(?P<a>A)?(?P<adj>[PX])?")
+@rule("numeric_date", rf"{WD}(?P<f>F)")
+def numeric_date(ctx, m):
+    text = ctx.units[m.start("f")].val
+    sep = "/" if "/" in text else "."
+    v = _numeric(ctx, text.split(sep), m.start("f"), "D" if sep == "." else "fDW", sep == "/")
+    return v and ("DATE", v, _start_without_day_word(m), m.end())
+
+
+@rule("spaced_date", rf"{WD}(?:N/N/Y|Y/N/N|N-N-Y|Y-N-N|Y-N|N-N)(?!-)(?P<a>A)?")
+def spaced_date(ctx, m):
+    s, e = m.start() + len(m.group("wd") or ""), m.end() - (1 if m.group("a") else 0)
+    parts = [str(ctx.units[i].val) for i in range(s, e, 2)]
+    v = _numeric(ctx, parts, s, "fDW")
+    return v and ("DATE", v, _start_without_day_word(m), m.end())
+
+
+@rule("hijri_date", rf"{WD}(?P<d>{DAY})m?J?(?P<m>H)(?P<y>,?(?:m?Z)?[YN])?(?P<a>A)?(?P<adj>[PX])?")
 def hijri_date(ctx, m):
     d, hm = ctx.units[m.start("d")].val, month_of(ctx, m, "m")
     if hm is None or not isinstance(d, int) or not 1 <= d <= 30:
@@ -144,26 +138,32 @@ def hijri_date(ctx, m):
     if m.group("y"):
         y = ctx.units[m.end("y") - 1].val
     else:
-        y = _hijri_year(ctx, hm, d, tense_of(ctx, m))
+        y = R.hijri_year_for(ctx.ref, hm, d, tense_of(ctx, m))
     v = R.hijri_date(y, hm, d) if y else None
-    if v is None:
-        return None
-    return "DATE", v
+    return v and ("DATE", v, _start_without_day_word(m), m.end())
 
 
-@rule("hijri_month", r"(?P<J>J)?(?P<m>H)(?:(?P<y>,?(?:m?Z)?Y)(?P<a>A)?|(?P<adj>[PX]))?")
+@rule("hijri_month", r"(?:xm?)?(?P<J>J)?(?P<m>H)(?:(?P<y>,?(?:m?Z)?Y)(?P<a>A)?|(?P<adj>[PXT]))?")
 def hijri_month(ctx, m):
     hm = month_of(ctx, m, "m")
-    if hm is None or is_weak(ctx, m, "m") and not (m.group("J") or m.group("y") or m.group("adj")):
+    before = previous(ctx, m)
+    if hm is None or is_weak(ctx, m, "m") and not (m.group("J") or m.group("y") or m.group("adj")
+                                                   or before in PREP):
         return None
-    y = year_in(ctx, m, "y") or _hijri_year(ctx, hm, 1, tense_of(ctx, m))
-    v = R.hijri_month(y, hm) if y else None
+    y = year_in(ctx, m, "y")
+    if y and y >= 1900 and era_in(ctx, m, "a") != "hijri":
+        v = R.hijri_month_in_year(y, hm)  # رمضان 2015: a Gregorian year
+    else:
+        if not y and m.group("adj") == "T" and ctx.ref:
+            y = R.hijri_year_of(ctx.ref)  # شوال الجاري
+        y = y or R.hijri_year_for(ctx.ref, hm, 1, tense_of(ctx, m))
+        v = R.hijri_month(y, hm) if y else None
     return v and ("DATE", v)
 
 
-@rule("year", r"(?:xm?)?(?:m?(?P<Z>Z))?(?P<y>Y)(?P<a>A)?")
+@rule("year", r"(?:xm?)?(?:m?(?P<Z>Z))?(?P<y>Y)(?P<a>A)?(?![DKJZRIUE])")
 def year(ctx, m):
-    before = ctx.syms[m.start() - 1] if m.start() else ""
+    before = previous(ctx, m)
     if not (m.group("Z") or m.group("a") or before in PREP):
         return None
     y = ctx.units[m.start("y")].val
@@ -184,5 +184,44 @@ def decade(ctx, m):
     return "DATE", ctx.units[m.end() - 1].val
 
 
-RULES = [day_month, month_day, month_year, bare_month, numeric_date, hyphen_date,
-         hijri_date, hijri_month, year, relative_year, decade]
+WEEKDAY_SPAN = 6  # months searched for "الجمعة 15" (a Friday the 15th)
+
+
+@rule("day_of_month", r"(?P<wd>D?W,?f?)?(?<![NoYF])(?P<d>[No])m?(?:(?P<h>h)J|J(?P<adj>[PXTj]))")
+def day_of_month(ctx, m):
+    """Day of this / next / last month: 20 من الشهر الجاري، 5 من الشهر المقبل."""
+    d = ctx.units[m.start("d")].val
+    month_word = ctx.doc.tokens[ctx.units[m.end() - (2 if m.group("adj") else 1)].tok].norm
+    if not isinstance(d, int) or not 1 <= d <= 31 or not month_word.endswith("الشهر"):
+        return None  # "12 شهرا السابقة" is an amount
+    off = {"P": -1, "X": 1, "j": 1, "T": 0, None: 0}[m.group("adj")]
+    v = R.nearest_day(ctx.ref, d, "past", months=(off,))
+    return v and ("DATE", v, _start_without_day_word(m), m.end())
+
+
+@rule("weekday_day", r"D?(?P<w>W),?(?:f?(?P<d>N)|f(?P<o>o))(?=[,.()]|$)")
+def weekday_day(ctx, m):
+    """A weekday with a day number and no month: الجمعة 15 (the nearest Friday the 15th)."""
+    d = ctx.units[m.start("d" if m.group("d") else "o")].val
+    if not isinstance(d, int) or not 1 <= d <= 31:
+        return None
+    wd = ctx.units[m.start("w")].val[0]
+    months = tuple(range(-WEEKDAY_SPAN, WEEKDAY_SPAN + 1))
+    v = R.nearest_day(ctx.ref, d, ctx.tense(m.start()), wd, months)
+    return v and ("DATE", v, m.start("w"), m.end())
+
+
+@rule("day_word", r"(?:D|(?<=f))(?P<d>N)(?![NoMHJ/\-])")
+def day_word(ctx, m):
+    """يوم 27 (or في 27 ending a clause): day 27 of the nearest month in the clause's tense."""
+    d = ctx.units[m.start("d")].val
+    if ctx.syms[m.start()] != "D" and ctx.syms[m.end():m.end() + 1] not in (",", ".", "!", "?", ""):
+        return None
+    if not 1 <= d <= 31 or ctx.syms[m.start()] == "D" and ctx.units[m.start()].val != "1":
+        return None
+    v = R.nearest_day(ctx.ref, d, ctx.tense(m.start()), months=tuple(range(-1, 2)))
+    return v and ("DATE", v)
+
+
+RULES = [day_month, day_of_month, weekday_day, day_word, month_day, month_year, bare_month,
+         numeric_date, spaced_date, hijri_date, hijri_month, year, relative_year, decade]

@@ -7,18 +7,20 @@ from .common import quantity
 from .grammar import rule
 
 
-@rule("amount", r"(?P<r>rm?)?(?P<n>[NnFo])(?P<u>[DKJZRIUE])")
+@rule("amount", r"(?P<r>rm?)?(?P<n>[NnFoY])(?P<u>[DKJZRIUE])(?P<adj>Q?[PX])?")
 def amount(ctx, m):
     n = quantity(ctx, m, "n", "u")
-    if ctx.syms[m.start("n")] == "o" and not _followed_by_adj(ctx, m.end()):
+    if ctx.syms[m.start("n")] == "o" and not m.group("adj"):
         return None  # "اليوم الثالث" is an ordinal, not an amount
     if ctx.syms[m.start("n")] == "F" and n is None:
         return None
     return "DURATION", R.duration(n, ctx.syms[m.start("u")])
 
 
-def _followed_by_adj(ctx, i):
-    return i < len(ctx.syms) and ctx.syms[i] in "PXQ"
+@rule("amount_after", r"(?P<u>[DKJZRIUE])(?P<n>N)(?P<adj>[PX])")
+def amount_after(ctx, m):
+    """الأشهر 3 القادمة: the number after a plural unit."""
+    return "DURATION", R.duration(ctx.units[m.start("n")].val, ctx.syms[m.start("u")])
 
 
 @rule("dual", r"(?P<r>rm?)?(?P<u>[DKJZRIUE])")
@@ -48,4 +50,28 @@ def within(ctx, m):
     return "DURATION", R.duration(1, ctx.syms[m.start("u")])
 
 
-RULES = [amount, dual, for_period, within]
+@rule("throughout", r"Ł(?P<u>[DKJZ])(?![PXQ])")
+def throughout(ctx, m):
+    """طوال الأسبوع، طيلة العام: the whole unit."""
+    if ctx.units[m.start("u")].val != "1":
+        return None
+    return "DURATION", R.duration(1, ctx.syms[m.start("u")])
+
+
+@rule("whole", r"(?P<u>[DKJZR])ĸ")
+def whole(ctx, m):
+    """يوم كامل، شهر كامل."""
+    if ctx.units[m.start("u")].val != "1":
+        return None
+    return "DURATION", R.duration(1, ctx.syms[m.start("u")])
+
+
+@rule("half", r"η(?P<u>[DKJZR])")
+def half(ctx, m):
+    """نصف ساعة، نصف سنة."""
+    if ctx.units[m.start("u")].val != "1":
+        return None
+    return "DURATION", R.duration(0.5, ctx.syms[m.start("u")])
+
+
+RULES = [amount, amount_after, dual, for_period, within, throughout, whole, half]

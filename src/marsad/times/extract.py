@@ -7,11 +7,11 @@ from functools import lru_cache
 
 from ..document import Document, make_document
 from ..record import Time
-from . import clock, dates, durations, ranges, relative, resolve, sets, weekdays
+from . import clock, dates, durations, holidays, ranges, relative, resolve, sets, weekdays
 from .grammar import Candidate, Ctx, candidates, choose
 from .units import tag
 
-FAMILIES = (ranges, dates, weekdays, relative, clock, durations, sets)
+FAMILIES = (ranges, dates, holidays, weekdays, relative, clock, durations, sets)
 JOIN = frozenset(",fc")  # may stand between a date and a clock time they combine with
 
 
@@ -67,15 +67,20 @@ def _attach_dates(ctx: Ctx, kept: list[Candidate]) -> list[Candidate]:
         nxt = kept[i + 1] if i + 1 < len(kept) and _adjacent(ctx, c, kept[i + 1]) \
             and _is_day(kept[i + 1].value) else None
         if prev:
-            out[-1] = Candidate(prev.first, c.last, "TIME", prev.value + c.value, prev.rank)
+            out[-1] = Candidate(prev.first, c.last, "TIME", _on(prev.value, c.value), prev.rank)
         elif nxt:
-            out.append(Candidate(c.first, nxt.last, "TIME", nxt.value + c.value, c.rank))
+            out.append(Candidate(c.first, nxt.last, "TIME", _on(nxt.value, c.value), c.rank))
             i += 1
         else:
-            c.value = _sentence_date(ctx, out, c) + c.value
+            c.value = _on(_sentence_date(ctx, out, c), c.value)
             out.append(c)
         i += 1
     return out
+
+
+def _on(day: str, clock: str) -> str:
+    """Date + clock value; a clock range gets the date on both ends."""
+    return "/".join(day + part for part in clock.split("/"))
 
 
 def _adjacent(ctx: Ctx, a: Candidate, b: Candidate) -> bool:

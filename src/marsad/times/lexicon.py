@@ -10,6 +10,7 @@ from ..text.normalize import normalize
 
 DATA = Path(__file__).parent / "data"
 KIND_SYMBOL = {"month": "M", "weekday": "W", "hijri": "H"}
+CAUTION = {"weak": 1, "strict": 2}
 
 
 def _rows(name: str):
@@ -19,12 +20,18 @@ def _rows(name: str):
 
 
 def _calendar_entries():
-    weak = {normalize(r[2]) for r in _rows("supplement.tsv") if r[3] == "weak"}
+    """Calendar names; the value is (number, caution): 0 plain, 1 weak, 2 strict."""
+    caution = {normalize(r[2]): CAUTION[r[3]] for r in _rows("supplement.tsv") if r[3] in CAUTION}
     rows = [r[:3] for r in _rows("calendar.tsv")]
     rows += [r[:3] for r in _rows("supplement.tsv") if r[3] == "variant"]
     for kind, number, name in rows:
         key = normalize(name)
-        yield key, KIND_SYMBOL[kind], (int(number), key in weak)
+        yield key, KIND_SYMBOL[kind], (int(number), caution.get(key, 0))
+
+
+def _holiday_entries():
+    for phrase, cal, month, day in _rows("holidays.tsv"):
+        yield normalize(phrase), "Ħ", (cal, int(month), int(day))
 
 
 def _word_entries():
@@ -36,11 +43,12 @@ def _word_entries():
 
 # Frequent function words and modifiers: looked up only next to a core unit,
 # never registered with the shared matcher.
-CONTEXT_SYMBOLS = frozenset("fmwiBqbsklr~uehAxjPXTQOpv½¼ñ")
+CONTEXT_SYMBOLS = frozenset("fmwiBqbsklr~uehAxjPXTQOv½¼ñŁĸηω")
 
 
 def _entries():
     yield from _calendar_entries()
+    yield from _holiday_entries()
     yield from _word_entries()
 
 

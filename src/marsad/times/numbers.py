@@ -43,15 +43,17 @@ def _read(units: list, i: int) -> tuple[int, str, int]:
 
 
 def compose(units: list) -> list:
-    from .units import Unit
+    """Units with every run of number words merged into one number unit."""
+    starts = [i for i, u in enumerate(units) if (u.sym == "n" or u.sym == "o") and type(u.val) is int]
+    if not starts:
+        return units
     out: list = []
-    i = 0
-    while i < len(units):
-        u = units[i]
-        if not _is_number(u):
-            out.append(u)
-            i += 1
+    done = 0
+    for i in starts:
+        if i < done:
             continue
+        out.extend(units[done:i])
+        u = units[i]
         val, sym, j = _read(units, i)
         while val >= 100 and j + 1 < len(units) and units[j].sym == "w" and _is_number(units[j + 1]):
             nxt, nsym, k = _read(units, j + 1)
@@ -60,6 +62,7 @@ def compose(units: list) -> list:
             val, j = val + nxt, k
         if j - i > 1 and val in YEAR_RANGE:
             sym = "Y"
-        out.append(Unit(sym, val, u.start, units[j - 1].end, u.tok))
-        i = j
+        out.append(type(u)(sym, val, u.start, units[j - 1].end, u.tok))
+        done = j
+    out.extend(units[done:])
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from . import resolve as R
-from .common import quantity
+from .common import previous, quantity
 from .grammar import rule
 
 NOT_TODAY_AFTER = frozenset("العالمي الوطني الدولي العربي الاول الاخير".split())
@@ -23,12 +23,12 @@ def yesterday(ctx, m):
     return "DATE", _days(ctx, -2 if m.group("o") else -1)
 
 
-@rule("tomorrow", r"p?(?P<b>b)?g")
+@rule("tomorrow", r"p?(?P<b>b)?g(?:W|\(W\))?")
 def tomorrow(ctx, m):
     return "DATE", _days(ctx, 2 if m.group("b") else 1)
 
 
-@rule("today", r"p?h?t(?:W|(?P<j>j)|(?P<o>o)(?P<seq>Ω)?)?")
+@rule("today", r"p?h?t(?:W|(?P<j>j)|(?P<P>P)|(?P<o>o)(?P<seq>Ω)?)?")
 def today(ctx, m):
     if m.group("o"):
         if not m.group("seq"):
@@ -36,9 +36,9 @@ def today(ctx, m):
         return "DURATION", f"P{ctx.units[m.start('o')].val}D"
     last = ctx.units[m.end() - 1]
     nxt = ctx.doc.tokens[last.tok + 1].norm if last.tok + 1 < len(ctx.doc.tokens) else ""
-    if m.end() - m.start() == 1 and nxt in NOT_TODAY_AFTER:
-        return None
-    return "DATE", _days(ctx, 1 if m.group("j") else 0)
+    if m.end() - m.start() == 1 and (nxt in NOT_TODAY_AFTER or previous(ctx, m) == "ñ"):
+        return None  # اليوم الوطني (a holiday name), عين اليوم (a newspaper)
+    return "DATE", _days(ctx, 1 if m.group("j") else -1 if m.group("P") else 0)
 
 
 @rule("tonight", r"L(?P<adj>P)?")
@@ -56,12 +56,24 @@ def period(ctx, m):
     return "DATE", R.period(ctx.ref, unit, off)
 
 
+@rule("period_edge", r"(?P<w>ω)?(?P<x>x)(?P<u>[KJZ])(?![PXTj])")
+def period_edge(ctx, m):
+    """نهاية الأسبوع (the weekend)، مطلع الشهر، أواخر العام: the current period."""
+    unit = ctx.syms[m.start("u")]
+    if ctx.units[m.start("u")].val != "1":
+        return None
+    value = R.period(ctx.ref, unit, 0)
+    if unit == "K" and (m.group("w") or ctx.units[m.start("x")].val == "end"):
+        value += "-WE"
+    return "DATE", value
+
+
 @rule("vague_plural", r"(?:xm?)?(?P<u>[DKJZRE])(?P<q>Q)?(?P<adj>[PX])?")
 def vague_plural(ctx, m):
     u = ctx.units[m.start("u")]
     adj = m.group("adj")
-    if u.val == "2" and adj:
-        return "DURATION", R.duration(2, ctx.syms[m.start("u")])
+    if u.val == "2" and (adj or m.group("q")):
+        return "DURATION", R.duration(2, ctx.syms[m.start("u")])  # اليومين الماضيين
     if u.val != "pl" or not (adj or m.group("q") and ctx.units[m.start("q")].val == "last"):
         return None
     return "DATE", "FUTURE_REF" if adj == "X" else "PAST_REF"
@@ -108,9 +120,11 @@ def later(ctx, m):
     return "DURATION", R.duration(n, unit), first, last
 
 
-@rule("season", r"(?:xm?)?(?:(?P<h>h)S|S(?P<adj>[PXT])|S(?P<y>Y))")
+@rule("season", r"(?:(?P<x>x)m?)?(?:(?P<h>h)S|S(?P<adj>[PXT])|S(?P<y>Y)|S)")
 def season(ctx, m):
-    s_i = m.start("y") - 1 if m.group("y") else (m.end() - 1 if m.group("h") else m.end() - 2)
+    if not (m.group("x") or m.group("h") or m.group("adj") or m.group("y")):
+        return None  # a bare season word (الربيع العربي) is too ambiguous
+    s_i = next(i for i in range(m.start(), m.end()) if ctx.syms[i] == "S")
     code = ctx.units[s_i].val
     if m.group("y"):
         return "DATE", str(ctx.units[m.start("y")].val)
@@ -125,4 +139,4 @@ def season(ctx, m):
     return "DATE", str(y)
 
 
-RULES = [yesterday, tomorrow, today, tonight, period, vague_plural, vague, ago, later, season]
+RULES = [yesterday, tomorrow, today, tonight, period, period_edge, vague_plural, vague, ago, later, season]

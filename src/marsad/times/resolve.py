@@ -140,6 +140,58 @@ def hijri_year_of(ref: Date) -> int:
     return Gregorian(ref.year, ref.month, ref.day).to_hijri().year
 
 
+def hijri_year_for(ref: Date | None, hm: int, hd: int, tense: str) -> int | None:
+    """Hijri year of a Hijri month/day named without one (same rule as year_for)."""
+    if ref is None:
+        return None
+    hy = hijri_year_of(ref)
+    options = [(hijri_date(y, hm, hd or 1), y) for y in (hy - 1, hy, hy + 1)]
+    options = [(g, y) for g, y in options if g]
+    iso = ref.isoformat()
+    if tense == "future":
+        return next((y for g, y in options if g >= iso), None)
+    earlier = [y for g, y in options if g <= iso]
+    return earlier[-1] if earlier else None
+
+
+def hijri_month_in_year(gy: int, hm: int) -> str | None:
+    """The Hijri month ``hm`` that starts in Gregorian year ``gy`` (رمضان 2015)."""
+    try:
+        hy = Gregorian(gy, 7, 1).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+    for y in (hy - 1, hy, hy + 1):
+        first = hijri_date(y, hm, 1)
+        if first and first.startswith(str(gy)):
+            return hijri_month(y, hm)
+    return None
+
+
+def nearest_day(ref: Date | None, d: int, tense: str, wd: int | None = None,
+                months: tuple = (0,)) -> str:
+    """Day ``d`` of a month near ``ref`` (on weekday ``wd`` if given): the latest not
+    after ref in the past, the first not before it in the future. ``months`` limits
+    the month offsets tried (default: ref's month only, else ±12 months)."""
+    if ref is None:
+        return f"XXXX-XX-{d:02d}"
+    found = []
+    for k in months:
+        first = add_months(ref.replace(day=1), k)
+        if d <= calendar.monthrange(first.year, first.month)[1]:
+            cand = first.replace(day=d)
+            if wd is None or cand.weekday() == wd:
+                found.append(cand)
+    if not found:
+        return None
+    if len(months) == 1:
+        return day(found[0])
+    if tense == "future":
+        later = [c for c in found if c >= ref]
+        return day(min(later)) if later else None
+    earlier = [c for c in found if c <= ref]
+    return day(max(earlier)) if earlier else None
+
+
 def valid_day(y: int | None, m: int, d: int) -> bool:
     if not (1 <= m <= 12 and 1 <= d <= 31):
         return False

@@ -1,7 +1,7 @@
 """The grammar alphabet: every unit of a document becomes one symbol character,
 and rules are regular expressions over the symbol string (one char per unit).
 
-Calendar:  M Gregorian month   H Hijri month   W weekday   S season
+Calendar:  M Gregorian month   H Hijri month   W weekday   S season   Ħ holiday
 Numbers:   N integer (digits, < 1000)   Y year (4 digits)   F digits with / or .
            C clock (14:30)   n number word   o ordinal word   O أول
 Units:     D day  K week  J month  Z year  R hour  I minute  U second  E decade
@@ -11,14 +11,14 @@ Modifiers: P past adj  X future adj  T current adj  Q few/last  j following
            v part of day (adverb)  c الساعة  ½ ¼ half/quarter  A era (هـ، م)
 Function:  q قبل  b بعد  s منذ  k خلال  m من  i إلى/حتى  B بين  f في  w و  ~ أو
            l ذلك  r about (نحو)  u مدة  Ω على التوالي  Δ decade word
+           Ł throughout (طوال)  ĸ complete (كامل)  η half (نصف)  ω عطلة
            † future-tense cue (never in a match)
            ñ a noun that makes a following date a name (قوى 8 آذار)
-Other:     / ( ) , - . punctuation;  _ anything else
+Other:     / ( ) , - . ! ? ; : punctuation;  _ anything else
 """
 # Reusable pieces of rule patterns.
 MON = r"M(?:/M|\(M\)|M)?"          # مارس، مارس/آذار، مارس (آذار)، يونيو حزيران
 DAY = r"(?:N|o)"
-YEAR = r"(?:,?(?:m?Z)?YA?)"         # 2015، عام 2015، من عام 2015، 2015 م
-QTY = r"(?:N|n|F)"
-UNIT = r"[DKJZRIUE]"
+WD = r"(?P<wd>[atg]?D?W,?)?"         # (أمس) (يوم) الجمعة before a date
+YEAR = r"(?:[,.]?(?:m?Z)?YA?)"      # 2015، عام 2015، من عام 2015، 2015 م
 PREP = "fsqbkmiBe"                # symbols that may stand before a bare month/year

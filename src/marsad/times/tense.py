@@ -7,14 +7,16 @@ from bisect import bisect_left
 
 # س + imperfect prefix, but not nouns and names that start the same way.
 NOT_VERB_PREFIXES = ("سيا", "سيط", "سيد", "سير", "سيل", "سينا", "سينم", "سيم", "سيول", "ستار",
-                     "ستان", "ستيف", "ستري", "ستين", "سيتي", "سيئ", "سيو", "ستو")
+                     "ستان", "ستيف", "ستري", "ستين", "سيتي", "سيئ", "سيو", "ستو", "سيف", "سيغ",
+                     "سيب", "سينغ", "سيند", "ستام", "ستيش", "ستاي", "ستائر", "ستر", "سنو", "سنت",
+                     "سني", "سند", "سنغ", "سنا", "سنج", "سنح", "سنه")
 BEFORE, AFTER = 12, 4
 
 
 def is_future_verb(norm: str) -> bool:
     """س + imperfect prefix (سيزور، وستعقد), not a noun or name starting the same way."""
     w = norm[1:] if norm[0] in "وف" else norm
-    return len(w) >= 5 and w[0] == "س" and w[1] in "يتن" and not w.startswith(NOT_VERB_PREFIXES)
+    return len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and not w.startswith(NOT_VERB_PREFIXES)
 
 
 def clause_tense(doc, future: list[int], tok: int) -> str:

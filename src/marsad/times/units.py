@@ -17,7 +17,7 @@ from .lexicon import context_words, core_phrases
 from .numbers import compose, digit_unit
 
 LEXICON = "times"
-PUNCT = frozenset("/(),-.")
+PUNCT = frozenset("/(),-.!?;:")
 BEFORE, AFTER = 3, 3  # context tokens examined on each side of a core unit
 
 
@@ -110,11 +110,16 @@ def tag(doc: Document) -> tuple[list[Unit], list[int]]:
     placed.sort(key=lambda p: (p[0], p[1]))
     units: list[Unit] = []
     expect = placed[0][0]
+    sent = tokens[expect].sent
     for first, nxt, unit in placed:
-        if first > expect:
-            units.append(Unit("_", None, tokens[expect].start, tokens[first - 1].end, expect))
+        if first > expect or tokens[first].sent != sent and units[-1].sym not in PUNCT:
+            # a gap, or a sentence break with no punctuation mark to show it
+            units.append(Unit("_", None, tokens[first - 1].start, tokens[first - 1].end, first - 1))
         units.append(unit)
         expect = max(expect, nxt)
+        sent = tokens[first].sent
+    if expect < len(tokens):
+        units.append(Unit("_", None, tokens[expect].start, tokens[-1].end, expect))
     return compose(units), future
 
 

@@ -17,9 +17,16 @@ def _direction(ctx, m) -> str:
     return "after" if ctx.tense(m.start("w")) == "future" else "past"
 
 
+NOT_A_DAY = {"before": frozenset({"كلا"}), "after": frozenset({"معا"})}  # كلا الاثنين = both
+
+
 @rule("weekday", r"(?P<p>p)?D?(?P<w>W)(?P<adj>[PX])?(?:\(W\))?")
 def weekday(ctx, m):
     wd = ctx.units[m.start("w")].val[0]
+    tokens, i = ctx.doc.tokens, ctx.units[m.start("w")].tok
+    if i and tokens[i - 1].norm in NOT_A_DAY["before"] or \
+            i + 1 < len(tokens) and tokens[i + 1].norm in NOT_A_DAY["after"]:
+        return None
     first = m.start() if m.group("p") else m.start("w")
     return "DATE", R.weekday(ctx.ref, wd, _direction(ctx, m)), first, m.end()
 
@@ -45,4 +52,17 @@ def week_weekday(ctx, m):
     return "DATE", R.day(d), first, m.end()
 
 
-RULES = [weekday, this_weekday, week_weekday]
+@rule("nth_weekday", r"D?(?P<w>W)(?P<o>o)(?![mMJHNo])")
+def nth_weekday(ctx, m):
+    """الأحد الثاني: the second Sunday of the document's month."""
+    wd, n = ctx.units[m.start("w")].val[0], ctx.units[m.start("o")].val
+    if not isinstance(n, int) or not 1 <= n <= 5 or ctx.ref is None:
+        return None
+    first = ctx.ref.replace(day=1)
+    d = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    if d.month != first.month:
+        return None
+    return "DATE", R.day(d), m.start("w"), m.end()
+
+
+RULES = [weekday, this_weekday, week_weekday, nth_weekday]

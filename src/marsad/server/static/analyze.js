@@ -112,13 +112,20 @@
     return hits.length;
   }
 
+  function onActivate(item, action) {  // click, or Enter / space on the focused item
+    item.addEventListener("click", action);
+    item.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); action(); }
+    });
+  }
+
   const attr = (name, value) => `[data-${name}~="${CSS.escape(value)}"]`;
 
   function eventItem(ev, names) {
     const actorIds = [...(ev.actor || []), ...(ev.recipient || [])].map((a) => a.entity).filter(Boolean);
     const link = el("a", {href: "#", class: "evidence-link", dataset: {event: ev.id}},
                     "الدليل ", el("span", {class: "en"}, "evidence"));
-    const item = el("li", {class: `event ev-${ev.type}`, dataset: {event: ev.id}},
+    const item = el("li", {class: "event", dataset: {event: ev.id, type: ev.type}},
       el("div", {class: "event-head"}, eventType(ev.type), ev.mode ? el("span", {class: "code", dir: "ltr"}, ev.mode) : null,
          el("span", {class: "event-id code", dir: "ltr"}, ev.id)),
       el("div", {class: "event-actors"}, actorList(ev.actor, names), el("span", {class: "arrow"}, " ← "),
@@ -146,7 +153,7 @@
       el("strong", {class: "speaker"}, speaker), q.addressee && names[q.addressee] ? ` ← ${names[q.addressee]}` : "",
       ": ", el("span", {class: "quote-text"}, q.direct ? `«${q.text || ""}»` : q.text || ""),
       q.cue ? el("span", {class: "code"}, q.cue) : null);
-    item.addEventListener("click", () => { highlight(`.quote${attr("quote", id)}`); item.classList.add("selected"); });
+    onActivate(item, () => { highlight(`.quote${attr("quote", id)}`); item.classList.add("selected"); });
     return item;
   }
 
@@ -157,7 +164,7 @@
       e.name_en ? el("span", {class: "en", dir: "ltr"}, ` ${e.name_en}`) : null,
       code ? el("span", {class: "code", dir: "ltr"}, code) : null,
       el("span", {class: "muted"}, ` ×${(e.mentions || []).length}`));
-    item.addEventListener("click", () => { highlight(`.ent${attr("entity", e.id)}`); item.classList.add("selected"); });
+    onActivate(item, () => { highlight(`.ent${attr("entity", e.id)}`); item.classList.add("selected"); });
     return item;
   }
 

@@ -53,6 +53,14 @@
     return cell;
   }
 
+  function evidenceCell(text, trigger) {
+    const cell = el("td", {class: "evidence"});
+    const at = trigger ? text.indexOf(trigger) : -1;
+    if (at < 0) cell.append(text || trigger);
+    else cell.append(text.slice(0, at), el("mark", {class: "trigger"}, trigger), text.slice(at + trigger.length));
+    return cell;
+  }
+
   function eventRow(ev) {
     return el("tr", {dataset: {event: ev.event_id || ""}},
       el("td", {dir: "ltr"}, ev.date || ev.doc_date || "—"),
@@ -60,7 +68,7 @@
       actorsCell(ev.actors), actorsCell(ev.recipients),
       el("td", {}, status(ev.status)),
       el("td", {dir: "ltr"}, ev.goldstein === null || ev.goldstein === undefined ? "—" : String(ev.goldstein)),
-      el("td", {class: "evidence"}, ev.evidence || ev.trigger || ""),
+      evidenceCell(ev.evidence || "", ev.trigger || ""),
       el("td", {}, el("a", {href: `/?doc=${encodeURIComponent(ev.doc_id)}`}, ev.doc_id)));
   }
 

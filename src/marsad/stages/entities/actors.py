@@ -5,13 +5,17 @@ from __future__ import annotations
 from ...document import Span
 from .context import FUNCTION_WORDS, Cand, Context
 
+from . import kb
+
+# Nouns for the forces or members of a named actor → sector (None: the actor's own).
 FORCES = {"قوات": "MIL", "القوات": "MIL", "ميليشيات": "REB", "مليشيات": "REB",
-          "طائرات": "MIL", "مقاتلات": "MIL", "عناصر": None, "مسلحو": None, "مسلحي": None,
-          "انصار": None, "جيش": "MIL"}
+          "طائرات": "MIL", "مقاتلات": "MIL", "جيش": "MIL", "عناصر": None, "مسلحو": None,
+          "مسلحي": None, "مقاتلو": None, "مقاتلي": None, "متشددو": None, "متشددي": None,
+          "متمردو": None, "متمردي": None, "انصار": None}
 
 
-def actor_spans(ctx: Context, mentions: list[tuple[Cand, str, object]], nominals: list[Cand]) -> list[Span]:
-    """``mentions``: (cand, entity id, Ent) for every entity mention."""
+def actor_spans(ctx: Context, mentions: list[tuple[Cand, object]], nominals: list[Cand]) -> list[Span]:
+    """``mentions``: (cand, Ent) for every entity mention, by start."""
     spans = []
     covered: set[int] = set()
     for c in nominals:                               # title + name: one actor
@@ -19,26 +23,44 @@ def actor_spans(ctx: Context, mentions: list[tuple[Cand, str, object]], nominals
         if name is None:
             continue
         ent = c.extra.get("ent")
-        spans.append(_span(c.start, name.end, ent, (name.start, name.end)))
-        covered.update(range(c.first, name.last))
-    for c, eid, ent in mentions:
-        if c.first in covered or c.type not in ("PER", "ORG", "GPE"):
+        first, start, sector = _forces(ctx, c)
+        spans.append(_span(start, name.end, ent, (name.start, name.end), sector))
+        covered.update(range(first, name.last))
+    for c, ent in mentions:
+        if c.first in covered or not _can_act(c, ent):
             continue
-        start, sector = c.start, None
-        force = ctx.form_in(c.first - 1, FORCES)
-        if force is not None and c.kind != "pronoun":
-            start, sector = force[1], FORCES[force[0]] or "UAF"
+        first, start, sector = _forces(ctx, c) if c.kind != "pronoun" else (c.first, c.start, None)
         spans.append(_span(start, c.end, ent, (c.start, c.end), sector))
-        covered.update(range(c.first, c.last))
+        covered.update(range(first, c.last))
     spans += _unnamed(ctx, covered, nominals)
     spans.sort(key=lambda s: (s.start, -s.end))
     return _outermost(spans)
+
+
+def _can_act(c: Cand, ent) -> bool:
+    """People, organizations, places with a government, and facilities that stand for one
+    (الكرملين، البيت الأبيض)."""
+    if c.type in ("PER", "ORG", "GPE"):
+        return True
+    return c.type == "FAC" and ent.entry is not None and bool(kb.field(ent.entry, "stands_for"))
+
+
+def _forces(ctx: Context, c: Cand) -> tuple[int, int, str | None]:
+    """«قوات الرئيس السوري …», «متشددي تنظيم الدولة»: the forces or members of an actor
+    → (first token, start, sector)."""
+    force = ctx.form_in(c.first - 1, FORCES)
+    if force is None:
+        return c.first, c.start, None
+    return c.first - 1, force[1], FORCES[force[0]]
 
 
 def _span(start: int, end: int, ent, head: tuple, sector: str | None = None) -> Span:
     country = ent.country if ent is not None else None
     if ent is not None and ent.type == "GPE":
         sector = sector or "GOV"
+    stands = kb.field(ent.entry, "stands_for") if ent is not None and ent.type == "FAC" and ent.entry else None
+    if stands:
+        country, sector = stands.get("country"), sector or stands.get("sector")
     return Span(start, end, "ACTOR", {"entity": ent.id if ent is not None else None,
                                       "country": country,
                                       "sector": sector or (ent.sector if ent is not None else None),
@@ -58,11 +80,8 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand]) -> list[Span
         covered.update(range(c.first, c.last))
         if org is not None:
             covered.update(range(org.first, org.last))
-    for i in sorted(ctx.at):
+    for i, m in sorted(ctx.at("actor_nouns").items()):
         if i in covered:
-            continue
-        m = ctx.longest(i, "actor_nouns")
-        if m is None:
             continue
         k, country = m.last, m.entry.country
         nis = ctx.nisba_at(k)

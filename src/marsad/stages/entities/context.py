@@ -1,6 +1,8 @@
 """Per-document view the entity modules share: matches grouped by first token, word tests."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,10 +18,17 @@ COUNTRY_CUES = PLACE_CUES | frozenset("في من الي مع دوله جمهور
                                       "جنوبي شرقي غربي".split())
 TIME_WORDS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس غدا "
                        "صباح مساء".split())
+PROCLITICS = frozenset("وفبلك")
+# The shared-matcher lexicons this stage reads.
+LEXICONS = ("countries", "nisba", "places", "people", "organizations", "facilities",
+            "person_titles", "org_heads", "actor_nouns", "given_names", "country_refs",
+            "place_nouns", "org_refs")
 NAME_LINKS = frozenset("بن ابن بنت ابو ابي ال عبد".split())
 FUNCTION_WORDS = frozenset("في من الي عن مع ان انه او ثم حتي التي الذي الذين اللذين اللتين "
                            "هذا هذه ذلك تلك هو هي هم كما لدي لدى بعد قبل منذ خلال بين امس اليوم "
-                           "حيث الا لا لم لن قد ما".split())
+                           "حيث الا لا لم لن قد ما بان لان كان وان فان بانه لانه انها بانها".split())
+# Pronoun suffixes that end no name (خارجيته، حياتها).
+PRONOUN_ENDINGS = ("ته", "تها", "تهم", "ها", "هم", "هما")
 
 
 @dataclass(slots=True)
@@ -39,6 +48,7 @@ class Cand:
     name_en: str | None = None
     title: Any = None          # lexicon.Title for nominals and titled names
     known: bool = False        # from a lexicon (beats a pattern of equal length)
+    prio: int = 0              # among known names of equal length: people > orgs > … > places
     extra: dict = field(default_factory=dict)
 
 
@@ -47,22 +57,25 @@ class Context:
         self.doc = doc
         self.tokens = doc.tokens
         self.n = len(doc.tokens)
-        self.at: dict[int, list] = {}
+        by_lex: dict[str, dict[int, Any]] = {name: {} for name in LEXICONS}
+        lexicon_of = by_lex.get
         for m in doc.matches:
-            self.at.setdefault(m.first, []).append(m)
+            at = lexicon_of(m.lexicon)
+            if at is not None:
+                old = at.get(m.first)
+                if old is None or m.last > old.last:
+                    at[m.first] = m
+        self.by_lex = by_lex
         self.given = given_names()
         self.common = common_words()
         self.known_words = kb.name_words()
 
-    def hits(self, i: int, lexicon: str) -> list:
-        """Matches of ``lexicon`` starting at token i, longest first."""
-        ms = [m for m in self.at.get(i, ()) if m.lexicon == lexicon]
-        ms.sort(key=lambda m: m.first - m.last)
-        return ms
+    def at(self, lexicon: str) -> dict[int, Any]:
+        """First token → longest match of ``lexicon`` starting there."""
+        return self.by_lex[lexicon]
 
     def longest(self, i: int, lexicon: str):
-        ms = self.hits(i, lexicon)
-        return ms[0] if ms else None
+        return self.by_lex[lexicon].get(i)
 
     def word(self, i: int) -> str:
         return self.tokens[i].norm if 0 <= i < self.n else ""
@@ -79,14 +92,56 @@ class Context:
         return w in self.given or w in self.known_words or (w not in self.common
                                                             and w not in FUNCTION_WORDS)
 
+    def plain_name_word(self, i: int) -> bool:
+        """A name word with no clitic reading that is a common word (بالتصدي)."""
+        t = self.tokens[i]
+        w = t.norm
+        if w.endswith(PRONOUN_ENDINGS) and len(w) > 4 and w not in self.known_words:
+            return False
+        return self.is_name_word(w) and not any(
+            f[0] in self.common or f[0] in FUNCTION_WORDS for f in t.forms[1:])
+
     def nisba_at(self, i: int):
         """(last, Country) of a nisba adjective written at token i (no proclitic), else None."""
-        for m in self.hits(i, "nisba"):
-            if m.start == self.tokens[i].start:
-                return m.last, m.entry
+        m = self.by_lex["nisba"].get(i)
+        if m is not None and m.start == self.tokens[i].start:
+            return m.last, m.entry
         return None
 
     def gap(self, i: int) -> str:
         """The text between token i-1 and token i."""
         t = self.tokens
         return self.doc.text[t[i - 1].end:t[i].start] if 0 < i < self.n else ""
+
+    def find_words(self, words) -> list[tuple[int, str, int]]:
+        """Tokens that are one of ``words`` (normalized), possibly after proclitics:
+        (token index, word, original start of the word), in text order."""
+        if not words:
+            return []
+        doc, norm, out = self.doc, self.doc.norm, []
+        for w in words:
+            at = norm.find(w)
+            while at >= 0:
+                end = at + len(w)
+                if (end == len(norm) or not norm[end].isalpha()) and _word_start(norm, at):
+                    start = doc.orig_offset(at)
+                    i = bisect_right(self.tokens, start, key=_token_start) - 1
+                    if i >= 0 and self.tokens[i].end == doc.orig_offset(end - 1) + 1:
+                        out.append((i, w, start))
+                at = norm.find(w, end)
+        out.sort()
+        return out
+
+
+_token_start = attrgetter("start")
+
+
+def _word_start(norm: str, at: int) -> bool:
+    """``norm[at:]`` starts a word, possibly after up to two proclitics (و ف ب ل ك)."""
+    for back in range(3):
+        j = at - back
+        if j == 0 or not norm[j - 1].isalpha():
+            return True
+        if j - 1 < 0 or norm[j - 1] not in PROCLITICS:
+            return False
+    return False

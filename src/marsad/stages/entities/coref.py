@@ -9,8 +9,6 @@ from ...text.normalize import normalize
 from . import kb
 from .context import Cand, Context
 
-COUNTRY_PRONOUNS = frozenset("بلاده بلادها بلادهم بلادهما".split())
-COUNTRY_NOMINALS = frozenset(["البلاد"])
 
 
 @dataclass(slots=True)
@@ -43,6 +41,7 @@ class Entities:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.by_key: dict[tuple, Ent] = {}
+        self.ents: list[Ent] = []
         self.persons: list[Ent] = []
 
     def add_name(self, c: Cand) -> Ent:
@@ -50,6 +49,7 @@ class Entities:
         if ent is None:
             ent = Ent(c.key, c.type)
             self.by_key[c.key] = ent
+            self.ents.append(ent)
             if c.type == "PER":
                 self.persons.append(ent)
         head = c.extra.get("head")
@@ -59,15 +59,30 @@ class Entities:
         return ent
 
     def _same_person(self, c: Cand) -> Ent | None:
-        if c.type != "PER" or c.key[0] != "N":
+        """بوتين after فلاديمير بوتين (or before it); never two different known people."""
+        if c.type != "PER":
             return None
-        words = c.key[1].split()
+        words = self._words(c)
+        best = None
         for ent in self.persons:
-            names = [m.key[1].split() for m in ent.mentions if m.kind == "name" and m.key]
-            for other in names:
+            if c.entry is not None and ent.entry is not None:
+                continue
+            for m in ent.mentions:
+                if m.kind != "name":
+                    continue
+                other = self._words(m)
                 if words[-1] == other[-1] and (len(words) == 1 or len(other) == 1 or words[0] == other[0]):
-                    return ent
-        return None
+                    if best is None or m.start > best[1]:
+                        best = (ent, m.start)
+        if best is not None and c.key not in self.by_key:
+            self.by_key[c.key] = best[0]
+        return best[0] if best is not None else None
+
+    def _words(self, c: Cand) -> list[str]:
+        words = c.extra.get("words")
+        if words is None:
+            words = c.extra["words"] = normalize(self.ctx.doc.text[c.start:c.end]).split()
+        return words
 
     def _same_institution(self, c: Cand) -> Ent | None:
         """البرلمان and البرلمان الإيراني in one article are one body."""
@@ -89,11 +104,12 @@ class Entities:
                       sector=kb.field(entry, "sector"), kb=kb.entry_kb(entry),
                       name_en=kb.field(entry, "name_en"), name=kb.field(entry, "name"))
             self.by_key[key] = ent
+            self.ents.append(ent)
             self.persons.append(ent)
         return ent
 
     def all(self) -> list[Ent]:
-        return [e for e in self.by_key.values() if e.mentions]
+        return [e for e in self.ents if e.mentions]
 
 
 def drop_weak(ents: Entities) -> None:
@@ -116,17 +132,11 @@ def fragments(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
             for short in kb.field(ent.entry, "short") or ():
                 index.setdefault(normalize(short), ent)
     out = []
-    if not index:
-        return out
-    for i, tok in enumerate(ctx.tokens):
-        if i in taken or tok.kind != "word":
+    for i, word, start in ctx.find_words(index.keys()):
+        if i in taken:
             continue
-        form = ctx.form_in(i, index)
-        if form is None:
-            continue
-        ent = index[form[0]]
-        c = Cand(i, i + 1, form[1], tok.end, "PER", key=("F", form[0]))
-        ents.add_to(ent, c)
+        c = Cand(i, i + 1, start, ctx.tokens[i].end, "PER", key=("F", word))
+        ents.add_to(index[word], c)
         out.append(c)
     return out
 
@@ -159,9 +169,15 @@ def title_head(title) -> str:
 
 def link_nominals(ctx: Context, ents: Entities, nominals: list[Cand]) -> None:
     doc_date = ctx.doc.date
+    ends = {m.last: ent for ent in ents.persons for m in ent.mentions if m.kind == "name"}
     for c in nominals:
         name = c.extra.get("name")
         title = c.title
+        before = ends.get(c.first) or (ends.get(c.first - 1) if ctx.word(c.first - 1) == "," else None)
+        if name is None and before is not None and title != "counterpart":   # سامح شكري، وزير الخارجية
+            _credit(before, c)
+            ents.add_to(before, c)
+            continue
         if name is not None:
             ent = ents.by_key.get(name.key) or ents._same_person(name)
             if ent is None:
@@ -218,55 +234,50 @@ def _resolve(ctx: Context, ents: Entities, c: Cand, title, when) -> Ent | None:
 
 
 def country_pronouns(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
-    out = []
+    """بلاده → the country of the person in focus; البلاد → the article's main country."""
+    refs = ctx.at("country_refs")
+    if not refs:
+        return []
     countries = {e.country: e for e in ents.all() if e.type == "GPE" and e.key[0] == "C"}
-    if not countries:
-        return out
     home = countries.get(main_country(ents))
-    for i, tok in enumerate(ctx.tokens):
-        if i in taken or tok.kind != "word":
+    out = []
+    for i, m in sorted(refs.items()):
+        if i in taken:
             continue
-        if tok.norm in COUNTRY_NOMINALS and home is not None:
-            c = Cand(i, i + 1, tok.start, tok.end, "GPE", kind="nominal")
-            ents.add_to(home, c)
-            out.append(c)
-            continue
-        form = ctx.form_in(i, COUNTRY_PRONOUNS)
-        if form is None:
-            continue
-        person = focus_person(ents, tok.start)
-        target = countries.get(person.country) if person is not None else None
+        if m.entry == "nominal":
+            target = home
+        else:
+            person = focus_person(ents, m.start)
+            target = countries.get(person.country) if person is not None else None
         if target is not None:
-            c = Cand(i, i + 1, form[1], tok.end, "GPE", kind="pronoun")
+            c = Cand(i, i + 1, m.start, m.end, "GPE", kind=m.entry)
             ents.add_to(target, c)
             out.append(c)
     return out
 
 
 def org_nominals(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
-    """«الحركة» after «حركة حماس»: the head noun alone refers to the last such organization."""
-    orgs = [e for e in ents.all() if e.type == "ORG"]
-    heads = {}
-    for e in orgs:
+    """«الحركة» after «حركة حماس», «التحالف» after «التحالف العربي»: the head noun alone
+    refers to the last organization named with it."""
+    heads: dict[str, list] = {}
+    for e in ents.all():
+        if e.type != "ORG":
+            continue
         m = e.mentions[0]
         words = normalize(ctx.doc.text[m.start:m.end]).split()
         first = words[0] if len(words) > 1 else None
         for h in filter(None, (e.head, first)):
-            heads.setdefault("ال" + h if not h.startswith("ال") else h, []).append(e)
+            heads.setdefault(h if h.startswith("ال") else "ال" + h, []).append(e)
     out = []
-    if not heads:
-        return out
-    for i, tok in enumerate(ctx.tokens):
-        if i in taken or tok.kind != "word":
+    for i, word, start in ctx.find_words(heads.keys()):
+        if i in taken or ctx.nisba_at(i + 1) is not None or ctx.tokens[i].start != start \
+                and ctx.tokens[i].norm[:1] not in "وفبلك":
             continue
-        form = ctx.form_in(i, heads)
-        if form is None or ctx.nisba_at(i + 1) is not None:
+        before = [e for e in heads[word] if e.mentions[0].start < start]
+        if not before:
             continue
-        cands = [e for e in heads[form[0]] if e.mentions[0].start < tok.start]
-        if not cands:
-            continue
-        ent = max(cands, key=lambda e: max(m.start for m in e.mentions if m.start < tok.start))
-        c = Cand(i, i + 1, form[1], tok.end, "ORG", kind="nominal")
+        ent = max(before, key=lambda e: max(m.start for m in e.mentions if m.start < start))
+        c = Cand(i, i + 1, start, ctx.tokens[i].end, "ORG", kind="nominal")
         ents.add_to(ent, c)
         out.append(c)
     return out

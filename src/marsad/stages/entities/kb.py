@@ -23,8 +23,8 @@ def entry_type(lexicon: str, entry: Any) -> str:
 
 
 def entry_key(entry: Any) -> tuple:
-    wd = field(entry, "wikidata")
-    return ("K", wd) if wd else ("K", normalize(field(entry, "name") or ""))
+    ident = field(entry, "id") or field(entry, "wikidata")
+    return ("K", ident) if ident else ("K", normalize(field(entry, "name") or ""))
 
 
 def entry_kb(entry: Any) -> str | None:
@@ -56,7 +56,8 @@ def holder(office: str, country: str, when: Date | None) -> Any:
 
 @lru_cache(maxsize=1)
 def name_words() -> frozenset:
-    """Every word of every known person name (they never end a name found by pattern)."""
+    """Every word of every known person's name and short names (they never end a name
+    found by pattern); aliases are left out, as they may carry titles."""
     try:
         from ...knowledge.lookup import _LOADERS, shared_matcher
     except ImportError:
@@ -65,4 +66,8 @@ def name_words() -> frozenset:
     loader = _LOADERS.get("people")
     if loader is None:
         return frozenset()
-    return frozenset(w for phrase, _ in loader() for w in normalize(phrase).split())
+    words = set()
+    for _, entry in loader():
+        for phrase in [field(entry, "name") or ""] + list(field(entry, "short") or ()):
+            words.update(normalize(phrase).split())
+    return frozenset(words)

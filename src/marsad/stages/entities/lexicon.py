@@ -123,6 +123,30 @@ def common_words() -> frozenset:
     return read_words("common_words.txt")
 
 
-register("person_titles", titles)
+COUNTERPARTS = ("نظير", "نظيره", "نظيرها", "نظيرهم", "نظيري", "نظيرته", "نظيرتها", "نظيراه")
+COUNTRY_REFS = {"بلاده": "pronoun", "بلادها": "pronoun", "بلادهم": "pronoun", "بلادهما": "pronoun",
+                "البلاد": "nominal"}
+# Place nouns before an unlisted name → (type of the place, plural: a list may follow).
+PLACE_NOUNS = {"مديرية": ("GPE", False), "بلدة": ("GPE", False), "قرية": ("GPE", False),
+               "مدينة": ("GPE", False), "محافظة": ("GPE", False), "ولاية": ("GPE", False),
+               "إقليم": ("GPE", False), "ناحية": ("GPE", False), "مخيم": ("GPE", False),
+               "قرى": ("GPE", True), "مدن": ("GPE", True), "بلدات": ("GPE", True),
+               "مديريات": ("GPE", True), "جبل": ("LOC", False), "جبال": ("LOC", True),
+               "مرتفعات": ("LOC", True), "وادي": ("LOC", False), "سهل": ("LOC", False),
+               "جزيرة": ("LOC", False), "نهر": ("LOC", False), "بحيرة": ("LOC", False)}
+
+
+def _org_refs() -> list[tuple[str, str]]:
+    """الحركة، التنظيم: a named head with the article refers back to an organization."""
+    return [("ال" + h.head, normalize(h.head)) for _, h in org_heads()
+            if h.mode.startswith("named") and not h.head.startswith("ال")]
+
+
+register("person_titles", lambda: titles() + [(w, Title(w, None, None, "counterpart"))
+                                              for w in COUNTERPARTS])
 register("org_heads", org_heads)
 register("actor_nouns", actor_nouns)
+register("given_names", lambda: [(w, w) for w in given_names()])
+register("country_refs", lambda: list(COUNTRY_REFS.items()))
+register("place_nouns", lambda: list(PLACE_NOUNS.items()))
+register("org_refs", _org_refs)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from ...text.normalize import normalize
-from .context import FUNCTION_WORDS, NAME_LINKS, Cand, Context
+from .context import FUNCTION_WORDS, NAME_LINKS, PRONOUN_ENDINGS, Cand, Context
 
 MAX_NAME_WORDS = 4
-COUNTERPART = ("نظير", "نظيره", "نظيرها", "نظيرهم", "نظيري", "نظيرته", "نظيرتها")
 ON_BEHALF = frozenset(["باسم"])
-# Given names that are also frequent words in normalized text (علي = على): they start a
-# name only when the next word is a given name or a known name word.
+# Given names that are also frequent words in normalized text (علي = على، حسن = good): after
+# a title they start a name only before a given name or a known name word; without a
+# title they start none.
 WEAK_GIVEN = frozenset(["علي", "حسن"])
 
 
@@ -19,30 +19,27 @@ def titled(ctx: Context, names_at: dict[int, Cand], taken: set[int]) -> list[Can
     Returns nominal Cands; a following name is attached as ``extra["name"]`` (a PER Cand).
     """
     out = []
-    i = 0
-    while i < ctx.n:
-        c = _title_phrase(ctx, i, names_at) if i not in taken else None
+    done = -1
+    for i in sorted(ctx.at("person_titles")):
+        if i < done or i in taken:
+            continue
+        c = _title_phrase(ctx, i, names_at)
         if c is None:
-            i += 1
             continue
         name = _name_after(ctx, c.last, names_at, c.title)
         if name is not None:
             c.extra["name"] = name
         out.append(c)
-        i = name.last if name is not None else c.last
+        done = name.last if name is not None else c.last
     return out
 
 
 def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | None:
-    title, k = None, i
     m = ctx.longest(i, "person_titles")
-    if m is not None and not m.entry.plural:
-        title, k = m.entry, m.last
-    elif ctx.form_in(i, COUNTERPART):
-        title, k = "counterpart", i + 1
-    if title is None:
+    if m is None or m.entry.plural:
         return None
-    start = m.start if title != "counterpart" else ctx.form_in(i, COUNTERPART)[1]
+    title = "counterpart" if m.entry.kind == "counterpart" else m.entry
+    k, start = m.last, m.start
     country, org = None, None
     for _ in range(3):                      # stacked: نائب الرئيس رئيس الوزراء اليمني
         nis = ctx.nisba_at(k)
@@ -60,7 +57,7 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
             continue
         m2 = ctx.longest(k, "person_titles")
         if m2 is not None and not m2.entry.plural and m2.start == ctx.tokens[k].start \
-                and (title == "counterpart" or m2.entry.kind != "honorific"):
+                and m2.entry.kind not in ("honorific", "counterpart"):
             if title == "counterpart" or m2.entry.office:
                 title = m2.entry if title != "counterpart" or not m2.entry.office else title
             k = m2.last
@@ -90,9 +87,13 @@ def _name_after(ctx: Context, k: int, names_at: dict[int, Cand], title) -> Cand 
 
 
 def _single_ok(ctx: Context, k: int, title) -> bool:
+    """One word after a title is a name when known, or an unknown word with no clitic
+    reading and no accusative ending (not قانونا، بتسييس، كمبعوثة)."""
     w = ctx.word(k)
     if w in ctx.known_words:
         return True
+    if len(ctx.tokens[k].forms) > 1 or w.endswith("ا") or w.startswith("ال"):
+        return False
     honorific = title != "counterpart" and getattr(title, "kind", "") in ("rank", "honorific")
     return w not in ctx.given and (honorific or w not in ctx.common) and ctx.tokens[k].kind == "word"
 
@@ -105,31 +106,55 @@ def name_span(ctx: Context, k: int, names_at: dict[int, Cand]) -> int:
         if t.kind != "word" or (j > k and (ctx.gap(j).strip() or "\n" in ctx.gap(j))):
             break
         w = t.norm
-        if j in names_at and j > k:
+        if j in names_at and j > k and not _place_surname(ctx, j, names_at[j]):
             break
         if w in NAME_LINKS and j > k:
             j += 1
             continue
         if not _name_word(ctx, j, w):
             break
+        if w.startswith("ال") and w not in ctx.given and w not in ctx.known_words:
+            if words >= 2 and ctx.word(j - 1) not in ctx.given:
+                break
+            j += 1              # an ال surname ends the name (بشار الأسد، عادل بن أحمد الجبير)
+            words += 1
+            break
         if j == k and w in WEAK_GIVEN and not (ctx.word(j + 1) in ctx.given
                                                or ctx.word(j + 1) in ctx.known_words):
             break
         j += 1
         words += 1
-    while j > k and ctx.word(j - 1) in NAME_LINKS:
+    while j > k + 1 and (ctx.word(j - 1) in NAME_LINKS or ctx.word(j - 1) in WEAK_GIVEN):
         j -= 1
     return j
 
 
 def _name_word(ctx: Context, j: int, w: str) -> bool:
+    if w in FUNCTION_WORDS:
+        return False
     if w in ctx.given or w in ctx.known_words:
         return True
-    if not ctx.is_name_word(w) or ctx.nisba_at(j) is not None or w[0] in "وي":
+    if not ctx.is_name_word(w) or ctx.nisba_at(j) is not None or w[0] in "وي" or w[:2] == "تت":
+        return False
+    if w.endswith(PRONOUN_ENDINGS) and len(w) > 4:
+        return False
+    if w.startswith("ال") and w.endswith("يه"):       # القرآنية: a feminine adjective
         return False
     if ctx.longest(j, "person_titles") is not None:
         return False
     return not any(f[0] in ctx.common or f[0] in FUNCTION_WORDS for f in ctx.tokens[j].forms[1:])
+
+
+def _place_surname(ctx: Context, j: int, cand: Cand) -> bool:
+    """هشام الزهراني: a small place's name with the article after a given name is a surname."""
+    return cand.key[:1] == ("P",) and cand.last == j + 1 and ctx.word(j).startswith("ال") \
+        and ctx.word(j - 1) in ctx.given
+
+
+def _nisba_surname(ctx: Context, k: int) -> bool:
+    """خليل المصري، …: a nisba with the article right after a given name, before a comma."""
+    return k + 1 < ctx.n and ctx.word(k).startswith("ال") and ctx.nisba_at(k) is not None \
+        and ctx.nisba_at(k)[0] == k + 1 and ctx.tokens[k + 1].kind == "punct"
 
 
 def _person(ctx: Context, first: int, last: int) -> Cand:
@@ -141,20 +166,16 @@ def _person(ctx: Context, first: int, last: int) -> Cand:
 def given_name_persons(ctx: Context, taken: set[int], names_at: dict[int, Cand]) -> list[Cand]:
     """Two or more name words starting with a given name (عمر عربي، خالد مشعل)."""
     out = []
-    i = 0
-    while i < ctx.n:
-        form = ctx.form_in(i, ctx.given) if i not in taken else None
-        if form is None:
-            i += 1
+    done = -1
+    for i, m in sorted(ctx.at("given_names").items()):
+        if i < done or i in taken or m.entry in WEAK_GIVEN:
             continue
         last = name_span(ctx, i + 1, names_at) if i + 1 < ctx.n else i + 1
-        weak = form[0] in WEAK_GIVEN and not (ctx.word(i + 1) in ctx.given or ctx.word(i + 1) in ctx.known_words)
-        if last - i >= 2 and not weak and not any(j in taken for j in range(i, last)):
-            start = form[1]
+        if last == i + 1 and _nisba_surname(ctx, i + 1):
+            last = i + 2
+        if last - i >= 2 and not any(j in taken for j in range(i, last)):
             end = ctx.tokens[last - 1].end
-            out.append(Cand(i, last, start, end, "PER",
-                            key=("N", normalize(ctx.doc.text[start:end]))))
-            i = last
-            continue
-        i += 1
+            out.append(Cand(i, last, m.start, end, "PER",
+                            key=("N", normalize(ctx.doc.text[m.start:end]))))
+            done = last
     return out

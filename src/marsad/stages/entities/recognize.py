@@ -4,33 +4,37 @@ from __future__ import annotations
 
 from ...text.normalize import normalize
 from . import kb
-from .context import COUNTRY_CUES, FUNCTION_WORDS, PLACE_CUES, TIME_WORDS, Cand, Context
+from .context import (COUNTRY_CUES, FUNCTION_WORDS, PLACE_CUES, PRONOUN_ENDINGS, TIME_WORDS, Cand,
+                      Context)
 
 KNOWN_PRIORITY = {"people": 5, "organizations": 4, "facilities": 3, "countries": 2, "places": 1}
 MAX_ORG_WORDS = 5
 MAX_COMPLEMENT_WORDS = 3
 CLITIC_PLACE_POPULATION = 100_000
+MAX_PLACE_WORDS = 2
+HAMZA = frozenset("أإآؤئ")
+PLACE_PREFIXES = frozenset(normalize(w) for w in "ذي ذو بني بيت عين بئر رأس تل دير كفر".split())
+QUOTES = frozenset('"\'')
 INNER = {"ORG": ("ORG", "GPE", "PER", "FAC"), "FAC": ("GPE", "PER", "LOC")}   # حركة حماس، ميناء عدن
 
 
 def known_names(ctx: Context) -> list[Cand]:
+    """The longest hit of each name lexicon at each token, filtered by context."""
     out = []
-    for m in ctx.doc.matches:
-        prio = KNOWN_PRIORITY.get(m.lexicon)
-        if prio is None:
-            continue
-        c = _known(ctx, m)
-        if c is not None:
-            c.extra["prio"] = prio
-            out.append(c)
+    for lexicon, prio in KNOWN_PRIORITY.items():
+        for m in ctx.at(lexicon).values():
+            c = _known(ctx, m)
+            if c is not None:
+                c.prio = prio
+                out.append(c)
     return out
 
 
 def _known(ctx: Context, m) -> Cand | None:
     e = m.entry
     if m.lexicon == "countries":
-        surface = normalize(ctx.doc.text[m.start:m.end])
-        if surface in {normalize(a) for a in e.ambiguous} and not ctx.form_in(m.first - 1, COUNTRY_CUES):
+        if e.ambiguous and normalize(ctx.doc.text[m.start:m.end]) in e.ambiguous \
+                and not ctx.form_in(m.first - 1, COUNTRY_CUES):
             return None
         return Cand(m.first, m.last, m.start, m.end, "GPE", key=("C", e.iso3), entry=e,
                     country=e.iso3, name_en=e.name_en, known=True)
@@ -45,9 +49,23 @@ def _known(ctx: Context, m) -> Cand | None:
     c = Cand(m.first, m.last, m.start, m.end, ty, key=kb.entry_key(e), entry=e,
              country=kb.field(e, "country"), sector=kb.field(e, "sector") if ty in ("PER", "ORG") else None,
              kb=kb.entry_kb(e), name_en=kb.field(e, "name_en"), known=True)
-    if m.last - m.first == 1 and normalize(ctx.doc.text[m.start:m.end]) in ctx.common:
+    if m.last - m.first == 1 and _weak(ctx, m):
         c.extra["weak"] = True      # فتح، ترأس: a word too; kept only beside a fuller mention
     return c
+
+
+def _weak(ctx: Context, m) -> bool:
+    """A one-word known name that is a common word, or written with a hamza its entry
+    lacks (ترأس is no تراس)."""
+    surface = ctx.doc.text[m.start:m.end]
+    if normalize(surface) in ctx.common:
+        return True
+    hamzas = set(surface) & HAMZA
+    if not hamzas:
+        return False
+    e = m.entry
+    spelled = [kb.field(e, "name") or ""] + list(kb.field(e, "aliases") or ()) + list(kb.field(e, "short") or ())
+    return not any(hamzas <= set(x) for x in spelled)
 
 
 def _clitic_place_ok(ctx: Context, m) -> bool:
@@ -65,17 +83,33 @@ def _clitic_place_ok(ctx: Context, m) -> bool:
 def org_patterns(ctx: Context, known_at: dict[int, Cand]) -> list[Cand]:
     """Head noun + name words (+ nisba) (+ ل-complement), and state institutions (+ nisba)."""
     out = []
-    in_title = {j for ms in ctx.at.values() for m in ms if m.lexicon == "person_titles"
-                for j in range(m.first + 1, m.last)}
-    for i in ctx.at:
+    in_title = {j for m in ctx.at("person_titles").values() for j in range(m.first + 1, m.last)}
+    for i, m in ctx.at("org_heads").items():
         if i in in_title:
             continue
-        for m in ctx.hits(i, "org_heads"):
-            c = _org(ctx, m, known_at)
-            if c is not None:
-                out.append(c)
-                break
+        known = known_at.get(i)
+        c = _extend(ctx, known) if known is not None and known.type in ("ORG", "FAC") \
+            else _org(ctx, m, known_at)
+        if c is not None:
+            out.append(c)
     return out
+
+
+def _extend(ctx: Context, known: Cand) -> Cand | None:
+    """A known organization with a nisba and/or complement after it (وكالة الأناضول
+    التركية للأنباء): the same entity, a longer mention."""
+    k, country = known.last, known.country
+    nis = ctx.nisba_at(k)
+    if nis is not None:
+        k, country = nis[0], country or nis[1].iso3
+    after_nisba = nis is not None or ctx.nisba_at(known.last - 1) is not None
+    if known.type == "ORG" and (not after_nisba or ctx.word(k).startswith("لل")):
+        k = _complement(ctx, k)
+    if k == known.last:
+        return None
+    end = ctx.tokens[k - 1].end
+    return Cand(known.first, k, known.start, end, known.type, key=known.key, entry=known.entry,
+                country=country, sector=known.sector, kb=known.kb, name_en=known.name_en, known=True)
 
 
 def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
@@ -88,22 +122,22 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         k = inner.last
         words += 1
         country = inner.country
-    elif head.mode == "named":
+    elif head.mode.startswith("named"):
         k, words = _name_words(ctx, k, known_at)
-        if words == 0:
+        if words == 0 or (head.mode == "named_strict" and _generic(ctx, m.last, k)):
             return None
     nis = ctx.nisba_at(k)
     if head.mode == "institution_nisba" and nis is None:
         return None
     if nis is not None:
         k, country = nis[0], nis[1].iso3
-    if head.type == "ORG" and (nis is None or ctx.word(k).startswith("لل")):
+    if head.mode.startswith("named") and head.type == "ORG" and (nis is None or ctx.word(k).startswith("لل")):
         k = _complement(ctx, k)
-    if head.mode == "named" and words == 0:
+    if head.mode.startswith("named") and words == 0:
         return None
     end = ctx.tokens[k - 1].end
     name = normalize(ctx.doc.text[m.start:end])
-    institution = head.mode != "named" and k - m.last <= 1
+    institution = head.mode.startswith("institution") and k - m.last <= 1
     key = ("I", normalize(head.head), country) if institution else ("O", name)
     return Cand(m.first, k, m.start, end, head.type, key=key, country=country,
                 sector=head.sector, extra={"head": head, "inner": inner})
@@ -119,7 +153,8 @@ def _name_words(ctx: Context, k: int, known_at: dict[int, Cand]) -> tuple[int, i
         w = t.norm
         if t.kind not in ("word", "latin", "num") or "\n" in ctx.gap(k) or (words and k in known_at):
             break
-        if w in FUNCTION_WORDS or w in TIME_WORDS or ctx.nisba_at(k) is not None:
+        if w in FUNCTION_WORDS or w in TIME_WORDS or ctx.nisba_at(k) is not None \
+                or ctx.longest(k, "person_titles") is not None or w.endswith(PRONOUN_ENDINGS):
             break
         if w[0] == "و" and not (definite and w.startswith("وال") and ctx.word(k - 1).startswith("ال")):
             break
@@ -139,6 +174,13 @@ def _name_words(ctx: Context, k: int, known_at: dict[int, Cand]) -> tuple[int, i
     if words and not definite and not _boundary(ctx, k):
         return start, 0
     return k, words
+
+
+def _generic(ctx: Context, first: int, last: int) -> bool:
+    """حركة البناء، مركز الشرطة: a common head with only common words after it, and no
+    nisba or complement to make it a name."""
+    return all(ctx.word(j) in ctx.common for j in range(first, last)) \
+        and ctx.nisba_at(last) is None and not ctx.word(last).startswith("لل")
 
 
 def _agrees(ctx: Context, head: int, w: str) -> bool:
@@ -165,25 +207,100 @@ def _complement(ctx: Context, k: int) -> int:
     extra = 0
     while k < ctx.n and extra < MAX_COMPLEMENT_WORDS and ctx.tokens[k].kind == "word":
         w = ctx.word(k)
-        if not (w.startswith("ال") or w.startswith("وال")) or w in FUNCTION_WORDS:
+        if not (w.startswith("ال") or w.startswith("وال")) or w in FUNCTION_WORDS \
+                or ctx.longest(k, "person_titles") is not None:
             break
         k += 1
         extra += 1
     return k
 
 
+def place_patterns(ctx: Context, taken: set[int]) -> list[Cand]:
+    """Unlisted places after a place noun: بلدة سيفاري، جبل عروس، مديرية «مشرعة وحدنان»,
+    قرى سيعة، وذي مهنة، ومحزف. A natural feature keeps its noun in the name (جبل صبر)
+    unless the name is quoted; a settlement never does."""
+    out = []
+    for i, m in ctx.at("place_nouns").items():
+        if i in taken or i + 1 >= ctx.n or i + 1 in taken:
+            continue
+        ty, plural = m.entry
+        k = i + 1
+        quoted = ctx.tokens[k].kind == "punct" and ctx.tokens[k].norm in QUOTES
+        k += quoted
+        start = m.start if ty == "LOC" and not quoted else None
+        while k is not None and k < ctx.n:
+            last = _place_words(ctx, k, taken)
+            if last == k:
+                break
+            if start is None:
+                start = ctx.tokens[k].forms[-1][1] if ctx.word(k)[0] == "و" else ctx.tokens[k].start
+            end = ctx.tokens[last - 1].end
+            first = i if start == m.start else k
+            out.append(Cand(first, last, start, end, ty, key=("P", normalize(ctx.doc.text[start:end]))))
+            k, start = (_next_item(ctx, last), None) if plural else (None, None)
+    return out
+
+
+def _place_words(ctx: Context, k: int, taken: set[int]) -> int:
+    """End of an unlisted place name at token k (1–2 name words, or a toponym prefix
+    such as ذي، بني، بيت، عين + a name word); a list item may start with و."""
+    first = ctx.word(k)
+    if first[:1] == "و" and len(ctx.tokens[k].forms) > 1:
+        first = ctx.tokens[k].forms[1][0]
+    if first in PLACE_PREFIXES:
+        nxt = k + 1
+        ok = nxt < ctx.n and nxt not in taken and ctx.tokens[nxt].kind == "word" \
+            and ctx.word(nxt) not in FUNCTION_WORDS and ctx.word(nxt)[0] != "و"
+        return k + 2 if ok else k
+    last = k
+    while last < ctx.n and last - k < MAX_PLACE_WORDS and last not in taken:
+        w = ctx.word(last) if last > k else first
+        if ctx.tokens[last].kind != "word" or not ctx.is_name_word(w) or ctx.nisba_at(last) \
+                or w[0] == "و" or w in FUNCTION_WORDS or (last > k and not ctx.plain_name_word(last)):
+            break
+        last += 1
+    return last
+
+
+def _next_item(ctx: Context, k: int) -> int | None:
+    """The next item of a list after a plural place noun: «، X» or «وX» or «، وX»."""
+    if k < ctx.n and ctx.word(k) == ",":
+        return k + 1 if k + 1 < ctx.n else None
+    if k < ctx.n and ctx.word(k)[:1] == "و" and len(ctx.tokens[k].forms) > 1:
+        return k
+    return None
+
+
+def _rank(c: Cand) -> tuple:
+    return c.first - c.last, not c.known, -c.prio, c.first
+
+
+def best_at(cands: list[Cand]) -> dict[int, Cand]:
+    """First token → the candidate ``select`` would prefer among those starting there."""
+    out: dict[int, Cand] = {}
+    for c in cands:
+        old = out.get(c.first)
+        if old is None or _rank(c) < _rank(old):
+            out[c.first] = c
+    return out
+
+
 def select(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping candidates: longer first, then known before pattern, then priority.
     A BLOCK candidate (مسقط رأس) wins its tokens and is dropped."""
-    ranked = sorted(cands, key=lambda c: (-(c.last - c.first), not c.known,
-                                          -c.extra.get("prio", 0), c.first))
+    ranked = sorted(cands, key=_rank)
     taken: set[int] = set()
     out = []
     for c in ranked:
-        span = range(c.first, c.last)
-        if any(i in taken for i in span):
-            continue
-        taken.update(span)
+        if c.last - c.first == 1:
+            if c.first in taken:
+                continue
+            taken.add(c.first)
+        else:
+            span = range(c.first, c.last)
+            if any(i in taken for i in span):
+                continue
+            taken.update(span)
         out.append(c)
     out.sort(key=lambda c: c.first)
     return [c for c in out if c.type != "BLOCK"]

@@ -18,26 +18,32 @@ class EntityStage:
 
     def __call__(self, doc: Document) -> None:
         ctx = Context(doc)
-        names = recognize.select(recognize.known_names(ctx))
-        names_at = {c.first: c for c in names}
-        names = recognize.select(names + recognize.org_patterns(ctx, names_at))
-        names_at = {c.first: c for c in names}
+        known = recognize.known_names(ctx)
+        names = recognize.select(known + recognize.org_patterns(ctx, recognize.best_at(known)))
         taken = _covered(names)
+        places = recognize.place_patterns(ctx, taken)
+        names += places
+        taken |= _covered(places)
+        names_at = {c.first: c for c in names}
         nominals = persons.titled(ctx, names_at, taken)
         for c in nominals:
             name = c.extra.get("name")
-            if name is not None and name.first not in names_at:
+            if name is not None and names_at.get(name.first) is not name:
+                if name.first in names_at:          # a longer name than the known one there
+                    names.remove(names_at[name.first])
                 names.append(name)
                 names_at[name.first] = name
-        taken = _covered(names) | _covered(nominals)
-        names += persons.given_name_persons(ctx, taken, names_at)
+                taken.update(range(name.first, name.last))
+        taken |= _covered(nominals)
+        more = persons.given_name_persons(ctx, taken, names_at)
+        taken |= _covered(more)
+        names += more
         names += [c.extra["inner"] for c in names if c.extra.get("inner") is not None]
         names.sort(key=lambda c: c.first)
         ents = coref.Entities(ctx)
         for c in names:
             ents.add_name(c)
         coref.drop_weak(ents)
-        taken = _covered(names) | _covered(nominals)
         taken |= _covered(coref.fragments(ctx, ents, taken))
         coref.link_nominals(ctx, ents, nominals)
         taken |= _covered(coref.org_nominals(ctx, ents, taken))
@@ -55,6 +61,7 @@ def _code(ents: coref.Entities) -> None:
     for ent in ents.all():
         if ent.type in PLACE_TYPES:
             ent.sector = None
+            ent.country = ent.country or (home if ent.key[0] == "P" and ent.entry is None else None)
             continue
         if ent.entry is not None:
             ent.country = kb.field(ent.entry, "country") or ent.country
@@ -67,29 +74,40 @@ def _code(ents: coref.Entities) -> None:
 
 
 def _emit(doc: Document, ctx: Context, ents: coref.Entities, nominals) -> None:
-    found = [e for e in ents.all() if any(m.kind == "name" for m in e.mentions) or e.entry is not None]
-    found.sort(key=lambda e: min(m.start for m in e.mentions))
+    found = []
+    for ent in ents.all():
+        if ent.entry is not None or any(m.kind == "name" for m in ent.mentions):
+            ent.mentions.sort(key=_offsets)
+            found.append(ent)
+    found.sort(key=lambda e: e.mentions[0].start)
+    text = doc.text
     entities, spans, pairs = [], [], []
     for n, ent in enumerate(found, 1):
-        ent.id = f"E{n}"
-        seen, mentions = set(), []
-        for c in sorted(ent.mentions, key=lambda c: c.start):
-            if (c.start, c.end) in seen:
+        eid = ent.id = f"E{n}"
+        mentions, prev = [], None
+        for c in ent.mentions:
+            if (c.start, c.end) == prev:
                 continue
-            seen.add((c.start, c.end))
-            mentions.append(Mention(c.start, c.end, doc.text[c.start:c.end], c.kind))
-            spans.append(Span(c.start, c.end, ent.type, {"entity": ent.id, "kind": c.kind}))
-            pairs.append((c, ent.id, ent))
+            prev = (c.start, c.end)
+            mentions.append(Mention(c.start, c.end, text[c.start:c.end], c.kind))
+            spans.append(Span(c.start, c.end, ent.type, {"entity": eid, "kind": c.kind}))
+            pairs.append((c, ent))
             c.extra["ent"] = ent
-        entities.append(Entity(ent.id, ent.type, _name(doc, ent), ent.name_en, ent.kb,
+        entities.append(Entity(eid, ent.type, _name(doc, ent), ent.name_en, ent.kb,
                                ent.country, ent.sector, mentions))
     for c in nominals:
         name = c.extra.get("name")
         if name is not None and "ent" in name.extra:
             c.extra["ent"] = name.extra["ent"]
     doc.entities = entities
-    doc.mentions = sorted(spans, key=lambda s: s.start)
-    doc.actors = actor_spans(ctx, sorted(pairs, key=lambda p: p[0].start), nominals)
+    spans.sort(key=_offsets)
+    doc.mentions = spans
+    pairs.sort(key=lambda p: p[0].start)
+    doc.actors = actor_spans(ctx, pairs, nominals)
+
+
+def _offsets(x) -> tuple[int, int]:
+    return x.start, x.end
 
 
 def _name(doc: Document, ent) -> str:

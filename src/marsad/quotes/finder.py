@@ -5,7 +5,7 @@ from ..document import Document, Span
 from ..record import Quote
 from ..text.normalize import normalize
 from . import speaker as sp
-from .content import (SOFT_PUNCT, Candidate, _after_comp, backward, continued_quote, forward,
+from .content import (SOFT_PUNCT, Candidate, after_comp, backward, continued_quote, forward,
                       sentence_end, trim_end)
 from .context import Ctx
 from .cues import Cue
@@ -70,7 +70,9 @@ def _noun_cue_ok(ctx: Ctx, cue: Cue) -> bool:
 def _nested(ctx: Ctx, cue: Cue, cands: list[Candidate]) -> bool:
     """A cue inside indirect content, not opening a clause of its own (أن X قال/تقر بأن …),
     reports speech within the quote: it stays part of it."""
-    if cue.prefixed or cue.kind in ("participle", "noun") or ctx.is_punct(cue.tok - 1, SOFT_PUNCT + ":"):
+    if (cue.prefixed or cue.kind in ("participle", "noun")
+            or ctx.is_punct(cue.tok - 1, SOFT_PUNCT + ":")
+            or ctx.in_class(cue.tok - 1, "clause_start", stem=True)):
         return False
     off = ctx.tokens[cue.tok].start
     sent = ctx.tokens[cue.tok].sent
@@ -91,7 +93,7 @@ def _prep(ctx: Ctx, cue: Cue) -> Candidate | None:
     if subj is None or j + 1 >= last:
         return None
     if ctx.tokens[j].norm in ctx.w["comp"]:
-        return _after_comp(ctx, cue, j + 1)
+        return after_comp(ctx, cue, j + 1)
     if not ctx.is_punct(j, SOFT_PUNCT):
         return None
     k = j + 1
@@ -145,10 +147,11 @@ def _resolve(ctx: Ctx, cands: list[Candidate]) -> list[tuple[Quote, Span]]:
     out = []
     prev: tuple[Candidate, sp.Speaker] | None = None
     for c in sorted(cands, key=lambda c: c.cue.tok):
-        who, np_end = _speaker(ctx, c, prev)
+        who = sp.who_said(ctx, c, prev)
         prev = (c, who)
         stop = c.first if not c.post else len(ctx.tokens)
-        addressee = sp.addressee(ctx, np_end, min(stop, ctx.sent_bounds(c.cue.tok)[1]))
+        addressee = sp.addressee(ctx, c.cue.tok + 1, min(stop, ctx.sent_bounds(c.cue.tok)[1]),
+                                 who.span or (0, 0))
         if addressee is None and c.direct:
             addressee = sp.vocative_addressee(ctx, c.first, c.end)
         cue_text = ctx.text[c.cue.start:c.cue.end]
@@ -159,39 +162,3 @@ def _resolve(ctx: Ctx, cands: list[Candidate]) -> list[tuple[Quote, Span]]:
                                                "cue_span": (c.cue.start, c.cue.end)})
         out.append((q, span))
     return out
-
-
-def _speaker(ctx: Ctx, c: Candidate, prev) -> tuple[sp.Speaker, int]:
-    cue = c.cue
-    stop = c.first if not c.post else ctx.sent_bounds(cue.tok)[1]
-    if cue.entry.via_an:
-        who = sp.speaker_after_an(ctx, cue, stop)
-        if who is not None:
-            return who, cue.tok + 1
-    subj, np_end = sp.subject_after(ctx, cue, stop) if cue.kind != "participle" else (None, cue.tok + 1)
-    if subj is not None and (cue.kind != "noun" or subj.entity is not None):
-        return subj, np_end
-    same_sentence = prev is not None and ctx.tokens[prev[0].cue.tok].sent == ctx.tokens[cue.tok].sent
-    inherited = sp.Speaker(prev[1].entity, None) if prev is not None else None
-    if cue.kind in ("participle", "noun"):
-        if same_sentence:
-            return inherited, np_end
-        return (sp.sentence_subject(ctx, cue.tok) or inherited or sp.NOBODY), np_end
-    before = sp.subject_before(ctx, cue)
-    if isinstance(before, sp.Speaker):
-        return before, np_end
-    if before == sp.BEFORE_SENTENCE:
-        return (sp.sentence_subject(ctx, cue.tok) or sp.nearest_person(ctx, cue.tok, True)
-                or inherited or sp.NOBODY), np_end
-    if before == sp.BEFORE_PRONOUN:
-        return (sp.nearest_person(ctx, cue.tok) or inherited or sp.NOBODY), np_end
-    first, _ = ctx.sent_bounds(cue.tok)
-    if cue.prefixed and cue.tok > first and not ctx.is_punct(cue.tok - 1, ":"):
-        if same_sentence:
-            return inherited, np_end
-        found = sp.sentence_subject(ctx, cue.tok)
-        if found is not None:
-            return found, np_end
-    if inherited is not None:
-        return inherited, np_end
-    return (sp.nearest_person(ctx, cue.tok, True) or sp.NOBODY), np_end

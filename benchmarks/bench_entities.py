@@ -1,0 +1,58 @@
+"""Speed of the entity stage on the news corpus (single process).
+
+    python benchmarks/bench_entities.py [--n 2000] [--corpus PATH]
+
+Prints articles/s of segment+lookup+entities and of the entity stage alone, by wall
+clock and by process CPU time (the CPU figure is the one to compare on a busy machine).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import time
+from pathlib import Path
+
+from marsad.document import make_document
+from marsad.pipeline import load_stage
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "saudinewsnet.jsonl.gz"
+
+
+def read(path: Path, n: int) -> list[dict]:
+    docs = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if (d.get("text") or "").strip():
+                docs.append(d)
+                if len(docs) == n:
+                    break
+    return docs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    args = ap.parse_args()
+    raw = read(args.corpus, args.n)
+    stages = {name: load_stage(name) for name in ("segment", "lookup", "entities")}
+    wall = dict.fromkeys(stages, 0.0)
+    cpu = dict.fromkeys(stages, 0.0)
+    for d in raw:
+        doc = make_document(d["text"], d.get("date"))
+        for name, stage in stages.items():
+            t, c = time.perf_counter(), time.process_time()
+            stage(doc)
+            wall[name] += time.perf_counter() - t
+            cpu[name] += time.process_time() - c
+    n = len(raw)
+    print(f"{n} articles; articles/s by wall clock | by CPU time")
+    print(f"  segment+lookup+entities {n / sum(wall.values()):8,.0f} | {n / sum(cpu.values()):8,.0f}")
+    for name in stages:
+        print(f"  {name:23} {n / wall[name]:8,.0f} | {n / cpu[name]:8,.0f}")
+
+
+if __name__ == "__main__":
+    main()

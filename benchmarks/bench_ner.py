@@ -1,0 +1,56 @@
+"""NER tagging speed on the news corpus.
+
+    python benchmarks/bench_ner.py [--articles 2000] [--corpus PATH]
+
+Segments the first N articles (not timed), then times ``tagger.tag_doc`` over
+them twice: cold (word-type cache filling) and warm. Goal: ≥ 1,500 articles/s.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import time
+
+from marsad.document import make_document
+from marsad.ner import load_tagger
+from marsad.text.segment import segment
+
+CORPUS = "/work/shared/data/news/saudinewsnet.jsonl.gz"
+
+
+def load_docs(path: str, n: int) -> list:
+    docs = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            obj = json.loads(line)
+            if not obj.get("text", "").strip():
+                continue
+            doc = make_document(obj["text"])
+            segment(doc)
+            docs.append(doc)
+            if len(docs) == n:
+                break
+    return docs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--corpus", default=CORPUS)
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    tagger = load_tagger()
+    print(f"model load: {time.perf_counter() - t0:.2f} s")
+    docs = load_docs(args.corpus, args.articles)
+    n_tokens = sum(len(d.tokens) for d in docs)
+    for run in ("cold", "warm"):
+        t0 = time.perf_counter()
+        n_spans = sum(len(tagger.tag_doc(d)) for d in docs)
+        dt = time.perf_counter() - t0
+        print(f"{run}: {len(docs)} articles, {n_tokens:,} tokens, {n_spans:,} entities in {dt:.2f} s"
+              f" = {len(docs) / dt:,.0f} articles/s, {n_tokens / dt:,.0f} tokens/s")
+
+
+if __name__ == "__main__":
+    main()

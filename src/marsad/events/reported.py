@@ -1,0 +1,75 @@
+"""Status "reported": an event told inside someone's statement, and who said it."""
+from __future__ import annotations
+
+from ..document import Document
+from .actors import ActorPhrase
+from .arguments import subject_after
+from .context import Context
+from .status import COMPLEMENTIZERS
+
+
+def quote_at(doc: Document, pos: int):
+    for q in doc.quotes:
+        if q.start > pos:
+            break
+        if pos < q.end:
+            return q
+    return None
+
+
+def speaker_phrase(ctx: Context, quote) -> ActorPhrase | None:
+    """The actor phrase naming the speaker of a quote (its speaker span, else any mention)."""
+    if quote is None or quote.speaker is None:
+        return None
+    for span in ctx.doc.quote_spans:
+        if span.start == quote.start and span.data.get("speaker_span"):
+            s, _ = span.data["speaker_span"]
+            a = ctx.actor_at.get(ctx.index.first(s))
+            if a is not None and a.entity == quote.speaker:
+                return a
+    for a in ctx.actors:
+        if a.entity == quote.speaker:
+            return a
+    return None
+
+
+def reported(ctx, status, report, quote, trig, actors, sent):
+    """Status reported (with its source) for an event inside someone's statement."""
+    if status is not None and status != "negated":
+        return status, None
+    speaker_entity = None
+    if quote is not None:
+        speaker_entity = quote.speaker
+        is_speaker = any(a.entity is not None and a.entity == speaker_entity for a in actors)
+        if status is None and not is_speaker and not trig.entry.first_person:
+            return "reported", speaker_entity
+        return status, None
+    if report is None:
+        return status, None
+    i, cue = report
+    if cue.kind == "source":
+        src = _next_actor(ctx, i + 1, trig.first)
+        return status or "reported", (src.entity if src and status is None else None)
+    if not _complementizer_between(ctx, i, trig.first):
+        return status, None
+    if cue.kind == "denial":
+        return "negated", None
+    src = subject_after(ctx, i + 1, trig.first)
+    if src is not None and any(a is src for a in actors):
+        return status, None
+    if status is None:
+        return "reported", src.entity if src else None
+    return status, None
+
+
+def _next_actor(ctx, i, limit):
+    for j in range(i, min(i + 4, limit)):
+        if j in ctx.actor_at:
+            return ctx.actor_at[j]
+    return None
+
+
+def _complementizer_between(ctx, i, j) -> bool:
+    toks = ctx.doc.tokens
+    return any(toks[k].norm in COMPLEMENTIZERS or toks[k].norm in (":", '"')
+               for k in range(i + 1, j))

@@ -1,0 +1,62 @@
+"""The date of an event: its clause's time expression, the story's day, or none."""
+from __future__ import annotations
+
+from datetime import date as Date
+
+from ..document import Document
+from .context import RELATIVES, Context
+from .triggers import Trigger
+
+LEAD_DAYS = 7
+
+
+def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: int) -> str | None:
+    """The time expression of the trigger's clause, else the nearest specific one of its
+    sentence, else the document date for a fact reported as happening now."""
+    doc = ctx.doc
+    toks = doc.tokens
+    c_start, c_end = toks[floor].start, toks[max(ceiling - 1, floor)].end
+    best, best_key = None, None
+    for t in doc.times:
+        if t.start < sent.start or t.end > sent.end or t.type not in ("DATE", "TIME"):
+            continue
+        in_clause = c_start <= t.start < c_end
+        if not in_clause and str(t.value).endswith("_REF"):
+            continue
+        key = (not in_clause, abs(t.start - trig.start))
+        if best is None or key < best_key:
+            best, best_key = t, key
+    if best is not None:
+        v = str(best.value)
+        return v.split("T")[0] if "T" in v[4:] and v[:4].isdigit() else v
+    if (status in ("planned", "negated", "hypothetical") or "state" in trig.pattern.flags
+            or _in_relative_clause(ctx, trig)):
+        return None
+    if trig.entry.tense == "present":  # happening now: the publication day
+        return doc.date.isoformat() if doc.date else None
+    return ctx.news_date
+
+
+def news_date(doc: Document) -> str | None:
+    """The day the story happened: a specific day of the lead (first two sentences) in the week
+    before publication (أمس، السبت), else the publication date."""
+    if doc.date is None:
+        return None
+    lead_end = doc.sentences[min(1, len(doc.sentences) - 1)].end if doc.sentences else 0
+    for t in doc.times:
+        if t.start >= lead_end:
+            break
+        v = str(t.value)[:10]
+        if t.type in ("DATE", "TIME") and len(v) == 10 and v[4] == "-" and v[:4].isdigit():
+            try:
+                days = (doc.date - Date.fromisoformat(v)).days
+            except ValueError:
+                continue
+            if 0 <= days <= LEAD_DAYS:
+                return v
+    return doc.date.isoformat()
+
+
+def _in_relative_clause(ctx: Context, trig: Trigger) -> bool:
+    toks = ctx.doc.tokens
+    return any(toks[j].norm in RELATIVES for j in range(max(trig.first - 2, 0), trig.first))

@@ -1,0 +1,72 @@
+"""The place of an event (an entity id) and the home country of unnamed actors."""
+from __future__ import annotations
+
+from ..document import Document
+from ..text.normalize import normalize
+from .context import Context
+from .triggers import Trigger
+
+PLACE_NOUNS = frozenset({"مدينه", "محافظه", "بلده", "قريه", "منطقه", "مديريه", "اقليم", "ولايه",
+                         "مبني", "العاصمه", "ريف", "حي", "مخيم", "مطار", "ميناء", "جبل", "شمال",
+                         "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "قضاء",
+                         "ناحيه", "مقاطعه", "جزيره", "ساحل", "مدن"})
+PLACE_PREPS = frozenset({"في", "ب", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي",
+                         "جنوبي", "شرقي", "غربي", "داخل", "امام", "الى"})
+
+
+def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) -> str | None:
+    """The first place introduced by في/ب/قرب… after the trigger in its clause, else before it,
+    else in the sentence; a visit's place is the place visited."""
+    doc = ctx.doc
+    if trig.pattern.mode == "visit":
+        for a in rcps:
+            if a.place and a.entity:
+                return a.entity
+    taken = set()
+    for a in actors:
+        taken.update(range(a.start, a.end))
+    c_start, c_end = doc.tokens[floor].start, doc.tokens[max(ceiling - 1, floor)].end
+    best, best_key = None, None
+    for m in ctx.places.get(sent.i, ()):
+        if m.start in taken or not m.data.get("entity"):
+            continue
+        if not place_prep(doc, m.start, ctx.index.first(m.start)):
+            continue
+        key = (not c_start <= m.start < c_end, m.start < trig.end, abs(m.start - trig.end))
+        if best is None or key < best_key:
+            best, best_key = m.data["entity"], key
+    return best
+
+
+def place_prep(doc, start, i) -> bool:
+    """في موسكو، بموسكو، في مدينة أضنة، بمحافظة لحج: a locative preposition before a place,
+    possibly with a place noun between."""
+    tok = doc.tokens[i]
+    if start > tok.start and normalize(doc.text[tok.start:start]).lstrip("وف") == "ب":
+        return True
+    for k in (i - 1, i - 2):
+        if k < 0:
+            return False
+        w = doc.tokens[k].norm
+        if w in PLACE_PREPS or (w[:1] in "وف" and w[1:] in PLACE_PREPS):
+            return True
+        if k == i - 1 and w[:1] == "ب" and w[1:] in PLACE_NOUNS:
+            return True
+        if w not in PLACE_NOUNS:
+            return False
+    return False
+
+
+def place_country(doc: Document, entity_id: str | None) -> str | None:
+    if entity_id is None:
+        return None
+    return next((e.country for e in doc.entities if e.id == entity_id), None)
+
+
+def main_country(doc: Document) -> str | None:
+    """The country whose places are mentioned most in the article."""
+    counts: dict[str, int] = {}
+    for e in doc.entities:
+        if e.type == "GPE" and e.country:
+            counts[e.country] = counts.get(e.country, 0) + len(e.mentions)
+    return max(counts, key=counts.get) if counts else None

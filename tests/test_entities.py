@@ -1,0 +1,107 @@
+"""The entity stage on its example corpus (tests/examples/entities.json): one test runs
+every case and prints every failure."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from marsad.document import make_document
+from marsad.pipeline import Pipeline
+
+EXAMPLES = Path(__file__).parent / "examples" / "entities.json"
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Pipeline:
+    return Pipeline(["segment", "lookup", "entities"])
+
+
+def annotate(text: str, date: str | None):
+    return pipeline().annotate(make_document(text, date))
+
+
+def check_case(case: dict) -> list[str]:
+    doc = annotate(case["text"], case.get("date"))
+    by_id = {e.id: e for e in doc.entities}
+    spans = {}
+    for s in doc.mentions:
+        spans.setdefault(doc.text[s.start:s.end], []).append(s)
+    errors = []
+    for exp in case.get("mentions", []):
+        errors += _check_mention(exp, spans, by_id)
+    for text in case.get("absent", []):
+        if text in spans:
+            errors.append(f"{text!r} should not be a mention")
+    for text, n in case.get("count", {}).items():
+        if len(spans.get(text, [])) != n:
+            errors.append(f"{text!r}: {len(spans.get(text, []))} mentions, expected {n}")
+    actors = {doc.text[a.start:a.end]: a.data for a in doc.actors}
+    for exp in case.get("actors", []):
+        got = actors.get(exp["text"])
+        if got is None:
+            errors.append(f"actor {exp['text']!r} missing (actors: {list(actors)})")
+            continue
+        for key in ("country", "sector"):
+            if key in exp and got[key] != exp[key]:
+                errors.append(f"actor {exp['text']!r}: {key} {got[key]!r} != {exp[key]!r}")
+        if "entity" in exp and (got["entity"] is not None) != exp["entity"]:
+            errors.append(f"actor {exp['text']!r}: entity {got['entity']!r}")
+    return errors
+
+
+def _check_mention(exp: dict, spans: dict, by_id: dict) -> list[str]:
+    found = spans.get(exp["text"])
+    if not found:
+        return [f"mention {exp['text']!r} missing (mentions: {list(spans)})"]
+    span = found[0]
+    ent = by_id[span.data["entity"]]
+    errors = []
+    checks = {"type": span.label, "kind": span.data["kind"], "country": ent.country,
+              "sector": ent.sector, "entity_name": ent.name}
+    for key, got in checks.items():
+        if key in exp and got != exp[key]:
+            errors.append(f"{exp['text']!r}: {key} {got!r} != {exp[key]!r}")
+    for key, same in (("same", True), ("not_same", False)):
+        if key in exp:
+            other = spans.get(exp[key])
+            if other is None or (other[0].data["entity"] == span.data["entity"]) != same:
+                errors.append(f"{exp['text']!r} and {exp[key]!r}: same entity should be {same}")
+    return errors
+
+
+def test_entity_examples():
+    cases = json.loads(EXAMPLES.read_text(encoding="utf-8"))["cases"]
+    failures = []
+    for case in cases:
+        for err in check_case(case):
+            failures.append(f"[{case['family']}] {case['text'][:50]}…: {err}")
+    print("\n".join(failures))
+    assert not failures, f"{len(failures)} failures"
+
+
+def test_mentions_and_actors_are_consistent():
+    doc = annotate("التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأمريكي جون كيري في جنيف، "
+                   "وقال لافروف إن بلاده تريد حلا.", "2015-08-01")
+    assert [e.id for e in doc.entities] == [f"E{i}" for i in range(1, len(doc.entities) + 1)]
+    starts = [s.start for s in doc.mentions]
+    assert starts == sorted(starts)
+    ids = {e.id for e in doc.entities}
+    for s in doc.mentions:
+        assert s.data["entity"] in ids and s.data["kind"] in ("name", "nominal", "pronoun")
+    for e in doc.entities:
+        assert any(m.kind == "name" for m in e.mentions) or e.kb
+        for m in e.mentions:
+            assert doc.text[m.start:m.end] == m.text
+    for a in doc.actors:
+        assert a.label == "ACTOR" and a.data["head"][0] >= a.start and a.data["head"][1] <= a.end
+
+
+@pytest.mark.parametrize("word,iso3", [("التركية", "TUR"), ("الأتراك", "TUR"), ("أمريكيين", "USA"),
+                                       ("الأميركي", "USA"), ("السعوديتين", "SAU")])
+def test_nisba_forms(word, iso3):
+    from marsad.knowledge.countries import _names
+    table = {n: c.iso3 for n, c in _names()[1]}
+    assert table[word] == iso3
