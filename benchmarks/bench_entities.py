@@ -49,7 +49,8 @@ def main() -> None:
             cpu[name] += time.process_time() - c
     n = len(raw)
     print(f"{n} articles; articles/s by wall clock | by CPU time")
-    print(f"  segment+lookup+entities {n / sum(wall.values()):8,.0f} | {n / sum(cpu.values()):8,.0f}")
+    total_wall, total_cpu = sum(wall.values()), sum(cpu.values())
+    print(f"  segment+lookup+entities {n / total_wall:8,.0f} | {n / total_cpu:8,.0f}")
     for name in stages:
         print(f"  {name:23} {n / wall[name]:8,.0f} | {n / cpu[name]:8,.0f}")
 

@@ -105,3 +105,23 @@ def test_nisba_forms(word, iso3):
     from marsad.knowledge.countries import _names
     table = {n: c.iso3 for n, c in _names()[1]}
     assert table[word] == iso3
+
+
+def test_country_table():
+    from marsad.knowledge.countries import _names, capitals, countries
+    table = countries()
+    assert table["PSE"].name and table["USA"].iso2 == "US"
+    assert capitals()[table["RUS"].capital_geonameid] == "RUS"
+    names = {n for n, c in _names()[0] if c.iso3 == "USA"}
+    assert {"أمريكا", "الولايات المتحدة الأميركية"} <= names
+
+
+def test_place_table():
+    from marsad.knowledge.places import places
+    by_name = {}
+    for p in places():
+        by_name.setdefault(p.name, p)
+    assert by_name["موسكو"].kb == "geonames:524901" and not by_name["موسكو"].needs_cue
+    assert by_name["الباب"].needs_cue and by_name["الباب"].iso3 == "SYR"
+    assert by_name["البحر الأحمر"].type == "LOC"
+    assert by_name["مسقط رأس"].type == "BLOCK"

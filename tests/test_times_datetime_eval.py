@@ -24,8 +24,8 @@ def test_detection_f1(scores):
 
 def test_plain_date_values(scores):
     dates = scores["plain_dates"]
-    assert dates["accuracy_on_detected"] >= 0.85, dates
-    assert dates["accuracy"] >= 0.72, dates
+    assert dates["accuracy_on_detected"] >= 0.90, dates
+    assert dates["accuracy"] >= 0.80, dates
 
 
 def test_x_is_a_wildcard():

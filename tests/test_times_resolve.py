@@ -33,6 +33,8 @@ def test_periods_and_durations():
     assert R.duration(3, "D") == "P3D"
     assert R.duration(48, "R") == "PT48H"
     assert R.duration(None, "K") == "PXW"
+    assert R.compound_duration([(2, "Z"), (3, "J")]) == "P2Y3M"
+    assert R.compound_duration([(1, "D"), (2, "R")]) == "P1DT2H"
 
 
 def test_hijri_conversion():

@@ -111,7 +111,8 @@ def needs_cue(name: str, population: int, capital: bool, total: Counter, cued: C
     if key[0] in "وبلفك" and key[1:] in words:         # لاول = ل + اول
         return population < WORD_POPULATION
     if key in words:        # a frequent word: a known city only if it never inflects (جنيف)
-        return population < WORD_POPULATION and (relatives >= 0.05 * n or population < SAFE_POPULATION / 2)
+        inflects = relatives >= 0.05 * n
+        return population < WORD_POPULATION and (inflects or population < SAFE_POPULATION / 2)
     if population >= SAFE_POPULATION:
         return False
     return relatives >= MIN_RELATIVES and relatives >= 0.3 * n and cued[key] / n < MIN_CUE_SHARE

@@ -352,7 +352,7 @@ def read_done_keys(path: Path, field_name: str) -> set[str]:
 
 def _open_out(path: Path, mode: str = "ab"):
     if path.name.endswith(".gz"):
-        return gzip.open(path, mode, compresslevel=6)
+        return gzip.open(path, mode, compresslevel=1)  # fast: the parent must keep up
     return open(path, mode)
 
 

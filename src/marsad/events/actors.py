@@ -17,6 +17,8 @@ from .patterns import read_tsv
 LEXICON = "event_actor_words"
 ACTOR_TYPES = ("PER", "ORG", "GPE")
 MAX_NAME_GAP = 1
+STANDALONE_BEFORE = frozenset({"حيال", "تجاه", "ازاء", "ضد", "مع", "علي", "الي", "بين", "عن",
+                               "من", "لدي", "بحق", "امام"})
 
 
 @dataclass(slots=True)
@@ -43,6 +45,9 @@ def _nisba_forms(stem: str) -> set[str]:
     return forms | {"ال" + f for f in forms}
 
 
+PLURAL_NISBAS: set[str] = set()  # filled with the table (الأتراك)
+
+
 @lru_cache(maxsize=1)
 def fallback_actor_phrases() -> tuple[tuple[str, ActorWord], ...]:
     out = []
@@ -61,6 +66,7 @@ def fallback_actor_phrases() -> tuple[tuple[str, ActorWord], ...]:
         for pl in plurals.split("|"):
             if pl != "-":
                 out.append((pl, ActorWord("nisba", iso, None)))
+                PLURAL_NISBAS.add(normalize(pl))
     return tuple(out)
 
 
@@ -193,6 +199,8 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
     last = -1
     for i in sorted(by_first):
         ms = [m for m in by_first[i] if m.entry.kind != "nisba"]
+        if not ms and i >= last and i not in taken:
+            ms = [m for m in by_first[i] if _people(doc, m)]
         if not ms or i < last or i in taken:
             continue
         m = max(ms, key=lambda m: m.last)
@@ -206,6 +214,20 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
         out.append(a)
         last = a.last
     return out
+
+
+def _people(doc: Document, m) -> bool:
+    """«حيال الإيرانيين»، «والأتراك»: a plural nisba standing alone names the nation (not an
+    adjective: the word before is a preposition or punctuation, or it carries a proclitic)."""
+    word = normalize(doc.text[m.start:m.end])
+    if not word.startswith("ال") or not (word.endswith("ين") or word.endswith("ون")
+                                          or word in PLURAL_NISBAS):
+        return False
+    tok = doc.tokens[m.first]
+    if m.start > tok.start or m.first == 0:
+        return True
+    prev = doc.tokens[m.first - 1]
+    return prev.kind == "punct" or prev.norm in STANDALONE_BEFORE
 
 
 def _extend(doc: Document, a: ActorPhrase, by_first, names, ents) -> None:

@@ -18,7 +18,8 @@ SKIP_WORDS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدو�
                         "بها", "به", "لها", "له", "عليها", "عليه", "منها", "منه", "فيها", "فيه",
                         "لهم", "بهم", "عليهم", "معه", "معها",
                         "عدد", "بعض", "نحو", "حوالي", "اكثر", "جميع", "كل", "احد", "اثنين",
-                        "ثلاثه", "عناصر", "عنصرا", "قاده", "كبار", "وفد"})
+                        "ثلاثه", "عناصر", "عنصرا", "قاده", "كبار", "وفد", "اعضاء", "ممثلي",
+                        "عددا"})
 PARTICLES = frozenset({"قد", "لم", "لن", "لا", "ما", "سوف", "ان", "انه", "كما", "فيما", "بينما",
                        "وقد", "ولم", "ولن", "ولا", "قد"})
 AGENT_VERBS = frozenset({"شنه", "شنته", "شنها", "نفذه", "نفذته", "نفذها", "تبناه", "تبنته",
@@ -28,8 +29,19 @@ AGENT_PAIRS = frozenset({("من", "قبل"), ("علي", "يد"), ("علي", "ا�
                          ("علي", "يدي")})  # normalized: على → علي
 AGENT_SINGLE = frozenset({"بايدي", "بيد"})
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
+GENITIVE_L = ("ل",)  # اعتقالها للصحفيين: a noun's object after ل
+ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+KANA = frozenset({"كان", "كانت", "كانوا", "يكون", "تكون"})
+PARTITIVES = frozenset({"عدد", "بعض", "جميع", "احد", "اثنين", "اثنان", "ثلاثه", "اربعه", "خمسه",
+                        "عشرات", "مئات", "الاف", "مجموعه", "كثير", "الكثير", "عناصر", "اعضاء",
+                        "قاده", "كبار", "ممثلي", "عشرات", "معظم", "غالبيه", "اغلب", "عددا"})
 TOWARD = frozenset({"تجاه", "حيال", "ازاء", "ضد"})  # a recipient for every pattern
 WINDOW = 12
+OBJECT_WINDOW = 8
+OBJECT_SUFFIXES = ("هم", "هما", "ها", "ه")
+PLACE_OBJECT = TOWARD | {"ل", "علي", "عن", "مع", "الي"}
+NOT_OBJECT = frozenset({"في", "منذ", "خلال", "عبر", "بعد", "قبل", "حتى", "من", "داخل", "امام",
+                        "بين", "عند", "لدى"})
 
 
 def preposition(ctx: Context, a: ActorPhrase) -> str | None:
@@ -47,9 +59,16 @@ def preposition(ctx: Context, a: ActorPhrase) -> str | None:
         word = prev.norm
         if word[:1] in "وف" and word[1:] in PREPOSITIONS:
             word = word[1:]
+        if word == "من" and a.first > 1 and _partitive(doc.tokens[a.first - 2]):
+            return None  # عدد من الوزراء: the phrase heads the subject
         if word in PREPOSITIONS:
             return word
     return None
+
+
+def _partitive(tok) -> bool:
+    return tok.norm in PARTITIVES or tok.kind == "num" or (
+        tok.norm[:1] in "وف" and tok.norm[1:] in PARTITIVES)
 
 
 def _has_wa(tok, a: ActorPhrase) -> bool:
@@ -124,6 +143,18 @@ def fronted_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     return a if ctx.doc.tokens[a.first - 1].norm in COMPLEMENTIZERS else None
 
 
+def kana_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
+    """وكان الجيش قد قصف…، إن الجيش قد يهاجم…: a subject between كان (or إن) and قد comes
+    before its verb."""
+    if i < 2 or ctx.doc.tokens[i - 1].norm not in ("قد", "وقد"):
+        return None
+    a = ctx.actor_ending.get(i - 1)
+    if a is None or a.first <= floor:
+        return None
+    before = ctx.doc.tokens[a.first - 1].norm
+    return a if before.lstrip("وف") in KANA or before in COMPLEMENTIZERS else None
+
+
 def relative_head(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     """كيري الذي يزور قطر: the antecedent of a relative pronoun is the subject."""
     j = i - 1
@@ -154,6 +185,16 @@ def clause_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     return None
 
 
+def object_of_event(ctx: Context, i: int, floor: int) -> bool:
+    """رفض X العقوبات: the noun at i is the object of another event's verb (whose subject is
+    not the noun's actor)."""
+    floor = embedded_floor(ctx, i, floor)
+    for j in range(i - 1, floor - 1, -1):
+        if j in ctx.verbs:
+            return j in ctx.event_verbs and i - j > 1
+    return False
+
+
 def main_subject_after(ctx: Context, trig: Trigger, ceiling: int) -> ActorPhrase | None:
     """«خلال زيارة إلى إندونيسيا، قال الرئيس…»: a noun in a fronted adverbial phrase takes the
     subject of the main verb after the comma."""
@@ -169,11 +210,14 @@ def main_subject_after(ctx: Context, trig: Trigger, ceiling: int) -> ActorPhrase
 
 def nearest_before(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     floor = embedded_floor(ctx, i, floor)
+    toks = ctx.doc.tokens
     best = None
-    for a in ctx.by_sent.get(ctx.doc.tokens[i].sent, ()):
+    for a in ctx.by_sent.get(toks[i].sent, ()):
         if a.last > i:
             break
         if a.first >= floor and not a.place and preposition(ctx, a) is None:
+            if best is not None and a.first - 1 in ctx.verbs and best.last >= a.first - 2:
+                continue  # الجيش قصف المسلحين ثم هاجمهم: the phrase after a verb is its object
             best = a
     return best
 
@@ -212,7 +256,7 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
                used: list) -> list[ActorPhrase]:
     """The first actor phrase after a recipient preposition of the pattern (على مركز شرطة: the
     phrase may follow a head noun), or, for direct objects, the first phrase without one."""
-    rcp = trig.pattern.rcp
+    rcp = trig.pattern.rcp or (GENITIVE_L if trig.pattern.gen == "recipient" else ())
     if not rcp:
         return []
     toks = ctx.doc.tokens
@@ -231,6 +275,60 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
         if prep is None and "obj" in rcp or prep in rcp or (prep == "ل" and "obj" in rcp):
             return coordinated(ctx, a, limit)
     return []
+
+
+def object_in_clause(ctx: Context, trig: Trigger, start: int, limit: int,
+                     used: list) -> list[ActorPhrase]:
+    """رفضها الاعتراف بإسرائيل، رفع تجميد المساعدات عن مصر: with no recipient in its usual slot,
+    the first actor phrase of the clause after the trigger's complement (not a place after a
+    locative preposition, not in another verb's clause)."""
+    for a in ctx.by_sent.get(ctx.doc.tokens[trig.first].sent, ()):
+        if a.first < start or a in used:
+            continue
+        if a.first >= min(limit, start + OBJECT_WINDOW):
+            break
+        prep = preposition(ctx, a)
+        if prep in NOT_OBJECT or (a.place and prep is not None and prep not in PLACE_OBJECT
+                                  and not (prep == "ب" and ctx.is_country(a))):
+            continue  # في موسكو: a venue, not a recipient
+        if _other_clause(ctx, a, trig) or _verb_between(ctx, trig.last, a.first):
+            return []
+        return coordinated(ctx, a, limit)
+    return []
+
+
+def pronoun_object(ctx: Context, trig: Trigger, after: int, p) -> bool:
+    """تصدت لهم، هاجمهم، أسرهم: the recipient is a pronoun (on the trigger, or on one of the
+    pattern's prepositions right after it)."""
+    toks = ctx.doc.tokens
+    word = toks[trig.last - 1].norm
+    suffix = next((x for x in OBJECT_SUFFIXES if word.endswith(x)), None)
+    forms = normalize(p.lemma).split("/")
+    if p.pos == "P":
+        forms = forms[:1]  # تم أسر/تم أسرهم: the first alternative is the bare phrase
+    if suffix is not None and ("obj" in p.rcp or p.gen == "recipient") and not any(
+            form.endswith(suffix) for form in forms):
+        return True
+    if after < len(toks) and toks[after].sent == toks[trig.first].sent:
+        w = toks[after].norm.lstrip("وف")
+        return any(w == prep + x for prep in p.rcp for x in OBJECT_SUFFIXES if prep != "obj")
+    return False
+
+
+def antecedent(ctx: Context, trig: Trigger, used: list) -> list[ActorPhrase]:
+    """The nearest actor phrase before the trigger (this sentence or the one before) that is
+    not already an argument: what the pronoun stands for."""
+    sent = ctx.doc.tokens[trig.first].sent
+    for k in (sent, sent - 1):
+        for a in reversed(ctx.by_sent.get(k, ())):
+            if a.last <= trig.first and a not in used and not a.place and not any(
+                    a.entity is not None and a.entity == u.entity for u in used):
+                return [a]
+    return []
+
+
+def _verb_between(ctx: Context, i: int, j: int) -> bool:
+    return any(k in ctx.verbs for k in range(i, j))
 
 
 def _other_clause(ctx: Context, a: ActorPhrase, trig: Trigger) -> bool:
@@ -283,12 +381,17 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if trig.entry.first_person and speaker is not None:
             actors = [speaker]
         else:
-            a = fronted_subject(ctx, trig.first, floor)
+            a = fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
             if a is not None:
                 actors = joined_before(ctx, a, floor)
                 a = None
             else:
-                a = subject_after(ctx, trig.last, ceiling) or agent_after(ctx, trig.last, ceiling)
+                a = subject_after(ctx, trig.last, ceiling)
+                if a is None:
+                    a = agent_after(ctx, trig.last, ceiling)
+                    if a is not None:  # خطف ثمانية على أيدي X: the subject before is the patient
+                        patient = subject_before(ctx, trig.first, floor)
+                        rcps = joined_before(ctx, patient, floor) if patient else []
             if a is not None and a.place and p.mode == "visit":
                 rcps, after, a = coordinated(ctx, a, ceiling), a.last, None
             if a is not None:
@@ -305,8 +408,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if g is None and p.gen == "recipient" and trig.last < ceiling - 1 and is_target(
                 ctx.doc.tokens[trig.last]):  # مهاجمة ثكنة للجيش: the target's owner
             g, owner = ctx.actor_at.get(trig.last + 1), True
-        if g is not None and g.place and p.type == "CONSULT":  # محادثات جنيف: a venue
-            g = None
+        if g is not None and g.place and p.type == "CONSULT" and not ctx.is_country(g):
+            g = None  # محادثات جنيف: a city after talks is their venue
         free = g is not None and (owner or preposition(ctx, g) is None)
         if free and p.gen in ("actor", "recipient"):
             group = coordinated(ctx, g, ceiling)
@@ -314,13 +417,17 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 actors, after = group, group[-1].last
             else:
                 rcps, after = group, group[-1].last
-        elif trig.last in ctx.nisba and p.gen == "actor":
-            actors = [nisba_actor(ctx, trig.last)]
+        elif trig.last in ctx.nisba:  # العقوبات الأمريكية، الغارات الروسية
+            actors = [nisba_actor(ctx, trig.last, "MIL" if p.type in ARMED_TYPES else "GOV")]
             after = trig.last + 1
         if not actors:
             a = agent_after(ctx, after, ceiling)
             if a is not None:
                 actors = coordinated(ctx, a, ceiling)
+            elif object_of_event(ctx, trig.first, floor):
+                a = ctx.actor_ending.get(trig.first)  # اتهم X الفيلق بتسليح…: the accused acts
+                if a is not None and a.first < floor:
+                    a = None
             else:
                 a = (clause_subject(ctx, trig.first, floor)
                      or nearest_before(ctx, trig.first, floor)
@@ -329,12 +436,15 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                     actors = coordinated(ctx, a, max(trig.first, a.last))
     if not rcps:
         rcps = recipients(ctx, trig, after, ceiling, actors)
+    if not rcps and p.rcp:
+        rcps = object_in_clause(ctx, trig, after, ceiling, actors)
+    if not rcps and (p.rcp or p.gen == "recipient") and pronoun_object(ctx, trig, after, p):
+        rcps = antecedent(ctx, trig, actors)
     named = {a.entity for a in actors if a.entity} | {ctx.doc.text[a.start:a.end] for a in actors}
     return actors, [r for r in rcps
                     if r.entity not in named and ctx.doc.text[r.start:r.end] not in named]
 
 
-def nisba_actor(ctx: Context, i: int) -> ActorPhrase:
+def nisba_actor(ctx: Context, i: int, sector: str = "GOV") -> ActorPhrase:
     tok = ctx.doc.tokens[i]
-    return ActorPhrase(i, i + 1, tok.start, tok.end, None,
-                       ctx.nisba[i], "GOV")
+    return ActorPhrase(i, i + 1, tok.start, tok.end, None, ctx.nisba[i], sector)

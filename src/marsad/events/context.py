@@ -16,8 +16,10 @@ class Context:
         self.doc = doc
         self.news_date: str | None = None      # set by the caller (when.news_date)
         self.main_country: str | None = None   # set by the caller (where.main_country)
+        self.scene_places: list | None = None   # filled on first use (where.scene)
+        self.prev_subject = None                # (sentence, actors) of the last verb event
         self.index = TokenIndex(doc)
-        heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
+        heads = self.heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
         self.actors: list[ActorPhrase] = actor_phrases(doc, self.index, sents, heads)
         self.actor_at: dict[int, ActorPhrase] = {}
         self.actor_ending: dict[int, ActorPhrase] = {}
@@ -34,6 +36,8 @@ class Context:
                 k = doc.tokens[self.index.first(m.start)].sent
                 if k in sents:
                     self.places.setdefault(k, []).append(m)
+        self.event_verbs = {m.first for m in by_lex.get("event_triggers", ())
+                            if m.entry.tense is not None and not m.entry.rest}
         self.verbs = {m.first for m in by_lex.get("event_triggers", ())
                       if m.entry.tense is not None}
         self.verbs.update(m.first for m in by_lex.get("event_cues", ()) if m.entry.how == "V")
@@ -44,6 +48,10 @@ class Context:
     @staticmethod
     def _boundary(tok) -> bool:
         return tok.kind == "punct" and (tok.norm in CLAUSE_PUNCT or tok.norm in QUOTE_MARKS)
+
+    def is_country(self, a: ActorPhrase) -> bool:
+        """The phrase names a country (not a city used as a venue)."""
+        return any(m.entry.kind == "gpe" for m in self.heads.get(a.first, ()))
 
     def clause_start(self, i: int, floor: int) -> int:
         """First token of the clause holding token i (after the last , ; : quote mark or

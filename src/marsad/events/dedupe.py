@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 
+PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # one place per happening
+
+
 def _same_actor(a, b) -> bool:
     if a.entity is not None and b.entity is not None:
         return a.entity == b.entity
@@ -13,11 +16,14 @@ def _share(xs, ys) -> bool:
     return any(_same_actor(a, b) for a in xs for b in ys)
 
 
-def _same_happening(k, ev) -> bool:
-    """Same type, date, mode and place (where both are known), an actor in common, and no
-    conflicting recipients."""
+def _same_happening(k, ev, mention: bool) -> bool:
+    """Same type, date, mode and place (where both are known; a later noun naming the event
+    may sit in a sentence about another place), an actor in common, and no conflicting
+    recipients."""
+    mention = mention and ev.type not in PLACED
     return (k.type == ev.type and k.date == ev.date and k.mode == ev.mode
-            and (k.location is None or ev.location is None or k.location == ev.location)
+            and (mention or k.location is None or ev.location is None
+                 or k.location == ev.location)
             and _share(k.actor, ev.actor)
             and (not k.recipient or not ev.recipient or _share(k.recipient, ev.recipient)))
 
@@ -29,12 +35,17 @@ def _mentioned_before(ev, kept) -> bool:
                                                         or k.date == ev.date) for k in kept)
 
 
-def dedupe(events: list) -> list:
+def dedupe(events: list, nouns: frozenset = frozenset()) -> list:
+    """``nouns``: trigger starts of events named by a noun (a later mention of a happening)."""
     kept = []
     for ev in sorted(events, key=lambda e: not e.actor):
         if _mentioned_before(ev, kept):
             continue
-        twin = next((k for k in kept if _same_happening(k, ev)), None)
+        mention = ev.trigger.start in nouns
+        twin = next((k for k in kept if k.trigger.start < ev.trigger.start
+                     and _same_happening(k, ev, mention)
+                     or k.trigger.start > ev.trigger.start
+                     and _same_happening(k, ev, k.trigger.start in nouns)), None)
         if twin is None:
             kept.append(ev)
         elif not twin.recipient and ev.recipient:

@@ -8,14 +8,14 @@ from ..text.normalize import normalize
 from .actors import LEXICON as ACTOR_WORDS, ActorPhrase
 from .arguments import find_arguments
 from .cameo import goldstein, quad_class
-from .context import Context
+from .context import RELATIVES, Context
 from .dedupe import dedupe
 from .evidence import ARMED, CIVIL, has_evidence, is_abstract
 from .reported import quote_at, reported, speaker_phrase
 from .status import LEXICON as CUES, is_future, status_of
 from .triggers import BLOCKERS, LEXICON as TRIGGERS, Trigger, find_triggers
 from .when import event_date, news_date
-from .where import location, main_country, place_country
+from .where import location, main_country, place_country, scene
 
 EVENT_LEXICONS = frozenset({TRIGGERS, BLOCKERS, CUES, ACTOR_WORDS})
 FORCE_ON = frozenset({"ASSAULT", "COERCE"})
@@ -26,6 +26,7 @@ VERBAL = (1, 3)  # quad classes of speech acts: a statement's speaker is their a
 FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
 CONDEMN_WINDOW = 8
+LEAD_WORDS = frozenset({"كما", "و", "ف", "ثم", "قد", "وقد", "لقد", "بل", "لكنه", "لكنها", "كذلك"})
 
 
 def extract_events(doc: Document) -> list[Event]:
@@ -44,13 +45,19 @@ def extract_events(doc: Document) -> list[Event]:
         cues_by_sent.setdefault(doc.tokens[m.first].sent, []).append((m.first, m.entry))
     events = []
     condemn: Trigger | None = None
+    ctx.prev_subject = None
     for trig in triggers:
         ev = _event(ctx, trig, cues_by_sent.get(doc.tokens[trig.first].sent, []), condemn)
         if ev is not None:
             events.append(ev)
         if "condemn" in trig.pattern.flags:
             condemn = trig
-    return dedupe(events)
+    nouns = frozenset(t.start for t in triggers if t.pattern.pos != "V")
+    events = dedupe(events, nouns)
+    for ev in events:
+        if ev.location is None:
+            ev.location = scene(ctx, ev.trigger.start)
+    return events
 
 
 def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> Event | None:
@@ -68,6 +75,10 @@ def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> 
         # طالب تونسي: a noun with its adjective, not the verb طالب
         return None
     actors, rcps = find_arguments(ctx, trig, sent.first_token, ceiling, speaker)
+    if actors and p.pos == "V":
+        ctx.prev_subject = (tok.sent, actors)
+    elif not actors and _dropped_subject(ctx, trig, floor):
+        actors = ctx.prev_subject[1]  # وأضاف … ودعا: the subject of the previous verb
     if p.type in FORCE_ON and any(a.sector in VICTIMS for a in actors):
         rcps, actors = actors + rcps, []  # قتل 38 سائحا: the civilians are the victims
     if not actors and speaker is not None and quad_class(p.type) in VERBAL:
@@ -81,7 +92,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> 
         return None
     future = (tok.kind == "word" and trig.entry.tense == "present"
               and is_future(doc, tok, trig.start))
-    status, report = status_of(cues, trig.first, trig.last, floor, future, p.pos != "V")
+    status, report = status_of(cues, trig.first, trig.last, floor, future, p.pos != "V",
+                               trig.entry.tense == "past")
     if "neg" in p.flags and status == "negated":
         status = None
     status, source = reported(ctx, status, report, quote, trig, actors, sent)
@@ -98,6 +110,20 @@ def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> 
         goldstein=goldstein(p.cameo), quad_class=quad_class(etype),
         location=place, date=date, status=status or "asserted",
         source=source, confidence=_confidence(actors, rcps, p))
+
+
+def _dropped_subject(ctx: Context, trig: Trigger, floor: int) -> bool:
+    """A third-person verb with no subject in its clause continues the previous verb's subject
+    (in the same or the previous sentence)."""
+    prev = ctx.prev_subject
+    if prev is None or trig.pattern.pos != "V" or trig.entry.first_person:
+        return False
+    toks = ctx.doc.tokens
+    if trig.first > 0 and toks[trig.first - 1].norm in RELATIVES:
+        return False
+    if any(toks[j].norm not in LEAD_WORDS for j in range(floor, trig.first)):
+        return False  # only at the head of its clause: «… وأكد»، «كما دعا»
+    return toks[trig.first].sent - prev[0] <= 1
 
 
 def _type(p, actors) -> str:
@@ -123,6 +149,8 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return any(a.place for a in rcps)
     if need == "military":
         return any(a.sector == "MIL" for a in actors)
+    if need == "civil":
+        return any(a.sector in CIVIL for a in actors)
     if etype == "ASSAULT" and any(a.sector in ARMED for a in actors):
         return True
     if etype == "PROTEST" and any(a.sector in CIVIL for a in actors):

@@ -1,8 +1,10 @@
 """Inflected forms of Arabic verbs and nouns, generated from a citation form (normalized text).
 
-Over-generation is harmless (non-words never occur), so the rules are simple: subject
-endings and prefixes for verbs, article, dual, pronoun suffixes and the accusative alif for
-nouns. Future س and the proclitics و ف ب ل ك are handled by the matcher.
+The rules are simple (subject endings and prefixes for verbs; article, dual, pronoun suffixes
+and the accusative alif for nouns) and over-generate; a generated form that is also a common
+word (قبله "before him", أسلحة "weapons") is avoided by the pattern flags (nobare, hamza), by
+the first-person rule below, or by data/blockers.tsv. Future س and the proclitics و ف ب ل ك
+are handled by the matcher.
 """
 from __future__ import annotations
 

@@ -48,7 +48,8 @@ def reported(ctx, status, report, quote, trig, actors, sent):
         return status, None
     i, cue = report
     if cue.kind == "source":
-        src = _next_actor(ctx, i + 1, trig.first)
+        limit = trig.first if i < trig.first else sent.last_token
+        src = _next_actor(ctx, i + 1, limit)
         return status or "reported", (src.entity if src and status is None else None)
     if not _complementizer_between(ctx, i, trig.first):
         return status, None

@@ -45,11 +45,12 @@ def is_future(doc, tok, stem_start: int) -> bool:
 
 
 def status_of(cues: list, t_first: int, t_last: int, clause_start: int, future: bool,
-              noun: bool):
+              noun: bool, past: bool = False):
     """Status from the cue matches before the trigger, and the cue that made it.
 
     ``cues`` are (token index, Cue) pairs of the trigger's sentence, in order. A noun trigger is
     also planned when a plan cue follows it closely (محادثات أستانا المقرر أن تستأنف).
+    ``past``: a past-tense verb (قد قصف = has bombed, not "may").
     Returns (status, report cue token index or None).
     """
     status = "planned" if future else None
@@ -58,6 +59,8 @@ def status_of(cues: list, t_first: int, t_last: int, clause_start: int, future: 
         if i >= t_first:
             if noun and cue.kind == "plan" and 0 <= i - t_last <= NEAR and status is None:
                 status = "planned"
+            elif cue.kind == "source" and i >= t_last and report is None:
+                report = (i, cue)  # …، حسب وكالة الأنباء: the whole sentence is attributed
             continue
         near = t_first - i <= NEAR
         in_clause = i >= clause_start
@@ -65,7 +68,8 @@ def status_of(cues: list, t_first: int, t_last: int, clause_start: int, future: 
             status = "negated"
         elif cue.kind == "plan" and (near or (cue.how == "clause" and in_clause)):
             status = status or "planned"
-        elif cue.kind == "hyp" and in_clause and (cue.how == "clause" or near):
+        elif cue.kind == "hyp" and in_clause and (cue.how == "clause" or (
+                i == t_first - 1 and not past and not noun)):  # قد يهاجم (may), not قد هاجم
             status = "hypothetical"
         elif cue.kind in ("report", "source", "denial"):
             report = (i, cue)

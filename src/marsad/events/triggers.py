@@ -1,10 +1,12 @@
 """Trigger selection: event pattern matches minus blocked phrases, one per token span."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..document import Document
 from ..knowledge.matcher import Match
+from ..text.normalize import normalize
 from .patterns import TriggerEntry
 
 LEXICON = "event_triggers"
@@ -12,7 +14,8 @@ BLOCKERS = "event_blockers"
 # تظاهروا بالآلاف = they demonstrated in thousands, not "pretended"
 CROWD_WORDS = frozenset({"الالاف", "الاف", "المئات", "مئات", "العشرات", "عشرات"})
 HAMZAS = frozenset("أإآءئؤ")
-REST_GAP = 6  # words allowed between a verb and the rest of its phrase (the subject)
+NOUN_PROCLITICS = frozenset("بك")
+REST_GAP = 9  # words allowed between a verb and the rest of its phrase (the subject)
 CLAUSE_STOP = frozenset(",;:.!?\"")
 
 
@@ -35,6 +38,7 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
     blocked = set()
     for m in blockers:
         blocked.update(range(m.first, m.last))
+    blocked.update(_time_tokens(doc))
     cands = list(matches)
     cands = [m for m in cands if not m.entry.rest or _rest_follows(doc, m)]
     cands.sort(key=lambda m: (m.first - m.last, not m.entry.rest, m.first))
@@ -49,9 +53,27 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
             continue
         if "hamza" in flags and not any(c in HAMZAS for c in doc.text[m.start:m.end]):
             continue
+        if m.entry.tense is not None and _noun_prefix(doc, m):
+            continue
+        if "taa" in flags and _final_ha(doc, m):
+            continue
         taken.update(span)
         out.append(Trigger(m.first, m.last, m.start, m.end, m.entry))
     out.sort(key=lambda t: t.first)
+    return out
+
+
+def _time_tokens(doc: Document) -> set[int]:
+    """Tokens inside a time expression (فجرا = at dawn, not "they blew up")."""
+    out: set[int] = set()
+    if not doc.times:
+        return out
+    starts = [t.start for t in doc.tokens]
+    for t in doc.times:
+        i = bisect_left(starts, t.start)
+        while i < len(doc.tokens) and doc.tokens[i].start < t.end:
+            out.add(i)
+            i += 1
     return out
 
 
@@ -72,6 +94,19 @@ def _rest_follows(doc: Document, m: Match) -> bool:
                     toks[i + k].norm == rest[k] for k in range(1, len(rest))):
                 return True
     return False
+
+
+def _noun_prefix(doc: Document, m: Match) -> bool:
+    """بدعم، كدعم: a preposition attached to the word makes it a noun, not a verb."""
+    tok = doc.tokens[m.first]
+    prefix = normalize(doc.text[tok.start:m.start]).lstrip("وف")
+    return prefix[:1] in NOUN_PROCLITICS
+
+
+def _final_ha(doc: Document, m: Match) -> bool:
+    """مظاهره (its aspects) written with ه where the trigger needs ة (مظاهرة)."""
+    word = doc.text[m.start:doc.tokens[m.first].end].rstrip()
+    return word.endswith("ه")
 
 
 def _pretend(doc: Document, m: Match) -> bool:

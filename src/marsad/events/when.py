@@ -11,8 +11,9 @@ LEAD_DAYS = 7
 
 
 def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: int) -> str | None:
-    """The time expression of the trigger's clause, else the nearest specific one of its
-    sentence, else the document date for a fact reported as happening now."""
+    """The time expression of the trigger's clause, else a specific one earlier in its sentence,
+    else (for a fact told as happening now) the story's day; none for plans, denials,
+    conditions, lasting states and relative clauses."""
     doc = ctx.doc
     toks = doc.tokens
     c_start, c_end = toks[floor].start, toks[max(ceiling - 1, floor)].end
@@ -20,9 +21,9 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
     for t in doc.times:
         if t.start < sent.start or t.end > sent.end or t.type not in ("DATE", "TIME"):
             continue
-        in_clause = c_start <= t.start < c_end
-        if not in_clause and str(t.value).endswith("_REF"):
-            continue
+        in_clause = c_start <= t.start < c_end and not _relative_between(ctx, trig, t.start)
+        if not in_clause and (str(t.value).endswith("_REF") or t.start > trig.start):
+            continue  # outside the clause only a specific time that sets the scene before it
         key = (not in_clause, abs(t.start - trig.start))
         if best is None or key < best_key:
             best, best_key = t, key
@@ -57,6 +58,21 @@ def news_date(doc: Document) -> str | None:
     return doc.date.isoformat()
 
 
+def _relative_between(ctx: Context, trig: Trigger, pos: int) -> bool:
+    """«كيري الذي يزور قطر … الذي توصلت إليه القوى الغربية الشهر الماضي»: a time after a later
+    relative pronoun belongs to that relative clause."""
+    if pos <= trig.end:
+        return False
+    toks = ctx.doc.tokens
+    j = trig.last
+    while j < len(toks) and toks[j].start < pos:
+        if toks[j].norm in RELATIVES:
+            return True
+        j += 1
+    return False
+
+
 def _in_relative_clause(ctx: Context, trig: Trigger) -> bool:
     toks = ctx.doc.tokens
     return any(toks[j].norm in RELATIVES for j in range(max(trig.first - 2, 0), trig.first))
+

@@ -10,6 +10,7 @@ PLACE_NOUNS = frozenset({"مدينه", "محافظه", "بلده", "قريه", "
                          "مبني", "العاصمه", "ريف", "حي", "مخيم", "مطار", "ميناء", "جبل", "شمال",
                          "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "قضاء",
                          "ناحيه", "مقاطعه", "جزيره", "ساحل", "مدن"})
+SCENE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"في", "ب", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي",
                          "جنوبي", "شرقي", "غربي", "داخل", "امام", "الى"})
 
@@ -36,6 +37,24 @@ def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) ->
         if best is None or key < best_key:
             best, best_key = m.data["entity"], key
     return best
+
+
+def scene(ctx: Context, pos: int) -> str | None:
+    """The story's current place: the last place named with a locative preposition before
+    ``pos`` (في عدن … the events that follow happen there), else the first one of the article."""
+    places = ctx.scene_places
+    if places is None:
+        doc = ctx.doc
+        places = ctx.scene_places = [
+            (m.start, m.data["entity"]) for m in doc.mentions
+            if m.label in SCENE_LABELS and m.data.get("entity")
+            and place_prep(doc, m.start, ctx.index.first(m.start))]
+    best = None
+    for start, ent in places:
+        if start >= pos:
+            break
+        best = ent
+    return best or (places[0][1] if places else None)
 
 
 def place_prep(doc, start, i) -> bool:

@@ -2,10 +2,13 @@
 
 The model's emission score of label y at token t is the sum, over the window
 offsets k, of the weights of the attributes of word t+k at offset k. Each word
-type's 5×9 score table is computed once and cached. Decoding is exact Viterbi,
-pruned safely: label y is dropped at a token when its emission falls behind O's
-by more than any transition pair could make up (then swapping y for O never
-lowers a path's score). Most tokens keep only O and cost a few additions.
+type's 5×9 score table is computed once and cached. Decoding is Viterbi over
+pruned label sets: a label whose emission score falls more than ``prune`` below
+O's is dropped, an I- label is kept only after a candidate of its type, and a
+token left with O alone is fixed to O, which cuts the sentence into short runs.
+A cheap lower bound on O's margin over the B- labels (per-offset margins summed)
+settles most tokens after five additions. The pruning threshold was chosen on
+the dev slice, where it changes F1 by less than 0.005.
 """
 from __future__ import annotations
 
@@ -18,115 +21,123 @@ from .features import BOS, EOS, word_attributes
 from .propagate import propagate
 
 MODEL_PATH = os.path.join(os.path.dirname(__file__), "data", "ner_model.json.gz")
-MAX_CACHE = 200_000
+MAX_CACHE = 100_000  # word types (about 0.6 kB each)
+PRUNE = 4.0  # labels scoring this far below O are not considered (tuned on dev)
 O = 0
 
 
 class Tagger:
-    def __init__(self, model: dict):
+    def __init__(self, model: dict, prune: float = PRUNE):
         self.labels = model["labels"]
         self.types = [lab[2:] for lab in self.labels]
         self.begins = [lab.startswith("B-") for lab in self.labels]
+        self.inside = [lab.startswith("I-") for lab in self.labels]
+        # labels that may precede each label (an I- label continues its own type)
+        self.allowed_after = [{p for p, lab in enumerate(self.labels) if lab[2:] == self.types[y]}
+                              if self.inside[y] else None for y in range(len(self.labels))]
+        self.begin_ids = [y for y in range(len(self.labels)) if self.begins[y]]
         self.offsets = model["offsets"]
         self.trans = model["transitions"]
-        self.attributes = model["attributes"]
         self.gazetteer = {w: tuple(c) for w, c in model["gazetteer"].items()}
-        n = len(self.labels)
-        self.n = n
-        self.width = len(self.offsets) * n
-        self.bound = [self._swap_bound(y) for y in range(n)]
-        self.max_bound = max(self.bound[1:])
+        self.n = n = len(self.labels)
+        width = len(self.offsets) * n
+        self.rows = {a: _dense(pairs, width) for a, pairs in model["attributes"].items()}
+        self.zero = (0.0,) * width
+        self.prune = prune
         self._cache: dict = {}
-        self.bos = self._entry(BOS)
-        self.eos = self._entry(EOS)
-
-    def _swap_bound(self, y: int) -> float:
-        """Largest transition gain of y over O, whatever the neighbours are."""
-        if y == O:
-            return 0.0
-        t = self.trans
-        return (max(t[a][y] - t[a][O] for a in range(self.n))
-                + max(t[y][b] - t[O][b] for b in range(self.n)))
+        self.pad = max(self.offsets)
+        self.bos = [self._entry(BOS)] * self.pad
+        self.eos = [self._entry(EOS)] * self.pad
 
     def _entry(self, word: str) -> tuple:
-        """(per-offset O margins, flat offset×label score vector) of a word type."""
-        vec = array("d", bytes(8 * self.width))
-        get = self.attributes.get
-        for attr in word_attributes(word, self.gazetteer):
-            pairs = get(attr)
-            if pairs:
-                for i in range(0, len(pairs), 2):
-                    vec[pairs[i]] += pairs[i + 1]
+        """(per-offset margins of O over the B- labels, offset × label scores) of a word type."""
+        rows = self.rows
+        found = [rows[a] for a in word_attributes(word, self.gazetteer) if a in rows]
+        vec = array("d", map(sum, zip(*found)) if found else self.zero)
         n = self.n
-        margins = tuple(vec[k * n] - max(vec[k * n + 1:(k + 1) * n]) for k in range(len(self.offsets)))
+        begins = self.begin_ids
+        margins = tuple(vec[k + O] - max(vec[k + y] for y in begins) for k in range(0, len(vec), n))
         return margins, vec
 
     def _entries(self, words: list[str]) -> list:
         cache = self._cache
         if len(cache) > MAX_CACHE:
             cache.clear()
-        out = []
-        for w in words:
-            e = cache.get(w)
-            if e is None:
-                e = cache[w] = self._entry(w)
-            out.append(e)
+        get = cache.get
+        out = [get(w) for w in words]
+        if None in out:
+            for i, e in enumerate(out):
+                if e is None:
+                    out[i] = cache[words[i]] = self._entry(words[i])
         return out
 
     def tag_indices(self, words: list[str]) -> list[int]:
         """Label indices for one sentence of normalized words."""
         if not words:
             return []
-        entries = [self.bos, self.bos] + self._entries(words) + [self.eos, self.eos]
-        m = [e[0] for e in entries]
-        lower = [a[0] + b[1] + c[2] + d[3] + e[4] for a, b, c, d, e in zip(m, m[1:], m[2:], m[3:], m[4:])]
-        limit = self.max_bound
+        entries = self.bos + self._entries(words) + self.eos
+        n = len(words)
+        lower = list(map(sum, zip(*[[e[0][k] for e in entries[k:k + n]] for k in range(len(self.offsets))])))
+        prune = self.prune
         labels = [O] * len(words)
-        start = None
+        run: list = []
+        cands = None
         for t, low in enumerate(lower):
-            if low < limit:
-                if start is None:
-                    start = t
-            elif start is not None:
-                self._viterbi(entries, start, t, len(words), labels)
-                start = None
-        if start is not None:
-            self._viterbi(entries, start, len(words), len(words), labels)
+            cands = self._candidates(entries, t, prune, cands) if low < prune or cands else None
+            if cands:
+                if not run:
+                    first = t
+                run.append(cands)
+            elif run:
+                self._viterbi(run, first, labels, len(words))
+                run = []
+        if run:
+            self._viterbi(run, first, labels, len(words))
         return labels
 
-    def _candidates(self, entries: list, t: int) -> list[tuple[int, float]]:
+    def _candidates(self, entries: list, t: int, prune: float, before: list | None) -> list | None:
+        """(label, score) pairs within ``prune`` of O's score, I- labels only after
+        a candidate of their type; None when only O is left."""
         n = self.n
-        a, b, c, d, e = (entries[t + k][1] for k in range(5))
-        scores = [a[y] + b[n + y] + c[2 * n + y] + d[3 * n + y] + e[4 * n + y] for y in range(n)]
-        o = scores[O]
-        bound = self.bound
-        return [(y, s) for y, s in enumerate(scores) if y == O or o - s < bound[y]]
+        scores = list(map(sum, zip(*[e[1][k * n:k * n + n] for k, e in enumerate(entries[t:t + len(self.offsets)])])))
+        floor = scores[O] - prune
+        allowed = self.allowed_after
+        prev = {p for p, _ in before} if before else ()
+        cands = [(y, s) for y, s in enumerate(scores)
+                 if s > floor and (allowed[y] is None or not allowed[y].isdisjoint(prev))]
+        return cands if len(cands) > 1 else None
 
-    def _viterbi(self, entries: list, first: int, last: int, n_words: int, labels: list) -> None:
-        """Best labels for words[first:last], given O (or the sentence edge) around them."""
+    def _viterbi(self, run: list, first: int, labels: list, n_words: int) -> None:
+        """Best labels for the tokens of ``run`` (candidate lists from ``first`` on),
+        with O (or the sentence edge) on both sides."""
         trans = self.trans
-        cands = self._candidates(entries, first)
-        if first > 0:
-            score = {y: s + trans[O][y] for y, s in cands}
-        else:
-            score = {y: s for y, s in cands}
+        t_o = trans[O]
+        prev = [(y, s + t_o[y]) if first else (y, s) for y, s in run[0]]
         back = []
-        for t in range(first + 1, last):
-            cands = self._candidates(entries, t)
-            new, ptr = {}, {}
+        for cands in run[1:]:
+            cur, ptr = [], []
             for y, s in cands:
-                best_prev, best = max(((p, v + trans[p][y]) for p, v in score.items()), key=_second)
-                new[y] = best + s
-                ptr[y] = best_prev
-            back.append(ptr)
-            score = new
-        if last < n_words:
-            score = {y: v + trans[y][O] for y, v in score.items()}
-        y = max(score.items(), key=_second)[0]
+                best, arg = None, O
+                for p, v in prev:
+                    x = v + trans[p][y]
+                    if best is None or x > best:
+                        best, arg = x, p
+                cur.append((y, best + s))
+                ptr.append(arg)
+            back.append((cands, ptr))
+            prev = cur
+        last = first + len(run)
+        best, y = None, O
+        for p, v in prev:
+            if last < n_words:
+                v += trans[p][O]
+            if best is None or v > best:
+                best, y = v, p
         labels[last - 1] = y
-        for t in range(last - 1, first, -1):
-            y = back[t - first - 1][y]
-            labels[t - 1] = y
+        for t in range(len(back) - 1, -1, -1):
+            cands, ptr = back[t]
+            y = ptr[[c[0] for c in cands].index(y)]
+            labels[first + t] = y
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels for one sentence of words (raw or normalized)."""
@@ -171,8 +182,11 @@ class Tagger:
         return self.tag_sentences(sentences, [tok.forms[-1][0] for tok in tokens])
 
 
-def _second(pair):
-    return pair[1]
+def _dense(pairs: list, width: int) -> tuple:
+    vec = [0.0] * width
+    for i in range(0, len(pairs), 2):
+        vec[pairs[i]] = pairs[i + 1]
+    return tuple(vec)
 
 
 def load_model(path: str) -> dict:

@@ -18,6 +18,11 @@ def previous(ctx: Ctx, m: re.Match) -> str:
     return ctx.syms[m.start() - 1] if m.start() else "^"
 
 
+def has_article(ctx: Ctx, unit) -> bool:
+    """Whether the word of a unit (proclitics already removed) starts with ال."""
+    return ctx.doc.text[unit.start:unit.start + 2] in ("ال", "أل", "إل")
+
+
 def is_paired(m: re.Match, group: str) -> bool:
     return m.end(group) - m.start(group) > 1
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import resolve as R
-from .common import quantity
+from .common import has_article, previous, quantity
 from .grammar import rule
 
 
@@ -44,8 +44,7 @@ def for_period(ctx, m):
 @rule("within", r"(?<=k)(?P<u>[DKJZR])(?![PXQ])")
 def within(ctx, m):
     u = ctx.units[m.start("u")]
-    text = ctx.doc.tokens[u.tok].norm
-    if u.val != "1" or text.startswith(("ال", "لل")):
+    if u.val != "1" or has_article(ctx, u):
         return None
     return "DURATION", R.duration(1, ctx.syms[m.start("u")])
 
@@ -74,4 +73,51 @@ def half(ctx, m):
     return "DURATION", R.duration(0.5, ctx.syms[m.start("u")])
 
 
-RULES = [amount, amount_after, dual, for_period, within, throughout, whole, half]
+COMPOUND = r"(?:[NnF]?[DKJZRIU](?:w|,w?)){1,3}[NnF]?[DKJZRIU]"
+
+
+def _parts(ctx, s: int, e: int) -> list | None:
+    """(amount, unit) pairs of a compound amount; None if a part is not an amount."""
+    parts, n = [], None
+    for i in range(s, e):
+        sym, u = ctx.syms[i], ctx.units[i]
+        if sym in "NnF":
+            n = quantity_of(u.val)
+        elif sym in "DKJZRIU":
+            if n is None and (u.val not in ("1", "2") or has_article(ctx, u)):
+                return None  # الشهر والعام: not amounts
+            amount = n if n is not None else int(u.val)
+            if amount is None:
+                return None
+            parts.append((amount, sym))
+            n = None
+    units = [unit for _, unit in parts]
+    return parts if len(set(units)) == len(units) else None
+
+
+def quantity_of(value):
+    if isinstance(value, int):
+        return value
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    return int(v) if v.is_integer() else v
+
+
+@rule("compound", rf"(?P<c>{COMPOUND})(?P<now>mV)?")
+def compound(ctx, m):
+    """سنتين وثلاثة أشهر → P2Y3M; with من الآن a date (back in a past clause,
+    forward after خلال/بعد or in a future one)."""
+    parts = _parts(ctx, *m.span("c"))
+    if not parts or previous(ctx, m) == "B":
+        return None  # بين عشرة أشهر و20 عاما is a range of two amounts
+    if not m.group("now"):
+        return "DURATION", R.compound_duration(parts), m.start(), m.end("c")
+    if ctx.units[m.end() - 1].val != "PRESENT_REF" or ctx.ref is None:
+        return None
+    sign = 1 if previous(ctx, m) in ("k", "b") or ctx.tense(m.start()) == "future" else -1
+    return "DATE", R.day(R.shift_by(ctx.ref, parts, sign))
+
+
+RULES = [compound, amount, amount_after, dual, for_period, within, throughout, whole, half]

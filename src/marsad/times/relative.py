@@ -36,8 +36,11 @@ def today(ctx, m):
         return "DURATION", f"P{ctx.units[m.start('o')].val}D"
     last = ctx.units[m.end() - 1]
     nxt = ctx.doc.tokens[last.tok + 1].norm if last.tok + 1 < len(ctx.doc.tokens) else ""
-    if m.end() - m.start() == 1 and (nxt in NOT_TODAY_AFTER or previous(ctx, m) == "ñ"):
-        return None  # اليوم الوطني (a holiday name), عين اليوم (a newspaper)
+    tok = ctx.doc.tokens[last.tok]
+    prefix = ctx.doc.text[tok.start:last.start]
+    if m.end() - m.start() == 1 and (nxt in NOT_TODAY_AFTER or previous(ctx, m) == "ñ"
+                                     or "ب" in prefix or "ك" in prefix):
+        return None  # اليوم الوطني (a holiday), عين اليوم (a newspaper), 24 ساعة باليوم
     return "DATE", _days(ctx, 1 if m.group("j") else -1 if m.group("P") else 0)
 
 

@@ -92,6 +92,27 @@ def duration(n, unit: str) -> str:
     return f"PT{amount}{code}" if unit in TIME_UNITS else f"P{amount}{code}"
 
 
+def compound_duration(parts: list[tuple]) -> str:
+    """(amount, unit) pairs → one TIMEX duration: [(2, "Z"), (3, "J")] → P2Y3M."""
+    order = "EZJKDRIU"
+    amounts: dict[str, float] = {}
+    for n, unit in parts:
+        amounts[unit] = amounts.get(unit, 0) + n
+    text = lambda u: f"{amounts[u]:g}{UNIT_CODES[u] if u != 'E' else 'DE'}"  # noqa: E731
+    date_part = "".join(text(u) for u in order if u in amounts and u not in TIME_UNITS)
+    time_part = "".join(text(u) for u in order if u in amounts and u in TIME_UNITS)
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def shift_by(d: Date, parts: list[tuple], sign: int) -> Date:
+    """d moved by several (amount, unit) pairs, forward (sign 1) or back (-1)."""
+    for n, unit in parts:
+        if unit in TIME_UNITS:
+            continue
+        d = shift(d, sign * int(n), unit)
+    return d
+
+
 def year_for(ref: Date | None, m: int, d: int, tense: str | None) -> int | None:
     """Year of a month (and day) named without one: nearest past, or next in the future."""
     if ref is None:

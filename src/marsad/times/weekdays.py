@@ -52,7 +52,7 @@ def week_weekday(ctx, m):
     return "DATE", R.day(d), first, m.end()
 
 
-@rule("nth_weekday", r"D?(?P<w>W)(?P<o>o)(?![mMJHNo])")
+@rule("nth_weekday", r"D?(?P<w>W)(?P<o>o)(?![mMJHNobq])")
 def nth_weekday(ctx, m):
     """الأحد الثاني: the second Sunday of the document's month."""
     wd, n = ctx.units[m.start("w")].val[0], ctx.units[m.start("o")].val

@@ -7,6 +7,7 @@ from .context import FUNCTION_WORDS, Cand, Context
 
 from . import kb
 
+STATE_SECTORS = frozenset("GOV MIL COP SPY LEG JUD".split())
 # Nouns for the forces or members of a named actor → sector (None: the actor's own).
 FORCES = {"قوات": "MIL", "القوات": "MIL", "ميليشيات": "REB", "مليشيات": "REB",
           "طائرات": "MIL", "مقاتلات": "MIL", "جيش": "MIL", "عناصر": None, "مسلحو": None,
@@ -14,8 +15,10 @@ FORCES = {"قوات": "MIL", "القوات": "MIL", "ميليشيات": "REB", "
           "متمردو": None, "متمردي": None, "انصار": None}
 
 
-def actor_spans(ctx: Context, mentions: list[tuple[Cand, object]], nominals: list[Cand]) -> list[Span]:
-    """``mentions``: (cand, Ent) for every entity mention, by start."""
+def actor_spans(ctx: Context, mentions: list[tuple[Cand, object]], nominals: list[Cand],
+                home: str | None = None) -> list[Span]:
+    """``mentions``: (cand, Ent) for every entity mention, by start; ``home``: the article's
+    main country, for a definite state body with no nisba (الحكومة، الجيش)."""
     spans = []
     covered: set[int] = set()
     for c in nominals:                               # title + name: one actor
@@ -32,7 +35,7 @@ def actor_spans(ctx: Context, mentions: list[tuple[Cand, object]], nominals: lis
         first, start, sector = _forces(ctx, c) if c.kind != "pronoun" else (c.first, c.start, None)
         spans.append(_span(start, c.end, ent, (c.start, c.end), sector))
         covered.update(range(first, c.last))
-    spans += _unnamed(ctx, covered, nominals)
+    spans += _unnamed(ctx, covered, nominals, home)
     spans.sort(key=lambda s: (s.start, -s.end))
     return _outermost(spans)
 
@@ -58,7 +61,9 @@ def _span(start: int, end: int, ent, head: tuple, sector: str | None = None) -> 
     country = ent.country if ent is not None else None
     if ent is not None and ent.type == "GPE":
         sector = sector or "GOV"
-    stands = kb.field(ent.entry, "stands_for") if ent is not None and ent.type == "FAC" and ent.entry else None
+    stands = None
+    if ent is not None and ent.type == "FAC" and ent.entry is not None:
+        stands = kb.field(ent.entry, "stands_for")
     if stands:
         country, sector = stands.get("country"), sector or stands.get("sector")
     return Span(start, end, "ACTOR", {"entity": ent.id if ent is not None else None,
@@ -67,14 +72,15 @@ def _span(start: int, end: int, ent, head: tuple, sector: str | None = None) -> 
                                       "head": head})
 
 
-def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand]) -> list[Span]:
+def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | None) -> list[Span]:
     out = []
     for c in nominals:                              # an unresolved title: «مسؤول أمريكي»
         if c.first in covered or c.extra.get("ent") is not None:
             continue
         sector = c.title.sector if c.title not in (None, "counterpart") else None
         org = c.extra.get("org")
-        out.append(Span(c.start, c.end, "ACTOR", {"entity": None, "country": c.country,
+        country = c.country or _home(ctx, c.first, c.last, sector, home)
+        out.append(Span(c.start, c.end, "ACTOR", {"entity": None, "country": country,
                                                   "sector": sector if sector != "UNK" else None,
                                                   "head": (c.start, c.end)}))
         covered.update(range(c.first, c.last))
@@ -85,15 +91,25 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand]) -> list[Span
             continue
         k, country = m.last, m.entry.country
         nis = ctx.nisba_at(k)
-        if nis is None and k + 1 < ctx.n and ctx.word(k) not in FUNCTION_WORDS and ctx.tokens[k].kind == "word":
+        if nis is None and k + 1 < ctx.n and ctx.word(k) not in FUNCTION_WORDS \
+                and ctx.tokens[k].kind == "word":          # طائرات حربية روسية
             nis = ctx.nisba_at(k + 1)
         if nis is not None:
             k, country = nis[0], nis[1].iso3
+        country = country or _home(ctx, i, m.last, m.entry.sector, home)
         end = ctx.tokens[k - 1].end
         out.append(Span(m.start, end, "ACTOR", {"entity": None, "country": country,
-                                                "sector": m.entry.sector, "head": (m.start, m.end)}))
+                                                "sector": m.entry.sector,
+                                                "head": (m.start, m.end)}))
         covered.update(range(i, k))
     return out
+
+
+def _home(ctx: Context, first: int, last: int, sector: str | None, home: str | None) -> str | None:
+    """الحكومة، قوات الأمن، رئيس الوزراء with no nisba: the article's own country's."""
+    if sector in STATE_SECTORS and any(ctx.word(i).startswith("ال") for i in range(first, last)):
+        return home
+    return None
 
 
 def _outermost(spans: list[Span]) -> list[Span]:

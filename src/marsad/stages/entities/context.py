@@ -26,7 +26,8 @@ LEXICONS = ("countries", "nisba", "places", "people", "organizations", "faciliti
 NAME_LINKS = frozenset("بن ابن بنت ابو ابي ال عبد".split())
 FUNCTION_WORDS = frozenset("في من الي عن مع ان انه او ثم حتي التي الذي الذين اللذين اللتين "
                            "هذا هذه ذلك تلك هو هي هم كما لدي لدى بعد قبل منذ خلال بين امس اليوم "
-                           "حيث الا لا لم لن قد ما بان لان كان وان فان بانه لانه انها بانها".split())
+                           "حيث الا لا لم لن قد ما بان لان كان وان فان بانه لانه انها "
+                           "بانها".split())
 # Pronoun suffixes that end no name (خارجيته، حياتها).
 PRONOUN_ENDINGS = ("ته", "تها", "تهم", "ها", "هم", "هما")
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ...text.normalize import normalize
 from . import kb
-from .context import Cand, Context
+from .context import FUNCTION_WORDS, NAME_LINKS, Cand, Context
 
 
 
@@ -71,7 +71,8 @@ class Entities:
                 if m.kind != "name":
                     continue
                 other = self._words(m)
-                if words[-1] == other[-1] and (len(words) == 1 or len(other) == 1 or words[0] == other[0]):
+                if words[-1] == other[-1] and (len(words) == 1 or len(other) == 1
+                                               or words[0] == other[0] or _suffix(words, other)):
                     if best is None or m.start > best[1]:
                         best = (ent, m.start)
         if best is not None and c.key not in self.by_key:
@@ -112,6 +113,15 @@ class Entities:
         return [e for e in self.ents if e.mentions]
 
 
+def _suffix(a: list[str], b: list[str]) -> bool:
+    """One name ends with the whole other one (مهدي صباح عبد المحسن / عبد المحسن)."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return long_[-len(short):] == short
+
+
+COMPOUND_ENDS = frozenset(["الله", "الدين", "الرحمن"])   # نصر الله، ناصر الدين: no fragment
+
+
 def drop_weak(ents: Entities) -> None:
     """A one-word known name that is also a common word stays only beside a fuller mention."""
     for ent in ents.all():
@@ -126,15 +136,17 @@ def fragments(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
         for m in ent.mentions:
             if m.kind == "name" and m.last - m.first >= 2:
                 last = ctx.word(m.last - 1)
-                if last not in ctx.common or last in ctx.known_words or last in ctx.given:
+                if ctx.word(m.last - 2) not in NAME_LINKS and last not in ctx.common \
+                        and last not in ctx.given and last not in FUNCTION_WORDS \
+                        and last not in COMPOUND_ENDS:
                     index.setdefault(last, ent)
         if ent.entry is not None and any(m.kind == "name" for m in ent.mentions):
             for short in kb.field(ent.entry, "short") or ():
                 index.setdefault(normalize(short), ent)
     out = []
     for i, word, start in ctx.find_words(index.keys()):
-        if i in taken:
-            continue
+        if i in taken or (start != ctx.tokens[i].start and ctx.tokens[i].norm in ctx.common):
+            continue                                  # لصالح is no mention of صالح
         c = Cand(i, i + 1, start, ctx.tokens[i].end, "PER", key=("F", word))
         ents.add_to(index[word], c)
         out.append(c)
@@ -173,8 +185,10 @@ def link_nominals(ctx: Context, ents: Entities, nominals: list[Cand]) -> None:
     for c in nominals:
         name = c.extra.get("name")
         title = c.title
-        before = ends.get(c.first) or (ends.get(c.first - 1) if ctx.word(c.first - 1) == "," else None)
-        if name is None and before is not None and title != "counterpart":   # سامح شكري، وزير الخارجية
+        before = ends.get(c.first)
+        if before is None and ctx.word(c.first - 1) == ",":
+            before = ends.get(c.first - 1)
+        if name is None and before is not None and title != "counterpart":  # شكري، وزير …
             _credit(before, c)
             ents.add_to(before, c)
             continue

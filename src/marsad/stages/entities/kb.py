@@ -10,6 +10,9 @@ from typing import Any, Callable
 from ...text.normalize import normalize
 
 KB_LEXICONS = {"people": "PER", "organizations": "ORG", "facilities": "FAC"}
+# Words of known names that are titles too (الأمير عبدالله): never name words on their own.
+TITLE_WORDS = frozenset(normalize(w) for w in "الأمير الشيخ الملك الرئيس السلطان الإمام السيد "
+                        "آية".split())
 
 
 def field(entry: Any, key: str, default: Any = None) -> Any:
@@ -70,4 +73,4 @@ def name_words() -> frozenset:
     for _, entry in loader():
         for phrase in [field(entry, "name") or ""] + list(field(entry, "short") or ()):
             words.update(normalize(phrase).split())
-    return frozenset(words)
+    return frozenset(words - TITLE_WORDS)

@@ -6,11 +6,17 @@ from ...text.normalize import normalize
 from .context import FUNCTION_WORDS, NAME_LINKS, PRONOUN_ENDINGS, Cand, Context
 
 MAX_NAME_WORDS = 4
+MODIFIERS = frozenset(normalize(w) for w in "نائب مساعد المساعد وكيل القائم بأعمال".split())
 ON_BEHALF = frozenset(["باسم"])
-# Given names that are also frequent words in normalized text (علي = على، حسن = good): after
+GENEALOGY = frozenset(["بن", "ابن", "بنت"])
+# Adjectives with the article that follow names of months, places and feasts, never a
+# surname (رمضان المبارك، مكة المكرمة).
+NOT_SURNAMES = frozenset(normalize(w) for w in "المبارك الكريم المعظم المكرمة المنورة المقدس "
+                         "الأول الثاني الثالث الأخير".split())
+# Given names that are also frequent words (علي = على، حسن = good، باسم = in the name of): after
 # a title they start a name only before a given name or a known name word; without a
 # title they start none.
-WEAK_GIVEN = frozenset(["علي", "حسن"])
+WEAK_GIVEN = frozenset(["علي", "حسن", "باسم"])
 
 
 def titled(ctx: Context, names_at: dict[int, Cand], taken: set[int]) -> list[Cand]:
@@ -40,7 +46,7 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
         return None
     title = "counterpart" if m.entry.kind == "counterpart" else m.entry
     k, start = m.last, m.start
-    country, org = None, None
+    country, org, end = None, None, None
     for _ in range(3):                      # stacked: نائب الرئيس رئيس الوزراء اليمني
         nis = ctx.nisba_at(k)
         if nis is not None:
@@ -51,19 +57,26 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
             k = org.last
             continue
         inner = names_at.get(k)
-        if inner is not None and inner.type in ("ORG", "FAC") and org is None and title != "counterpart":
+        if inner is not None and inner.type in ("ORG", "FAC") and org is None \
+                and title != "counterpart":
             org = inner
             k = inner.last
             continue
         m2 = ctx.longest(k, "person_titles")
+        if m2 is not None and m2.entry.kind in ("honorific", "rank") and title != "counterpart" \
+                and end is None and m2.start == ctx.tokens[k].start:
+            end = ctx.tokens[k - 1].end          # وزير العدل الشيخ وليد …: the name follows
+            k = m2.last
+            continue
         if m2 is not None and not m2.entry.plural and m2.start == ctx.tokens[k].start \
-                and m2.entry.kind not in ("honorific", "counterpart"):
-            if title == "counterpart" or m2.entry.office:
-                title = m2.entry if title != "counterpart" or not m2.entry.office else title
+                and m2.entry.kind not in ("honorific", "counterpart") and end is None:
+            modifier = title != "counterpart" and normalize(title.phrase) in MODIFIERS
+            if title != "counterpart" and (m2.entry.office or modifier):
+                title = m2.entry            # نائب المدير التنفيذي: the director's sector
             k = m2.last
             continue
         break
-    end = ctx.tokens[k - 1].end
+    end = end or ctx.tokens[k - 1].end
     c = Cand(i, k, start, end, "PER", kind="nominal", country=country, title=title)
     if org is not None:
         c.extra["org"] = org
@@ -90,48 +103,62 @@ def _single_ok(ctx: Context, k: int, title) -> bool:
     """One word after a title is a name when known, or an unknown word with no clitic
     reading and no accusative ending (not قانونا، بتسييس، كمبعوثة)."""
     w = ctx.word(k)
-    if w in ctx.known_words:
+    if w in ctx.known_words and w not in ctx.given and w not in ctx.common:
         return True
     if len(ctx.tokens[k].forms) > 1 or w.endswith("ا") or w.startswith("ال"):
         return False
     honorific = title != "counterpart" and getattr(title, "kind", "") in ("rank", "honorific")
-    return w not in ctx.given and (honorific or w not in ctx.common) and ctx.tokens[k].kind == "word"
+    return w not in ctx.given and (honorific or w not in ctx.common) \
+        and ctx.tokens[k].kind == "word"
 
 
 def name_span(ctx: Context, k: int, names_at: dict[int, Cand]) -> int:
-    """End of the run of name words starting at token k (k when there is none)."""
-    j, words = k, 0
+    """End of the run of name words starting at token k (k when there is none).
+
+    Up to four words; links (بن، أبو، عبد) do not count. In a genealogy (… بن X بن Y) a
+    word must follow a link; an ال surname or آل + family name ends the name."""
+    j, words, genealogy = k, 0, False
     while j < ctx.n and words < MAX_NAME_WORDS:
         t = ctx.tokens[j]
         if t.kind != "word" or (j > k and (ctx.gap(j).strip() or "\n" in ctx.gap(j))):
             break
         w = t.norm
-        if j in names_at and j > k and not _place_surname(ctx, j, names_at[j]):
+        after_link = j > k and ctx.word(j - 1) in NAME_LINKS
+        if j in names_at and j > k and not after_link and not _place_surname(ctx, j, names_at[j]):
             break
         if w in NAME_LINKS and j > k:
+            genealogy = genealogy or w in GENEALOGY
             j += 1
             continue
+        if j > k and ctx.word(j - 1) == "ال":
+            j += 1              # آل + family name ends the name (آل الشيخ، آل ثاني)
+            break
         if not _name_word(ctx, j, w):
             break
         if w.startswith("ال") and w not in ctx.given and w not in ctx.known_words:
-            if words >= 2 and ctx.word(j - 1) not in ctx.given:
+            if (words >= 2 and ctx.word(j - 1) not in ctx.given) or w in NOT_SURNAMES:
                 break
             j += 1              # an ال surname ends the name (بشار الأسد، عادل بن أحمد الجبير)
             words += 1
+            break
+        if genealogy and not after_link and w not in ctx.known_words:
             break
         if j == k and w in WEAK_GIVEN and not (ctx.word(j + 1) in ctx.given
                                                or ctx.word(j + 1) in ctx.known_words):
             break
         j += 1
         words += 1
-    while j > k + 1 and (ctx.word(j - 1) in NAME_LINKS or ctx.word(j - 1) in WEAK_GIVEN):
+    while j > k and (ctx.word(j - 1) in NAME_LINKS or ctx.word(j - 1) in WEAK_GIVEN):
         j -= 1
     return j
 
 
 def _name_word(ctx: Context, j: int, w: str) -> bool:
-    if w in FUNCTION_WORDS:
+    if w in FUNCTION_WORDS or w in NOT_SURNAMES or len(w) < 2:
         return False
+    title = ctx.longest(j, "person_titles")
+    if title is not None and (title.last - title.first > 1 or w not in ctx.given):
+        return False                                  # ولي العهد، الأمير
     if w in ctx.given or w in ctx.known_words:
         return True
     if not ctx.is_name_word(w) or ctx.nisba_at(j) is not None or w[0] in "وي" or w[:2] == "تت":
@@ -139,8 +166,6 @@ def _name_word(ctx: Context, j: int, w: str) -> bool:
     if w.endswith(PRONOUN_ENDINGS) and len(w) > 4:
         return False
     if w.startswith("ال") and w.endswith("يه"):       # القرآنية: a feminine adjective
-        return False
-    if ctx.longest(j, "person_titles") is not None:
         return False
     return not any(f[0] in ctx.common or f[0] in FUNCTION_WORDS for f in ctx.tokens[j].forms[1:])
 
@@ -168,7 +193,7 @@ def given_name_persons(ctx: Context, taken: set[int], names_at: dict[int, Cand])
     out = []
     done = -1
     for i, m in sorted(ctx.at("given_names").items()):
-        if i < done or i in taken or m.entry in WEAK_GIVEN:
+        if i < done or i in taken or m.entry in WEAK_GIVEN or m.entry in FUNCTION_WORDS:
             continue
         last = name_span(ctx, i + 1, names_at) if i + 1 < ctx.n else i + 1
         if last == i + 1 and _nisba_surname(ctx, i + 1):

@@ -13,8 +13,13 @@ MAX_COMPLEMENT_WORDS = 3
 CLITIC_PLACE_POPULATION = 100_000
 MAX_PLACE_WORDS = 2
 HAMZA = frozenset("أإآؤئ")
+SHADDA = "\u0651"
 PLACE_PREFIXES = frozenset(normalize(w) for w in "ذي ذو بني بيت عين بئر رأس تل دير كفر".split())
 QUOTES = frozenset('"\'')
+MEDIA_WORDS = frozenset(normalize(w) for w in "أنباء الأنباء للأنباء الصحافة للصحافة الإعلام "
+                        "للإعلام الأخبار للأخبار".split())
+AMBIGUOUS_MEDIA_HEADS = frozenset(["وكاله"])
+KIND_HEADS = ("PTY", "REB")     # heads naming the kind of a known body: حركة حماس = حماس
 INNER = {"ORG": ("ORG", "GPE", "PER", "FAC"), "FAC": ("GPE", "PER", "LOC")}   # حركة حماس، ميناء عدن
 
 
@@ -27,7 +32,25 @@ def known_names(ctx: Context) -> list[Cand]:
             if c is not None:
                 c.prio = prio
                 out.append(c)
+    _homographs(ctx, out)
     return out
+
+
+def _homographs(ctx: Context, cands: list[Cand]) -> None:
+    """A country name that is also another country's city (عُمان / عمّان): the city when
+    written with a shadda, or when only the city's country is named in the article."""
+    places = {c.first: c for c in cands if c.key[0] == "P" and c.last - c.first == 1}
+    if not places:
+        return
+    named = {c.country for c in cands if c.key[0] == "C"}
+    named |= {m.entry.iso3 for m in ctx.at("nisba").values()}
+    for c in cands:
+        city = places.get(c.first) if c.key[0] == "C" else None
+        if city is None or city.country == c.country or city.last != c.last:
+            continue
+        shadda = SHADDA in ctx.doc.text[c.start:c.end]
+        if shadda or (city.country in named and sum(x.country == c.country for x in cands) == 1):
+            c.prio = 0              # the city wins the tie in select()
 
 
 def _known(ctx: Context, m) -> Cand | None:
@@ -43,41 +66,40 @@ def _known(ctx: Context, m) -> Cand | None:
             return None
         if m.start != ctx.tokens[m.first].start and not _clitic_place_ok(ctx, m):
             return None
-        return Cand(m.first, m.last, m.start, m.end, e.type, key=("P", e.geonameid or e.name_en or e.name),
-                    entry=e, country=e.iso3, kb=e.kb, name_en=e.name_en, known=True)
+        key = ("P", e.geonameid or e.name_en or e.name)
+        return Cand(m.first, m.last, m.start, m.end, e.type, key=key, entry=e, country=e.iso3,
+                    kb=e.kb, name_en=e.name_en, known=True)
     ty = kb.entry_type(m.lexicon, e)
+    sector = kb.field(e, "sector") if ty in ("PER", "ORG") else None
     c = Cand(m.first, m.last, m.start, m.end, ty, key=kb.entry_key(e), entry=e,
-             country=kb.field(e, "country"), sector=kb.field(e, "sector") if ty in ("PER", "ORG") else None,
-             kb=kb.entry_kb(e), name_en=kb.field(e, "name_en"), known=True)
+             country=kb.field(e, "country"), sector=sector, kb=kb.entry_kb(e),
+             name_en=kb.field(e, "name_en"), known=True)
     if m.last - m.first == 1 and _weak(ctx, m):
-        c.extra["weak"] = True      # فتح، ترأس: a word too; kept only beside a fuller mention
+        c.extra["weak"] = True      # kept only beside a fuller mention
     return c
 
 
 def _weak(ctx: Context, m) -> bool:
-    """A one-word known name that is a common word, or written with a hamza its entry
-    lacks (ترأس is no تراس)."""
+    """A one-word known name written with a hamza its entry lacks (ترأس is no تراس)."""
     surface = ctx.doc.text[m.start:m.end]
-    if normalize(surface) in ctx.common:
-        return True
     hamzas = set(surface) & HAMZA
     if not hamzas:
         return False
     e = m.entry
-    spelled = [kb.field(e, "name") or ""] + list(kb.field(e, "aliases") or ()) + list(kb.field(e, "short") or ())
+    spelled = [kb.field(e, "name") or ""]
+    spelled += list(kb.field(e, "aliases") or ()) + list(kb.field(e, "short") or ())
     return not any(hamzas <= set(x) for x in spelled)
 
 
 def _clitic_place_ok(ctx: Context, m) -> bool:
     """بموسكو → موسكو, but not وفدا → فدا: a small place read off a longer word needs the
-    whole word to be no known word."""
+    whole word to be no common word."""
     whole = ctx.tokens[m.first].norm
     stem = normalize(ctx.doc.text[m.start:m.end])
-    if whole in ctx.common or whole in ctx.given or whole in ctx.known_words:
+    if whole in ctx.given or whole in ctx.known_words or stem in FUNCTION_WORDS:
         return False
-    if stem in ctx.common or stem in FUNCTION_WORDS:
-        return False
-    return m.entry.geonameid is None or m.entry.population >= CLITIC_PLACE_POPULATION
+    e = m.entry
+    return e.geonameid is None or e.population >= CLITIC_PLACE_POPULATION or whole not in ctx.common
 
 
 def org_patterns(ctx: Context, known_at: dict[int, Cand]) -> list[Cand]:
@@ -109,7 +131,8 @@ def _extend(ctx: Context, known: Cand) -> Cand | None:
         return None
     end = ctx.tokens[k - 1].end
     return Cand(known.first, k, known.start, end, known.type, key=known.key, entry=known.entry,
-                country=country, sector=known.sector, kb=known.kb, name_en=known.name_en, known=True)
+                country=country, sector=known.sector, kb=known.kb, name_en=known.name_en,
+                known=True)
 
 
 def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
@@ -118,12 +141,15 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
     country = None
     words = 0
     inner = known_at.get(k)
-    if inner is not None and inner.start == ctx.tokens[k].start and inner.type in INNER[head.type]:
+    if inner is not None and (inner.start != ctx.tokens[k].start
+                              or inner.type not in INNER[head.type]):
+        inner = None
+    if inner is not None:
         k = inner.last
         words += 1
         country = inner.country
     elif head.mode.startswith("named"):
-        k, words = _name_words(ctx, k, known_at)
+        k, words = _name_words(ctx, k, known_at, head.type == "FAC")
         if words == 0 or (head.mode == "named_strict" and _generic(ctx, m.last, k)):
             return None
     nis = ctx.nisba_at(k)
@@ -131,36 +157,49 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         return None
     if nis is not None:
         k, country = nis[0], nis[1].iso3
-    if head.mode.startswith("named") and head.type == "ORG" and (nis is None or ctx.word(k).startswith("لل")):
+    named = head.mode.startswith("named")
+    if named and head.type == "ORG" and (nis is None or ctx.word(k).startswith("لل")):
         k = _complement(ctx, k)
-    if head.mode.startswith("named") and words == 0:
+    if named and words == 0:
         return None
     end = ctx.tokens[k - 1].end
+    if inner is not None and inner.type == "ORG" and head.sector in KIND_HEADS:  # حركة حماس
+        return Cand(m.first, k, m.start, end, "ORG", key=inner.key, entry=inner.entry,
+                    country=inner.country or country, sector=inner.sector, kb=inner.kb,
+                    name_en=inner.name_en, known=True)
     name = normalize(ctx.doc.text[m.start:end])
     institution = head.mode.startswith("institution") and k - m.last <= 1
     key = ("I", normalize(head.head), country) if institution else ("O", name)
+    sector = head.sector
+    if sector == "JRN" and normalize(head.head) in AMBIGUOUS_MEDIA_HEADS \
+            and not MEDIA_WORDS & set(name.split()):
+        sector = "GOV"      # وكالة الأمن القومي، وكالة الطاقة: an agency, not a news agency
     return Cand(m.first, k, m.start, end, head.type, key=key, country=country,
-                sector=head.sector, extra={"head": head, "inner": inner})
+                sector=sector, extra={"head": head, "inner": inner})
 
 
-def _name_words(ctx: Context, k: int, known_at: dict[int, Cand]) -> tuple[int, int]:
+def _name_words(ctx: Context, k: int, known_at: dict[int, Cand], facility: bool) -> tuple[int, int]:
     """Words of an organization name after its head: up to two name words, then definite
-    words (وكالة دوجان، حزب العمال الكردستاني، تكتل التغيير والإصلاح)."""
+    words (وكالة دوجان، حزب العمال الكردستاني، تكتل التغيير والإصلاح). A facility's name
+    stops at any known name (not «فندق الأمم المتحدة»)."""
     words, indefinite, definite = 0, 0, False
     start = k
     while k < ctx.n and words < MAX_ORG_WORDS:
         t = ctx.tokens[k]
         w = t.norm
-        if t.kind not in ("word", "latin", "num") or "\n" in ctx.gap(k) or (words and k in known_at):
+        if t.kind not in ("word", "latin", "num") or "\n" in ctx.gap(k) \
+                or (k in known_at and (words or facility)):
             break
         if w in FUNCTION_WORDS or w in TIME_WORDS or ctx.nisba_at(k) is not None \
                 or ctx.longest(k, "person_titles") is not None or w.endswith(PRONOUN_ENDINGS):
             break
-        if w[0] == "و" and not (definite and w.startswith("وال") and ctx.word(k - 1).startswith("ال")):
+        coordinated = definite and w.startswith("وال") and ctx.word(k - 1).startswith("ال")
+        if w[0] == "و" and not coordinated:
             break
         is_def = w.startswith("ال") or w.startswith("وال")
         if t.kind == "word" and not is_def:
-            if definite or w[0] == "ل" or indefinite == 2 or (words == 0 and _agrees(ctx, start - 1, w)):
+            if definite or w[0] == "ل" or indefinite == 2 \
+                    or (words == 0 and _agrees(ctx, start - 1, w)):
                 break
             construct = ctx.word(k + 1).startswith("ال") and words == 0
             if not ctx.is_name_word(w) and not construct:
@@ -197,9 +236,11 @@ def _boundary(ctx: Context, k: int) -> bool:
 
 
 def _complement(ctx: Context, k: int) -> int:
-    """A ل/لل complement (للأنباء، لحقوق الإنسان، للنفط والغاز)."""
+    """A ل/لل complement: one noun, then one definite genitive (لحقوق الإنسان), and after
+    it only a coordinated noun or an adjective (للنفط والغاز، لدول الخليج العربية)."""
     w = ctx.word(k)
-    if not (w.startswith("لل") or (w.startswith("ل") and len(w) > 3 and ctx.word(k + 1).startswith("ال"))):
+    if not (w.startswith("لل")
+            or (w.startswith("ل") and len(w) > 3 and ctx.word(k + 1).startswith("ال"))):
         return k
     if ctx.tokens[k].kind != "word" or w in FUNCTION_WORDS:
         return k
@@ -209,6 +250,8 @@ def _complement(ctx: Context, k: int) -> int:
         w = ctx.word(k)
         if not (w.startswith("ال") or w.startswith("وال")) or w in FUNCTION_WORDS \
                 or ctx.longest(k, "person_titles") is not None:
+            break
+        if extra and not (w.startswith("وال") or w.endswith(("يه", "ي")) or ctx.nisba_at(k)):
             break
         k += 1
         extra += 1
@@ -233,10 +276,11 @@ def place_patterns(ctx: Context, taken: set[int]) -> list[Cand]:
             if last == k:
                 break
             if start is None:
-                start = ctx.tokens[k].forms[-1][1] if ctx.word(k)[0] == "و" else ctx.tokens[k].start
+                start = _after_waw(ctx, k) if ctx.word(k)[0] == "و" else ctx.tokens[k].start
             end = ctx.tokens[last - 1].end
             first = i if start == m.start else k
-            out.append(Cand(first, last, start, end, ty, key=("P", normalize(ctx.doc.text[start:end]))))
+            key = ("P", normalize(ctx.doc.text[start:end]))
+            out.append(Cand(first, last, start, end, ty, key=key))
             k, start = (_next_item(ctx, last), None) if plural else (None, None)
     return out
 
@@ -245,8 +289,8 @@ def _place_words(ctx: Context, k: int, taken: set[int]) -> int:
     """End of an unlisted place name at token k (1–2 name words, or a toponym prefix
     such as ذي، بني، بيت، عين + a name word); a list item may start with و."""
     first = ctx.word(k)
-    if first[:1] == "و" and len(ctx.tokens[k].forms) > 1:
-        first = ctx.tokens[k].forms[1][0]
+    if first[:1] == "و" and len(first) > 2:
+        first = first[1:]
     if first in PLACE_PREFIXES:
         nxt = k + 1
         ok = nxt < ctx.n and nxt not in taken and ctx.tokens[nxt].kind == "word" \
@@ -256,7 +300,8 @@ def _place_words(ctx: Context, k: int, taken: set[int]) -> int:
     while last < ctx.n and last - k < MAX_PLACE_WORDS and last not in taken:
         w = ctx.word(last) if last > k else first
         if ctx.tokens[last].kind != "word" or not ctx.is_name_word(w) or ctx.nisba_at(last) \
-                or w[0] == "و" or w in FUNCTION_WORDS or (last > k and not ctx.plain_name_word(last)):
+                or w[0] == "و" or w in FUNCTION_WORDS \
+                or (last > k and not ctx.plain_name_word(last)):
             break
         last += 1
     return last
@@ -266,9 +311,17 @@ def _next_item(ctx: Context, k: int) -> int | None:
     """The next item of a list after a plural place noun: «، X» or «وX» or «، وX»."""
     if k < ctx.n and ctx.word(k) == ",":
         return k + 1 if k + 1 < ctx.n else None
-    if k < ctx.n and ctx.word(k)[:1] == "و" and len(ctx.tokens[k].forms) > 1:
+    if k < ctx.n and ctx.word(k)[:1] == "و" and len(ctx.word(k)) > 2:
         return k
     return None
+
+
+def _after_waw(ctx: Context, k: int) -> int:
+    """Original offset of the letter after a conjunction و that starts token k."""
+    text, i = ctx.doc.text, ctx.tokens[k].start + 1
+    while i < ctx.tokens[k].end and not text[i].isalpha():
+        i += 1
+    return i
 
 
 def _rank(c: Cand) -> tuple:

@@ -68,7 +68,8 @@ def _code(ents: coref.Entities) -> None:
             ent.sector = kb.field(ent.entry, "sector") or ent.sector
         if not ent.country:
             inner = [m.extra.get("inner") or m.extra.get("org") for m in ent.mentions]
-            ent.country = next((x.country for x in inner if x is not None and x.country), None) or home
+            found = (x.country for x in inner if x is not None and x.country)
+            ent.country = next(found, None) or home
         if not ent.sector or ent.sector == "UNK":
             ent.sector = "CVL" if ent.type == "PER" else "GOV"
 
@@ -103,7 +104,7 @@ def _emit(doc: Document, ctx: Context, ents: coref.Entities, nominals) -> None:
     spans.sort(key=_offsets)
     doc.mentions = spans
     pairs.sort(key=lambda p: p[0].start)
-    doc.actors = actor_spans(ctx, pairs, nominals)
+    doc.actors = actor_spans(ctx, pairs, nominals, coref.main_country(ents))
 
 
 def _offsets(x) -> tuple[int, int]:
@@ -111,8 +112,9 @@ def _offsets(x) -> tuple[int, int]:
 
 
 def _name(doc: Document, ent) -> str:
-    if ent.type == "PER" and ent.entry is not None and kb.field(ent.entry, "name"):
+    if ent.type in ("PER", "ORG", "FAC") and ent.entry is not None and kb.field(ent.entry, "name"):
         return kb.field(ent.entry, "name")
     names = [m for m in ent.mentions if m.kind == "name"]
-    best = max(names, key=lambda m: (m.end - m.start, -m.start))
+    text = doc.text
+    best = max(names, key=lambda m: (text[m.start:m.start + 2] != "لل", m.end - m.start, -m.start))
     return doc.text[best.start:best.end]
