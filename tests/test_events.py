@@ -25,7 +25,24 @@ def _show(actors) -> list:
     return [(a.text, a.country, a.sector) for a in actors]
 
 
-def _check(case, events) -> str | None:
+def _unwanted(case, events) -> str | None:
+    """"not": "TYPE" (no event of that type) or "TYPE:trigger" (none with that trigger)."""
+    if "not" not in case:
+        return None
+    etype, _, trigger = case["not"].partition(":")
+    bad = [e for e in events if e.type == etype and (not trigger or e.trigger.text == trigger)]
+    return f"unwanted {case['not']}" if bad else None
+
+
+def _location_ok(want: str, event, entities) -> bool:
+    names = [m.text for e in entities if e.id == event.location for m in e.mentions]
+    return any(want in n for n in names)
+
+
+def _check(case, events, entities=()) -> str | None:
+    unwanted = _unwanted(case, events)
+    if unwanted:
+        return unwanted
     cands = [e for e in events if e.type == case["type"]]
     if not cands:
         return f"no {case['type']} (got {[e.type for e in events]})"
@@ -40,6 +57,8 @@ def _check(case, events) -> str | None:
             problems.append(f"status {e.status} != {case['status']}")
         if "date" in case and e.date != case["date"]:
             problems.append(f"date {e.date} != {case['date']}")
+        if "location" in case and not _location_ok(case["location"], e, entities):
+            problems.append(f"location {e.location} != {case['location']}")
         if not problems:
             return None
     return "; ".join(problems)
@@ -50,7 +69,8 @@ def test_event_corpus():
     pipe = default_pipeline()
     failures = []
     for case in data["cases"]:
-        problem = _check(case, pipe(case["text"], date=data["date"]).events)
+        rec = pipe(case["text"], date=data["date"])
+        problem = _check(case, rec.events, rec.entities)
         if problem:
             failures.append(f"{problem}: {case['text']}")
     for f in failures:

@@ -17,22 +17,39 @@ class InputError(ValueError):
 MAX_TEXT_CHARS = 2_000_000
 
 
-@dataclass(slots=True)
 class Token:
     """A word, number or punctuation mark.
 
     ``norm`` is the matching form (see ``marsad.text.normalize``); ``forms`` lists
     the clitic readings of the word as ``(stem, start)`` pairs: the stem's
     normalized text and the original offset where it starts (proclitics removed).
-    The first form is always the whole word.
+    The first form is always the whole word. ``readings`` holds the same stems
+    with their prefix length (shared between equal words, cheap to scan);
+    ``stem_start(prefix_length)`` gives a reading's original offset.
     """
-    i: int
-    start: int
-    end: int
-    norm: str
-    kind: str  # "word", "num", "punct", "latin"
-    sent: int = 0
-    forms: tuple = ()
+    __slots__ = ("i", "start", "end", "norm", "kind", "sent", "readings", "_map", "_nstart", "_forms")
+
+    def __init__(self, i: int, start: int, end: int, norm: str, kind: str, sent: int = 0,
+                 readings: tuple = (), offset_map: Any = None, norm_start: int = 0):
+        self.i, self.start, self.end, self.norm, self.kind, self.sent = i, start, end, norm, kind, sent
+        self.readings = readings or ((norm, 0),)
+        self._map, self._nstart, self._forms = offset_map, norm_start, None
+
+    def stem_start(self, prefix_length: int) -> int:
+        if not prefix_length:
+            return self.start
+        if self._map is None:
+            return self.start + prefix_length
+        return self._map[self._nstart + prefix_length]
+
+    @property
+    def forms(self) -> tuple:
+        if self._forms is None:
+            self._forms = tuple([(stem, self.stem_start(p)) for stem, p in self.readings])
+        return self._forms
+
+    def __repr__(self) -> str:
+        return f"Token({self.i}, {self.start}, {self.end}, {self.norm!r}, {self.kind!r})"
 
 
 @dataclass(slots=True)

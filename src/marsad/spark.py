@@ -112,13 +112,20 @@ def _count_rows(output: str) -> int | None:
     return sum(pq.read_metadata(f).num_rows for f in files) if files else None
 
 
+# In local mode the JVM only moves rows between Python workers: a JVM tuned for a quick
+# start (client JIT only, serial GC) starts about three times faster.
+QUICK_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+
+
 def session(master: str = "local[*]", app: str = "marsad"):
     """A SparkSession whose Python workers use this interpreter."""
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
-    return (SparkSession.builder.master(master).appName(app)
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "8")
-            .getOrCreate())
+    builder = (SparkSession.builder.master(master).appName(app)
+               .config("spark.ui.enabled", "false")
+               .config("spark.sql.shuffle.partitions", "8"))
+    if master.startswith("local"):
+        builder = builder.config("spark.driver.extraJavaOptions", QUICK_JVM)
+    return builder.getOrCreate()

@@ -29,6 +29,7 @@ AGENT_PAIRS = frozenset({("من", "قبل"), ("علي", "يد"), ("علي", "ا�
                          ("علي", "يدي")})  # normalized: على → علي
 AGENT_SINGLE = frozenset({"بايدي", "بيد"})
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
+AGENT_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "OPP", "CRM", "SPY"})
 GENITIVE_L = ("ل",)  # اعتقالها للصحفيين: a noun's object after ل
 ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 KANA = frozenset({"كان", "كانت", "كانوا", "يكون", "تكون"})
@@ -37,11 +38,10 @@ PARTITIVES = frozenset({"عدد", "بعض", "جميع", "احد", "اثنين", 
                         "قاده", "كبار", "ممثلي", "عشرات", "معظم", "غالبيه", "اغلب", "عددا"})
 TOWARD = frozenset({"تجاه", "حيال", "ازاء", "ضد"})  # a recipient for every pattern
 WINDOW = 12
-OBJECT_WINDOW = 8
-OBJECT_SUFFIXES = ("هم", "هما", "ها", "ه")
+OBJECT_WINDOW = 10
+PERSON_SUFFIXES = ("هم", "هما")  # not ه/ها: mostly a thing (the plan, the agreement)
 PLACE_OBJECT = TOWARD | {"ل", "علي", "عن", "مع", "الي"}
-NOT_OBJECT = frozenset({"في", "منذ", "خلال", "عبر", "بعد", "قبل", "حتى", "من", "داخل", "امام",
-                        "بين", "عند", "لدى"})
+OBJECT_PREPS = PLACE_OBJECT | {"ب"}
 
 
 def preposition(ctx: Context, a: ActorPhrase) -> str | None:
@@ -288,9 +288,14 @@ def object_in_clause(ctx: Context, trig: Trigger, start: int, limit: int,
         if a.first >= min(limit, start + OBJECT_WINDOW):
             break
         prep = preposition(ctx, a)
-        if prep in NOT_OBJECT or (a.place and prep is not None and prep not in PLACE_OBJECT
-                                  and not (prep == "ب" and ctx.is_country(a))):
+        if prep is not None and prep not in OBJECT_PREPS or (
+                a.place and prep is not None and prep not in PLACE_OBJECT
+                and not (prep == "ب" and ctx.is_country(a))):
             continue  # في موسكو: a venue, not a recipient
+        if (a.entity is None and a.country is None) or ctx.doc.tokens[a.first - 1].norm == "جانب":
+            continue
+        if prep is None and a.place:
+            continue  # بمحافظة الأنبار: a place named after a place noun
         if _other_clause(ctx, a, trig) or _verb_between(ctx, trig.last, a.first):
             return []
         return coordinated(ctx, a, limit)
@@ -301,34 +306,34 @@ def pronoun_object(ctx: Context, trig: Trigger, after: int, p) -> bool:
     """تصدت لهم، هاجمهم، أسرهم: the recipient is a pronoun (on the trigger, or on one of the
     pattern's prepositions right after it)."""
     toks = ctx.doc.tokens
-    word = toks[trig.last - 1].norm
-    suffix = next((x for x in OBJECT_SUFFIXES if word.endswith(x)), None)
+    word = ctx.doc.text[toks[trig.last - 1].start:trig.end]  # as written: دعاة is no دعاه
+    suffix = next((x for x in PERSON_SUFFIXES if word.endswith(x)), None)
     forms = normalize(p.lemma).split("/")
     if p.pos == "P":
         forms = forms[:1]  # تم أسر/تم أسرهم: the first alternative is the bare phrase
-    if suffix is not None and ("obj" in p.rcp or p.gen == "recipient") and not any(
-            form.endswith(suffix) for form in forms):
+    takes = "obj" in p.rcp if p.pos == "V" else p.gen == "recipient"  # انتقاده: his criticism
+    if suffix is not None and takes and not any(form.endswith(suffix) for form in forms):
         return True
     if after < len(toks) and toks[after].sent == toks[trig.first].sent:
         w = toks[after].norm.lstrip("وف")
-        return any(w == prep + x for prep in p.rcp for x in OBJECT_SUFFIXES if prep != "obj")
+        return any(w == prep + x for prep in p.rcp for x in PERSON_SUFFIXES if prep != "obj")
     return False
 
 
 def antecedent(ctx: Context, trig: Trigger, used: list) -> list[ActorPhrase]:
-    """The nearest actor phrase before the trigger (this sentence or the one before) that is
-    not already an argument: what the pronoun stands for."""
-    sent = ctx.doc.tokens[trig.first].sent
-    for k in (sent, sent - 1):
-        for a in reversed(ctx.by_sent.get(k, ())):
-            if a.last <= trig.first and a not in used and not a.place and not any(
-                    a.entity is not None and a.entity == u.entity for u in used):
-                return [a]
+    """The nearest actor phrase before the trigger in its sentence that is not already an
+    argument, if it names an armed or official party: what the pronoun «هم» stands for."""
+    for a in reversed(ctx.by_sent.get(ctx.doc.tokens[trig.first].sent, ())):
+        if a.last <= trig.first and a not in used and not a.place and not any(
+                a.entity is not None and a.entity == u.entity for u in used):
+            return [a] if a.sector in AGENT_SECTORS else []
     return []
 
 
 def _verb_between(ctx: Context, i: int, j: int) -> bool:
-    return any(k in ctx.verbs for k in range(i, j))
+    """Another verb or event word between the trigger and a phrase (الغارات لمساندة المقاومة:
+    the phrase belongs to the second event)."""
+    return any(k in ctx.verbs or k in ctx.trigger_tokens for k in range(i, j))
 
 
 def _other_clause(ctx: Context, a: ActorPhrase, trig: Trigger) -> bool:

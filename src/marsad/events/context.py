@@ -17,7 +17,6 @@ class Context:
         self.news_date: str | None = None      # set by the caller (when.news_date)
         self.main_country: str | None = None   # set by the caller (where.main_country)
         self.scene_places: list | None = None   # filled on first use (where.scene)
-        self.prev_subject = None                # (sentence, actors) of the last verb event
         self.index = TokenIndex(doc)
         heads = self.heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
         self.actors: list[ActorPhrase] = actor_phrases(doc, self.index, sents, heads)
@@ -40,6 +39,7 @@ class Context:
                             if m.entry.tense is not None and not m.entry.rest}
         self.verbs = {m.first for m in by_lex.get("event_triggers", ())
                       if m.entry.tense is not None}
+        self.trigger_tokens = {m.first for m in by_lex.get("event_triggers", ())}
         self.verbs.update(m.first for m in by_lex.get("event_cues", ()) if m.entry.how == "V")
         self.time_tokens = set()
         for t in doc.times:

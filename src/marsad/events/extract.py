@@ -8,7 +8,7 @@ from ..text.normalize import normalize
 from .actors import LEXICON as ACTOR_WORDS, ActorPhrase
 from .arguments import find_arguments
 from .cameo import goldstein, quad_class
-from .context import RELATIVES, Context
+from .context import Context
 from .dedupe import dedupe
 from .evidence import ARMED, CIVIL, has_evidence, is_abstract
 from .reported import quote_at, reported, speaker_phrase
@@ -26,7 +26,6 @@ VERBAL = (1, 3)  # quad classes of speech acts: a statement's speaker is their a
 FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
 CONDEMN_WINDOW = 8
-LEAD_WORDS = frozenset({"كما", "و", "ف", "ثم", "قد", "وقد", "لقد", "بل", "لكنه", "لكنها", "كذلك"})
 
 
 def extract_events(doc: Document) -> list[Event]:
@@ -45,7 +44,6 @@ def extract_events(doc: Document) -> list[Event]:
         cues_by_sent.setdefault(doc.tokens[m.first].sent, []).append((m.first, m.entry))
     events = []
     condemn: Trigger | None = None
-    ctx.prev_subject = None
     for trig in triggers:
         ev = _event(ctx, trig, cues_by_sent.get(doc.tokens[trig.first].sent, []), condemn)
         if ev is not None:
@@ -75,10 +73,6 @@ def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> 
         # طالب تونسي: a noun with its adjective, not the verb طالب
         return None
     actors, rcps = find_arguments(ctx, trig, sent.first_token, ceiling, speaker)
-    if actors and p.pos == "V":
-        ctx.prev_subject = (tok.sent, actors)
-    elif not actors and _dropped_subject(ctx, trig, floor):
-        actors = ctx.prev_subject[1]  # وأضاف … ودعا: the subject of the previous verb
     if p.type in FORCE_ON and any(a.sector in VICTIMS for a in actors):
         rcps, actors = actors + rcps, []  # قتل 38 سائحا: the civilians are the victims
     if not actors and speaker is not None and quad_class(p.type) in VERBAL:
@@ -110,20 +104,6 @@ def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> 
         goldstein=goldstein(p.cameo), quad_class=quad_class(etype),
         location=place, date=date, status=status or "asserted",
         source=source, confidence=_confidence(actors, rcps, p))
-
-
-def _dropped_subject(ctx: Context, trig: Trigger, floor: int) -> bool:
-    """A third-person verb with no subject in its clause continues the previous verb's subject
-    (in the same or the previous sentence)."""
-    prev = ctx.prev_subject
-    if prev is None or trig.pattern.pos != "V" or trig.entry.first_person:
-        return False
-    toks = ctx.doc.tokens
-    if trig.first > 0 and toks[trig.first - 1].norm in RELATIVES:
-        return False
-    if any(toks[j].norm not in LEAD_WORDS for j in range(floor, trig.first)):
-        return False  # only at the head of its clause: «… وأكد»، «كما دعا»
-    return toks[trig.first].sent - prev[0] <= 1
 
 
 def _type(p, actors) -> str:

@@ -1,8 +1,11 @@
 """The place of an event (an entity id) and the home country of unnamed actors."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..document import Document
 from ..text.normalize import normalize
+from .actors import fallback_actor_phrases
 from .context import Context
 from .triggers import Trigger
 
@@ -10,9 +13,11 @@ PLACE_NOUNS = frozenset({"مدينه", "محافظه", "بلده", "قريه", "
                          "مبني", "العاصمه", "ريف", "حي", "مخيم", "مطار", "ميناء", "جبل", "شمال",
                          "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "قضاء",
                          "ناحيه", "مقاطعه", "جزيره", "ساحل", "مدن"})
+NEAR_PLACE = 40  # characters: a country named right after a city qualifies it
 SCENE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PLACE_PREPS = frozenset({"في", "ب", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي",
-                         "جنوبي", "شرقي", "غربي", "داخل", "امام", "الى"})
+PLACE_PREPS = frozenset(normalize(w) for w in (
+    "في", "ب", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي",
+    "غربي", "داخل", "امام", "إلى"))
 
 
 def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) -> str | None:
@@ -22,7 +27,7 @@ def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) ->
     if trig.pattern.mode == "visit":
         for a in rcps:
             if a.place and a.entity:
-                return a.entity
+                return _city_of(ctx, sent, a) or a.entity
     taken = set()
     for a in actors:
         taken.update(range(a.start, a.end))
@@ -33,10 +38,33 @@ def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) ->
             continue
         if not place_prep(doc, m.start, ctx.index.first(m.start)):
             continue
-        key = (not c_start <= m.start < c_end, m.start < trig.end, abs(m.start - trig.end))
+        key = (not c_start <= m.start < c_end, _is_country(ctx, m), m.start < trig.end,
+               abs(m.start - trig.end))  # في عدن جنوبي اليمن: the most specific place
         if best is None or key < best_key:
             best, best_key = m.data["entity"], key
     return best
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset:
+    return frozenset(normalize(p) for p, w in fallback_actor_phrases() if w.kind == "gpe")
+
+
+def _is_country(ctx: Context, m) -> bool:
+    return normalize(ctx.doc.text[m.start:m.end]) in country_names()
+
+
+def _city_of(ctx: Context, sent, a) -> str | None:
+    """زار روسيا … وصل إلى موسكو: a city of the visited country named in the sentence."""
+    if not ctx.is_country(a):
+        return None
+    country = place_country(ctx.doc, a.entity)
+    for m in ctx.places.get(sent.i, ()):
+        ent = m.data.get("entity")
+        if ent and ent != a.entity and m.label == "GPE" and not _is_country(ctx, m) \
+                and place_country(ctx.doc, ent) == country:
+            return ent
+    return None
 
 
 def scene(ctx: Context, pos: int) -> str | None:
@@ -46,15 +74,18 @@ def scene(ctx: Context, pos: int) -> str | None:
     if places is None:
         doc = ctx.doc
         places = ctx.scene_places = [
-            (m.start, m.data["entity"]) for m in doc.mentions
+            (m.start, m.data["entity"], _is_country(ctx, m)) for m in doc.mentions
             if m.label in SCENE_LABELS and m.data.get("entity")
             and place_prep(doc, m.start, ctx.index.first(m.start))]
     best = None
-    for start, ent in places:
+    for start, ent, country in places:
         if start >= pos:
             break
-        best = ent
-    return best or (places[0][1] if places else None)
+        if not (country and best is not None and start - best[0] < NEAR_PLACE):
+            best = (start, ent)  # في عدن جنوبي اليمن: keep the city
+    if best is None and places:
+        best = places[0]
+    return best[1] if best else None
 
 
 def place_prep(doc, start, i) -> bool:
@@ -72,8 +103,8 @@ def place_prep(doc, start, i) -> bool:
         if k == i - 1 and w[:1] == "ب" and w[1:] in PLACE_NOUNS:
             return True
         if w not in PLACE_NOUNS:
-            return False
-    return False
+            return k == i - 2  # غادر محافظة عدن: a place noun names it as a place
+    return True
 
 
 def place_country(doc: Document, entity_id: str | None) -> str | None:

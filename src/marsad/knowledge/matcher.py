@@ -53,10 +53,11 @@ class PhraseMatcher:
         phrases, lengths = self._phrases, self._lengths
         n = len(tokens)
         for i, tok in enumerate(tokens):
-            for form, start in tok.forms:
+            for form, prefix in tok.readings:
                 lens = lengths.get(form)
                 if not lens:
                     continue
+                start = tok.stem_start(prefix)
                 for L in lens:
                     if i + L > n:
                         continue

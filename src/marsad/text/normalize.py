@@ -36,14 +36,27 @@ for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
 for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
     FOLDED[_d] = str(_i)
 
-_TABLE = str.maketrans({**{c: None for c in DELETED}, **FOLDED})
-_FOLD_ONLY = str.maketrans(FOLDED)
 _DELETED_RE = re.compile("[" + re.escape(DELETED) + "]+")
+_FOLD_RE = re.compile("[" + re.escape("".join(FOLDED)) + "]")
+
+
+def _fold(s: str) -> str:
+    # str.translate walks every character through a dict; replacing only the
+    # characters present is several times faster on real text.
+    for ch in set(_FOLD_RE.findall(s)):
+        s = s.replace(ch, FOLDED[ch])
+    return s
+
+
+_TABLE = str.maketrans({**{c: None for c in DELETED}, **FOLDED})
+_SHORT = 200
 
 
 def normalize(s: str) -> str:
     """The matching form of a string (no offset map)."""
-    return s.translate(_TABLE)
+    if len(s) < _SHORT:
+        return s.translate(_TABLE)
+    return _fold(_DELETED_RE.sub("", s))
 
 
 class OffsetMap:
@@ -80,8 +93,8 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap | None]:
     The map is None when nothing was deleted (the offsets are then equal).
     """
     if not _DELETED_RE.search(text):
-        return text.translate(_FOLD_ONLY), None
-    return text.translate(_TABLE), OffsetMap(text)
+        return _fold(text), None
+    return normalize(text), OffsetMap(text)
 
 
 def strip_diacritics(s: str) -> str:

@@ -53,16 +53,19 @@ def clitic_forms(word: str) -> list[tuple[str, int]]:
     return forms
 
 
+ARABIC_SET = frozenset(chr(c) for lo, hi in ((0x0621, 0x063a), (0x0641, 0x064a), (0x066e, 0x066f),
+                                             (0x0671, 0x06d3), (0x06d5, 0x06d5), (0x06fa, 0x06ff))
+                        for c in range(lo, hi + 1))
+_KIND_OF_FIRST = {**{c: "word" for c in ARABIC_SET}, **{str(d): "num" for d in range(10)},
+                  **{chr(c): "latin" for c in list(range(65, 91)) + list(range(97, 123)) + list(range(0xc0, 0x250))}}
 _FORMS_CACHE: dict[str, tuple] = {}
 _CLITIC_INITIALS = frozenset(CONJUNCTIONS + PREPOSITIONS + FUTURE)
 
 
 def _relative_forms(word: str) -> tuple:
-    forms = _FORMS_CACHE.get(word)
-    if forms is None:
-        forms = tuple(clitic_forms(word))
-        if len(_FORMS_CACHE) < 500_000:
-            _FORMS_CACHE[word] = forms
+    forms = tuple(clitic_forms(word)) if word[0] in _CLITIC_INITIALS and word[0] in ARABIC_SET else ((word, 0),)
+    if len(_FORMS_CACHE) < 500_000:
+        _FORMS_CACHE[word] = forms
     return forms
 
 
@@ -70,33 +73,24 @@ def tokenize(doc: Document) -> None:
     norm, norm_map = normalize_with_map(doc.text)
     doc.norm = norm
     doc._norm_map = norm_map
-    if norm_map is None:
-        at, shift = [0], [0]
-    else:
-        at, shift = norm_map.runs()
+    at, shift = norm_map.runs() if norm_map is not None else ([0], [0])
     runs = len(at)
     j = k = 0  # current run for token starts and for token ends
     tokens = []
     append = tokens.append
-    initials = _CLITIC_INITIALS
+    kinds, cache = _KIND_OF_FIRST, _FORMS_CACHE
     for i, m in enumerate(TOKEN_RE.finditer(norm)):
         s, e = m.span()
-        while j + 1 < runs and at[j + 1] <= s:
-            j += 1
-        while k + 1 < runs and at[k + 1] <= e:
-            k += 1
-        start, end = s + shift[j], e + shift[k]
         word = m.group()
-        kind = m.lastgroup
-        if kind == "word" and word[0] in initials:
-            rel = _relative_forms(word)
-            if end - start == e - s:
-                forms = tuple((stem, start + p) for stem, p in rel)
-            else:
-                forms = tuple((stem, norm_map[s + p]) for stem, p in rel)
-        else:
-            forms = ((word, start),)
-        append(Token(i, start, end, word, kind, 0, forms))
+        if runs > 1:
+            while j + 1 < runs and at[j + 1] <= s:
+                j += 1
+            while k + 1 < runs and at[k + 1] <= e:
+                k += 1
+        start, end = s + shift[j], e + shift[k]
+        readings = cache.get(word) or _relative_forms(word)
+        inner_shift = norm_map if end - start != e - s and len(readings) > 1 else None
+        append(Token(i, start, end, word, kinds.get(word[0], "punct"), 0, readings, inner_shift, s))
     doc.tokens = tokens
 
 
