@@ -15,6 +15,7 @@ class Context:
     def __init__(self, doc: Document, sents: set, by_lex: dict):
         self.doc = doc
         self.news_date: str | None = None      # set by the caller (when.news_date)
+        self.topic_shift = len(doc.sentences)   # set by the caller (when.topic_shift)
         self.main_country: str | None = None   # set by the caller (where.main_country)
         self.scene_places: list | None = None   # filled on first use (where.scene)
         self.index = TokenIndex(doc)

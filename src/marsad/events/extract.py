@@ -14,7 +14,7 @@ from .evidence import ARMED, CIVIL, has_evidence, is_abstract
 from .reported import quote_at, reported, speaker_phrase
 from .status import LEXICON as CUES, is_future, status_of
 from .triggers import BLOCKERS, LEXICON as TRIGGERS, Trigger, find_triggers
-from .when import event_date, news_date
+from .when import event_date, news_date, topic_shift
 from .where import location, main_country, place_country, scene
 
 EVENT_LEXICONS = frozenset({TRIGGERS, BLOCKERS, CUES, ACTOR_WORDS})
@@ -24,6 +24,7 @@ LOCAL_SECTORS = frozenset({"CVL", "REB", "MIL", "COP", "GOV", "LEG", "JUD", "LAB
                            "JRN", "BUS", "OPP", "REF"})
 VERBAL = (1, 3)  # quad classes of speech acts: a statement's speaker is their actor
 FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
 CONDEMN_WINDOW = 8
 
@@ -38,6 +39,7 @@ def extract_events(doc: Document) -> list[Event]:
         return []
     ctx = Context(doc, {doc.tokens[t.first].sent for t in triggers}, by_lex)
     ctx.news_date = news_date(doc)
+    ctx.topic_shift = topic_shift(doc)
     ctx.main_country = main_country(doc)
     cues_by_sent: dict[int, list] = {}
     for m in by_lex.get(CUES, ()):
@@ -131,6 +133,8 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return any(a.sector == "MIL" for a in actors)
     if need == "civil":
         return any(a.sector in CIVIL for a in actors)
+    if need == "security":
+        return bool(rcps) and any(a.sector in SECURITY for a in actors)
     if etype == "ASSAULT" and any(a.sector in ARMED for a in actors):
         return True
     if etype == "PROTEST" and any(a.sector in CIVIL for a in actors):

@@ -4,10 +4,14 @@ from __future__ import annotations
 from datetime import date as Date
 
 from ..document import Document
+from ..text.normalize import normalize
 from .context import RELATIVES, Context
 from .triggers import Trigger
 
 LEAD_DAYS = 7
+SHIFT_MARKERS = tuple(tuple(normalize(m).split()) for m in (
+    "ميدانيا", "سياسيا", "من جهة أخرى", "من جهة ثانية", "على صعيد آخر", "وعلى صعيد آخر",
+    "في سياق آخر", "وفي سياق آخر", "وفي تطور آخر", "في تطور آخر"))
 
 
 def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: int) -> str | None:
@@ -33,9 +37,20 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
     if (status in ("planned", "negated", "hypothetical") or "state" in trig.pattern.flags
             or _in_relative_clause(ctx, trig)):
         return None
-    if trig.entry.tense == "present":  # happening now: the publication day
+    if trig.entry.tense == "present" or sent.i >= ctx.topic_shift:  # the publication day
         return doc.date.isoformat() if doc.date else None
     return ctx.news_date
+
+
+def topic_shift(doc: Document) -> int:
+    """The first sentence that opens another story (ميدانيا، من جهة أخرى، على صعيد آخر): from
+    there on, undated events are the publication day's news, not the lead's day."""
+    for sent in doc.sentences[1:]:
+        words = tuple(doc.tokens[i].norm for i in range(sent.first_token,
+                                                          min(sent.first_token + 3, sent.last_token)))
+        if any(words[:len(m)] == m for m in SHIFT_MARKERS):
+            return sent.i
+    return len(doc.sentences)
 
 
 def news_date(doc: Document) -> str | None:

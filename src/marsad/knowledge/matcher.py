@@ -27,43 +27,59 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(m.group() for m in TOKEN_RE.finditer(normalize(phrase)))
 
 
+_HITS = ""  # key of a node's payload list (no word is empty)
+
+
 class PhraseMatcher:
+    """Nested dicts, one level per word; a node's ``""`` key holds its phrases' payloads."""
+
     def __init__(self) -> None:
-        self._phrases: dict[tuple[str, ...], list[tuple[str, Any]]] = {}
-        self._lengths: dict[str, tuple[int, ...]] = {}
+        self._root: dict = {}
+        self._size = 0
 
     def add(self, phrase: str, lexicon: str, entry: Any) -> None:
         key = phrase_key(phrase)
         if not key:
             return
-        self._phrases.setdefault(key, []).append((lexicon, entry))
-        lens = set(self._lengths.get(key[0], ())) | {len(key)}
-        self._lengths[key[0]] = tuple(sorted(lens, reverse=True))
+        node = self._root
+        for word in key:
+            node = node.setdefault(word, {})
+        hits = node.setdefault(_HITS, [])
+        self._size += not hits
+        hits.append((lexicon, entry))
 
     def add_all(self, lexicon: str, items: Iterable[tuple[str, Any]]) -> None:
         for phrase, entry in items:
             self.add(phrase, lexicon, entry)
 
     def __len__(self) -> int:
-        return len(self._phrases)
+        return self._size
 
     def match(self, tokens: list) -> list[Match]:
-        """All matches (overlapping ones included), in token order."""
+        """All matches (overlapping ones included), in token order, longest first."""
         out = []
-        phrases, lengths = self._phrases, self._lengths
+        root = self._root
         n = len(tokens)
         for i, tok in enumerate(tokens):
             for form, prefix in tok.readings:
-                lens = lengths.get(form)
-                if not lens:
+                node = root.get(form)
+                if node is None:
                     continue
-                start = tok.stem_start(prefix)
-                for L in lens:
-                    if i + L > n:
-                        continue
-                    key = (form,) if L == 1 else (form,) + tuple(t.norm for t in tokens[i + 1:i + L])
-                    hits = phrases.get(key)
+                found = []
+                j = i
+                while True:
+                    hits = node.get(_HITS)
                     if hits:
-                        end = tokens[i + L - 1].end
-                        out.extend(Match(i, i + L, start, end, lex, entry) for lex, entry in hits)
+                        found.append((j, hits))
+                    j += 1
+                    if j >= n or len(node) == (1 if hits else 0):
+                        break
+                    node = node.get(tokens[j].norm)
+                    if node is None:
+                        break
+                if found:
+                    start = tok.stem_start(prefix)
+                    for last, hits in reversed(found):
+                        end = tokens[last].end
+                        out.extend([Match(i, last + 1, start, end, lex, entry) for lex, entry in hits])
         return out
