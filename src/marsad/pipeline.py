@@ -33,7 +33,11 @@ class Pipeline:
 
     def __init__(self, stages: Iterable[str] = DEFAULT_STAGES):
         self.names = tuple(stages)
-        self.stages = [load_stage(n) for n in self.names]
+        gc.disable()  # loading makes many long-lived objects: collecting meanwhile is wasted work
+        try:
+            self.stages = [load_stage(n) for n in self.names]
+        finally:
+            gc.enable()
         gc.freeze()  # lexicons live for the whole run: keep them out of GC passes
 
     def annotate(self, doc: Document) -> Document:

@@ -431,6 +431,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             a = agent_after(ctx, after, ceiling)
             if a is not None:
                 actors = coordinated(ctx, a, ceiling)
+            elif "ownactor" in p.flags:
+                a = None
             elif object_of_event(ctx, trig.first, floor):
                 a = ctx.actor_ending.get(trig.first)  # اتهم X الفيلق بتسليح…: the accused acts
                 if a is not None and a.first < floor:

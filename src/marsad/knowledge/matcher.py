@@ -6,11 +6,12 @@ the following words are matched as written.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..text.normalize import normalize
-from ..text.segment import TOKEN_RE
+from ..text.segment import ARABIC_LETTERS, TOKEN_RE
 
 
 @dataclass(slots=True)
@@ -23,8 +24,15 @@ class Match:
     entry: Any
 
 
+_PLAIN = re.compile(f"[{ARABIC_LETTERS} ]+")
+
+
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    return tuple(m.group() for m in TOKEN_RE.finditer(normalize(phrase)))
+    """The phrase's words as the tokenizer would give them."""
+    norm = normalize(phrase)
+    if _PLAIN.fullmatch(norm):
+        return tuple(norm.split())
+    return tuple(m.group() for m in TOKEN_RE.finditer(norm))
 
 
 _HITS = ""  # key of a node's payload list (no word is empty)

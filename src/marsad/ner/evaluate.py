@@ -35,7 +35,7 @@ def score(tagger: Tagger, sentences: list, doc_size: int = 1) -> dict:
         doc = sentences[d:d + doc_size]
         words = [[normalize(w) for w, _ in sent] for sent in doc]
         gold = set(gold_spans(tagger, [lab for sent in doc for _, lab in sent]))
-        pred = set(tagger.tag_sentences(words, [core(w) for ws in words for w in ws]))
+        pred = set(tagger.tag_words(words, [core(w) for ws in words for w in ws]))
         for spans, slot in ((gold, 2), (pred, 1)):
             for span in spans:
                 counts.setdefault(span[2], [0, 0, 0])[slot] += 1
