@@ -145,7 +145,8 @@ def report(results: dict, args) -> str:
         f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC: marsad {marsad.__version__}, Python "
         f"{platform.python_version()}, {os.cpu_count()} CPU cores ({platform.machine()}), "
         f"load average {results['load_before']:.1f} before the run. Corpus: SaudiNewsNet "
-        f"(first N articles of `saudinewsnet.jsonl.gz`). Each figure comes from a fresh process.",
+        f"(first N articles of `saudinewsnet.jsonl.gz`). Each figure comes from a fresh process; "
+        f"throughput is the fastest of {args.repeat} interleaved runs of each kind.",
         "",
         "## Throughput",
         "",
@@ -189,9 +190,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--sizes", default="1000,5000,20000")
-    ap.add_argument("--throughput-docs", type=int, default=5000)
+    ap.add_argument("--throughput-docs", type=int, default=4000)
     ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
     ap.add_argument("--no-sizes", action="store_true", help="skip the corpus-size series")
+    ap.add_argument("--repeat", type=int, default=3, help="throughput runs of each kind; the fastest counts")
     ap.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
     ap.add_argument("--measure", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -209,10 +211,14 @@ def main() -> int:
     if args.quick:
         sizes, n = [200, 400], 300
     results = {"load_before": os.getloadavg()[0], "capacity_before": parallel_capacity()}
-    for key, spec in (("inprocess", ["inprocess", str(n)]), ("workers1", ["batch", str(n), "1"]),
-                      ("workers2", ["batch", str(n), "2"])):
-        results[key] = measure(spec)
-        print(key, results[key], file=sys.stderr)
+    runs = {"inprocess": ["inprocess", str(n)], "workers1": ["batch", str(n), "1"],
+            "workers2": ["batch", str(n), "2"]}
+    for _ in range(args.repeat):  # interleaved, so that a busy spell hits every kind alike
+        for key, spec in runs.items():
+            r = measure(spec)
+            print(key, r, file=sys.stderr)
+            if key not in results or r["seconds"] < results[key]["seconds"]:
+                results[key] = r
     results["capacity_after"] = parallel_capacity()
     results["startup"] = startup_seconds()
     results["sizes"] = []

@@ -41,7 +41,7 @@ def _location_ok(want: str, event, entities) -> bool:
 
 def _check(case, events, entities=()) -> str | None:
     unwanted = _unwanted(case, events)
-    if unwanted:
+    if unwanted or case["type"] == "none":
         return unwanted
     cands = [e for e in events if e.type == case["type"]]
     if not cands:

@@ -5,8 +5,6 @@ Runs tests/examples/events_hard_cases.json and prints every failure with P/R.
 import json
 from pathlib import Path
 
-import pytest
-
 from marsad.pipeline import default_pipeline
 
 CASES = Path(__file__).parent / "examples" / "events_hard_cases.json"

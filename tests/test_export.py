@@ -117,3 +117,17 @@ def test_cli_index_and_query(tmp_path, capsys):
     main(["query", "--db", db, "stats"])
     assert json.loads(capsys.readouterr().out)["events"] == 4
     assert main(["query", "--db", str(tmp_path / "none.db"), "stats"]) == 2
+
+
+def test_index_matches_documents_without_id_by_batch_key(tmp_path):
+    from marsad.store import Store
+
+    docs = write_jsonl(tmp_path / "d.jsonl", [{"text": "خبر بلا معرف عن الرياض."}, {"id": "k", "text": "خبر."}])
+    assert main(["batch", str(docs), "--out", str(tmp_path / "r.jsonl"), "--workers", "1",
+                 "--stages", "segment", "--quiet"]) == 0
+    assert main(["index", str(tmp_path / "r.jsonl"), "--docs", str(docs), "--db", str(tmp_path / "m.db"),
+                 "--quiet"]) == 0
+    store = Store(tmp_path / "m.db", readonly=True)
+    assert store.document("d.jsonl:1")["text"].startswith("خبر بلا معرف")
+    assert store.document("d.jsonl:1")["record"]["id"] == "d.jsonl:1"
+    assert [h["id"] for h in store.search("بالرياض")] == ["d.jsonl:1"]

@@ -11,7 +11,7 @@ from marsad.ner.propagate import propagate
 from marsad.text.segment import segment
 
 ANERCORP = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "anercorp", "train.txt")
-HELD_OUT_FLOOR = 0.0  # set from the measured held-out F1 (see report)
+HELD_OUT_FLOOR = 0.70  # measured 0.714 (PERS/LOC/ORG, 20-sentence pseudo-documents)
 
 # (sentence, expected entities as (text, type)) — sentences written for this test.
 # Spans cover whole tokens, so an attached proclitic (للأمم) is part of the span.
@@ -73,7 +73,6 @@ def test_spans_from_labels(tagger):
     assert tagger.spans(idx) == [(1, 3, "PERS"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "LOC")]
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(not os.path.exists(ANERCORP), reason="ANERcorp not available")
 def test_held_out_f1(tagger):
     from marsad.ner.corpus import slices

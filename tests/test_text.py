@@ -135,3 +135,9 @@ def test_sentences_with_agency_initials_and_tanween():
 def test_blank_lines_and_leading_spaces_between_paragraphs():
     assert sentences("اتفاق بين إيران ومجموعة 5+1.\n\n وأدان الوزير الاتفاق") == [
         "اتفاق بين إيران ومجموعة 5+1.", "وأدان الوزير الاتفاق"]
+
+
+def test_missing_space_after_a_stop_still_splits_before_arabic():
+    assert sentences("وقال: «انتهى».وكان الوفد قد وصل.ثم غادر") == [
+        "وقال: «انتهى».", "وكان الوفد قد وصل.", "ثم غادر"]
+    assert sentences("زوروا www.spa.gov.sa للمزيد") == ["زوروا www.spa.gov.sa للمزيد"]

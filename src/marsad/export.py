@@ -176,14 +176,30 @@ def iter_events(records: Iterable[str | Path], docs: dict | None = None) -> Iter
                 yield from event_rows(rec, doc)
 
 
+def iter_documents(path: str | Path) -> Iterator[dict]:
+    """The input documents of a JSONL(.gz) file that have a text, each with its
+    ``marsad batch`` key as ``id`` (its id, or ``<file name>:<line>``)."""
+    from .document import InputError
+    from .io import iter_jsonl, parse_document_line
+
+    name = Path(path).name
+    try:
+        for lineno, line in iter_jsonl(path):
+            try:
+                doc = parse_document_line(line, lineno)
+            except InputError:
+                continue
+            if isinstance(doc, dict) and isinstance(doc.get("text"), str):
+                key = doc.get("id")
+                yield {**doc, "id": f"{name}:{lineno}" if key is None else str(key)}
+    except (EOFError, OSError):
+        return
+
+
 def load_documents(paths: Iterable[str | Path]) -> dict:
     """id → {text, source} of input documents (for evidence sentences)."""
-    docs = {}
-    for path in paths:
-        for doc, error in iter_record_lines(path):
-            if error is None and doc.get("id") is not None:
-                docs[str(doc["id"])] = {"text": doc.get("text"), "source": doc.get("source")}
-    return docs
+    return {doc["id"]: {"text": doc["text"], "source": doc.get("source")}
+            for path in paths for doc in iter_documents(path)}
 
 
 def write_table(rows: Iterable[dict], path: str | Path, columns: tuple[str, ...] = COLUMNS) -> int:

@@ -9,14 +9,15 @@ def add_arguments(p) -> None:
     p.add_argument("--db", required=True, help="the store (created if missing)")
     p.add_argument("--docs", nargs="*", default=(), metavar="DOCS",
                    help="input documents JSONL(.gz) giving the texts (not needed when the records "
-                   "carry them: marsad batch --with-text)")
+                   "carry them: marsad batch --with-text); documents without an id are matched "
+                   "by their batch key <file name>:<line>")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
 
 
 def run(args) -> int:
     from tqdm import tqdm
 
-    from ..export import iter_record_lines
+    from ..export import iter_documents, iter_record_lines
     from ..store import Store
 
     bad = 0
@@ -27,11 +28,8 @@ def run(args) -> int:
         return 2
     with store:
         for path in args.docs:
-            for n, (doc, error) in enumerate(tqdm(iter_record_lines(path), desc=f"documents {path}",
-                                                  unit="doc", disable=args.quiet, file=sys.stderr), 1):
-                if error or doc.get("id") is None or not isinstance(doc.get("text"), str):
-                    bad += 1
-                    continue
+            for n, doc in enumerate(tqdm(iter_documents(path), desc=f"documents {path}",
+                                         unit="doc", disable=args.quiet, file=sys.stderr), 1):
                 store.add_document(doc)
                 if n % 1000 == 0:
                     store.commit()

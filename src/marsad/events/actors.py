@@ -16,7 +16,6 @@ from .patterns import read_tsv
 
 LEXICON = "event_actor_words"
 ACTOR_TYPES = ("PER", "ORG", "GPE")
-MAX_NAME_GAP = 1
 STANDALONE_BEFORE = frozenset({"حيال", "تجاه", "ازاء", "ضد", "مع", "علي", "الي", "بين", "عن",
                                "من", "لدي", "بحق", "امام"})
 

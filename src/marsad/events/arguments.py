@@ -34,12 +34,15 @@ COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
 AGENT_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "OPP", "CRM", "SPY"})
 GENITIVE_L = ("ل",)  # اعتقالها للصحفيين: a noun's object after ل
 ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+NEGATIONS = frozenset({"لم", "لن", "لا", "قد"})
 KANA = frozenset({"كان", "كانت", "كانوا", "يكون", "تكون"})
 PARTITIVES = frozenset({"عدد", "بعض", "جميع", "احد", "اثنين", "اثنان", "ثلاثه", "اربعه", "خمسه",
                         "عشرات", "مئات", "الاف", "مجموعه", "كثير", "الكثير", "عناصر", "اعضاء",
-                        "قاده", "كبار", "ممثلي", "عشرات", "معظم", "غالبيه", "اغلب", "عددا"})
+                        "قاده", "كبار", "ممثلي", "معظم", "غالبيه", "اغلب", "عددا"})
 TOWARD = frozenset({"تجاه", "حيال", "ازاء", "ضد"})  # a recipient for every pattern
 WINDOW = 12
+AGENT_GAP = 5
+PART_WORDS = frozenset({"عناصر", "عنصر", "عنصرا", "مقاتلي", "مقاتلين", "اعضاء", "عضو", "مسلحي"})
 OBJECT_WINDOW = 10
 PERSON_SUFFIXES = ("هم", "هما")  # not ه/ها: mostly a thing (the plan, the agreement)
 PLACE_OBJECT = TOWARD | {"ل", "علي", "عن", "مع", "الي"}
@@ -160,6 +163,8 @@ def kana_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
 def relative_head(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     """كيري الذي يزور قطر: the antecedent of a relative pronoun is the subject."""
     j = i - 1
+    if j > floor and ctx.doc.tokens[j].norm in NEGATIONS:
+        j -= 1  # التي لم تشارك
     if j > floor and ctx.doc.tokens[j].norm in RELATIVES:
         return ctx.actor_ending.get(j)
     return None
@@ -235,7 +240,7 @@ def agent_after(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
         elif j + 1 < limit and (w, toks[j + 1].norm) in AGENT_PAIRS:
             k = j + 2
         if k is not None:
-            for m in range(k, min(k + 3, limit)):
+            for m in range(k, min(k + AGENT_GAP, limit)):  # شنه من يشتبه بأنهم عناصر…
                 if m in ctx.actor_at:
                     return ctx.actor_at[m]
     return None
@@ -294,7 +299,8 @@ def object_in_clause(ctx: Context, trig: Trigger, start: int, limit: int,
                 a.place and prep is not None and prep not in PLACE_OBJECT
                 and not (prep == "ب" and ctx.is_country(a))):
             continue  # في موسكو: a venue, not a recipient
-        if (a.entity is None and a.country is None) or ctx.doc.tokens[a.first - 1].norm == "جانب":
+        if (a.entity is None and a.country is None and a.sector not in AGENT_SECTORS) \
+                or ctx.doc.tokens[a.first - 1].norm == "جانب":
             continue
         if prep is None and a.place:
             continue  # بمحافظة الأنبار: a place named after a place noun
@@ -449,9 +455,20 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         rcps = object_in_clause(ctx, trig, after, ceiling, actors)
     if not rcps and (p.rcp or p.gen == "recipient") and pronoun_object(ctx, trig, after, p):
         rcps = antecedent(ctx, trig, actors)
+    actors = [_whole(ctx, a) for a in actors]
+    rcps = [_whole(ctx, a) for a in rcps]
     named = {a.entity for a in actors if a.entity} | {ctx.doc.text[a.start:a.end] for a in actors}
     return actors, [r for r in rcps
                     if r.entity not in named and ctx.doc.text[r.start:r.end] not in named]
+
+
+def _whole(ctx: Context, a: ActorPhrase) -> ActorPhrase:
+    """«عناصر من حزب العمال»: a bare part-of word before من stands for the group named after."""
+    toks = ctx.doc.tokens
+    if a.entity is None and a.last - a.first == 1 and toks[a.first].norm in PART_WORDS \
+            and a.last + 1 < len(toks) and toks[a.last].norm == "من":
+        return ctx.actor_at.get(a.last + 1) or a
+    return a
 
 
 def nisba_actor(ctx: Context, i: int, sector: str = "GOV") -> ActorPhrase:

@@ -36,6 +36,7 @@ class Context:
                 k = doc.tokens[self.index.first(m.start)].sent
                 if k in sents:
                     self.places.setdefault(k, []).append(m)
+        # verbs of events (not light verbs with their noun: أجرى محادثات)
         self.event_verbs = {m.first for m in by_lex.get("event_triggers", ())
                             if m.entry.tense is not None and not m.entry.rest}
         self.verbs = {m.first for m in by_lex.get("event_triggers", ())

@@ -10,7 +10,7 @@ from .arguments import find_arguments
 from .cameo import goldstein, quad_class
 from .context import Context
 from .dedupe import dedupe
-from .evidence import ARMED, CIVIL, has_evidence, is_abstract
+from .evidence import ARMED, CIVIL, has_evidence, has_word, is_abstract
 from .reported import quote_at, reported, speaker_phrase
 from .status import LEXICON as CUES, is_future, status_of
 from .triggers import BLOCKERS, LEXICON as TRIGGERS, Trigger, find_triggers
@@ -80,6 +80,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> 
     if not actors and speaker is not None and quad_class(p.type) in VERBAL:
         actors = [speaker]
     etype = _type(p, actors)
+    if etype == "ASSAULT" and p.pos == "N" and _verbal_target(ctx, trig, ceiling):
+        etype = "ACCUSE"
     if not _needs_met(ctx, trig, p.need, actors, rcps, sent, etype):
         return None
     if "concrete" in p.flags and _abstract_object(ctx, trig, actors):
@@ -115,6 +117,15 @@ def _type(p, actors) -> str:
     return p.type
 
 
+def _verbal_target(ctx: Context, trig: Trigger, ceiling: int) -> bool:
+    """الهجوم على الاتفاق: an attack on an agreement, a decision or a policy is verbal."""
+    toks = ctx.doc.tokens
+    for j in range(trig.last, min(trig.last + 3, ceiling - 1)):
+        if toks[j].norm == "علي":
+            return has_word(toks[j + 1], "VERBAL")
+    return False
+
+
 def _evidence(ctx, trig, sent, etype) -> bool:
     toks = ctx.doc.tokens[sent.first_token:sent.last_token]
     return has_evidence(toks, range(trig.first, trig.last), etype)
@@ -133,12 +144,18 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return any(a.sector == "MIL" for a in actors)
     if need == "civil":
         return any(a.sector in CIVIL for a in actors)
+    if need == "protesters":
+        toks = ctx.doc.tokens  # آلاف (من) المتظاهرين: the crowd word may head the phrase
+        return any(has_word(toks[i], "PROTESTER") for a in actors
+                   for i in range(a.first, min(a.last + 2, sent.last_token)))
     if need == "security":
         return bool(rcps) and any(a.sector in SECURITY for a in actors)
     if etype == "ASSAULT" and any(a.sector in ARMED for a in actors):
         return True
     if etype == "PROTEST" and any(a.sector in CIVIL for a in actors):
         return True
+    if etype not in ACTORLESS_OK:
+        return True  # turned verbal (الهجوم على الاتفاق): no physical evidence to ask for
     return _evidence(ctx, trig, sent, etype)
 
 

@@ -39,14 +39,17 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
     for m in blockers:
         blocked.update(range(m.first, m.last))
     blocked.update(_time_tokens(doc))
-    cands = list(matches)
-    cands = [m for m in cands if not m.entry.rest or _rest_follows(doc, m)]
+    rests = {id(m): _rest_span(doc, m) for m in matches if m.entry.rest}
+    cands = [m for m in matches if not m.entry.rest or rests[id(m)] is not None]
     cands.sort(key=lambda m: (m.first - m.last, not m.entry.rest, m.first))
     taken: set[int] = set()
+    rest_of: dict[int, str] = {}
     out = []
     for m in cands:
         span = range(m.first, m.last)
         if taken.intersection(span) or blocked.intersection(span):
+            continue
+        if any(rest_of.get(i) == m.entry.pattern.type for i in span):
             continue
         flags = m.entry.pattern.flags
         if "pretend" in flags and _pretend(doc, m):
@@ -58,6 +61,8 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
         if "taa" in flags and _final_ha(doc, m):
             continue
         taken.update(span)
+        if m.entry.rest:  # شاركت إيطاليا في المحادثات: the rest is no second CONSULT
+            rest_of.update((i, m.entry.pattern.type) for i in rests[id(m)])
         out.append(Trigger(m.first, m.last, m.start, m.end, m.entry))
     out.sort(key=lambda t: t.first)
     return out
@@ -77,23 +82,24 @@ def _time_tokens(doc: Document) -> set[int]:
     return out
 
 
-def _rest_follows(doc: Document, m: Match) -> bool:
-    """أفرجت السلطات الإيرانية عن…: a rest of the verb's phrase within a few words."""
+def _rest_span(doc: Document, m: Match) -> range | None:
+    """أفرجت السلطات الإيرانية عن…: the tokens of a rest of the verb's phrase within a few
+    words (a quote mark may open it: ترأس كيري «الحوار»), or None."""
     toks = doc.tokens
     n = len(toks)
     firsts = m.entry.rest_first
     for i in range(m.last, min(m.last + REST_GAP, n)):
         tok = toks[i]
-        if tok.norm in CLAUSE_STOP:
-            return False
+        if tok.norm in CLAUSE_STOP and tok.norm != '"':
+            return None
         hit = next((f for f, _ in tok.forms if f in firsts), None)
         if hit is None:
             continue
         for rest in m.entry.rest:
             if rest[0] == hit and i + len(rest) <= n and all(
                     toks[i + k].norm == rest[k] for k in range(1, len(rest))):
-                return True
-    return False
+                return range(i, i + len(rest))
+    return None
 
 
 def _noun_prefix(doc: Document, m: Match) -> bool:

@@ -9,6 +9,7 @@ from .context import RELATIVES, Context
 from .triggers import Trigger
 
 LEAD_DAYS = 7
+KANA_LEAD = frozenset({"كان", "وكان", "كانت", "وكانت", "وكانوا"})
 SHIFT_MARKERS = tuple(tuple(normalize(m).split()) for m in (
     "ميدانيا", "سياسيا", "من جهة أخرى", "من جهة ثانية", "على صعيد آخر", "وعلى صعيد آخر",
     "في سياق آخر", "وفي سياق آخر", "وفي تطور آخر", "في تطور آخر"))
@@ -37,9 +38,14 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
     if (status in ("planned", "negated", "hypothetical") or "state" in trig.pattern.flags
             or _in_relative_clause(ctx, trig)):
         return None
-    if trig.entry.tense == "present" or sent.i >= ctx.topic_shift:  # the publication day
-        return doc.date.isoformat() if doc.date else None
+    if trig.entry.tense == "present" or (sent.i >= ctx.topic_shift and not _looks_back(ctx, sent)):
+        return doc.date.isoformat() if doc.date else None  # the publication day
     return ctx.news_date
+
+
+def _looks_back(ctx: Context, sent) -> bool:
+    """«وكان عون قد شنّ…»: a sentence told in the pluperfect goes back to the lead's story."""
+    return ctx.doc.tokens[sent.first_token].norm in KANA_LEAD
 
 
 def topic_shift(doc: Document) -> int:

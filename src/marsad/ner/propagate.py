@@ -29,15 +29,11 @@ def propagate(cores: list[str], spans: list[tuple[int, int, str]]) -> list[tuple
     for a, b, _ in spans:
         taken[a:b] = b"\x01" * (b - a)
     added = []
-    i = 0
-    while i < len(cores):
-        keys = by_first.get(cores[i]) if not taken[i] else None
-        if keys:
-            for key, kind in keys:
-                n = len(key)
-                if tuple(cores[i:i + n]) == key and not any(taken[i:i + n]):
-                    added.append((i, i + n, kind))
-                    i += n - 1
-                    break
-        i += 1
+    for i in [i for i, core in enumerate(cores) if core in by_first]:
+        for key, kind in by_first[cores[i]]:
+            n = len(key)
+            if not any(taken[i:i + n]) and tuple(cores[i:i + n]) == key:
+                added.append((i, i + n, kind))
+                taken[i:i + n] = b"\x01" * n
+                break
     return sorted(spans + added) if added else spans

@@ -4,11 +4,11 @@ The model's emission score of label y at token t is the sum, over the window
 offsets k = -2..2, of the weights of the attributes of word t+k at offset k.
 Each word type's offset × label score table is computed once and kept as a row
 of a numpy matrix, so a document's emission scores are five gathers and adds.
-Decoding is Viterbi over pruned label sets: a label scoring more than ``prune``
-below O is dropped, an I- label is kept only after a candidate of its type, and
-a token left with O alone is fixed to O. That cuts sentences into short runs,
-the only part decoded in Python. ``prune=inf`` gives exact Viterbi under the
-BIO constraint; the default changed dev F1 by -0.0004.
+Labels scoring more than ``prune`` below O are dropped; a token left with O
+alone is fixed to O, which leaves short runs of uncertain tokens, decoded by a
+Viterbi batched over all runs of the document. I- labels only continue their
+type (BIO constraint). ``prune=inf`` gives exact constrained Viterbi; the
+default changed dev F1 by -0.0004 (0.7483 → 0.7479).
 """
 from __future__ import annotations
 
@@ -36,10 +36,12 @@ class Tagger:
         self.n = n = len(self.labels)
         self.types = [lab[2:] for lab in self.labels]
         self.begins = [lab.startswith("B-") for lab in self.labels]
-        # labels that may precede each I- label (None: any label may)
-        self.allowed_after = [{p for p in range(n) if self.types[p] == self.types[y]}
-                              if lab.startswith("I-") else None for y, lab in enumerate(self.labels)]
-        self.trans = model["transitions"]
+        self.begin_cols = [y for y, lab in enumerate(self.labels) if lab.startswith("B-")]
+        self.inside_cols = [y for y, lab in enumerate(self.labels) if lab.startswith("I-")]
+        self.trans_bio = self._bio_transitions(model["transitions"])
+        self.start_o = self.trans_bio[O]
+        self.start_edge = np.where(np.isinf(self.start_o), -np.inf, 0.0).astype(np.float32)
+        self.to_o = self.trans_bio[:, O].copy()
         self.gazetteer = {w: tuple(c) for w, c in model["gazetteer"].items()}
         self.prune = prune
         attributes = model["attributes"]
@@ -49,10 +51,17 @@ class Tagger:
             self.weights[self.attr_index[a], pairs[0::2]] = pairs[1::2]
         self._reset_cache()
 
+    def _bio_transitions(self, transitions: list) -> np.ndarray:
+        """Transition weights with the BIO constraint: an I- label only continues its type."""
+        trans = np.array(transitions, dtype=np.float32)
+        for y, lab in enumerate(self.labels):
+            if lab.startswith("I-"):
+                trans[[p for p in range(self.n) if self.types[p] != self.types[y]], y] = -np.inf
+        return trans
+
     def _reset_cache(self) -> None:
         self._ids: dict[str, int] = {}
         self._table = np.zeros((1024, self.weights.shape[1]), dtype=np.float32)
-        self.bos, self.eos = self._type_ids([BOS, EOS])
 
     def _type_ids(self, words: list[str]) -> list[int]:
         """Row of each word's score table, computing the rows of new word types."""
@@ -62,7 +71,7 @@ class Tagger:
         if None not in out:
             return out
         new = list(dict.fromkeys(w for w, i in zip(words, out) if i is None))
-        if len(ids) + len(new) > MAX_TYPES:
+        if len(ids) + len(new) > MAX_TYPES and ids:
             self._reset_cache()
             return self._type_ids(words)
         index = self.attr_index
@@ -101,72 +110,58 @@ class Tagger:
         scores = scores[real]
         keep = scores > scores[:, :1] - self.prune
         keep[:, O] = False
-        return self._decode(scores, keep, starts)
+        first = np.zeros(len(scores), dtype=bool)
+        first[starts] = True
+        return self._decode(scores, keep, first).tolist()
 
-    def _decode(self, scores, keep, starts: list[int]) -> list[int]:
-        labels = [O] * len(scores)
-        active = np.flatnonzero(keep.any(axis=1)).tolist()
-        if not active:
+    def _decode(self, scores, keep, first):
+        """Viterbi, batched over the runs of tokens that keep a candidate label.
+
+        A token is active when it keeps a B- label, or an I- label right after an
+        active token of its sentence; every other token is O. Runs of consecutive
+        active tokens have O (or the sentence edge) on both sides and are decoded
+        together, padded to the longest run."""
+        begin = keep[:, self.begin_cols].any(axis=1)
+        inside = keep[:, self.inside_cols].any(axis=1)
+        joined = np.zeros_like(first)
+        joined[1:] = (begin | inside)[:-1] & ~first[1:]
+        tokens = np.flatnonzero(begin | (inside & joined))
+        labels = np.zeros(len(scores), dtype=np.intp)
+        if not len(tokens):
             return labels
-        rows = scores[active].tolist()
-        masks = keep[active].tolist()
-        sentence_start = set(starts)
-        sentence_end = {s - 1 for s in starts[1:]} | {len(scores) - 1}
-        allowed = self.allowed_after
-        run, prev, last = [], (), -2
-        for t, row, mask in zip(active, rows, masks):
-            if t != last + 1 or t in sentence_start:
-                if run:
-                    self._viterbi(run, first, labels, sentence_start, sentence_end)
-                run, prev = [], ()
-            cands = [(y, row[y]) for y in range(len(row)) if mask[y]
-                     and (allowed[y] is None or not allowed[y].isdisjoint(prev))]
-            if cands:
-                if not run:
-                    first = t
-                cands.append((O, row[O]))
-                run.append(cands)
-                prev = {y for y, _ in cands}
-                last = t
-            else:
-                if run:
-                    self._viterbi(run, first, labels, sentence_start, sentence_end)
-                run, prev, last = [], (), -2
-        if run:
-            self._viterbi(run, first, labels, sentence_start, sentence_end)
+        last = np.ones_like(first)
+        last[:-1] = first[1:]
+        new_run = np.ones(len(tokens), dtype=bool)
+        new_run[1:] = (tokens[1:] != tokens[:-1] + 1) | first[tokens[1:]]
+        run = np.cumsum(new_run) - 1
+        heads = np.flatnonzero(new_run)
+        pos = np.arange(len(tokens)) - heads[run]
+        lengths = np.diff(np.append(heads, len(tokens)))
+        n_runs, width, n = len(heads), int(lengths.max()), self.n
+        lattice = np.full((n_runs, width, n), -np.inf, dtype=np.float32)
+        allowed = keep[tokens]
+        allowed[:, O] = True
+        lattice[run, pos] = np.where(allowed, scores[tokens], -np.inf)
+        delta = lattice[:, 0] + np.where(first[tokens[heads]][:, None], self.start_edge, self.start_o)
+        back = np.zeros((n_runs, width, n), dtype=np.intp)
+        trans = self.trans_bio
+        for k in range(1, width):
+            step = delta[:, :, None] + trans
+            back[:, k] = step.argmax(axis=1)
+            moved = step.max(axis=1) + lattice[:, k]
+            delta = np.where((lengths > k)[:, None], moved, delta)
+        ends = tokens[heads + lengths - 1]
+        delta = delta + np.where(last[ends][:, None], 0.0, self.to_o)
+        y = delta.argmax(axis=1)
+        path = np.zeros((n_runs, width), dtype=np.intp)
+        rows = np.arange(n_runs)
+        for k in range(width - 1, -1, -1):
+            inside_run = lengths > k
+            path[inside_run, k] = y[inside_run]
+            if k:
+                y = np.where(inside_run, back[rows, k, y], y)
+        labels[tokens] = path[run, pos]
         return labels
-
-    def _viterbi(self, run: list, first: int, labels: list, sentence_start: set, sentence_end: set) -> None:
-        """Best labels for the tokens of ``run`` (candidate lists from token ``first``
-        on), with O or the sentence edge on both sides."""
-        trans = self.trans
-        t_o = trans[O]
-        prev = [(y, s) for y, s in run[0]] if first in sentence_start else [(y, s + t_o[y]) for y, s in run[0]]
-        back = []
-        for cands in run[1:]:
-            cur, ptr = [], []
-            for y, s in cands:
-                best, arg = None, O
-                for p, v in prev:
-                    x = v + trans[p][y]
-                    if best is None or x > best:
-                        best, arg = x, p
-                cur.append((y, best + s))
-                ptr.append(arg)
-            back.append((cands, ptr))
-            prev = cur
-        end = first + len(run) - 1
-        best, y = None, O
-        for p, v in prev:
-            if end not in sentence_end:
-                v += trans[p][O]
-            if best is None or v > best:
-                best, y = v, p
-        labels[end] = y
-        for k in range(len(back) - 1, -1, -1):
-            cands, ptr = back[k]
-            y = ptr[[c[0] for c in cands].index(y)]
-            labels[first + k] = y
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels for one sentence of words (raw or normalized)."""
@@ -202,7 +197,8 @@ class Tagger:
     def tag_doc(self, doc) -> list[tuple[int, int, str]]:
         """Entity spans over ``doc.tokens``: (first token, last token exclusive, type)."""
         tokens = doc.tokens
-        sentences = [[tok.norm for tok in tokens[s.first_token:s.last_token]] for s in doc.sentences]
+        norms = [tok.norm for tok in tokens]
+        sentences = [norms[s.first_token:s.last_token] for s in doc.sentences]
         return self.tag_words(sentences, [tok.forms[-1][0] for tok in tokens])
 
 

@@ -179,7 +179,7 @@ def _ends_sentence(doc: Document, tokens: list, i: int, quoted: list) -> bool:
         return False
     if nxt.kind == "punct" and doc.text[nxt.start] in CLOSING_QUOTES:
         return True
-    if nxt.start == tok.end and nxt.kind != "punct":
+    if nxt.start == tok.end and nxt.kind in ("num", "latin"):
         return False
     return not any(a < tok.start < b for a, b in quoted)
 
