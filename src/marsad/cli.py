@@ -33,7 +33,9 @@ def _available():
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="marsad", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="marsad", description="Marsad: Arabic news to event data (entities, times, quotes, PLOVER events).",
+        epilog="Start with: marsad extract sample --format pretty")
     parser.add_argument("--version", action="version", version=f"marsad {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text, module in _available():

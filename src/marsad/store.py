@@ -134,7 +134,7 @@ class Store:
             self.con.executescript(SCHEMA)
             self.con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         self.con.row_factory = sqlite3.Row
-        self.lock = self._lock = threading.RLock()  # _lock: the earlier name
+        self.lock = threading.RLock()
 
     # -- life cycle -------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -576,4 +576,3 @@ def _quote_dict(row: sqlite3.Row) -> dict:
     return d
 
 
-_event_where, _event_dict = event_where, event_dict  # earlier names, used by marsad.server

@@ -24,9 +24,12 @@ SKIP_WORDS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدو�
                         "عددا", "قوي"}) | NUMBER_WORDS
 PARTICLES = frozenset({"قد", "لم", "لن", "لا", "ما", "سوف", "ان", "انه", "كما", "فيما", "بينما",
                        "وقد", "ولم", "ولن", "ولا", "قد"})
-AGENT_VERBS = frozenset({"شنه", "شنته", "شنها", "نفذه", "نفذته", "نفذها", "تبناه", "تبنته",
-                         "تبنتها",
-                         "شنوه", "نفذوه", "قاده", "قادته", "ارتكبه", "ارتكبته"})
+AGENT_VERBS = frozenset(  # هجوم شنه X، الغارات التي تنفذها X، عملية يقودها X
+    stem + suffix
+    for past, present in (("شن", "شن"), ("نفذ", "نفذ"), ("قاد", "قود"), ("ارتكب", "رتكب"))
+    for stem in (past, past + "ت", past + "و", "ي" + present, "ت" + present,
+                 "ي" + present + "ون", "ت" + present + "ون")
+    for suffix in ("ه", "ها")) | {"تبناه", "تبنته", "تبنتها", "يتبناه", "تتبناه", "تبنوه"}
 AGENT_PAIRS = frozenset({("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("من", "جانب"),
                          ("علي", "يدي")})  # normalized: على → علي
 AGENT_SINGLE = frozenset({"بايدي", "بيد"})
@@ -41,6 +44,7 @@ PARTITIVES = frozenset({"عدد", "بعض", "جميع", "احد", "اثنين", 
                         "قاده", "كبار", "ممثلي", "معظم", "غالبيه", "اغلب", "عددا"})
 TOWARD = frozenset({"تجاه", "حيال", "ازاء", "ضد"})  # a recipient for every pattern
 WINDOW = 12
+TIME_FROM = frozenset({"بعد", "قبل", "منذ"})  # بعد أيام من، قبل ساعات من
 AGENT_GAP = 5
 PART_WORDS = frozenset({"عناصر", "عنصر", "عنصرا", "مقاتلي", "مقاتلين", "اعضاء", "عضو", "مسلحي"})
 OBJECT_WINDOW = 10
@@ -207,12 +211,19 @@ def main_subject_after(ctx: Context, trig: Trigger, ceiling: int) -> ActorPhrase
     subject of the main verb after the comma."""
     toks = ctx.doc.tokens
     sent = ctx.doc.sentences[toks[trig.first].sent]
-    if ceiling >= sent.last_token or toks[ceiling].norm != ",":
+    if ceiling >= sent.last_token or toks[ceiling].norm != "," or _time_after(ctx, trig.first):
         return None
     for j in range(ceiling + 1, min(ceiling + 4, sent.last_token)):
         if j in ctx.verbs:
             return subject_after(ctx, j + 1, sent.last_token)
     return None
+
+
+def _time_after(ctx: Context, i: int) -> bool:
+    """«بعد ثمانية أيام من الهجوم»: a noun dating the main clause names another happening."""
+    toks = ctx.doc.tokens
+    return i > 0 and toks[i - 1].norm == "من" and any(
+        toks[j].norm.lstrip("و") in TIME_FROM for j in range(max(i - 5, 0), i - 1))
 
 
 def nearest_before(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
@@ -235,7 +246,9 @@ def agent_after(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
     for j in range(i, min(i + 6, limit)):
         w = toks[j].norm
         k = None
-        if w in AGENT_VERBS or w in AGENT_SINGLE:
+        if w in AGENT_VERBS and not _relative_of_actor(ctx, j):
+            k = j + 1
+        elif w in AGENT_SINGLE:
             k = j + 1
         elif j + 1 < limit and (w, toks[j + 1].norm) in AGENT_PAIRS:
             k = j + 2
@@ -244,6 +257,13 @@ def agent_after(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
                 if m in ctx.actor_at:
                     return ctx.actor_at[m]
     return None
+
+
+def _relative_of_actor(ctx: Context, j: int) -> bool:
+    """«غارات من التحالف الذي تقوده الولايات المتحدة»: the verb describes an actor, not the
+    event noun."""
+    toks = ctx.doc.tokens
+    return toks[j - 1].norm in RELATIVES and (j - 2) in ctx.actor_ending
 
 
 def between_actors(ctx: Context, trig: Trigger, limit: int) -> list[ActorPhrase]:

@@ -9,7 +9,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from ..store import Store, _event_dict, _event_where, fts_query
+from ..store import Store, event_dict, event_where, fts_query
 from ..text.normalize import normalize
 
 SORT_COLUMNS = {"date": "coalesce(e.date_start, e.doc_date)", "type": "e.type", "status": "e.status",
@@ -41,7 +41,7 @@ class Corpus:
                          ("type", "actor_country", "recipient_country", "date_from", "date_to")}
         store_filters = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
                          for k, v in store_filters.items() if v}
-        where, params = _event_where(store_filters)
+        where, params = event_where(store_filters)
         words = WORD.findall(normalize(filters.text or ""))
         if not words:
             return where, params
@@ -55,7 +55,7 @@ class Corpus:
         return (f"{where} AND " if where else "WHERE ") + " AND ".join(clauses), params
 
     def _rows(self, sql: str, params) -> list:
-        with self.store._lock:
+        with self.store.lock:
             return self.store.con.execute(sql, params).fetchall()
 
     def events(self, filters, limit: int, offset: int, sort: str, descending: bool) -> tuple[int, list[dict]]:
@@ -64,7 +64,7 @@ class Corpus:
         direction = "DESC" if descending else "ASC"
         rows = self._rows(f"SELECT * FROM events e {where} ORDER BY {SORT_COLUMNS[sort]} {direction} "
                           f"NULLS LAST, e.event_id LIMIT ? OFFSET ?", [*params, limit, offset])
-        return total, [_event_dict(r) for r in rows]
+        return total, [event_dict(r) for r in rows]
 
     def quotes(self, speaker: str, limit: int, offset: int) -> tuple[list[dict], bool]:
         rows = self.store.quotes(speaker=speaker, limit=limit + 1, offset=offset)

@@ -58,14 +58,16 @@ ARABIC_SET = frozenset(chr(c) for lo, hi in ((0x0621, 0x063a), (0x0641, 0x064a),
                         for c in range(lo, hi + 1))
 _KIND_OF_FIRST = {**{c: "word" for c in ARABIC_SET}, **{str(d): "num" for d in range(10)},
                   **{chr(c): "latin" for c in list(range(65, 91)) + list(range(97, 123)) + list(range(0xc0, 0x250))}}
+FORMS_CACHE_SIZE = 100_000
 _FORMS_CACHE: dict[str, tuple] = {}
 _CLITIC_INITIALS = frozenset(CONJUNCTIONS + PREPOSITIONS + FUTURE)
 
 
 def _relative_forms(word: str) -> tuple:
     forms = tuple(clitic_forms(word)) if word[0] in _CLITIC_INITIALS and word[0] in ARABIC_SET else ((word, 0),)
-    if len(_FORMS_CACHE) < 500_000:
-        _FORMS_CACHE[word] = forms
+    if len(_FORMS_CACHE) >= FORMS_CACHE_SIZE:
+        _FORMS_CACHE.clear()  # bounded memory on endless vocabularies
+    _FORMS_CACHE[word] = forms
     return forms
 
 
