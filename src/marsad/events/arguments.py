@@ -31,8 +31,11 @@ AGENT_VERBS = frozenset(  # هجوم شنه X، الغارات التي تنفذ
                  "ي" + present + "ون", "ت" + present + "ون")
     for suffix in ("ه", "ها")) | {"تبناه", "تبنته", "تبنتها", "يتبناه", "تتبناه", "تبنوه"}
 AGENT_PAIRS = frozenset({("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("من", "جانب"),
-                         ("علي", "يدي")})  # normalized: على → علي
+                         ("علي", "يدي"), ("قام", "بها"), ("قامت", "بها"), ("قام", "به"),
+                         ("قامت", "به"), ("يقوم", "بها"), ("تقوم", "بها"), ("يقوم", "به"),
+                         ("تقوم", "به")})  # normalized: على → علي
 AGENT_SINGLE = frozenset({"بايدي", "بيد"})
+AGENT_OF = frozenset({"بها", "به"})  # زيارة قام بها لموسكو: the light verb's object is the noun
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
 AGENT_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "OPP", "CRM", "SPY"})
 GENITIVE_L = ("ل",)  # اعتقالها للصحفيين: a noun's object after ل
@@ -44,6 +47,7 @@ PARTITIVES = frozenset({"عدد", "بعض", "جميع", "احد", "اثنين", 
                         "قاده", "كبار", "ممثلي", "معظم", "غالبيه", "اغلب", "عددا"})
 TOWARD = frozenset({"تجاه", "حيال", "ازاء", "ضد"})  # a recipient for every pattern
 WINDOW = 12
+TARGET_PREPS = frozenset({"علي", "ضد", "الي", "ل", "في", "مع"})  # a target after an agent verb
 TIME_FROM = frozenset({"بعد", "قبل", "منذ"})  # بعد أيام من، قبل ساعات من
 AGENT_GAP = 5
 PART_WORDS = frozenset({"عناصر", "عنصر", "عنصرا", "مقاتلي", "مقاتلين", "اعضاء", "عضو", "مسلحي"})
@@ -254,8 +258,9 @@ def agent_after(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
             k = j + 2
         if k is not None:
             for m in range(k, min(k + AGENT_GAP, limit)):  # شنه من يشتبه بأنهم عناصر…
-                if m in ctx.actor_at:
-                    return ctx.actor_at[m]
+                if m in ctx.actor_at:  # هجوم شنته X على مقاتلين: not the target after على
+                    a = ctx.actor_at[m]
+                    return None if preposition(ctx, a) in TARGET_PREPS else a
     return None
 
 
@@ -368,7 +373,8 @@ def _other_clause(ctx: Context, a: ActorPhrase, trig: Trigger) -> bool:
     """«الذي تقوده المملكة»: a phrase right after another verb or a relative pronoun."""
     toks = ctx.doc.tokens
     for j in (a.first - 1, a.first - 2):
-        if j >= trig.last and (j in ctx.verbs or toks[j].norm in RELATIVES):
+        if j >= trig.last and (j in ctx.verbs and toks[j + 1].norm not in AGENT_OF
+                               or toks[j].norm in RELATIVES):
             return True
     return False
 

@@ -27,6 +27,7 @@ FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
 CONDEMN_WINDOW = 8
+PERSONAL = frozenset({"arrest", "detain", "deport"})  # modes whose recipient is a person
 
 
 def extract_events(doc: Document) -> list[Event]:
@@ -75,11 +76,15 @@ def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> 
         # طالب تونسي: a noun with its adjective, not the verb طالب
         return None
     actors, rcps = find_arguments(ctx, trig, sent.first_token, ceiling, speaker)
+    if p.mode in PERSONAL:  # أوقفت الشرطة في البقاع ثلاثة: people are arrested, not places
+        rcps = [r for r in rcps if not r.place]
     if p.type in FORCE_ON and any(a.sector in VICTIMS for a in actors):
         rcps, actors = actors + rcps, []  # قتل 38 سائحا: the civilians are the victims
     if not actors and speaker is not None and quad_class(p.type) in VERBAL:
         actors = [speaker]
     etype = _type(p, actors)
+    if etype == "PROTEST" and all(a.sector in SECURITY | {"GOV"} for a in actors):
+        actors = []  # «لا يوضع الجيش في مواجهة تظاهرة»: forces and rulers do not protest
     if etype == "ASSAULT" and p.pos == "N" and _verbal_target(ctx, trig, ceiling):
         etype = "ACCUSE"
     if not _needs_met(ctx, trig, p.need, actors, rcps, sent, etype):
@@ -140,8 +145,8 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return bool(rcps)
     if need == "place":
         return any(a.place for a in rcps)
-    if need == "military":
-        return any(a.sector == "MIL" for a in actors)
+    if need == "military":  # وصل سليماني إلى موسكو: one commander arriving is no deployment
+        return any(a.sector == "MIL" and not _person(ctx.doc, a) for a in actors)
     if need == "civil":
         return any(a.sector in CIVIL for a in actors)
     if need == "protesters":
@@ -157,6 +162,10 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
     if etype not in ACTORLESS_OK:
         return True  # turned verbal (الهجوم على الاتفاق): no physical evidence to ask for
     return _evidence(ctx, trig, sent, etype)
+
+
+def _person(doc: Document, a) -> bool:
+    return a.entity is not None and any(e.id == a.entity and e.type == "PER" for e in doc.entities)
 
 
 def _abstract_object(ctx, trig: Trigger, actors) -> bool:
@@ -183,7 +192,7 @@ def _actor(doc: Document, a: ActorPhrase, etype: str, home: str | None) -> Actor
         sector = "MIL"
     country = a.country
     if (country is None and a.entity is None and sector in LOCAL_SECTORS
-            and any(w.startswith("ال") for w in normalize(doc.text[a.start:a.end]).split())):
+            and any(w.startswith(("ال", "لل")) for w in normalize(doc.text[a.start:a.end]).split())):
         country = home
     return Actor(a.entity, doc.text[a.start:a.end], country, sector)
 
