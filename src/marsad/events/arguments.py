@@ -30,12 +30,11 @@ AGENT_VERBS = frozenset(  # هجوم شنه X، الغارات التي تنفذ
     for stem in (past, past + "ت", past + "و", "ي" + present, "ت" + present,
                  "ي" + present + "ون", "ت" + present + "ون")
     for suffix in ("ه", "ها")) | {"تبناه", "تبنته", "تبنتها", "يتبناه", "تتبناه", "تبنوه"}
+DID_IT = frozenset((v, o) for v in ("قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون")
+                   for o in ("به", "بها"))  # زيارة قام بها X لموسكو: X is the visitor
 AGENT_PAIRS = frozenset({("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("من", "جانب"),
-                         ("علي", "يدي"), ("قام", "بها"), ("قامت", "بها"), ("قام", "به"),
-                         ("قامت", "به"), ("يقوم", "بها"), ("تقوم", "بها"), ("يقوم", "به"),
-                         ("تقوم", "به")})  # normalized: على → علي
+                         ("علي", "يدي")}) | DID_IT  # normalized: على → علي
 AGENT_SINGLE = frozenset({"بايدي", "بيد"})
-AGENT_OF = frozenset({"بها", "به"})  # زيارة قام بها لموسكو: the light verb's object is the noun
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
 AGENT_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "OPP", "CRM", "SPY"})
 GENITIVE_L = ("ل",)  # اعتقالها للصحفيين: a noun's object after ل
@@ -48,6 +47,7 @@ PARTITIVES = frozenset({"عدد", "بعض", "جميع", "احد", "اثنين", 
 TOWARD = frozenset({"تجاه", "حيال", "ازاء", "ضد"})  # a recipient for every pattern
 WINDOW = 12
 TARGET_PREPS = frozenset({"علي", "ضد", "الي", "ل", "في", "مع"})  # a target after an agent verb
+WHAT = frozenset({"ما", "لما", "مما", "بما"})  # انتقاد لما تقوم به X: X did "what", not the noun
 TIME_FROM = frozenset({"بعد", "قبل", "منذ"})  # بعد أيام من، قبل ساعات من
 AGENT_GAP = 5
 PART_WORDS = frozenset({"عناصر", "عنصر", "عنصرا", "مقاتلي", "مقاتلين", "اعضاء", "عضو", "مسلحي"})
@@ -210,6 +210,15 @@ def object_of_event(ctx: Context, i: int, floor: int) -> bool:
     return False
 
 
+def main_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
+    """The subject of the sentence's first verb (that of a circumstantial participle: أدلى ظريف
+    بتصريح، داعيا الكونغرس)."""
+    for j in range(floor, i):
+        if j in ctx.verbs:
+            return subject_after(ctx, j + 1, i)
+    return None
+
+
 def main_subject_after(ctx: Context, trig: Trigger, ceiling: int) -> ActorPhrase | None:
     """«خلال زيارة إلى إندونيسيا، قال الرئيس…»: a noun in a fronted adverbial phrase takes the
     subject of the main verb after the comma."""
@@ -255,6 +264,8 @@ def agent_after(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
         elif w in AGENT_SINGLE:
             k = j + 1
         elif j + 1 < limit and (w, toks[j + 1].norm) in AGENT_PAIRS:
+            if (w, toks[j + 1].norm) in DID_IT and _complement_between(toks, i, j):
+                return None  # اتهامات بغسل أموال قام بها X: X did the laundering
             k = j + 2
         if k is not None:
             for m in range(k, min(k + AGENT_GAP, limit)):  # شنه من يشتبه بأنهم عناصر…
@@ -262,6 +273,11 @@ def agent_after(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
                     a = ctx.actor_at[m]
                     return None if preposition(ctx, a) in TARGET_PREPS else a
     return None
+
+
+def _complement_between(toks, i: int, j: int) -> bool:
+    return any(toks[k].norm[:1] in "بل" and len(toks[k].forms) > 1 or toks[k].norm in WHAT
+               for k in range(i, j))
 
 
 def _relative_of_actor(ctx: Context, j: int) -> bool:
@@ -373,7 +389,7 @@ def _other_clause(ctx: Context, a: ActorPhrase, trig: Trigger) -> bool:
     """«الذي تقوده المملكة»: a phrase right after another verb or a relative pronoun."""
     toks = ctx.doc.tokens
     for j in (a.first - 1, a.first - 2):
-        if j >= trig.last and (j in ctx.verbs and toks[j + 1].norm not in AGENT_OF
+        if j >= trig.last and (j in ctx.verbs and (toks[j].norm, toks[j + 1].norm) not in DID_IT
                                or toks[j].norm in RELATIVES):
             return True
     return False
@@ -441,6 +457,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                      or nearest_before(ctx, trig.first, floor))
                 if a is not None:
                     actors = joined_before(ctx, a, floor)
+    elif p.pos == "A" and (main_subject(ctx, trig.first, floor) or speaker) is not None:
+        actors = [main_subject(ctx, trig.first, floor) or speaker]  # قال X …، متهما Y
     else:
         g = ctx.actor_at.get(trig.last)
         owner = False

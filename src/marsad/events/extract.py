@@ -11,7 +11,7 @@ from .cameo import goldstein, quad_class
 from .context import Context
 from .dedupe import dedupe
 from .evidence import ARMED, CIVIL, has_evidence, has_word, is_abstract
-from .reported import quote_at, reported, speaker_phrase
+from .reported import quote_at, reported, sentence_quote, speaker_phrase
 from .status import LEXICON as CUES, is_future, status_of
 from .triggers import BLOCKERS, LEXICON as TRIGGERS, Trigger, find_triggers
 from .when import event_date, news_date, topic_shift
@@ -72,6 +72,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> 
         return None
     quote = quote_at(doc, trig.start)
     speaker = speaker_phrase(ctx, quote)
+    if p.pos == "A" and speaker is None:  # وقال عون: «…»، متهما قائد الجيش: the speaker accuses
+        speaker = speaker_phrase(ctx, sentence_quote(doc, sent, trig.start))
     if p.pos == "V" and trig.last in ctx.nisba and trig.last not in ctx.actor_at:
         # طالب تونسي: a noun with its adjective, not the verb طالب
         return None

@@ -17,6 +17,13 @@ def quote_at(doc: Document, pos: int):
     return None
 
 
+def sentence_quote(doc: Document, sent, pos: int):
+    """The statement of a sentence nearest before pos (else the first one after it)."""
+    inside = [q for q in doc.quotes if sent.start <= q.start < sent.end]
+    before = [q for q in inside if q.start < pos]
+    return before[-1] if before else (inside[0] if inside else None)
+
+
 def speaker_phrase(ctx: Context, quote) -> ActorPhrase | None:
     """The actor phrase naming the speaker of a quote (its speaker span, else any mention)."""
     if quote is None or quote.speaker is None:
