@@ -109,3 +109,17 @@ def test_same_happening_twice_is_one_event():
     text = "قصفت طائرات روسية مواقع في إدلب أمس. وكانت طائرات روسية قصفت مواقع في إدلب أمس."
     rec = default_pipeline()(text, date="2015-08-01")
     assert len([e for e in rec.events if e.type == "ASSAULT"]) == 1
+
+
+def test_two_statements_are_two_events():
+    text = ("واتفق وزير الخارجية الأمريكي مع نظيره المصري على تنسيق الجهود ضد الإرهاب. "
+            "كما أكد وزير الخارجية الأمريكي رغبة بلاده في مساعدة مصر اقتصاديا.")
+    rec = default_pipeline()(text, date="2015-08-01")
+    assert len([e for e in rec.events if e.type == "AGREE"]) == 2
+
+
+def test_noun_naming_an_earlier_visit_is_the_same_event():
+    text = ("قال مسؤولون إن وزير الدفاع الإيراني زار موسكو في 20 يوليو. "
+            "ولم يؤكد الكرملين زيارة وزير الدفاع الإيراني لموسكو.")
+    rec = default_pipeline()(text, date="2015-08-01")
+    assert len([e for e in rec.events if e.type == "CONSULT"]) == 1

@@ -47,6 +47,9 @@ def _nisba_forms(stem: str) -> set[str]:
 PLURAL_NISBAS: set[str] = set()  # filled with the table (الأتراك)
 
 
+NOT_ACTOR = "-"  # fallback_actors.tsv sector of a phrase that contains an actor word but is none
+
+
 @lru_cache(maxsize=1)
 def fallback_actor_phrases() -> tuple[tuple[str, ActorWord], ...]:
     out = []
@@ -90,7 +93,9 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict) -> 
     out = []
     for span in doc.actors:
         if inside(span.start):
-            out.extend(_split_after_nisba(doc, _from_span(span, ents, index), heads))
+            a = _from_span(span, ents, index)
+            if not _concept(a, heads):
+                out.extend(_split_after_nisba(doc, a, heads))
     for a in out:
         if a.sector is None:
             a.sector = next((m.entry.sector for i in range(a.first, a.last)
@@ -109,6 +114,12 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict) -> 
         out.append(a)
     out.sort(key=lambda a: a.start)
     return _merge_constructs(doc, out)
+
+
+def _concept(a: ActorPhrase, heads: dict) -> bool:
+    """«قمة الأمن النووي»: an actor word read with its adjective names a concept."""
+    return a.entity is None and any(m.entry.sector == NOT_ACTOR and m.last > a.last - 1
+                                    for m in heads.get(a.first, ()))
 
 
 def _merge_constructs(doc: Document, phrases: list[ActorPhrase]) -> list[ActorPhrase]:
@@ -204,6 +215,10 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
             continue
         m = max(ms, key=lambda m: m.last)
         w = m.entry
+        if w.sector == NOT_ACTOR:  # الأمن القومي: a concept, not the security forces
+            taken.update(range(m.first, m.last))
+            last = m.last
+            continue
         a = ActorPhrase(m.first, m.last, m.start, m.end, None, w.country, w.sector,
                         w.kind in ("gpe", "capital"))
         _extend(doc, a, by_first, names, ents)

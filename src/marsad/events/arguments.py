@@ -48,6 +48,8 @@ TOWARD = frozenset({"تجاه", "حيال", "ازاء", "ضد"})  # a recipient 
 WINDOW = 12
 TARGET_PREPS = frozenset({"علي", "ضد", "الي", "ل", "في", "مع"})  # a target after an agent verb
 WHAT = frozenset({"ما", "لما", "مما", "بما"})  # انتقاد لما تقوم به X: X did "what", not the noun
+PERSONAL = frozenset({"arrest", "detain", "deport"})  # modes whose recipient is a person
+OBJECT_GAP = 4  # words between a verb (or its subject) and its direct object at most
 TIME_FROM = frozenset({"بعد", "قبل", "منذ"})  # بعد أيام من، قبل ساعات من
 AGENT_GAP = 5
 PART_WORDS = frozenset({"عناصر", "عنصر", "عنصرا", "مقاتلي", "مقاتلين", "اعضاء", "عضو", "مسلحي"})
@@ -201,12 +203,12 @@ def clause_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
 
 
 def object_of_event(ctx: Context, i: int, floor: int) -> bool:
-    """رفض X العقوبات: the noun at i is the object of another event's verb (whose subject is
-    not the noun's actor)."""
+    """رفض X العقوبات، نفى X الاتهامات: the noun at i is the object of another event's verb or of
+    a denial (whose subject is not the noun's actor)."""
     floor = embedded_floor(ctx, i, floor)
     for j in range(i - 1, floor - 1, -1):
         if j in ctx.verbs:
-            return j in ctx.event_verbs and i - j > 1
+            return (j in ctx.event_verbs or j in ctx.denials) and i - j > 1
     return False
 
 
@@ -226,6 +228,8 @@ def main_subject_after(ctx: Context, trig: Trigger, ceiling: int) -> ActorPhrase
     sent = ctx.doc.sentences[toks[trig.first].sent]
     if ceiling >= sent.last_token or toks[ceiling].norm != "," or _time_after(ctx, trig.first):
         return None
+    if ceiling + 1 < sent.last_token and toks[ceiling + 1].norm in RELATIVES:
+        return None  # «لقمة الأمن النووي، التي أيدها أوباما»: a relative clause on the noun
     for j in range(ceiling + 1, min(ceiling + 4, sent.last_token)):
         if j in ctx.verbs:
             return subject_after(ctx, j + 1, sent.last_token)
@@ -317,9 +321,12 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
                     return coordinated(ctx, a, limit)
             continue
         a = ctx.actor_at.get(j)
-        if a is None or a in used or _other_clause(ctx, a, trig):
-            continue
+        if a is None or a in used or _other_clause(ctx, a, trig) or (
+                a.place and trig.pattern.mode in PERSONAL):
+            continue  # أوقفت الشرطة في البقاع ثلاثة: people are arrested, not places
         prep = preposition(ctx, a)
+        if prep is None and "obj" in rcp and j - start > OBJECT_GAP:
+            continue  # رفضها الاعتراف بإسرائيل واتفاقات … والإسرائيليين: too far for an object
         if prep is None and "obj" in rcp or prep in rcp or (prep == "ل" and "obj" in rcp):
             return coordinated(ctx, a, limit)
     return []
@@ -465,9 +472,11 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if g is None and p.gen == "recipient" and trig.last < ceiling - 1 and is_target(
                 ctx.doc.tokens[trig.last]):  # مهاجمة ثكنة للجيش: the target's owner
             g, owner = ctx.actor_at.get(trig.last + 1), True
-        if g is not None and g.place and p.type == "CONSULT" and not ctx.is_country(g):
+        if g is not None and g.place and p.mode == "visit":
+            rcps, after, g = coordinated(ctx, g, ceiling), g.last, None  # زيارة روما
+        elif g is not None and g.place and p.type == "CONSULT" and not ctx.is_country(g):
             g = None  # محادثات جنيف: a city after talks is their venue
-        free = g is not None and (owner or preposition(ctx, g) is None)
+        free = g is not None and (owner or p.pos == "P" or preposition(ctx, g) is None)
         if free and p.gen in ("actor", "recipient"):
             group = coordinated(ctx, g, ceiling)
             if p.gen == "actor":
@@ -493,6 +502,9 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                      or main_subject_after(ctx, trig, ceiling))
                 if a is not None:
                     actors = coordinated(ctx, a, max(trig.first, a.last))
+    if "rcpbefore" in p.flags:  # تدخلت المملكة بطلب من الرئيس: the one asked acted before
+        a = clause_subject(ctx, trig.first, floor) or nearest_before(ctx, trig.first, floor)
+        rcps = joined_before(ctx, a, floor) if a is not None and a not in actors else []
     if not rcps:
         rcps = recipients(ctx, trig, after, ceiling, actors)
     if not rcps and p.rcp:

@@ -17,6 +17,7 @@ class Context:
         self.news_date: str | None = None      # set by the caller (when.news_date)
         self.topic_shift = len(doc.sentences)   # set by the caller (when.topic_shift)
         self.main_country: str | None = None   # set by the caller (where.main_country)
+        self.verb_triggers: frozenset = frozenset()  # set by the caller: verbs of kept triggers
         self.scene_places: list | None = None   # filled on first use (where.scene)
         self.index = TokenIndex(doc)
         heads = self.heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
@@ -43,6 +44,7 @@ class Context:
                       if m.entry.tense is not None}
         self.trigger_tokens = {m.first for m in by_lex.get("event_triggers", ())}
         self.verbs.update(m.first for m in by_lex.get("event_cues", ()) if m.entry.how == "V")
+        self.denials = {m.first for m in by_lex.get("event_cues", ()) if m.entry.kind == "denial"}
         self.time_tokens = set()
         for t in doc.times:
             self.time_tokens.update(range(self.index.first(t.start), self.index.last(t.end)))
@@ -67,11 +69,15 @@ class Context:
             j -= 1
         return floor
 
-    def clause_end(self, i: int, ceiling: int) -> int:
+    def clause_end(self, i: int, ceiling: int, quotes: bool = True) -> int:
+        """The token ending the clause of token i (, ; : . ! ? and, unless ``quotes`` is False,
+        a quote mark: a place may be quoted, في مديرية «لودر»)."""
         toks = self.doc.tokens
         j = i
         while j < ceiling:
-            if self._boundary(toks[j]) or (toks[j].kind == "punct" and toks[j].norm in ".!?"):
+            t = toks[j]
+            if t.kind == "punct" and (t.norm in CLAUSE_PUNCT or t.norm in ".!?"
+                                      or quotes and t.norm in QUOTE_MARKS):
                 return j
             j += 1
         return ceiling

@@ -16,12 +16,24 @@ def _share(xs, ys) -> bool:
     return any(_same_actor(a, b) for a in xs for b in ys)
 
 
-def _same_happening(k, ev, mention: bool) -> bool:
+def _same_date(k, ev, mention: bool, loose: frozenset) -> bool:
+    """Equal dates; or a noun naming a meeting or visit between the same two parties, one of
+    them dated only by default (زار سليماني موسكو في 24 يوليو … نفي زيارة سليماني لموسكو)."""
+    return k.date == ev.date or (
+        mention and (k.trigger.start in loose or ev.trigger.start in loose)
+        and bool(k.recipient) and bool(ev.recipient) and _share(k.recipient, ev.recipient))
+
+
+def _same_happening(k, ev, mention: bool, loose: frozenset = frozenset()) -> bool:
     """Same type, date, mode and place (where both are known; a later noun naming the event
     may sit in a sentence about another place), an actor in common, and no conflicting
-    recipients."""
+    recipients. Two statements (verbal types) told by verbs are one only in one sentence or
+    with a shared recipient."""
     mention = mention and ev.type not in PLACED
-    return (k.type == ev.type and k.date == ev.date and k.mode == ev.mode
+    return (k.type == ev.type and _same_date(k, ev, mention, loose) and k.mode == ev.mode
+            and (mention or k.type in PLACED or (k.cameo == ev.cameo and (
+                k.sentence.start == ev.sentence.start
+                or (k.recipient and ev.recipient and _share(k.recipient, ev.recipient)))))
             and (mention or k.location is None or ev.location is None
                  or k.location == ev.location)
             and _share(k.actor, ev.actor)
@@ -35,17 +47,18 @@ def _mentioned_before(ev, kept) -> bool:
                                                         or k.date == ev.date) for k in kept)
 
 
-def dedupe(events: list, nouns: frozenset = frozenset()) -> list:
-    """``nouns``: trigger starts of events named by a noun (a later mention of a happening)."""
+def dedupe(events: list, nouns: frozenset = frozenset(), loose: frozenset = frozenset()) -> list:
+    """``nouns``: trigger starts of events named by a noun (a later mention of a happening);
+    ``loose``: those dated by default."""
     kept = []
     for ev in sorted(events, key=lambda e: not e.actor):
         if _mentioned_before(ev, kept):
             continue
         mention = ev.trigger.start in nouns
         twin = next((k for k in kept if k.trigger.start < ev.trigger.start
-                     and _same_happening(k, ev, mention)
+                     and _same_happening(k, ev, mention, loose)
                      or k.trigger.start > ev.trigger.start
-                     and _same_happening(k, ev, k.trigger.start in nouns)), None)
+                     and _same_happening(k, ev, k.trigger.start in nouns, loose)), None)
         if twin is None:
             kept.append(ev)
         elif not twin.recipient and ev.recipient:

@@ -6,7 +6,7 @@ from ..record import Actor, Event, Offsets
 from ..record import Trigger as TriggerOut
 from ..text.normalize import normalize
 from .actors import LEXICON as ACTOR_WORDS, ActorPhrase
-from .arguments import find_arguments
+from .arguments import NUMBER_WORDS, find_arguments
 from .cameo import goldstein, quad_class
 from .context import Context
 from .dedupe import dedupe
@@ -27,7 +27,14 @@ FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
 CONDEMN_WINDOW = 8
-PERSONAL = frozenset({"arrest", "detain", "deport"})  # modes whose recipient is a person
+COUNTS = NUMBER_WORDS | {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات",
+                         "مئات", "الاف", "اثنان", "اثنين"}
+HELP = frozenset({"AID", "COOPERATE"})
+INVITATIONS = frozenset({"دعوه", "الدعوه", "دعوته", "دعوتها", "دعوتهم", "دعوات"})
+OFFER_CAMEO = "050"
+WILLING = frozenset(base + suffix for base, forms in (("رغب", ("ه", "ته", "تها", "تهم", "تنا")),
+                                                      ("استعداد", ("", "ه", "ها", "هم", "نا")))
+                    for suffix in forms)  # رغبة، استعداده: a willingness to act is an offer
 
 
 def extract_events(doc: Document) -> list[Event]:
@@ -39,6 +46,7 @@ def extract_events(doc: Document) -> list[Event]:
     if not triggers:
         return []
     ctx = Context(doc, {doc.tokens[t.first].sent for t in triggers}, by_lex)
+    ctx.verb_triggers = frozenset(t.first for t in triggers if t.pattern.pos == "V")
     ctx.news_date = news_date(doc)
     ctx.topic_shift = topic_shift(doc)
     ctx.main_country = main_country(doc)
@@ -46,15 +54,21 @@ def extract_events(doc: Document) -> list[Event]:
     for m in by_lex.get(CUES, ()):
         cues_by_sent.setdefault(doc.tokens[m.first].sent, []).append((m.first, m.entry))
     events = []
+    nouns = set()  # events named by a noun of their own type (a later mention of a happening)
+    loose = set()  # events dated by default (the story's day), not by a time expression
+    today = doc.date.isoformat() if doc.date else None
     condemn: Trigger | None = None
     for trig in triggers:
         ev = _event(ctx, trig, cues_by_sent.get(doc.tokens[trig.first].sent, []), condemn)
         if ev is not None:
             events.append(ev)
+            if trig.pattern.pos != "V" and ev.type == trig.pattern.type:
+                nouns.add(trig.start)
+            if ev.date in (None, ctx.news_date, today):
+                loose.add(trig.start)
         if "condemn" in trig.pattern.flags:
             condemn = trig
-    nouns = frozenset(t.start for t in triggers if t.pattern.pos != "V")
-    events = dedupe(events, nouns)
+    events = dedupe(events, frozenset(nouns), frozenset(loose))
     for ev in events:
         if ev.location is None:
             ev.location = scene(ctx, ev.trigger.start)
@@ -78,17 +92,18 @@ def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> 
         # طالب تونسي: a noun with its adjective, not the verb طالب
         return None
     actors, rcps = find_arguments(ctx, trig, sent.first_token, ceiling, speaker)
-    if p.mode in PERSONAL:  # أوقفت الشرطة في البقاع ثلاثة: people are arrested, not places
-        rcps = [r for r in rcps if not r.place]
-    if p.type in FORCE_ON and any(a.sector in VICTIMS for a in actors):
-        rcps, actors = actors + rcps, []  # قتل 38 سائحا: the civilians are the victims
+    if p.type in FORCE_ON and (any(a.sector in VICTIMS for a in actors)
+                               or _counted_subject(ctx, trig, actors)):
+        rcps, actors = actors + rcps, []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
     if not actors and speaker is not None and quad_class(p.type) in VERBAL:
         actors = [speaker]
-    etype = _type(p, actors)
+    etype, cameo = _type(p, actors), p.cameo
     if etype == "PROTEST" and all(a.sector in SECURITY | {"GOV"} for a in actors):
         actors = []  # «لا يوضع الجيش في مواجهة تظاهرة»: forces and rulers do not protest
     if etype == "ASSAULT" and p.pos == "N" and _verbal_target(ctx, trig, ceiling):
         etype = "ACCUSE"
+    if etype in HELP and p.pos == "N" and _offered(doc, trig.first, floor):
+        etype, cameo = "AGREE", OFFER_CAMEO  # أبدى رغبة بلاده في مساعدة مصر: an offer to help
     if not _needs_met(ctx, trig, p.need, actors, rcps, sent, etype):
         return None
     if "concrete" in p.flags and _abstract_object(ctx, trig, actors):
@@ -101,20 +116,38 @@ def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> 
                                trig.entry.tense == "past")
     if "neg" in p.flags and status == "negated":
         status = None
+    if p.pos == "A":
+        report = None  # نفى X الاتهامات، متهما Y: the participle is the speaker's own act
     status, source = reported(ctx, status, report, quote, trig, actors, sent)
+    invited = p.pos == "N" and status in (None, "reported") and _invited(doc, trig)
+    if invited:
+        status = "planned"  # قبل دعوة لزيارة روما: the visit is still to come
     date = event_date(ctx, trig, sent, status, floor, ceiling)
+    if invited and date is None:
+        date = "FUTURE_REF"
     if status is None and date and date.startswith("FUTURE"):
         status = "planned"
-    place = location(ctx, trig, sent, actors, rcps, floor, ceiling)
+    place = location(ctx, trig, sent, actors, rcps, floor,
+                     ctx.clause_end(trig.last, sent.last_token, quotes=False))
     home = place_country(doc, place) or ctx.main_country
     return Event(
         id="", type=etype, actor=[_actor(doc, a, etype, home) for a in actors],
         recipient=[_actor(doc, a, etype, home) for a in rcps],
         trigger=TriggerOut(trig.start, trig.end, doc.text[trig.start:trig.end]),
-        sentence=Offsets(sent.start, sent.end), mode=p.mode, cameo=p.cameo,
-        goldstein=goldstein(p.cameo), quad_class=quad_class(etype),
+        sentence=Offsets(sent.start, sent.end), mode=p.mode, cameo=cameo,
+        goldstein=goldstein(cameo), quad_class=quad_class(etype),
         location=place, date=date, status=status or "asserted",
         source=source, confidence=_confidence(actors, rcps, p))
+
+
+def _counted_subject(ctx: Context, trig: Trigger, actors) -> bool:
+    """A counted phrase right after the verb (قتل 9 من المسلحين، اعتقل خمسة أشخاص) is its
+    patient: the verb is read as passive (قُتل)."""
+    toks = ctx.doc.tokens
+    if trig.pattern.pos != "V" or not actors or trig.last >= len(toks):
+        return False
+    nxt = toks[trig.last]
+    return trig.last <= actors[0].first <= trig.last + 2 and (nxt.kind == "num" or nxt.norm in COUNTS)
 
 
 def _type(p, actors) -> str:
@@ -122,6 +155,14 @@ def _type(p, actors) -> str:
         if any(a.sector == sector for a in actors):
             return other
     return p.type
+
+
+def _invited(doc: Document, trig: Trigger) -> bool:
+    return trig.first > 0 and doc.tokens[trig.first - 1].norm.removeprefix("و") in INVITATIONS
+
+
+def _offered(doc: Document, i: int, floor: int) -> bool:
+    return any(doc.tokens[j].norm.removeprefix("و") in WILLING for j in range(max(i - 3, floor), i))
 
 
 def _verbal_target(ctx: Context, trig: Trigger, ceiling: int) -> bool:

@@ -9,6 +9,7 @@ from .context import RELATIVES, Context
 from .triggers import Trigger
 
 LEAD_DAYS = 7
+PRESENT_PREFIXES = ("ي", "ت")  # يخوض، تخوض
 KANA_LEAD = frozenset({"كان", "وكان", "كانت", "وكانت", "وكانوا"})
 SHIFT_MARKERS = tuple(tuple(normalize(m).split()) for m in (
     "ميدانيا", "سياسيا", "من جهة أخرى", "من جهة ثانية", "على صعيد آخر", "وعلى صعيد آخر",
@@ -36,7 +37,7 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
         v = str(best.value)
         return v.split("T")[0] if "T" in v[4:] and v[:4].isdigit() else v
     if (status in ("planned", "negated", "hypothetical") or "state" in trig.pattern.flags
-            or _in_relative_clause(ctx, trig)):
+            or (_in_relative_clause(ctx, trig) and not _ongoing(ctx, trig))):
         return None
     if trig.entry.tense == "present" or (sent.i >= ctx.topic_shift and not _looks_back(ctx, sent)):
         return doc.date.isoformat() if doc.date else None  # the publication day
@@ -80,17 +81,29 @@ def news_date(doc: Document) -> str | None:
 
 
 def _relative_between(ctx: Context, trig: Trigger, pos: int) -> bool:
-    """«كيري الذي يزور قطر … الذي توصلت إليه القوى الغربية الشهر الماضي»: a time after a later
-    relative pronoun belongs to that relative clause."""
+    """«كيري الذي يزور قطر … الذي توصلت إليه القوى الغربية الشهر الماضي»، «التي لم تشارك في
+    المحادثات … وزار جنتيلوني طهران في مارس»: a time after a later relative pronoun or an event
+    verb joined by و belongs to that clause."""
     if pos <= trig.end:
         return False
     toks = ctx.doc.tokens
     j = trig.last
     while j < len(toks) and toks[j].start < pos:
-        if toks[j].norm in RELATIVES:
+        if toks[j].norm in RELATIVES or (j in ctx.verb_triggers and toks[j].norm[:1] == "و"):
             return True
         j += 1
     return False
+
+
+def _ongoing(ctx: Context, trig: Trigger) -> bool:
+    """«كيري الذي يزور قطر»، «المقاومة التي تخوض قتالا»: a present verb (or a noun right after
+    one) tells what is going on now."""
+    toks = ctx.doc.tokens
+    if any(toks[j].norm in KANA_LEAD for j in range(max(trig.first - 8, 0), trig.first)):
+        return False  # «التي كانت تسيطر … وتمارس»: a past habit
+    if trig.entry.tense is not None:
+        return trig.entry.tense == "present"
+    return trig.first - 1 in ctx.verbs and toks[trig.first - 1].norm[:1] in PRESENT_PREFIXES
 
 
 def _in_relative_clause(ctx: Context, trig: Trigger) -> bool:

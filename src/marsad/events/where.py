@@ -13,6 +13,7 @@ PLACE_NOUNS = frozenset({"مدينه", "محافظه", "بلده", "قريه", "
                          "مبني", "العاصمه", "ريف", "حي", "مخيم", "مطار", "ميناء", "جبل", "شمال",
                          "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "قضاء",
                          "ناحيه", "مقاطعه", "جزيره", "ساحل", "مدن"})
+QUOTES = frozenset('"\'“”‘’')
 NEAR_PLACE = 40  # characters: a country named right after a city qualifies it
 SCENE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset(normalize(w) for w in (
@@ -94,17 +95,20 @@ def place_prep(doc, start, i) -> bool:
     tok = doc.tokens[i]
     if start > tok.start and normalize(doc.text[tok.start:start]).lstrip("وف") == "ب":
         return True
-    for k in (i - 1, i - 2):
-        if k < 0:
-            return False
-        w = doc.tokens[k].norm
+    before = []  # the two words before, skipping quote marks (في بلدة «سيفاري»)
+    k = i - 1
+    while k >= 0 and len(before) < 2:
+        if doc.tokens[k].norm not in QUOTES:
+            before.append(doc.tokens[k].norm)
+        k -= 1
+    for n, w in enumerate(before):
         if w in PLACE_PREPS or (w[:1] in "وف" and w[1:] in PLACE_PREPS):
             return True
-        if k == i - 1 and w[:1] == "ب" and w[1:] in PLACE_NOUNS:
+        if n == 0 and w[:1] == "ب" and w[1:] in PLACE_NOUNS:
             return True
         if w not in PLACE_NOUNS:
-            return k == i - 2  # غادر محافظة عدن: a place noun names it as a place
-    return True
+            return n == 1  # غادر محافظة عدن: a place noun names it as a place
+    return bool(before)
 
 
 def place_country(doc: Document, entity_id: str | None) -> str | None:

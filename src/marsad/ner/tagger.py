@@ -18,6 +18,7 @@ import os
 
 import numpy as np
 
+from ..text.normalize import normalize
 from .features import BOS, EOS, word_attributes
 from .propagate import propagate
 
@@ -165,7 +166,6 @@ class Tagger:
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels for one sentence of words (raw or normalized)."""
-        from ..text.normalize import normalize
         return [self.labels[y] for y in self.tag_sentences([[normalize(w) for w in words]])]
 
     def spans(self, indices: list[int]) -> list[tuple[int, int, str]]:

@@ -58,6 +58,7 @@ class Ctx:
         self.w = words()
         self.cues = find_cues(doc)
         self._ends: list[int] | None = None
+        self._starts: list[int] | None = None
         self.pairs = quote_pairs(doc.text, document_marks(doc))
         self.tok_at = self._mark_tokens()
         self.time_toks = self._time_tokens(doc)
@@ -75,16 +76,11 @@ class Ctx:
         return out
 
     def _time_tokens(self, doc: Document) -> set[int]:
+        """Tokens starting inside a time expression."""
+        starts = self.token_starts()
         out: set[int] = set()
-        if not doc.times:
-            return out
-        spans = sorted((t.start, t.end) for t in doc.times)
-        k = 0
-        for tok in doc.tokens:
-            while k < len(spans) and spans[k][1] <= tok.start:
-                k += 1
-            if k < len(spans) and spans[k][0] <= tok.start < spans[k][1]:
-                out.add(tok.i)
+        for t in doc.times:
+            out.update(range(bisect_left(starts, t.start), bisect_left(starts, t.end)))
         return out
 
     # --- tokens -------------------------------------------------------------------
@@ -100,13 +96,13 @@ class Ctx:
         return t.kind == "punct" and self.text[t.start] in MARKS
 
     def stems(self, i: int) -> tuple[str, ...]:
-        return tuple(f for f, _ in self.tokens[i].forms)
+        return tuple(f for f, _ in self.tokens[i].readings)
 
     def in_class(self, i: int, cls: str, stem: bool = False) -> bool:
         words_ = self.w[cls]
         if not stem:
             return self.tokens[i].norm in words_
-        return any(f in words_ for f in self.stems(i))
+        return any(f in words_ for f, _ in self.tokens[i].readings)
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         s = self.doc.sentences[self.tokens[i].sent]
@@ -149,3 +145,8 @@ class Ctx:
         if self._ends is None:
             self._ends = [t.end for t in self.tokens]
         return bisect_right(self._ends, offset, after)
+
+    def token_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [t.start for t in self.tokens]
+        return self._starts

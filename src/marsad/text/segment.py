@@ -76,7 +76,7 @@ def tokenize(doc: Document) -> None:
     doc.norm = norm
     doc._norm_map = norm_map
     at, shift = norm_map.runs() if norm_map is not None else ([0], [0])
-    runs = len(at)
+    at = at + [len(norm) + 1]  # sentinel: no token reaches it
     j = k = 0  # current run for token starts and for token ends
     tokens = []
     append = tokens.append
@@ -84,11 +84,10 @@ def tokenize(doc: Document) -> None:
     for i, m in enumerate(TOKEN_RE.finditer(norm)):
         s, e = m.span()
         word = m.group()
-        if runs > 1:
-            while j + 1 < runs and at[j + 1] <= s:
-                j += 1
-            while k + 1 < runs and at[k + 1] <= e:
-                k += 1
+        while at[j + 1] <= s:
+            j += 1
+        while at[k + 1] <= e:
+            k += 1
         start, end = s + shift[j], e + shift[k]
         readings = cache.get(word) or _relative_forms(word)
         inner_shift = norm_map if end - start != e - s and len(readings) > 1 else None

@@ -82,10 +82,10 @@ def _context_unit(tok, i, words):
         return Unit(tok.norm, None, tok.start, tok.end, i) if tok.norm in PUNCT else None
     if tok.kind != "word":
         return None
-    for form, start in tok.forms:
+    for form, prefix in tok.readings:
         hit = words.get(form)
         if hit:
-            return Unit(hit[0], hit[1], start, tok.end, i)
+            return Unit(hit[0], hit[1], tok.stem_start(prefix), tok.end, i)
     return None
 
 

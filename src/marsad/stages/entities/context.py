@@ -84,9 +84,10 @@ class Context:
     def form_in(self, i: int, words) -> tuple | None:
         """The first clitic reading (stem, start) of token i that is in ``words``."""
         if 0 <= i < self.n:
-            for form in self.tokens[i].forms:
-                if form[0] in words:
-                    return form
+            tok = self.tokens[i]
+            for stem, prefix in tok.readings:
+                if stem in words:
+                    return stem, tok.stem_start(prefix)
         return None
 
     def is_name_word(self, w: str) -> bool:
