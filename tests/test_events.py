@@ -123,3 +123,19 @@ def test_noun_naming_an_earlier_visit_is_the_same_event():
             "ولم يؤكد الكرملين زيارة وزير الدفاع الإيراني لموسكو.")
     rec = default_pipeline()(text, date="2015-08-01")
     assert len([e for e in rec.events if e.type == "CONSULT"]) == 1
+
+
+def test_capital_and_its_country_are_one_party():
+    for text in ("قال مسؤولون إن الرئيس الأمريكي زار كينيا الجمعة. "
+                 "وتأتي زيارة الرئيس الأمريكي لنيروبي في إطار جولة أفريقية.",
+                 "وزار وزير الخارجية الروسي إيران أمس. "
+                 "وقالت الوكالة إن زيارة وزير الخارجية الروسي لطهران تناولت الاتفاق النووي."):
+        rec = default_pipeline()(text, date="2015-08-01")
+        assert len([e for e in rec.events if e.type == "CONSULT"]) == 1, text
+
+
+def test_meeting_named_from_the_other_side_is_one_event():
+    text = ("ومن المقرر أن يلتقي وزير الخارجية الفرنسي مع نظيره الإيراني في طهران. "
+            "وقال دبلوماسيون إن لقاء الوزير الإيراني مع وزير الخارجية الفرنسي سيتناول الاتفاق النووي.")
+    rec = default_pipeline()(text, date="2015-08-01")
+    assert len([e for e in rec.events if e.type == "CONSULT"]) == 1

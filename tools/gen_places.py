@@ -94,12 +94,19 @@ def read_words(name: str) -> set[str]:
         return {normalize(w.strip()) for w in f if w.strip() and not w.startswith("#")}
 
 
-def needs_cue(name: str, population: int, capital: bool, total: Counter, cued: Counter,
+SHORT_NAME = 3
+ARAB_LEAGUE = frozenset("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR "
+                        "TUN ARE YEM".split())
+
+
+def needs_cue(name: str, iso3: str, population: int, capital: bool, total: Counter, cued: Counter,
               words: set[str], given: set[str]) -> bool:
     """A frequent corpus word or a given name (given_names.txt), or a word whose
     inflected relatives (other definiteness, pronoun suffixes) are frequent in the corpus
     while it rarely follows a place cue."""
     key = normalize(name)
+    if len(key) <= SHORT_NAME and iso3 not in ARAB_LEAGUE:
+        return True     # آتن، لوم، قوم: short foreign names are mostly Arabic words
     if " " in key or capital:
         return False
     if key in CUES or key in given:
@@ -137,7 +144,7 @@ def main() -> None:
             key = normalize(name)
             if key in out:
                 continue
-            cue = needs_cue(name, c["population"], c["capital"], total, cued, words, given)
+            cue = needs_cue(name, c["iso3"], c["population"], c["capital"], total, cued, words, given)
             out[key] = [name, "GPE", c["iso3"], c["name"], str(c["geonameid"]),
                         f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", str(c["population"]),
                         "1" if cue else "0"]

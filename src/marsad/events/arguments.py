@@ -437,6 +437,11 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         actors = between_actors(ctx, trig, ceiling)
         if actors:
             return actors, []
+    if "pair" in p.flags:  # لقاء بين X و Y: X meets Y
+        sides = between_actors(ctx, trig, ceiling)
+        sides = coordinated(ctx, sides[0], ceiling) if sides else []
+        if len(sides) > 1:
+            return sides[:1], sides[1:]
     if "byagent" in p.flags:
         return by_agent(ctx, trig, floor, ceiling)
     if p.pos == "V":

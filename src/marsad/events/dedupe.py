@@ -3,41 +3,57 @@ from __future__ import annotations
 
 
 PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # one place per happening
+MEETINGS = frozenset({"CONSULT"})  # the same meeting whichever side is named first
 
 
-def _same_actor(a, b) -> bool:
+def _same_actor(a, b, places: frozenset = frozenset()) -> bool:
+    """The same entity; or a country and its capital or government (زار روسيا … زيارته لموسكو):
+    a place acting is its state's government."""
+    if a.entity in places or b.entity in places:
+        if (a.entity in places or a.entity is None) and (b.entity in places or b.entity is None) \
+                and a.country is not None and a.country == b.country \
+                and a.sector == b.sector == "GOV":
+            return True
     if a.entity is not None and b.entity is not None:
         return a.entity == b.entity
     return (a.country is not None and a.country == b.country
             and (a.sector == b.sector or a.sector is None or b.sector is None))
 
 
-def _share(xs, ys) -> bool:
-    return any(_same_actor(a, b) for a in xs for b in ys)
+def _share(xs, ys, places: frozenset = frozenset()) -> bool:
+    return any(_same_actor(a, b, places) for a in xs for b in ys)
 
 
-def _same_date(k, ev, mention: bool, loose: frozenset) -> bool:
+def _same_date(k, ev, mention: bool, loose: frozenset, places: frozenset) -> bool:
     """Equal dates; or a noun naming a meeting or visit between the same two parties, one of
     them dated only by default (زار سليماني موسكو في 24 يوليو … نفي زيارة سليماني لموسكو)."""
     return k.date == ev.date or (
         mention and (k.trigger.start in loose or ev.trigger.start in loose)
-        and bool(k.recipient) and bool(ev.recipient) and _share(k.recipient, ev.recipient))
+        and bool(k.recipient) and bool(ev.recipient)
+        and (_share(k.recipient, ev.recipient, places) or _swapped(k, ev, places)))
 
 
-def _same_happening(k, ev, mention: bool, loose: frozenset = frozenset()) -> bool:
+def _swapped(k, ev, places: frozenset) -> bool:
+    """A meeting told from the other side (يجتمع لافروف مع كيري … اجتماع كيري مع لافروف)."""
+    return (k.type in MEETINGS and _share(k.actor, ev.recipient, places)
+            and _share(k.recipient, ev.actor, places))
+
+
+def _same_happening(k, ev, mention: bool, loose: frozenset, places: frozenset) -> bool:
     """Same type, date, mode and place (where both are known; a later noun naming the event
     may sit in a sentence about another place), an actor in common, and no conflicting
     recipients. Two statements (verbal types) told by verbs are one only in one sentence or
     with a shared recipient."""
     mention = mention and ev.type not in PLACED
-    return (k.type == ev.type and _same_date(k, ev, mention, loose) and k.mode == ev.mode
+    return (k.type == ev.type and _same_date(k, ev, mention, loose, places) and k.mode == ev.mode
             and (mention or k.type in PLACED or (k.cameo == ev.cameo and (
                 k.sentence.start == ev.sentence.start
-                or (k.recipient and ev.recipient and _share(k.recipient, ev.recipient)))))
+                or (k.recipient and ev.recipient and _share(k.recipient, ev.recipient, places)))))
             and (mention or k.location is None or ev.location is None
                  or k.location == ev.location)
-            and _share(k.actor, ev.actor)
-            and (not k.recipient or not ev.recipient or _share(k.recipient, ev.recipient)))
+            and (_share(k.actor, ev.actor, places) and (
+                not k.recipient or not ev.recipient or _share(k.recipient, ev.recipient, places))
+                 or mention and _swapped(k, ev, places)))
 
 
 def _mentioned_before(ev, kept) -> bool:
@@ -47,18 +63,19 @@ def _mentioned_before(ev, kept) -> bool:
                                                         or k.date == ev.date) for k in kept)
 
 
-def dedupe(events: list, nouns: frozenset = frozenset(), loose: frozenset = frozenset()) -> list:
+def dedupe(events: list, nouns: frozenset = frozenset(), loose: frozenset = frozenset(),
+           places: frozenset = frozenset()) -> list:
     """``nouns``: trigger starts of events named by a noun (a later mention of a happening);
-    ``loose``: those dated by default."""
+    ``loose``: those dated by default; ``places``: ids of GPE entities."""
     kept = []
     for ev in sorted(events, key=lambda e: not e.actor):
         if _mentioned_before(ev, kept):
             continue
         mention = ev.trigger.start in nouns
         twin = next((k for k in kept if k.trigger.start < ev.trigger.start
-                     and _same_happening(k, ev, mention, loose)
+                     and _same_happening(k, ev, mention, loose, places)
                      or k.trigger.start > ev.trigger.start
-                     and _same_happening(k, ev, k.trigger.start in nouns, loose)), None)
+                     and _same_happening(k, ev, k.trigger.start in nouns, loose, places)), None)
         if twin is None:
             kept.append(ev)
         elif not twin.recipient and ev.recipient:

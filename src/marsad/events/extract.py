@@ -68,7 +68,8 @@ def extract_events(doc: Document) -> list[Event]:
                 loose.add(trig.start)
         if "condemn" in trig.pattern.flags:
             condemn = trig
-    events = dedupe(events, frozenset(nouns), frozenset(loose))
+    places = frozenset(e.id for e in doc.entities if e.type == "GPE")
+    events = dedupe(events, frozenset(nouns), frozenset(loose), places)
     for ev in events:
         if ev.location is None:
             ev.location = scene(ctx, ev.trigger.start)

@@ -9,6 +9,7 @@ from .context import RELATIVES, Context
 from .triggers import Trigger
 
 LEAD_DAYS = 7
+STANCES = frozenset({"REJECT", "SUPPORT"})  # in a relative clause: a position held, undated
 PRESENT_PREFIXES = ("ي", "ت")  # يخوض، تخوض
 KANA_LEAD = frozenset({"كان", "وكان", "كانت", "وكانت", "وكانوا"})
 SHIFT_MARKERS = tuple(tuple(normalize(m).split()) for m in (
@@ -37,11 +38,43 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
         v = str(best.value)
         return v.split("T")[0] if "T" in v[4:] and v[:4].isdigit() else v
     if (status in ("planned", "negated", "hypothetical") or "state" in trig.pattern.flags
-            or (_in_relative_clause(ctx, trig) and not _ongoing(ctx, trig))):
-        return None
-    if trig.entry.tense == "present" or (sent.i >= ctx.topic_shift and not _looks_back(ctx, sent)):
+            or (_in_relative_clause(ctx, trig) and (not _ongoing(ctx, trig)
+                                                    or trig.pattern.type in STANCES))):
+        return None  # «عملية السلام التي ترفضها حماس»: a standing position, not a happening
+    if trig.entry.tense == "present":
         return doc.date.isoformat() if doc.date else None  # the publication day
+    if sent.i >= ctx.topic_shift and not _looks_back(ctx, sent):
+        return _story_day(ctx, sent)
     return ctx.news_date
+
+
+def _story_day(ctx: Context, sent) -> str | None:
+    """After a topic shift, the last recent day named in an earlier sentence of the new story
+    («ميدانيا … وشنت طائرات التحالف أمس السبت غارات … وقالت مصادر إن الطيران شن»), else the
+    publication day."""
+    doc = ctx.doc
+    if doc.date is None:
+        return None
+    begin = doc.sentences[ctx.topic_shift].start
+    day = None
+    for t in doc.times:
+        if t.start >= sent.start:
+            break
+        if t.start >= begin:
+            day = _recent_day(doc, t) or day
+    return day or (doc.date.isoformat() if doc.date else None)
+
+
+def _recent_day(doc: Document, t) -> str | None:
+    """A time naming one day in the week before publication (أمس، السبت), as YYYY-MM-DD."""
+    v = str(t.value)[:10]
+    if t.type not in ("DATE", "TIME") or len(v) != 10 or v[4] != "-" or not v[:4].isdigit():
+        return None
+    try:
+        days = (doc.date - Date.fromisoformat(v)).days
+    except ValueError:
+        return None
+    return v if 0 <= days <= LEAD_DAYS else None
 
 
 def _looks_back(ctx: Context, sent) -> bool:
@@ -69,14 +102,9 @@ def news_date(doc: Document) -> str | None:
     for t in doc.times:
         if t.start >= lead_end:
             break
-        v = str(t.value)[:10]
-        if t.type in ("DATE", "TIME") and len(v) == 10 and v[4] == "-" and v[:4].isdigit():
-            try:
-                days = (doc.date - Date.fromisoformat(v)).days
-            except ValueError:
-                continue
-            if 0 <= days <= LEAD_DAYS:
-                return v
+        day = _recent_day(doc, t)
+        if day is not None:
+            return day
     return doc.date.isoformat()
 
 

@@ -36,7 +36,6 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 
 
 _HITS = ""  # key of a node's payload list (no word is empty)
-HEADS_CACHE_SIZE = 100_000
 
 
 class PhraseMatcher:
@@ -45,13 +44,11 @@ class PhraseMatcher:
     def __init__(self) -> None:
         self._root: dict = {}
         self._size = 0
-        self._heads: dict = {}  # a token's readings → (trie node, prefix length) of those that start a phrase
 
     def add(self, phrase: str, lexicon: str, entry: Any) -> None:
         key = phrase_key(phrase)
         if not key:
             return
-        self._heads.clear()
         node = self._root
         for word in key:
             node = node.setdefault(word, {})
@@ -69,13 +66,13 @@ class PhraseMatcher:
     def match(self, tokens: list) -> list[Match]:
         """All matches (overlapping ones included), in token order, longest first."""
         out = []
+        root = self._root
         n = len(tokens)
-        heads = self._heads
         for i, tok in enumerate(tokens):
-            starts = heads.get(tok.readings)
-            if starts is None:
-                starts = self._phrase_heads(tok.readings)
-            for node, prefix in starts:
+            for form, prefix in tok.readings:
+                node = root.get(form)
+                if node is None:
+                    continue
                 found = []
                 j = i
                 while True:
@@ -94,11 +91,3 @@ class PhraseMatcher:
                         end = tokens[last].end
                         out.extend([Match(i, last + 1, start, end, lex, entry) for lex, entry in hits])
         return out
-
-    def _phrase_heads(self, readings: tuple) -> tuple:
-        if len(self._heads) >= HEADS_CACHE_SIZE:
-            self._heads.clear()  # bounded memory on endless vocabularies
-        root = self._root
-        starts = tuple((root[form], prefix) for form, prefix in readings if form in root)
-        self._heads[readings] = starts
-        return starts
