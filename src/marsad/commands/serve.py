@@ -6,6 +6,9 @@ import sys
 from pathlib import Path
 
 
+WORKER_PING_TIMEOUT = 60
+
+
 def add_arguments(p) -> None:
     p.add_argument("--db", help="SQLite store (from marsad index) for the corpus view and API")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
@@ -40,5 +43,7 @@ def run(args) -> int:
         uvicorn.run(create_app(args.db), **options)
     else:  # each worker process builds its app from the environment
         os.environ[DB_VARIABLE] = str(Path(args.db).resolve()) if args.db else ""
-        uvicorn.run("marsad.server.app:app_from_environment", factory=True, workers=args.workers, **options)
+        # a worker busy extracting a long article answers the supervisor's ping late: give it time
+        uvicorn.run("marsad.server.app:app_from_environment", factory=True, workers=args.workers,
+                    timeout_worker_healthcheck=WORKER_PING_TIMEOUT, **options)
     return 0
