@@ -101,9 +101,6 @@ class Document:
     events: list = field(default_factory=list)
     _norm_map: Any = None
 
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
     def orig_offset(self, norm_index: int) -> int:
         """Original offset of a character of ``self.norm`` (end offsets: pass index of last + 1)."""
         if self._norm_map is None:
@@ -111,22 +108,6 @@ class Document:
         if norm_index >= len(self._norm_map):
             return len(self.text)
         return self._norm_map[norm_index]
-
-    def sentence_of(self, offset: int) -> Sentence | None:
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.sentences[mid]
-            if offset < s.start:
-                hi = mid - 1
-            elif offset >= s.end:
-                lo = mid + 1
-            else:
-                return s
-        return None
-
-    def tokens_in(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.tokens if t.start >= start and t.end <= end]
 
 
 def parse_date(value: Any) -> Date | None:

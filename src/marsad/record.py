@@ -13,7 +13,6 @@ EventType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID"
                     "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
                     "MOBILIZE", "COERCE", "ASSAULT"]
 Status = Literal["asserted", "reported", "planned", "negated", "hypothetical"]
-EVENT_TYPES: tuple[str, ...] = EventType.__args__
 SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "OPP", "REB", "UAF", "CVL", "BUS",
            "MED", "JRN", "REL", "LAB", "EDU", "REF", "CRM", "ELI", "SOC", "UNK")
 NON_STATE_CODES = ("IGO", "UNO", "EUR", "NGO", "ISM", "MNC")

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
+from .. import record
 from .lookup import register
 
 DATA = Path(__file__).parent / "data"
@@ -24,9 +25,8 @@ OFFICES = frozenset("""head_of_state head_of_government deputy_head_of_state
 deputy_head_of_government crown_prince deputy_crown_prince foreign_minister defence_minister
 interior_minister secretary_general speaker_of_parliament army_chief intelligence_chief
 group_leader un_envoy supreme_leader""".split())
-SECTORS = frozenset("""GOV LEG JUD MIL COP SPY PTY OPP REB UAF CVL BUS MED JRN REL LAB EDU REF
-CRM ELI SOC UNK""".split())
-NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "MNC"})
+SECTORS = frozenset(record.SECTORS)
+NON_STATE = frozenset(record.NON_STATE_CODES)
 TITLE_KINDS = frozenset({"title", "role", "group"})
 
 _CODE = re.compile(r"[A-Z]{3}")

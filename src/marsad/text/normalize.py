@@ -95,7 +95,3 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap | None]:
     if not _DELETED_RE.search(text):
         return _fold(text), None
     return normalize(text), OffsetMap(text)
-
-
-def strip_diacritics(s: str) -> str:
-    return _DELETED_RE.sub("", s)
