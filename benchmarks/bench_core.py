@@ -6,8 +6,6 @@ first N news articles (wall time, peak memory, error records).
 from __future__ import annotations
 
 import argparse
-import gzip
-import itertools
 import json
 import os
 import subprocess
@@ -16,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "saudinewsnet.jsonl.gz"
+from news import CORPUS, read_lines
 
 
 def startup_seconds(stages: str | None = None) -> float:
@@ -53,10 +51,9 @@ def extract_run(path: Path) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
     args = ap.parse_args()
-    with gzip.open(args.corpus, "rt", encoding="utf-8") as f:
-        lines = list(itertools.islice(f, args.n))
+    lines = read_lines(args.n, args.corpus)
     docs = [json.loads(line) for line in lines]
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as tmp:
         tmp.writelines(lines)

@@ -17,7 +17,7 @@ from marsad.document import make_document
 from marsad.ner import load_tagger
 from marsad.text.segment import segment
 
-CORPUS = "/work/shared/data/news/saudinewsnet.jsonl.gz"
+from news import CORPUS
 
 
 def load_docs(path: str, n: int) -> list:

@@ -8,30 +8,21 @@ Target: >= 500 articles/s per process for the whole pipeline.
 from __future__ import annotations
 
 import argparse
-import gzip
-import itertools
-import json
 import time
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DEFAULT_CORPUS = SHARED / "data" / "news" / "saudinewsnet.jsonl.gz"
-
-
-def load(path: Path, n: int) -> list[dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        return [json.loads(line) for line in itertools.islice(f, n)]
+from news import CORPUS, read_news
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
     a = ap.parse_args()
     from marsad.document import document_from_dict
     from marsad.pipeline import Pipeline, to_record
 
-    docs = load(a.corpus, a.n)
+    docs = read_news(a.n, a.corpus)
     words = sum(len(d.get("text", "").split()) for d in docs)
     t0 = time.perf_counter()
     pipeline = Pipeline()

@@ -8,8 +8,6 @@ and the number of articles with one.
 from __future__ import annotations
 
 import argparse
-import gzip
-import itertools
 import json
 import time
 from pathlib import Path
@@ -18,16 +16,15 @@ from marsad.document import document_from_dict
 from marsad.pipeline import Pipeline
 from marsad.stages.quotes import QuoteStage
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "saudinewsnet.jsonl.gz"
+from news import CORPUS, read_news
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
     args = ap.parse_args()
-    with gzip.open(args.corpus, "rt", encoding="utf-8") as f:
-        docs = [json.loads(line) for line in itertools.islice(f, args.n)]
+    docs = read_news(args.n, args.corpus)
     before = Pipeline(("segment", "lookup"))
     t = time.perf_counter()
     annotated = [before.annotate(document_from_dict(d)) for d in docs]

@@ -6,23 +6,18 @@ time is printed for reference).
 """
 from __future__ import annotations
 
-import gzip
-import itertools
-import json
 import sys
 import time
-from pathlib import Path
 
 from marsad.document import document_from_dict
 from marsad.pipeline import load_stage
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared/data/news/saudinewsnet.jsonl.gz"
+from news import read_news
 
 
 def main(n: int = 3000) -> None:
     segment, lookup, times = load_stage("segment"), load_stage("lookup"), load_stage("times")
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
-        docs = [document_from_dict(json.loads(line)) for line in itertools.islice(f, n)]
+    docs = [document_from_dict(d) for d in read_news(n)]
     for doc in docs:
         segment(doc)
     t0 = time.perf_counter()

@@ -52,25 +52,26 @@ def within(ctx, m):
 @rule("throughout", r"Ł(?P<u>[DKJZ])(?![PXQ])")
 def throughout(ctx, m):
     """طوال الأسبوع، طيلة العام: the whole unit."""
-    if ctx.units[m.start("u")].val != "1":
-        return None
-    return "DURATION", R.duration(1, ctx.syms[m.start("u")])
+    return _one_unit(ctx, m, 1)
 
 
 @rule("whole", r"(?P<u>[DKJZR])ĸ")
 def whole(ctx, m):
     """يوم كامل، شهر كامل."""
-    if ctx.units[m.start("u")].val != "1":
-        return None
-    return "DURATION", R.duration(1, ctx.syms[m.start("u")])
+    return _one_unit(ctx, m, 1)
 
 
 @rule("half", r"η(?P<u>[DKJZR])")
 def half(ctx, m):
     """نصف ساعة، نصف سنة."""
+    return _one_unit(ctx, m, 0.5)
+
+
+def _one_unit(ctx, m, amount: float):
+    """A duration of ``amount`` of the singular unit in group "u" (not a counted plural)."""
     if ctx.units[m.start("u")].val != "1":
         return None
-    return "DURATION", R.duration(0.5, ctx.syms[m.start("u")])
+    return "DURATION", R.duration(amount, ctx.syms[m.start("u")])
 
 
 COMPOUND = r"(?:[NnF]?[DKJZRIU](?:w|,w?)){1,3}[NnF]?[DKJZRIU]"

@@ -1,0 +1,20 @@
+"""The benchmark corpus: SaudiNewsNet in the shared data folder beside the checkout."""
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "saudinewsnet.jsonl.gz"
+
+
+def read_lines(n: int, path: Path = CORPUS) -> list[str]:
+    """The first n lines (documents as JSON text)."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return list(itertools.islice(f, n))
+
+
+def read_news(n: int, path: Path = CORPUS) -> list[dict]:
+    """The first n documents."""
+    return [json.loads(line) for line in read_lines(n, path)]
