@@ -16,6 +16,8 @@ def _same_actor(a, b, places: frozenset = frozenset()) -> bool:
             return True
     if a.entity is not None and b.entity is not None:
         return a.entity == b.entity
+    if a.entity is None and b.entity is None and a.country is None and b.country is None:
+        return a.sector == b.sector and a.text == b.text  # «ألقت الشرطة القبض»: one phrase
     return (a.country is not None and a.country == b.country
             and (a.sector == b.sector or a.sector is None or b.sector is None))
 
@@ -63,13 +65,32 @@ def _mentioned_before(ev, kept) -> bool:
                                                         or k.date == ev.date) for k in kept)
 
 
+def _referred_back(ev, kept, definite: frozenset, loose: frozenset, places: frozenset) -> bool:
+    """«هاجم مسلحون مركزا للشرطة أمس … المسلحين الذين شاركوا في الهجوم على الشرطة»: a definite
+    noun, not dated by its own time, between the same parties as an earlier event of its type."""
+    return (ev.trigger.start in definite and ev.trigger.start in loose
+            and bool(ev.actor) and bool(ev.recipient)
+            and any(k.type == ev.type and k.trigger.start < ev.trigger.start
+                    and _alike(k.actor, ev.actor, places) and _alike(k.recipient, ev.recipient, places)
+                    for k in kept))
+
+
+def _alike(xs, ys, places: frozenset) -> bool:
+    """Shared actors, or two unnamed ones of one sector, one of them without a country
+    (مسلحون … المسلحين، شرطة … الشرطة التركية)."""
+    return _share(xs, ys, places) or any(
+        a.entity is None and b.entity is None and (a.country is None or b.country is None)
+        and a.sector is not None and a.sector == b.sector for a in xs for b in ys)
+
+
 def dedupe(events: list, nouns: frozenset = frozenset(), loose: frozenset = frozenset(),
-           places: frozenset = frozenset()) -> list:
+           places: frozenset = frozenset(), definite: frozenset = frozenset()) -> list:
     """``nouns``: trigger starts of events named by a noun (a later mention of a happening);
-    ``loose``: those dated by default; ``places``: ids of GPE entities."""
+    ``loose``: those dated by default; ``places``: ids of GPE entities; ``definite``: those
+    named by a definite noun."""
     kept = []
     for ev in sorted(events, key=lambda e: not e.actor):
-        if _mentioned_before(ev, kept):
+        if _mentioned_before(ev, kept) or _referred_back(ev, kept, definite, loose, places):
             continue
         mention = ev.trigger.start in nouns
         twin = next((k for k in kept if k.trigger.start < ev.trigger.start

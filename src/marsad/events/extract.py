@@ -56,6 +56,7 @@ def extract_events(doc: Document) -> list[Event]:
     events = []
     nouns = set()  # events named by a noun of their own type (a later mention of a happening)
     loose = set()  # events dated by default (the story's day), not by a time expression
+    definite = set()  # events named by a definite noun (الهجوم): may refer back to one told before
     today = doc.date.isoformat() if doc.date else None
     condemn: Trigger | None = None
     for trig in triggers:
@@ -64,12 +65,15 @@ def extract_events(doc: Document) -> list[Event]:
             events.append(ev)
             if trig.pattern.pos != "V" and ev.type == trig.pattern.type:
                 nouns.add(trig.start)
+                if _definite_noun(doc.tokens[trig.first], trig.pattern):
+                    definite.add(trig.start)
             if ev.date in (None, ctx.news_date, today):
                 loose.add(trig.start)
         if "condemn" in trig.pattern.flags:
             condemn = trig
     places = frozenset(e.id for e in doc.entities if e.type == "GPE")
-    events = dedupe(events, frozenset(nouns), frozenset(loose), places)
+    events = dedupe(events, frozenset(nouns), frozenset(loose), places,
+                    frozenset(definite))
     for ev in events:
         if ev.location is None:
             ev.location = scene(ctx, ev.trigger.start)
@@ -109,7 +113,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> 
         return None
     if "concrete" in p.flags and _abstract_object(ctx, trig, actors):
         return None
-    if not actors and not (etype in ACTORLESS_OK and _evidence(ctx, trig, sent, etype)):
+    if not actors and not (etype in ACTORLESS_OK and not _definite_noun(tok, p)
+                           and _evidence(ctx, trig, sent, etype)):
         return None
     future = (tok.kind == "word" and trig.entry.tense == "present"
               and is_future(doc, tok, trig.start))
@@ -156,6 +161,12 @@ def _type(p, actors) -> str:
         if any(a.sector == sector for a in actors):
             return other
     return p.type
+
+
+def _definite_noun(tok, p) -> bool:
+    """«الهجوم»، «والمظاهرة»: with no actor, a definite noun names a happening told earlier in
+    the story or a background one, not a new event."""
+    return p.pos == "N" and any(stem.startswith("ال") for stem, _ in tok.forms)
 
 
 def _invited(doc: Document, trig: Trigger) -> bool:
