@@ -6,6 +6,7 @@ the original text, so stages never re-tokenize or re-normalize.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..document import Document, Sentence, Token
 from .normalize import normalize_with_map
@@ -53,18 +54,13 @@ def clitic_forms(word: str) -> list[tuple[str, int]]:
     return forms
 
 
-ARABIC_SET = frozenset(chr(c) for lo, hi in ((0x0621, 0x063a), (0x0641, 0x064a), (0x066e, 0x066f),
-                                             (0x0671, 0x06d3), (0x06d5, 0x06d5), (0x06fa, 0x06ff))
-                        for c in range(lo, hi + 1))
-_KIND_OF_FIRST = {**{c: "word" for c in ARABIC_SET}, **{str(d): "num" for d in range(10)},
-                  **{chr(c): "latin" for c in list(range(65, 91)) + list(range(97, 123)) + list(range(0xc0, 0x250))}}
 FORMS_CACHE_SIZE = 100_000
 _FORMS_CACHE: dict[str, tuple] = {}
 _CLITIC_INITIALS = frozenset(CONJUNCTIONS + PREPOSITIONS + FUTURE)
 
 
 def _relative_forms(word: str) -> tuple:
-    forms = tuple(clitic_forms(word)) if word[0] in _CLITIC_INITIALS and word[0] in ARABIC_SET else ((word, 0),)
+    forms = tuple(clitic_forms(word)) if word[0] in _CLITIC_INITIALS else ((word, 0),)
     if len(_FORMS_CACHE) >= FORMS_CACHE_SIZE:
         _FORMS_CACHE.clear()  # bounded memory on endless vocabularies
     _FORMS_CACHE[word] = forms
@@ -80,7 +76,7 @@ def tokenize(doc: Document) -> None:
     j = k = 0  # current run for token starts and for token ends
     tokens = []
     append = tokens.append
-    kinds, cache = _KIND_OF_FIRST, _FORMS_CACHE
+    cache = _FORMS_CACHE
     for i, m in enumerate(TOKEN_RE.finditer(norm)):
         s, e = m.span()
         word = m.group()
@@ -91,7 +87,7 @@ def tokenize(doc: Document) -> None:
         start, end = s + shift[j], e + shift[k]
         readings = cache.get(word) or _relative_forms(word)
         inner_shift = norm_map if end - start != e - s and len(readings) > 1 else None
-        append(Token(i, start, end, word, kinds.get(word[0], "punct"), 0, readings, inner_shift, s))
+        append(Token(i, start, end, word, m.lastgroup, 0, readings, inner_shift, s))
     doc.tokens = tokens
 
 
@@ -149,14 +145,7 @@ def split_sentences(doc: Document) -> None:
 
 
 def _token_before(tokens: list, offset: int) -> int:
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1
+    return bisect_left(tokens, offset, key=lambda t: t.start) - 1
 
 
 def _extend_over_closing_quotes(doc: Document, tokens: list, i: int) -> int:
