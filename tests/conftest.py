@@ -24,6 +24,15 @@ def dev_dir() -> Path:
     return DEV
 
 
+@pytest.fixture(scope="module")
+def server_store(tmp_path_factory) -> Path:
+    """A store with the sample record and three more documents (see server_support)."""
+    from server_support import build_store
+    path = tmp_path_factory.mktemp("store") / "marsad.db"
+    build_store(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def pipeline():
     from marsad.pipeline import default_pipeline

@@ -11,19 +11,12 @@ from fastapi.testclient import TestClient
 from marsad.samples import sample_document
 from marsad.server import create_app
 from marsad.server.limits import MAX_BATCH_DOCUMENTS, MAX_DOCUMENT_BYTES, MAX_EXTRACT_BODY
-from server_support import XSS, XSS_ARTICLE, StubPipeline, build_store, sample_record
+from server_support import XSS, XSS_ARTICLE, StubPipeline, sample_record
 
 @pytest.fixture(scope="module")
-def store_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("store") / "marsad.db"
-    build_store(path)
-    return path
-
-
-@pytest.fixture(scope="module")
-def client(store_path):
+def client(server_store):
     """Stub pipeline (hand-made records) and a store of four documents."""
-    with TestClient(create_app(store_path, pipeline=StubPipeline()), raise_server_exceptions=False) as c:
+    with TestClient(create_app(server_store, pipeline=StubPipeline()), raise_server_exceptions=False) as c:
         yield c
 
 

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from marsad.samples import sample_document
-from server_support import (XSS, XSS_ARTICLE, StubPipeline, build_store, free_port, sample_record,
+from server_support import (XSS, XSS_ARTICLE, StubPipeline, free_port, sample_record,
                             threaded_server, wait_up)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -32,17 +32,10 @@ SHOTS = Path(tempfile.mkdtemp(prefix="marsad-screens-"))
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("store") / "marsad.db"
-    build_store(path)
-    return path
-
-
-@pytest.fixture(scope="module")
-def real_server(store):
+def real_server(server_store):
     """`marsad serve` as a user runs it: the real pipeline and a store."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", str(store), "--port", str(port),
+    process = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", str(server_store), "--port", str(port),
                                 "--log-level", "warning"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -54,11 +47,11 @@ def real_server(store):
 
 
 @pytest.fixture(scope="module")
-def stub_server(store):
+def stub_server(server_store):
     """Hand-made records on the sample article (rich whatever the stages do today)."""
     from marsad.server import create_app
 
-    with threaded_server(create_app(store, pipeline=StubPipeline())) as base:
+    with threaded_server(create_app(server_store, pipeline=StubPipeline())) as base:
         yield base
 
 
