@@ -3,7 +3,8 @@
     python benchmarks/bench_ner.py [--articles 2000] [--corpus PATH]
 
 Segments the first N articles (not timed), then times ``tagger.tag_doc`` over
-them: once cold (word-type cache filling), then three warm runs. Goal: ≥ 1,500
+them: once cold (word-type cache filling), then three warm runs. Also prints the
+model load time and memory and the size of the shipped data files. Goal: ≥ 1,500
 articles/s. The last line times a bare Python loop, to compare machines.
 """
 from __future__ import annotations
@@ -11,8 +12,11 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
+import resource
 import time
 
+from marsad import ner
 from marsad.document import make_document
 from marsad.ner import load_tagger
 from marsad.text.segment import segment
@@ -40,9 +44,14 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--corpus", default=CORPUS)
     args = ap.parse_args()
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
     tagger = load_tagger()
-    print(f"model load: {time.perf_counter() - t0:.2f} s")
+    rss = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
+    print(f"model load: {time.perf_counter() - t0:.2f} s, +{rss:.0f} MB peak memory")
+    data = os.path.join(os.path.dirname(ner.__file__), "data")
+    size = sum(os.path.getsize(os.path.join(data, f)) for f in os.listdir(data))
+    print(f"shipped data: {size / 1e6:.2f} MB ({', '.join(sorted(os.listdir(data)))})")
     docs = load_docs(args.corpus, args.articles)
     n_tokens = sum(len(d.tokens) for d in docs)
     for run in ("cold", "warm", "warm", "warm"):

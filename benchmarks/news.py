@@ -15,6 +15,10 @@ def read_lines(n: int, path: Path = CORPUS) -> list[str]:
         return list(itertools.islice(f, n))
 
 
-def read_news(n: int, path: Path = CORPUS) -> list[dict]:
-    """The first n documents."""
-    return [json.loads(line) for line in read_lines(n, path)]
+def read_news(n: int, path: Path = CORPUS, every: int = 1) -> list[dict]:
+    """The first n documents, or with ``every`` > 1 every k-th document of the whole corpus
+    (at most n of them): a sample spread over all the sources and years."""
+    if every <= 1:
+        return [json.loads(line) for line in read_lines(n, path)]
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in itertools.islice(f, 0, None, every)][:n]

@@ -49,6 +49,9 @@ def check_case(case: dict) -> list[str]:
                 errors.append(f"actor {exp['text']!r}: {key} {got[key]!r} != {exp[key]!r}")
         if "entity" in exp and (got["entity"] is not None) != exp["entity"]:
             errors.append(f"actor {exp['text']!r}: entity {got['entity']!r}")
+    for text in case.get("not_actors", []):
+        if text in actors:
+            errors.append(f"{text!r} should not be an actor phrase")
     return errors
 
 

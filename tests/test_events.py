@@ -139,3 +139,24 @@ def test_meeting_named_from_the_other_side_is_one_event():
             "وقال دبلوماسيون إن لقاء الوزير الإيراني مع وزير الخارجية الفرنسي سيتناول الاتفاق النووي.")
     rec = default_pipeline()(text, date="2015-08-01")
     assert len([e for e in rec.events if e.type == "CONSULT"]) == 1
+
+
+def test_same_event_phrase_told_again_is_one_event():
+    text = ("وقررت الحكومة المصرية تمديد حالة الطوارئ شهرا. "
+            "ولم توضح الحكومة المصرية سبب قرار تمديد حالة الطوارئ.")
+    rec = default_pipeline()(text, date="2015-08-01")
+    assert len([e for e in rec.events if e.type == "COERCE"]) == 1
+
+
+def test_new_wave_is_another_event():
+    text = ("وشنت المقاتلات الروسية غارات على مواقع المعارضة صباحا. "
+            "وبعد الظهر شنت المقاتلات الروسية غارات جديدة على مواقع المعارضة.")
+    rec = default_pipeline()(text, date="2015-08-01")
+    assert len([e for e in rec.events if e.type == "ASSAULT"]) == 2
+
+
+def test_noun_recalling_an_abduction_is_the_same_event():
+    text = ("وخطف مسلحون خمسة صحفيين أجانب في شمال البلاد أمس. "
+            "وبث الخاطفون اليوم تسجيلا يظهر الصحفيين بعد خطفهم.")
+    rec = default_pipeline()(text, date="2015-08-01")
+    assert len([e for e in rec.events if e.type == "ASSAULT"]) == 1

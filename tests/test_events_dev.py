@@ -4,7 +4,7 @@ Floors only go up; they are set a little under the measured figures so that an u
 in an earlier stage does not fail the suite by noise."""
 from marsad.evaluate import load_gold, score
 
-FLOORS = {"f1": 0.57, "status_acc": 0.89, "date_acc": 0.73, "location_acc": 0.52}
+FLOORS = {"f1": 0.66, "status_acc": 0.89, "date_acc": 0.73, "location_acc": 0.52}
 
 
 def test_event_floors_on_dev(dev_dir, pipeline):

@@ -74,7 +74,8 @@ class Span:
 class Document:
     """One article and everything the stages found in it.
 
-    Filled in pipeline order: ``norm``, ``tokens``, ``sentences`` (segment);
+    Filled in pipeline order: ``norm``, ``tokens``, ``sentences``, ``token_starts`` and
+    ``token_ends`` (segment; the tokens' offsets as lists, for bisect — read only);
     ``matches`` (lookup: every lexicon hit); ``entities`` (record Entity list),
     ``mentions`` (Span per entity mention, sorted by start; label = entity type,
     data = {"entity": id, "kind": name|nominal|pronoun}) and ``actors`` (Span per
@@ -91,6 +92,8 @@ class Document:
     norm: str = ""
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)
+    token_ends: list[int] = field(default_factory=list)
     matches: list = field(default_factory=list)
     entities: list = field(default_factory=list)
     mentions: list = field(default_factory=list)

@@ -19,6 +19,10 @@ STAGES: dict[str, str] = {
     "events": "marsad.stages.events:EventStage",
 }
 DEFAULT_STAGES = tuple(STAGES)
+# Allocations between young-generation garbage collections (CPython's default is 700): a
+# document allocates tens of thousands of objects that die with it, and each early collection
+# mostly re-scans the live document.
+GC_YOUNG_THRESHOLD = 5_000
 
 
 def load_stage(name: str) -> Callable[[Document], None]:
@@ -39,6 +43,8 @@ class Pipeline:
         finally:
             gc.enable()
         gc.freeze()  # lexicons live for the whole run: keep them out of GC passes
+        young, *older = gc.get_threshold()
+        gc.set_threshold(max(young, GC_YOUNG_THRESHOLD), *older)
 
     def annotate(self, doc: Document) -> Document:
         for stage in self.stages:

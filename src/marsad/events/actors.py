@@ -130,12 +130,20 @@ def _merge_constructs(doc: Document, phrases: list[ActorPhrase]) -> list[ActorPh
         a = out[-1] if out else None
         if (a is not None and a.entity is None and a.sector and not a.place and b.first == a.last
                 and not normalize(doc.text[a.start:a.end]).startswith("ال")
+                and not _not_construct(doc, a)
                 and b.start == doc.tokens[b.first].start):
             out[-1] = ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
                                   a.sector, False)
         else:
             out.append(b)
     return out
+
+
+def _not_construct(doc: Document, a: ActorPhrase) -> bool:
+    """«مسلحون مجهولون» + «عشرات الرهائن»: a word ending in ون/ين keeps its ن, so it is not in
+    construct state with what follows (that is مسلحو، مسلحي)."""
+    word = doc.tokens[a.last - 1].norm
+    return word.endswith(("ون", "ين")) and not word.startswith(("ال", "وال"))
 
 
 def fallback_matches(doc: Document, sents: set, matches) -> dict[int, list]:
@@ -246,7 +254,10 @@ def _people(doc: Document, m) -> bool:
 
 def _extend(doc: Document, a: ActorPhrase, by_first, names, ents) -> None:
     """Grow a head with a following nisba adjective and a following person name."""
-    nis = [m for m in by_first.get(a.last, ()) if m.entry.kind == "nisba"]
+    skip = a.last
+    if a.last + 1 < len(doc.tokens) and _relational(doc.tokens[a.last].norm):
+        skip = a.last + 1  # كتيبة عسكرية إماراتية، طائرات حربية روسية: an adjective between
+    nis = [m for m in by_first.get(skip, ()) if m.entry.kind == "nisba"]
     if nis and a.sector is not None and not a.place and a.country is None:
         m = max(nis, key=lambda m: m.last)
         a.country = a.country or m.entry.country
@@ -260,6 +271,11 @@ def _extend(doc: Document, a: ActorPhrase, by_first, names, ents) -> None:
             a.country = a.country or (e.country if e else None)
             a.end = m.end
             a.last = max(a.last + 1, _tok_after(doc, m.end, a.last))
+
+
+def _relational(word: str) -> bool:
+    """A relational adjective (عسكرية، حربية، جوية): it may stand between a head and its nisba."""
+    return len(word) > 4 and word.endswith(("يه", "ي")) and not word.startswith("ال")
 
 
 def _tok_after(doc: Document, end: int, i: int) -> int:

@@ -4,26 +4,28 @@ from __future__ import annotations
 from ..text.normalize import normalize
 from .actors import ActorPhrase
 from .context import RELATIVES, Context
-from .evidence import is_target
+from .evidence import has_word, is_target
 from .triggers import Trigger
 
-PREPOSITIONS = frozenset(normalize(w) for w in {
+PREPOSITIONS = frozenset(normalize(w) for w in (
                           "مع", "على", "ضد", "الى", "عن", "من", "بين", "في", "امام", "بحق", "لدى",
                           "عند", "تجاه", "نحو", "حول", "بشان", "خلال", "منذ", "عبر", "لصالح", "قبل",
-                          "بعد", "ازاء", "دون", "حتى", "حيال"})
+                          "بعد", "ازاء", "دون", "حتى", "حيال"))
+PLACE_NOUNS = frozenset({"وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+                         "داخل", "خارج", "انحاء", "اطراف", "ضواحي"})
 PROCLITIC_PREPS = {"ب": "ب", "ل": "ل", "لل": "ل", "ك": "ك"}
-NUMBER_WORDS = frozenset({"ثلاث", "اربع", "خمس", "ست", "سته", "سبع", "سبعه", "ثماني", "ثمانيه",
+NUMBER_WORDS = frozenset({"ثلاث", "اربع", "خمس", "اربعه", "خمسه", "ست", "سته", "سبع", "سبعه", "ثماني", "ثمانيه",
                           "تسع", "تسعه", "عشر", "عشره"})
 SKIP_WORDS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدوره", "بدورها", "رسميا", "مجددا", "فعلا",
                         "الخميس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
-                        "صباح", "مساء", "فجر", "ليل", "امس", "الماضي", "اول", "من", "قد", "فقط",
+                        "صباح", "مساء", "فجر", "ليل", "الماضي", "اول", "من", "قد", "فقط",
                         "بها", "به", "لها", "له", "عليها", "عليه", "منها", "منه", "فيها", "فيه",
                         "لهم", "بهم", "عليهم", "معه", "معها",
                         "عدد", "بعض", "نحو", "حوالي", "اكثر", "جميع", "كل", "احد", "اثنين",
                         "ثلاثه", "عناصر", "عنصرا", "قاده", "كبار", "وفد", "اعضاء", "ممثلي",
                         "عددا", "قوي"}) | NUMBER_WORDS
 PARTICLES = frozenset({"قد", "لم", "لن", "لا", "ما", "سوف", "ان", "انه", "كما", "فيما", "بينما",
-                       "وقد", "ولم", "ولن", "ولا", "قد"})
+                       "وقد", "ولم", "ولن", "ولا"})
 AGENT_VERBS = frozenset(  # هجوم شنه X، الغارات التي تنفذها X، عملية يقودها X
     stem + suffix
     for past, present in (("شن", "شن"), ("نفذ", "نفذ"), ("قاد", "قود"), ("ارتكب", "رتكب"))
@@ -32,8 +34,12 @@ AGENT_VERBS = frozenset(  # هجوم شنه X، الغارات التي تنفذ
     for suffix in ("ه", "ها")) | {"تبناه", "تبنته", "تبنتها", "يتبناه", "تتبناه", "تبنوه"}
 DID_IT = frozenset((v, o) for v in ("قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون")
                    for o in ("به", "بها"))  # زيارة قام بها X لموسكو: X is the visitor
+TOOK_PART = frozenset((v, o) for v in ("شارك", "شاركت", "شاركوا", "يشارك", "تشارك", "يشاركون")
+                      for o in ("فيه", "فيها"))  # هجوما شاركت فيه قوات النخبة: the attackers
 AGENT_PAIRS = frozenset({("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("من", "جانب"),
-                         ("علي", "يدي")}) | DID_IT  # normalized: على → علي
+                         ("علي", "يدي")}) | DID_IT | TOOK_PART  # normalized: على → علي
+FAR_PAIRS = frozenset({("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("علي", "يدي")})
+FAR_AGENT = 16  # words from a noun to a comma-separated «، من قبل X» naming its agent
 AGENT_SINGLE = frozenset({"بايدي", "بيد"})
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
 AGENT_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "OPP", "CRM", "SPY"})
@@ -44,6 +50,13 @@ KANA = frozenset({"كان", "كانت", "كانوا", "يكون", "تكون"})
 PARTITIVES = frozenset({"عدد", "بعض", "جميع", "احد", "اثنين", "اثنان", "ثلاثه", "اربعه", "خمسه",
                         "عشرات", "مئات", "الاف", "مجموعه", "كثير", "الكثير", "عناصر", "اعضاء",
                         "قاده", "كبار", "ممثلي", "معظم", "غالبيه", "اغلب", "عددا"})
+ADVERBIAL_STARTS = frozenset({"بعد", "قبل", "عقب", "اثر", "خلال", "منذ", "فور", "لدي", "عند"})
+SYMMETRIC = frozenset({"AGREE"})
+PAIRED = frozenset({"COOPERATE"})  # تعاون أوثق بين موسكو وأنقرة: X with Y
+COORD_GAP = 16  # words between two verbs joined by «، و» sharing a subject
+PRONOUN_THAT = frozenset({"انه", "انها", "بانه", "بانها", "انهم", "بانهم"})
+WITH_PRONOUNS = frozenset({"معها", "معه", "معهم", "معهما"})
+MODALS = frozenset({"يمكن", "بامكان", "يحق", "ينبغي", "يجب", "بد", "سبق"})
 TOWARD = frozenset({"تجاه", "حيال", "ازاء", "ضد"})  # a recipient for every pattern
 WINDOW = 12
 TARGET_PREPS = frozenset({"علي", "ضد", "الي", "ل", "في", "مع"})  # a target after an agent verb
@@ -54,7 +67,13 @@ TIME_FROM = frozenset({"بعد", "قبل", "منذ"})  # بعد أيام من، 
 AGENT_GAP = 5
 PART_WORDS = frozenset({"عناصر", "عنصر", "عنصرا", "مقاتلي", "مقاتلين", "اعضاء", "عضو", "مسلحي"})
 OBJECT_WINDOW = 10
-PERSON_SUFFIXES = ("هم", "هما")  # not ه/ها: mostly a thing (the plan, the agreement)
+HOLD_VERBS = frozenset(p + stem + s for stem in ("سيطر", "تمركز", "تحصن")
+                       for p, s in (("ي", ""), ("ت", ""), ("ي", "ون"), ("", ""), ("", "ت"), ("", "وا")))
+HOLD_PREPS = frozenset({"فيها", "عليها", "فيه", "عليه", "بها", "به"})
+HOLD_WINDOW = 14  # words from an attack to the relative clause naming who holds its target
+BETWEEN_GAP = 9  # المواجهات المسلحة التي شهدتها المدينة منذ أشهر بين X و Y (no trigger between)
+SUFFIX_KINDS = (("هما", "plural"), ("هم", "plural"), ("ها", None), ("ه", "single"))  # ها: mostly a
+# thing (the plan, the agreement); ه on a verb: a person named before (استقبله)
 PLACE_OBJECT = TOWARD | {"ل", "علي", "عن", "مع", "الي"}
 OBJECT_PREPS = PLACE_OBJECT | {"ب"}
 
@@ -76,6 +95,13 @@ def preposition(ctx: Context, a: ActorPhrase) -> str | None:
             word = word[1:]
         if word == "من" and a.first > 1 and _partitive(doc.tokens[a.first - 2]):
             return None  # عدد من الوزراء: the phrase heads the subject
+        if word in PLACE_NOUNS and a.first > 1:  # في وسط الدولة، بشمال سوريا: a place
+            before = doc.tokens[a.first - 2].norm
+            before = before[1:] if before[:1] in "وف" and before[1:] in PREPOSITIONS else before
+            if before in PREPOSITIONS:
+                return before
+        elif word[:1] in "بل" and word[1:] in PLACE_NOUNS:
+            return word[:1]
         if word in PREPOSITIONS:
             return word
     return None
@@ -158,6 +184,18 @@ def fronted_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     return a if ctx.doc.tokens[a.first - 1].norm in COMPLEMENTIZERS else None
 
 
+def modal_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
+    """«لا يمكن للحزب أن يوافق»، «يحق للبرلمان أن يطلب»: the one who can or must act is
+    named after ل before أن."""
+    toks = ctx.doc.tokens
+    if i < 3 or toks[i - 1].norm != "ان":
+        return None
+    a = ctx.actor_ending.get(i - 1)
+    if a is None or a.first <= floor or preposition(ctx, a) != "ل":
+        return None
+    return a if toks[a.first - 1].norm.removeprefix("و") in MODALS else None
+
+
 def kana_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     """وكان الجيش قد قصف…، إن الجيش قد يهاجم…: a subject between كان (or إن) and قد comes
     before its verb."""
@@ -181,13 +219,15 @@ def relative_head(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
 
 
 def embedded_floor(ctx: Context, i: int, floor: int) -> int:
-    """Inside «… إن X فعل», the subject is after the complementizer (unless it carries the
-    subject pronoun: إنه، إنها)."""
+    """Inside «… إن X فعل» or a statement after a colon, the subject is after the complementizer
+    or the colon (unless it carries the subject pronoun: إنه، إنها)."""
     toks = ctx.doc.tokens
     for j in range(i - 1, floor - 1, -1):
+        if j in ctx.in_actor:
+            continue  # «بان كي مون»: a name is no complementizer
         w = toks[j].norm
-        if w in ("ان", "بان", "وان"):
-            return j + 1
+        if w in ("ان", "بان", "وان", ":"):
+            return j + 1  # also «قالت الرئاسة: "…»: the speaker is outside the statement
         if w in ("انه", "انها", "انهم", "بانه", "بانها"):
             return floor
     return floor
@@ -229,11 +269,98 @@ def main_subject_after(ctx: Context, trig: Trigger, ceiling: int) -> ActorPhrase
     if ceiling >= sent.last_token or toks[ceiling].norm != "," or _time_after(ctx, trig.first):
         return None
     if ceiling + 1 < sent.last_token and toks[ceiling + 1].norm in RELATIVES:
-        return None  # «لقمة الأمن النووي، التي أيدها أوباما»: a relative clause on the noun
+        return None  # «للخطة الجديدة، التي رفضها الوزير»: a relative clause on the noun
     for j in range(ceiling + 1, min(ceiling + 4, sent.last_token)):
         if j in ctx.verbs:
             return subject_after(ctx, j + 1, sent.last_token)
+    j = ceiling + 1  # «بعد التشاور مع …، قرر رئيس الجمهورية»: a verb not in our lists
+    a = ctx.actor_at.get(j + 1)
+    if j + 1 < sent.last_token and _bare_word(toks[j]) and a is not None \
+            and preposition(ctx, a) is None:
+        return a
     return None
+
+
+def _bare_word(tok) -> bool:
+    """A word that may be a verb: no article, not a particle or preposition."""
+    w = tok.norm
+    return (tok.kind == "word" and len(tok.forms) == 1 and not w.startswith("ال")
+            and w not in PREPOSITIONS and w not in PARTICLES and w not in SKIP_WORDS)
+
+
+def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
+    """A verb in its masculine singular form (دعا، يدعو) and a phrase headed by a feminine
+    singular noun (الحكومة، الشرطة، وزارة): the phrase is not its subject."""
+    doc = ctx.doc
+    word = normalize(doc.text[trig.start:doc.tokens[trig.first].end])
+    past, _, present = normalize(trig.pattern.lemma).partition("/")
+    if word not in (past, present) or a.entity in ctx.persons or trig.entry.rest:
+        return False  # حرص الحكومة على…: a noun read as a verb (the pattern names what follows)
+    head = doc.text[a.start:doc.tokens[a.first].end]
+    return head.endswith("ة")
+
+
+def adverbial_end(ctx: Context, i: int, floor: int) -> int:
+    """«بعد توصل الدول الست إلى اتفاق مع إيران، سافر الوزير…»: the parties of a fronted time
+    phrase are not the subject of the verb after its comma."""
+    toks = ctx.doc.tokens
+    first = toks[floor].norm
+    if first[:1] in "وف" and first[1:] in ADVERBIAL_STARTS:
+        first = first[1:]
+    if first not in ADVERBIAL_STARTS:
+        return floor
+    for j in range(i - 1, floor, -1):
+        if toks[j].norm == ",":
+            return j + 1
+    return floor
+
+
+def _passive_rest(ctx: Context, trig: Trigger) -> bool:
+    """«إذا رفعت العقوبات»: the object word of the pattern right after the verb, with no subject
+    between, reads as a passive (رُفعت): no actor from far before."""
+    rest = trig.entry.rest_first
+    return bool(rest) and trig.last < len(ctx.doc.tokens) and any(
+        f in rest for f, _ in ctx.doc.tokens[trig.last].forms)
+
+
+def coordinated_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
+    """«قال X إن …، ودعا الأطراف إلى…»: a verb joined by و after a comma, with no subject of its
+    own, shares the subject of the verb shortly before it."""
+    toks = ctx.doc.tokens
+    tok = toks[trig.first]
+    if trig.start == tok.start or not tok.norm.startswith("و") or trig.first - 1 <= floor \
+            or toks[trig.first - 1].norm != ",":
+        return None
+    for j in range(trig.first - 2, max(floor, trig.first - COORD_GAP) - 1, -1):
+        if j in ctx.verbs:
+            return subject_after(ctx, j + 1, trig.first)
+    return None
+
+
+def previous_subject(ctx: Context, i: int) -> ActorPhrase | None:
+    """«… قال الرئيس إن … . وأعرب عن استعداده للتعاون»: a sentence opening with a verb that has no
+    subject of its own goes on with the subject of the sentence before (its first verb's)."""
+    doc = ctx.doc
+    toks = doc.tokens
+    k = toks[i].sent
+    first = doc.sentences[k].first_token
+    if k == 0 or first not in ctx.verbs or first + 1 >= len(toks) or not _no_subject(toks[first + 1]) \
+            or ctx.clause_start(i, first) != first or any(
+                toks[j].norm in COMPLEMENTIZERS or toks[j].norm in PRONOUN_THAT
+                for j in range(first + 1, i)):
+        return None  # not «يذكر أن نحو 700 بريطاني سافروا»: the verb is in another clause
+    prev = doc.sentences[k - 1]
+    for j in range(prev.first_token, prev.last_token):
+        if j in ctx.verbs:
+            return subject_after(ctx, j + 1, prev.last_token)
+    return None
+
+
+def _no_subject(tok) -> bool:
+    """The word after a verb shows it has no subject noun: a preposition, a particle, a colon."""
+    w = tok.norm
+    return (w in (",", ":") or w in PREPOSITIONS or w in COMPLEMENTIZERS or w in PARTICLES
+            or w in PRONOUN_THAT)
 
 
 def _time_after(ctx: Context, i: int) -> bool:
@@ -247,12 +374,21 @@ def nearest_before(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     floor = embedded_floor(ctx, i, floor)
     toks = ctx.doc.tokens
     best = None
+    object_end = -1
     for a in ctx.by_sent.get(toks[i].sent, ()):
         if a.last > i:
             break
-        if a.first >= floor and not a.place and preposition(ctx, a) is None:
+        if a.first == object_end:
+            object_end = a.last  # … وزير الخارجية الألماني فرانك فالتر شتاينماير: the same phrase
+            continue
+        if a.first >= floor and not a.place and preposition(ctx, a) is None \
+                and not is_target(toks[a.first - 1]):  # مركز الشرطة: the owner of a target
             if best is not None and a.first - 1 in ctx.verbs and best.last >= a.first - 2:
                 continue  # الجيش قصف المسلحين ثم هاجمهم: the phrase after a verb is its object
+            if best is not None and best.first - 1 in ctx.verbs and best.last <= a.first <= best.last + 3 \
+                    and not any(k in ctx.verbs or toks[k].kind == "punct" for k in range(best.last, a.first)):
+                object_end = a.last  # استقبل الملك الوزير: the phrase after the subject
+                continue
             best = a
     return best
 
@@ -263,9 +399,7 @@ def agent_after(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
     for j in range(i, min(i + 6, limit)):
         w = toks[j].norm
         k = None
-        if w in AGENT_VERBS and not _relative_of_actor(ctx, j):
-            k = j + 1
-        elif w in AGENT_SINGLE:
+        if w in AGENT_VERBS and not _relative_of_actor(ctx, j) or w in AGENT_SINGLE:
             k = j + 1
         elif j + 1 < limit and (w, toks[j + 1].norm) in AGENT_PAIRS:
             if (w, toks[j + 1].norm) in DID_IT and _complement_between(toks, i, j):
@@ -276,6 +410,20 @@ def agent_after(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
                 if m in ctx.actor_at:  # هجوم شنته X على مقاتلين: not the target after على
                     a = ctx.actor_at[m]
                     return None if preposition(ctx, a) in TARGET_PREPS else a
+    return None
+
+
+def far_agent(ctx: Context, trig: Trigger) -> ActorPhrase | None:
+    """«احتجاز رهائن داخل أحد الفنادق، من قبل مجموعة مسلحة»: the agent of a noun set off by a
+    comma after its complements (no other verb or event word between)."""
+    toks = ctx.doc.tokens
+    end = min(trig.last + FAR_AGENT, ctx.doc.sentences[toks[trig.first].sent].last_token - 2)
+    for j in range(trig.last, end):
+        if j in ctx.verbs or j in ctx.trigger_tokens or toks[j].norm in RELATIVES:
+            return None
+        if toks[j].norm == "," and (toks[j + 1].norm, toks[j + 2].norm) in FAR_PAIRS:
+            a = ctx.actor_at.get(j + 3)
+            return a if a is not None and a.sector in AGENT_SECTORS else None
     return None
 
 
@@ -291,10 +439,22 @@ def _relative_of_actor(ctx: Context, j: int) -> bool:
     return toks[j - 1].norm in RELATIVES and (j - 2) in ctx.actor_ending
 
 
+def session_body(ctx: Context, trig: Trigger, ceiling: int) -> ActorPhrase | None:
+    """«اجتماع طارئ لمجلس الأمن»، «اجتماع للمكتب السياسي»: the body holding a meeting after ل."""
+    toks = ctx.doc.tokens
+    j = trig.last
+    if j < ceiling and has_word(toks[j], "SESSION"):
+        j += 1
+    a = ctx.actor_at.get(j) if j < ceiling else None
+    return a if a is not None and not a.place and preposition(ctx, a) == "ل" else None
+
+
 def between_actors(ctx: Context, trig: Trigger, limit: int) -> list[ActorPhrase]:
     """مواجهات بين X و Y: every actor joined after بين."""
     toks = ctx.doc.tokens
-    for j in range(trig.last, min(trig.last + 3, limit)):
+    for j in range(trig.last, min(trig.last + BETWEEN_GAP, limit)):
+        if j in ctx.trigger_tokens:
+            return []  # the بين of another event
         if toks[j].norm == "بين":
             out = []
             for a in ctx.by_sent.get(toks[j].sent, ()):
@@ -358,31 +518,70 @@ def object_in_clause(ctx: Context, trig: Trigger, start: int, limit: int,
     return []
 
 
-def pronoun_object(ctx: Context, trig: Trigger, after: int, p) -> bool:
+def pronoun_object(ctx: Context, trig: Trigger, after: int, p) -> str | None:
     """تصدت لهم، هاجمهم، أسرهم: the recipient is a pronoun (on the trigger, or on one of the
-    pattern's prepositions right after it)."""
+    pattern's prepositions right after it). "plural" (هم، هما), "single" (ه on a verb or its
+    preposition: استقبله، وجه له الدعوة) or None."""
     toks = ctx.doc.tokens
     word = ctx.doc.text[toks[trig.last - 1].start:trig.end]  # as written: دعاة is no دعاه
-    suffix = next((x for x in PERSON_SUFFIXES if word.endswith(x)), None)
     forms = normalize(p.lemma).split("/")
     if p.pos == "P":
         forms = forms[:1]  # تم أسر/تم أسرهم: the first alternative is the bare phrase
     takes = "obj" in p.rcp if p.pos == "V" else p.gen == "recipient"  # انتقاده: his criticism
-    if suffix is not None and takes and not any(form.endswith(suffix) for form in forms):
-        return True
+    tok = toks[trig.first]
+    noun_like = trig.start != tok.start and normalize(
+        ctx.doc.text[tok.start:trig.start]).lstrip("وف") != "" or (
+        trig.first > 0 and toks[trig.first - 1].norm in PREPOSITIONS)  # عن شكره، لمنعه: a noun
+    for suffix, kind in SUFFIX_KINDS:
+        if kind == "single" and (p.pos != "V" or noun_like):
+            continue
+        if kind and word.endswith(suffix) and takes and not any(
+                form.endswith(suffix) for form in forms):
+            return kind
+        if word.endswith(suffix):
+            break
     if after < len(toks) and toks[after].sent == toks[trig.first].sent:
         w = toks[after].norm.lstrip("وف")
-        return any(w == prep + x for prep in p.rcp for x in PERSON_SUFFIXES if prep != "obj")
-    return False
+        for suffix, kind in SUFFIX_KINDS:
+            if (kind == "plural" or p.pos == "V") and any(
+                    w == prep + suffix for prep in p.rcp if prep != "obj"):
+                return kind
+    return None
 
 
-def antecedent(ctx: Context, trig: Trigger, used: list) -> list[ActorPhrase]:
-    """The nearest actor phrase before the trigger in its sentence that is not already an
-    argument, if it names an armed or official party: what the pronoun «هم» stands for."""
-    for a in reversed(ctx.by_sent.get(ctx.doc.tokens[trig.first].sent, ())):
-        if a.last <= trig.first and a not in used and not a.place and not any(
-                a.entity is not None and a.entity == u.entity for u in used):
-            return [a] if a.sector in AGENT_SECTORS else []
+def antecedent(ctx: Context, trig: Trigger, used: list, kind: str = "plural") -> list[ActorPhrase]:
+    """What the pronoun stands for: the nearest actor phrase before the trigger in its sentence
+    that is not already an argument, preferring the subject of a verb, then a phrase not
+    governed by a preposition, if it names an armed or official party; for «ه» the nearest
+    person named."""
+    before = [a for a in reversed(ctx.by_sent.get(ctx.doc.tokens[trig.first].sent, ()))
+              if a.last <= trig.first and a not in used and not a.place and not any(
+                  a.entity is not None and a.entity == u.entity for u in used)]
+    if kind == "single":
+        return next(([a] for a in before if ctx.entity_type.get(a.entity) == "PER"), [])
+    toks = ctx.doc.tokens
+    free = [a for a in before if preposition(ctx, a) is None and not is_target(toks[a.first - 1])]
+    subjects = [a for a in free if a.first - 1 in ctx.verbs]  # حاول المسلحون اقتحام مركز الشرطة
+    for a in subjects + free + before:
+        return [a] if a.sector in AGENT_SECTORS else []
+    return []
+
+
+def held_by(ctx: Context, start: int, limit: int, used: list) -> list[ActorPhrase]:
+    """«قصفت مواقع تتمركز فيها الميليشيات»، «المناطق التي يسيطر عليها التنظيم»: the party
+    holding the attacked place, named in a relative clause after it."""
+    toks = ctx.doc.tokens
+    for j in range(start, min(start + HOLD_WINDOW, limit - 1)):
+        if toks[j].norm not in HOLD_VERBS:
+            continue
+        k = j + 1
+        if toks[k].norm.removeprefix("و") in HOLD_VERBS:
+            k += 1  # كانت تسيطر وتتمركز فيها
+        if k < limit and toks[k].norm in HOLD_PREPS:
+            a = ctx.actor_at.get(k + 1)
+            if a is not None and not a.place and a not in used:
+                return coordinated(ctx, a, limit)
+        return []
     return []
 
 
@@ -437,7 +636,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         actors = between_actors(ctx, trig, ceiling)
         if actors:
             return actors, []
-    if "pair" in p.flags:  # لقاء بين X و Y: X meets Y
+    if "pair" in p.flags or p.type in PAIRED and p.pos == "V":  # لقاء بين X و Y: X meets Y;
+        # a verb form followed by بين is the bare noun (تعاون أوثق بين موسكو وأنقرة)
         sides = between_actors(ctx, trig, ceiling)
         sides = coordinated(ctx, sides[0], ceiling) if sides else []
         if len(sides) > 1:
@@ -448,17 +648,23 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if trig.entry.first_person and speaker is not None:
             actors = [speaker]
         else:
-            a = fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
+            a = (fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
+                 or modal_subject(ctx, trig.first, floor))
             if a is not None:
                 actors = joined_before(ctx, a, floor)
                 a = None
             else:
                 a = subject_after(ctx, trig.last, ceiling)
+                if a is not None and _disagrees(ctx, trig, a):
+                    a = None  # دعا الحكومة إلى: a feminine noun after a masculine verb is its object
                 if a is None:
                     a = agent_after(ctx, trig.last, ceiling)
                     if a is not None:  # خطف ثمانية على أيدي X: the subject before is the patient
                         patient = subject_before(ctx, trig.first, floor)
                         rcps = joined_before(ctx, patient, floor) if patient else []
+                        after_verb = subject_after(ctx, trig.last, a.first)
+                        if not rcps and after_verb is not None:
+                            rcps = [after_verb]  # قتل خمسة مدنيين في هجوم شنه مسلحون
             if a is not None and a.place and p.mode == "visit":
                 rcps, after, a = coordinated(ctx, a, ceiling), a.last, None
             if a is not None:
@@ -466,7 +672,10 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 after = actors[-1].last
             elif not actors:
                 a = (relative_head(ctx, trig.first, floor) or subject_before(ctx, trig.first, floor)
-                     or nearest_before(ctx, trig.first, floor))
+                     or coordinated_subject(ctx, trig, floor)
+                     or (None if _passive_rest(ctx, trig)
+                         else nearest_before(ctx, trig.first, adverbial_end(ctx, trig.first, floor)))
+                     or previous_subject(ctx, trig.first))
                 if a is not None:
                     actors = joined_before(ctx, a, floor)
     elif p.pos == "A" and (main_subject(ctx, trig.first, floor) or speaker) is not None:
@@ -477,10 +686,16 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if g is None and p.gen == "recipient" and trig.last < ceiling - 1 and is_target(
                 ctx.doc.tokens[trig.last]):  # مهاجمة ثكنة للجيش: the target's owner
             g, owner = ctx.actor_at.get(trig.last + 1), True
+        venue = False
         if g is not None and g.place and p.mode == "visit":
             rcps, after, g = coordinated(ctx, g, ceiling), g.last, None  # زيارة روما
-        elif g is not None and g.place and p.type == "CONSULT" and not ctx.is_country(g):
+        else:
+            venue = g is not None and g.place and p.type == "CONSULT" and not ctx.is_country(g)
+        if venue:
             g = None  # محادثات جنيف: a city after talks is their venue
+        if g is None and p.type == "CONSULT" and p.gen == "actor":
+            g = session_body(ctx, trig, ceiling)
+            owner = g is not None
         free = g is not None and (owner or p.pos == "P" or preposition(ctx, g) is None)
         if free and p.gen in ("actor", "recipient"):
             group = coordinated(ctx, g, ceiling)
@@ -492,35 +707,73 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             actors = [nisba_actor(ctx, trig.last, "MIL" if p.type in ARMED_TYPES else "GOV")]
             after = trig.last + 1
         if not actors:
-            a = agent_after(ctx, after, ceiling)
+            a = agent_after(ctx, after, ceiling) or far_agent(ctx, trig)
             if a is not None:
                 actors = coordinated(ctx, a, ceiling)
-            elif "ownactor" in p.flags:
-                a = None
+            elif "ownactor" in p.flags or venue:
+                a = None  # «لكي تؤدي محادثات جنيف لنتائج»: named talks, no party of their own
             elif object_of_event(ctx, trig.first, floor):
                 a = ctx.actor_ending.get(trig.first)  # اتهم X الفيلق بتسليح…: the accused acts
-                if a is not None and a.first < floor:
-                    a = None
+                if a is not None and a.first >= floor and not a.place and _prep_attached(ctx, trig):
+                    actors = [a]
             else:
                 a = (clause_subject(ctx, trig.first, floor)
                      or nearest_before(ctx, trig.first, floor)
-                     or main_subject_after(ctx, trig, ceiling))
+                     or main_subject_after(ctx, trig, ceiling)
+                     or previous_subject(ctx, trig.first))
                 if a is not None:
                     actors = coordinated(ctx, a, max(trig.first, a.last))
     if "rcpbefore" in p.flags:  # تدخلت المملكة بطلب من الرئيس: the one asked acted before
         a = clause_subject(ctx, trig.first, floor) or nearest_before(ctx, trig.first, floor)
         rcps = joined_before(ctx, a, floor) if a is not None and a not in actors else []
+    kind = not rcps and (p.rcp or p.gen == "recipient") and pronoun_object(ctx, trig, after, p)
+    if kind:  # هاجمهم، وجه له الدعوة: the pronoun fills the slot before any phrase after it
+        rcps = antecedent(ctx, trig, actors, kind)
+    if not rcps and p.type in ARMED_TYPES:
+        rcps = held_by(ctx, after, ceiling, actors)
     if not rcps:
         rcps = recipients(ctx, trig, after, ceiling, actors)
     if not rcps and p.rcp:
         rcps = object_in_clause(ctx, trig, after, ceiling, actors)
-    if not rcps and (p.rcp or p.gen == "recipient") and pronoun_object(ctx, trig, after, p):
-        rcps = antecedent(ctx, trig, actors)
+    if not actors and p.type in SYMMETRIC:
+        actors = partner(ctx, trig, ceiling)  # منذ التوصل لاتفاق نووي معها: she agreed too
+        if not actors and rcps and preposition(ctx, rcps[0]) == "مع":
+            actors, rcps = rcps, []  # تم الاتفاق مع الأردن: the party named agreed
     actors = [_whole(ctx, a) for a in actors]
     rcps = [_whole(ctx, a) for a in rcps]
+    if "either" in p.flags and actors and rcps and preposition(ctx, rcps[0]) == "مع" \
+            and not _same_party(ctx, actors, rcps):
+        return actors + rcps, rcps + actors  # تبادل إطلاق النار مع الشرطة: each fires on the other
     named = {a.entity for a in actors if a.entity} | {ctx.doc.text[a.start:a.end] for a in actors}
     return actors, [r for r in rcps
                     if r.entity not in named and ctx.doc.text[r.start:r.end] not in named]
+
+
+def _same_party(ctx: Context, xs: list, ys: list) -> bool:
+    text = ctx.doc.text
+    return any(x.entity and x.entity == y.entity or text[x.start:x.end] == text[y.start:y.end]
+               for x in xs for y in ys)
+
+
+def partner(ctx: Context, trig: Trigger, ceiling: int) -> list[ActorPhrase]:
+    """«اتفاق معها»، «محادثات معهم»: the party named by the pronoun after مع (the nearest named
+    country or body before, not a place after a preposition)."""
+    toks = ctx.doc.tokens
+    if trig.pattern.pos == "V" or not any(toks[j].norm.removeprefix("و") in WITH_PRONOUNS
+                                          for j in range(trig.last, min(trig.last + 4, ceiling))):
+        return []
+    for a in reversed(ctx.by_sent.get(toks[trig.first].sent, ())):
+        if a.last <= trig.first and ctx.entity_type.get(a.entity) in ("GPE", "ORG") \
+                and preposition(ctx, a) is None:
+            return [a]
+    return []
+
+
+def _prep_attached(ctx: Context, trig: Trigger) -> bool:
+    """«بتسليح»، «لمهاجمة»: the noun carries the preposition of the act an accusation names."""
+    tok = ctx.doc.tokens[trig.first]
+    prefix = normalize(ctx.doc.text[tok.start:trig.start])
+    return prefix[-1:] in ("ب", "ل") and not prefix.startswith(("و", "ف"))
 
 
 def _whole(ctx: Context, a: ActorPhrase) -> ActorPhrase:

@@ -1,9 +1,14 @@
 """One event per happening: the same type, date and an overlapping actor within a document."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ..text.normalize import normalize
 
 PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # one place per happening
 MEETINGS = frozenset({"CONSULT"})  # the same meeting whichever side is named first
+RECALL_SPAN = 800  # characters back to the happening a «بعد خطفهم» recalls
+MODAL_ENDS = frozenset({"ان", "الا"})  # يجب أن، ينبغي ألا: each obligation is its own
 
 
 def _same_actor(a, b, places: frozenset = frozenset()) -> bool:
@@ -41,28 +46,44 @@ def _swapped(k, ev, places: frozenset) -> bool:
             and _share(k.recipient, ev.actor, places))
 
 
-def _same_happening(k, ev, mention: bool, loose: frozenset, places: frozenset) -> bool:
+def _same_happening(k, ev, mention: bool, loose: frozenset, places: frozenset,
+                    persons: frozenset = frozenset()) -> bool:
     """Same type, date, mode and place (where both are known; a later noun naming the event
     may sit in a sentence about another place), an actor in common, and no conflicting
     recipients. Two statements (verbal types) told by verbs are one only in one sentence or
     with a shared recipient."""
     mention = mention and ev.type not in PLACED
+    rcps = _same_side(k.recipient, ev.recipient, places, persons)
     return (k.type == ev.type and _same_date(k, ev, mention, loose, places) and k.mode == ev.mode
             and (mention or k.type in PLACED or (k.cameo == ev.cameo and (
-                k.sentence.start == ev.sentence.start
-                or (k.recipient and ev.recipient and _share(k.recipient, ev.recipient, places)))))
+                k.sentence.start == ev.sentence.start or (k.recipient and ev.recipient and rcps))))
             and (mention or k.location is None or ev.location is None
                  or k.location == ev.location)
             and (_share(k.actor, ev.actor, places) and (
-                not k.recipient or not ev.recipient or _share(k.recipient, ev.recipient, places))
+                not k.recipient or not ev.recipient or rcps)
                  or mention and _swapped(k, ev, places)))
+
+
+def _same_side(xs, ys, places: frozenset, persons: frozenset) -> bool:
+    """Shared actors, or a named person and a named body of his country and sector (دعا مشعل …
+    دعا قيادة الحركة): told one way and then the other."""
+    return _share(xs, ys, places) or any(
+        a.entity is not None and b.entity is not None and (a.entity in persons) != (b.entity in persons)
+        and a.country is not None and a.country == b.country and a.sector == b.sector
+        for a in xs for b in ys)
 
 
 def _mentioned_before(ev, kept) -> bool:
     """An event with no actor, of a type already coded in its sentence or on its date, is a
-    further mention of that happening (قتل 5 جنود في الهجوم)."""
-    return not ev.actor and any(k.type == ev.type and (k.sentence.start == ev.sentence.start
-                                                        or k.date == ev.date) for k in kept)
+    further mention of that happening (قتل 5 جنود في الهجوم); the victims it names are that
+    happening's recipients when it has none (قتل 38 سائحا في هجوم شنه مسلح)."""
+    if ev.actor:
+        return False
+    twin = next((k for k in kept if k.type == ev.type and k.sentence.start == ev.sentence.start),
+                None) or next((k for k in kept if k.type == ev.type and k.date == ev.date), None)
+    if twin is not None and not twin.recipient and twin.sentence.start == ev.sentence.start:
+        twin.recipient = [r for r in ev.recipient if not _share([r], twin.actor)]
+    return twin is not None
 
 
 def _referred_back(ev, kept, definite: frozenset, loose: frozenset, places: frozenset) -> bool:
@@ -75,6 +96,42 @@ def _referred_back(ev, kept, definite: frozenset, loose: frozenset, places: froz
                     for k in kept))
 
 
+def _his_own(ev, kept, places: frozenset) -> bool:
+    """«زار الرئيس باريس في أولى زياراته الخارجية»: a noun with a possessive
+    pronoun naming an act of the same kind and actor told earlier in its sentence is that act."""
+    return any(k.type == ev.type and k.mode == ev.mode and k.sentence.start == ev.sentence.start
+               and k.trigger.start < ev.trigger.start and _share(k.actor, ev.actor, places)
+               for k in kept)
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple:
+    return tuple(normalize(text).split())
+
+
+def _repeated(ev, kept, loose: frozenset) -> bool:
+    """«قرر الرئيس تمديد حالة الطوارئ … قرار تمديد حالة الطوارئ»: the same phrase of several
+    words naming an event of the same type, with no time of its own and a side of the same
+    country, names the happening told before."""
+    if " " not in ev.trigger.text or not (
+            ev.trigger.start in loose or str(ev.date).endswith("_REF")):
+        return False
+    words = _words(ev.trigger.text)
+    if words[-1] in MODAL_ENDS:
+        return False
+    side = {a.country for a in ev.actor if a.country}
+    return any(k.type == ev.type and k.trigger.start < ev.trigger.start
+               and " " in k.trigger.text and _words(k.trigger.text) == words
+               and (not side or side & {a.country for a in k.actor}) for k in kept)
+
+
+def _told_before(ev, events: list) -> bool:
+    """«وأكدت أنهم من عناصر الفرقة بعد خطفهم»: an event of the same type and mode told shortly
+    before in the story."""
+    return any(k.type == ev.type and k.mode == ev.mode
+               and 0 < ev.trigger.start - k.trigger.start <= RECALL_SPAN for k in events)
+
+
 def _alike(xs, ys, places: frozenset) -> bool:
     """Shared actors, or two unnamed ones of one sector, one of them without a country
     (مسلحون … المسلحين، شرطة … الشرطة التركية)."""
@@ -84,19 +141,29 @@ def _alike(xs, ys, places: frozenset) -> bool:
 
 
 def dedupe(events: list, nouns: frozenset = frozenset(), loose: frozenset = frozenset(),
-           places: frozenset = frozenset(), definite: frozenset = frozenset()) -> list:
+           places: frozenset = frozenset(), definite: frozenset = frozenset(),
+           persons: frozenset = frozenset(), owned: frozenset = frozenset(),
+           fresh: frozenset = frozenset(), recalled: frozenset = frozenset()) -> list:
     """``nouns``: trigger starts of events named by a noun (a later mention of a happening);
     ``loose``: those dated by default; ``places``: ids of GPE entities; ``definite``: those
-    named by a definite noun."""
+    named by a definite noun; ``persons``: ids of PER entities; ``owned``: those named by a
+    noun with a possessive pronoun; ``fresh``: those named as a new or another one (غارات
+    جديدة), never a mention of one told before; ``recalled``: nouns with a possessive pronoun
+    after a time word (بعد خطفهم، منذ اعتقاله): a happening of its type told before."""
     kept = []
     for ev in sorted(events, key=lambda e: not e.actor):
-        if _mentioned_before(ev, kept) or _referred_back(ev, kept, definite, loose, places):
+        if _mentioned_before(ev, kept) or _referred_back(ev, kept, definite, loose, places) \
+                or ev.trigger.start in owned and _his_own(ev, kept, places) \
+                or ev.trigger.start in nouns and _repeated(ev, kept, loose) \
+                or ev.trigger.start in recalled and _told_before(ev, events):
             continue
         mention = ev.trigger.start in nouns
         twin = next((k for k in kept if k.trigger.start < ev.trigger.start
-                     and _same_happening(k, ev, mention, loose, places)
+                     and ev.trigger.start not in fresh
+                     and _same_happening(k, ev, mention, loose, places, persons)
                      or k.trigger.start > ev.trigger.start
-                     and _same_happening(k, ev, k.trigger.start in nouns, loose, places)), None)
+                     and _same_happening(k, ev, k.trigger.start in nouns, loose, places, persons)),
+                    None)
         if twin is None:
             kept.append(ev)
         elif not twin.recipient and ev.recipient:

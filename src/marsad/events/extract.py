@@ -1,19 +1,24 @@
 """Events of one document: triggers → arguments, status, date, place → record.Event list."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..document import Document
 from ..record import Actor, Event, Offsets
 from ..record import Trigger as TriggerOut
 from ..text.normalize import normalize
-from .actors import LEXICON as ACTOR_WORDS, ActorPhrase
+from .actors import LEXICON as ACTOR_WORDS
+from .actors import ActorPhrase
 from .arguments import NUMBER_WORDS, find_arguments
 from .cameo import goldstein, quad_class
-from .context import Context
+from .context import RELATIVES, Context
 from .dedupe import dedupe
 from .evidence import ARMED, CIVIL, has_evidence, has_word, is_abstract
 from .reported import quote_at, reported, sentence_quote, speaker_phrase
-from .status import LEXICON as CUES, is_future, status_of
-from .triggers import BLOCKERS, LEXICON as TRIGGERS, Trigger, find_triggers
+from .status import LEXICON as CUES
+from .status import is_future, status_of
+from .triggers import BLOCKERS, Trigger, _noun_prefix, find_triggers
+from .triggers import LEXICON as TRIGGERS
 from .when import event_date, news_date, topic_shift
 from .where import location, main_country, place_country, scene
 
@@ -27,11 +32,36 @@ FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
 CONDEMN_WINDOW = 8
+UNSAID_WINDOW = 10
+EXCHANGE = frozenset({"لقاء", "مقابل"})
 COUNTS = NUMBER_WORDS | {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات",
                          "مئات", "الاف", "اثنان", "اثنين"}
 HELP = frozenset({"AID", "COOPERATE"})
+NEW_WORDS = frozenset({"جديد", "جديده", "جديدا", "جديدين", "جديدتين", "اخر", "اخري", "اخرين",
+                       "مماثل", "مماثله", "مماثلا"})  # normalized: أخرى → اخري
+SHOWS = frozenset({"تنم", "ينم", "تنمان", "ينمان"})
+GOVERNED = frozenset({"ان", "انه", "انها", "بان", "بانه", "اي", "لماذا", "كيف", "متي", "هل"})
+DENIAL_GAP = 8  # words from a negated clause to the obligation it governs
+SINCE = frozenset({"بعد", "قبل", "عقب", "اثر", "فور", "بعيد", "قبيل"})
+TANWEEN = frozenset("\u064b\u064c\u064d")  # ً ٌ ٍ
+ACCUSED_SPAN = 60  # characters from an accusation to the act it names
+HOSTAGE_WINDOW = 4  # words between a detention word and the hostages it holds
+ABDUCT = ("ASSAULT", "abduct", "181")
 INVITATIONS = frozenset({"دعوه", "الدعوه", "دعوته", "دعوتها", "دعوتهم", "دعوات"})
 OFFER_CAMEO = "050"
+ENDORSE_CAMEO = "051"
+INVITE_CAMEO = "036"  # وجه الدعوة: an invitation extended
+INVITE_SPAN = 40  # characters after an acceptance where the invitation is named,
+INVITE_WORDS = 4  # within its first words (قبلت الحكومة الأردنية الدعوة)
+INVITE_GAP = 6  # words from an invitation word to the visit noun it names
+INVITE_STOPS = frozenset({",", ";", ":", "."}) | RELATIVES
+ACCEPT = frozenset(v + s for v in ("قبل", "يقبل", "لبي", "يلبي", "وافق") for s in ("", "ت", "وا")
+                   ) | {"قبول", "تلبيه", "بتلبيه", "لتلبيه"}
+ACCEPT_GAP = 4  # words from an acceptance verb to the invitation (قبل الرئيس الإيراني دعوة)
+INVITE_REACH = 1000  # characters back to the invitation it accepts
+REFUSE_CAMEO = "120"
+GIVING = frozenset({"AGREE", "AID", "RETREAT"})
+NEGATORS = frozenset({"لا", "لن", "لم", "ولا", "ولن", "ولم"})
 WILLING = frozenset(base + suffix for base, forms in (("رغب", ("ه", "ته", "تها", "تهم", "تنا")),
                                                       ("استعداد", ("", "ه", "ها", "هم", "نا")))
                     for suffix in forms)  # رغبة، استعداده: a willingness to act is an offer
@@ -39,17 +69,31 @@ WILLING = frozenset(base + suffix for base, forms in (("رغب", ("ه", "ته", 
 
 def extract_events(doc: Document) -> list[Event]:
     by_lex: dict[str, list] = {}
+    nunation = not TANWEEN.isdisjoint(doc.text)
     for m in doc.matches:
         if m.lexicon in EVENT_LEXICONS:
+            if m.lexicon == CUES and m.entry.how == "V" and _noun_prefix(doc, m):
+                continue  # «كيري» is no ك + يرى: a verb cue takes no preposition
+            if nunation and m.lexicon == TRIGGERS and m.entry.tense is not None \
+                    and _nunated(doc, m):
+                continue  # «دعماً»: a word written with tanween is a noun, not a verb
             by_lex.setdefault(m.lexicon, []).append(m)
     triggers = find_triggers(doc, by_lex.get(TRIGGERS, ()), by_lex.get(BLOCKERS, ()))
+    names = sorted((m.start, m.end) for m in doc.mentions if m.data.get("kind") == "name")
+    triggers = [t for t in triggers if not _in_name(names, t)]
+    triggers = [t for k, t in enumerate(triggers) if not (k and _object_noun(doc, triggers[k - 1], t))]
     if not triggers:
         return []
-    ctx = Context(doc, {doc.tokens[t.first].sent for t in triggers}, by_lex)
+    sents = {doc.tokens[t.first].sent for t in triggers}
+    ctx = Context(doc, sents | {k - 1 for k in sents if k > 0}, by_lex)  # the sentence before:
+    # a subject carried over (previous_subject)
     ctx.verb_triggers = frozenset(t.first for t in triggers if t.pattern.pos == "V")
     ctx.news_date = news_date(doc)
     ctx.topic_shift = topic_shift(doc)
     ctx.main_country = main_country(doc)
+    ctx.entity_type = {e.id: e.type for e in doc.entities}
+    ctx.persons = frozenset(e for e, t in ctx.entity_type.items() if t == "PER")
+    ctx.in_actor = frozenset(i for a in ctx.actors for i in range(a.first, a.last))
     cues_by_sent: dict[int, list] = {}
     for m in by_lex.get(CUES, ()):
         cues_by_sent.setdefault(doc.tokens[m.first].sent, []).append((m.first, m.entry))
@@ -57,23 +101,37 @@ def extract_events(doc: Document) -> list[Event]:
     nouns = set()  # events named by a noun of their own type (a later mention of a happening)
     loose = set()  # events dated by default (the story's day), not by a time expression
     definite = set()  # events named by a definite noun (الهجوم): may refer back to one told before
+    owned = set()  # events named by a noun with a possessive pronoun (زياراته): told before
+    fresh = set()  # events named as new or other ones (غارات جديدة، موجة جديدة من الغارات)
+    recalled = set()  # possessed nouns after a time word (بعد خطفهم): a happening told before
     today = doc.date.isoformat() if doc.date else None
     condemn: Trigger | None = None
     for trig in triggers:
         ev = _event(ctx, trig, cues_by_sent.get(doc.tokens[trig.first].sent, []), condemn)
         if ev is not None:
             events.append(ev)
+            if trig.pattern.pos != "V" and _fresh(doc, trig):
+                fresh.add(trig.start)
             if trig.pattern.pos != "V" and ev.type == trig.pattern.type:
                 nouns.add(trig.start)
+                if _possessed(doc, trig):
+                    owned.add(trig.start)
                 if _definite_noun(doc.tokens[trig.first], trig.pattern):
                     definite.add(trig.start)
+            if _recalled(doc, trig):
+                recalled.add(trig.start)
             if ev.date in (None, ctx.news_date, today):
                 loose.add(trig.start)
         if "condemn" in trig.pattern.flags:
             condemn = trig
+    _share_recipients(events)
+    _accepted_invitations(doc, events)
+    _accused_acts(events)
     places = frozenset(e.id for e in doc.entities if e.type == "GPE")
+    persons = frozenset(e.id for e in doc.entities if e.type == "PER")
     events = dedupe(events, frozenset(nouns), frozenset(loose), places,
-                    frozenset(definite))
+                    frozenset(definite), persons, frozenset(owned), frozenset(fresh),
+                    frozenset(recalled))
     for ev in events:
         if ev.location is None:
             ev.location = scene(ctx, ev.trigger.start)
@@ -102,14 +160,35 @@ def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> 
         rcps, actors = actors + rcps, []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
     if not actors and speaker is not None and quad_class(p.type) in VERBAL:
         actors = [speaker]
-    etype, cameo = _type(p, actors), p.cameo
+    etype, cameo, mode = _type(p, actors), p.cameo, p.mode
+    if etype == "COERCE" and p.mode == "arrest" and _hostages(ctx, trig, ceiling):
+        etype, mode, cameo = ABDUCT  # احتجاز رهائن: taking hostages is an abduction; forces
+        actors = [a for a in actors if a.sector not in SECURITY | {"GOV"}]  # end such crises
     if etype == "PROTEST" and all(a.sector in SECURITY | {"GOV"} for a in actors):
         actors = []  # «لا يوضع الجيش في مواجهة تظاهرة»: forces and rulers do not protest
     if etype == "ASSAULT" and p.pos == "N" and _verbal_target(ctx, trig, ceiling):
         etype = "ACCUSE"
+    endorsed = etype == "AID" and _endorsed(ctx, trig, ceiling)
+    if endorsed:
+        etype, cameo, rcps = "SUPPORT", ENDORSE_CAMEO, []  # يدعمون الاتفاق: an endorsement
     if etype in HELP and p.pos == "N" and _offered(doc, trig.first, floor):
         etype, cameo = "AGREE", OFFER_CAMEO  # أبدى رغبة بلاده في مساعدة مصر: an offer to help
-    if not _needs_met(ctx, trig, p.need, actors, rcps, sent, etype):
+    if "vso" in p.flags and not (actors and actors[0].first >= trig.last):
+        return None
+    if "unsaid" in p.flags and _object_of_kind(ctx, trig, "UNSAID"):
+        return None
+    if "grant" in p.flags and _object_of_kind(ctx, trig, "HONOUR"):
+        return None  # منح البرلمان الحكومة الثقة: a vote or an award, not aid
+    if "modal" in p.flags and _denied_obligation(doc, trig, sent.first_token):
+        return None
+    if "must" in p.flags and not _obliged(doc, rcps):
+        return None  # «أكد أن على الحكومة مسؤولية»: no obligation to act
+    if _in_exchange(ctx, trig, tok) or _shown(doc, trig) or (
+            p.type == "THREATEN" and p.pos == "N" and _posed(doc, trig, floor)):
+        return None
+    if p.pos == "N" and not actors and _possessed(doc, trig):
+        return None  # «واعتداءاته»: his attacks, whoever he is, are told before
+    if not endorsed and not _needs_met(ctx, trig, p.need, actors, rcps, sent, etype):
         return None
     if "concrete" in p.flags and _abstract_object(ctx, trig, actors):
         return None
@@ -122,10 +201,15 @@ def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> 
                                trig.entry.tense == "past")
     if "neg" in p.flags and status == "negated":
         status = None
+    if "refuse" in p.flags and (status == "negated" or _negated_modal(doc, trig, floor)):
+        etype, cameo, status = "REJECT", REFUSE_CAMEO, None  # لا يمكن أن نقبل بـ: a rejection
     if p.pos == "A":
         report = None  # نفى X الاتهامات، متهما Y: the participle is the speaker's own act
     status, source = reported(ctx, status, report, quote, trig, actors, sent)
-    invited = p.pos == "N" and status in (None, "reported") and _invited(doc, trig)
+    invitation = _invitation(doc, trig) if p.pos == "N" and p.type == "CONSULT" else None
+    if invitation is not None and not _accepted(doc, invitation, floor):
+        return None  # وجه له الدعوة لزيارة موسكو: the visit is the content of the invitation
+    invited = invitation is not None and status in (None, "reported")
     if invited:
         status = "planned"  # قبل دعوة لزيارة روما: the visit is still to come
     date = event_date(ctx, trig, sent, status, floor, ceiling)
@@ -140,10 +224,179 @@ def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> 
         id="", type=etype, actor=[_actor(doc, a, etype, home) for a in actors],
         recipient=[_actor(doc, a, etype, home) for a in rcps],
         trigger=TriggerOut(trig.start, trig.end, doc.text[trig.start:trig.end]),
-        sentence=Offsets(sent.start, sent.end), mode=p.mode, cameo=cameo,
+        sentence=Offsets(sent.start, sent.end), mode=mode, cameo=cameo,
         goldstein=goldstein(cameo), quad_class=quad_class(etype),
         location=place, date=date, status=status or "asserted",
         source=source, confidence=_confidence(actors, rcps, p))
+
+
+def _share_recipients(events: list) -> None:
+    """«أعلنت واشنطن في إطار رفع تجميد مساعدتها عن تسليم القاهرة طائرات وعد بها أوباما»:
+    a pledge, aid or concession with no recipient, in a sentence where the same side's other
+    such act names one, is toward that party too."""
+    for ev in events:
+        if ev.recipient or ev.type not in GIVING or not ev.actor:
+            continue
+        side = {a.country for a in ev.actor if a.country}
+        other = next((o for o in events if o is not ev and o.recipient
+                      and o.sentence.start == ev.sentence.start and o.type in GIVING
+                      and side & {a.country for a in o.actor}), None)
+        if other is not None:
+            ev.recipient = [r for r in other.recipient if r.country not in side]
+
+
+def _accepted_invitations(doc: Document, events: list) -> None:
+    """«وجه الوزير الدعوة لقيادة الحركة … وقبلت الحركة الدعوة»: accepting an invitation with no
+    one named is toward whoever extended the last invitation told before it."""
+    for k, ev in enumerate(events):
+        if ev.type != "AGREE" or ev.cameo != OFFER_CAMEO or ev.recipient or not ev.actor:
+            continue
+        after = normalize(doc.text[ev.trigger.end:ev.trigger.end + INVITE_SPAN]).split()
+        if not any(w.strip('.,:;"') in INVITATIONS for w in after[:INVITE_WORDS]):
+            continue
+        side = {a.entity or a.country for a in ev.actor}
+        inviter = next((o for o in reversed(events[:k]) if o.cameo == INVITE_CAMEO and o.actor
+                        and ev.trigger.start - o.trigger.end <= INVITE_REACH), None)
+        if inviter is not None:
+            ev.recipient = [a for a in inviter.actor if (a.entity or a.country) not in side]
+
+
+def _fresh(doc: Document, trig: Trigger) -> bool:
+    """«غارات جديدة»، «هجوم آخر»، «موجة جديدة من الغارات»، «جولة جديدة من المحادثات»: the noun
+    names another happening than the one told before."""
+    toks = doc.tokens
+    after = trig.last < len(toks) and toks[trig.last].norm in NEW_WORDS
+    before = trig.first > 1 and toks[trig.first - 1].norm == "من" \
+        and toks[trig.first - 2].norm in NEW_WORDS
+    return after or before
+
+
+def _shown(doc: Document, trig: Trigger) -> bool:
+    """«في خطوة تنم عن الترحيب بالحركة»: a noun after «تنم عن» is a quality the writer sees in a
+    step, not a happening."""
+    toks = doc.tokens
+    return trig.first > 1 and toks[trig.first - 1].norm == "عن" \
+        and toks[trig.first - 2].norm.removeprefix("و") in SHOWS
+
+
+def _endorsed(ctx: Context, trig: Trigger, ceiling: int) -> bool:
+    """يدعم الاتفاق، دعمه للقرار: what is supported, right after the trigger (or its subject
+    or ل), is a decision, an agreement or a plan."""
+    toks = ctx.doc.tokens
+    j = trig.last
+    a = ctx.actor_at.get(j)
+    if a is not None:
+        j = a.last  # تدعم الحكومة المبادرة
+    return j < ceiling and has_word(toks[j], "ENDORSED")
+
+
+def _posed(doc: Document, trig: Trigger, floor: int) -> bool:
+    """«يشكل تهديدا للأمن»، «تمثل حاليا أخطر تهديد»، «هو تهديد حقيقي»: a danger someone or
+    something is said to be, no threat made."""
+    return any(has_word(doc.tokens[j], "POSE") for j in range(max(floor, trig.first - 3), trig.first))
+
+
+def _accused_acts(events: list) -> None:
+    """«ويتهم الجيش الحركة بتهريب أسلحة»: the act someone is accused of is attributed
+    to the accuser (reported), not stated by the article."""
+    for acc in events:
+        if acc.type != "ACCUSE" or not acc.recipient:
+            continue
+        accused = {a.entity or a.text for a in acc.recipient}
+        for ev in events:
+            if (ev is not acc and ev.status == "asserted" and ev.sentence.start == acc.sentence.start
+                    and 0 < ev.trigger.start - acc.trigger.end <= ACCUSED_SPAN
+                    and any((a.entity or a.text) in accused for a in ev.actor)):
+                ev.status = "reported"
+                ev.source = next((a.entity for a in acc.actor if a.entity), None)
+
+
+def _recalled(doc: Document, trig: Trigger) -> bool:
+    """«بعد خطفهم»، «إثر اعتقاله»: after a time word (no verb follows بعد) a noun whose pronoun
+    is the one it happened to."""
+    p = trig.pattern
+    toks = doc.tokens
+    patient = "obj" in p.rcp if p.pos == "V" else p.gen == "recipient"
+    object_after = trig.last < len(toks) and toks[trig.last].norm.startswith("ل")
+    return (patient and not object_after and trig.first > 0  # بعد استهدافها لعناصر: hers
+            and toks[trig.first - 1].norm.removeprefix("و") in SINCE
+            and _possessed(doc, trig))
+
+
+def _denied_obligation(doc: Document, trig: Trigger, first: int) -> bool:
+    """«ليس صحيحا أنه يتعين على الوزارة…»، «لا أفهم بأي منطق يجب أن…»: a negated clause
+    governs the obligation through أن or a question word (not «لا يجب أن»: a prohibition)."""
+    toks = doc.tokens
+    link = False
+    for j in range(trig.first - 1, max(first, trig.first - DENIAL_GAP) - 1, -1):
+        w = toks[j].norm.removeprefix("و")
+        if w in GOVERNED:
+            link = True
+        elif w in NEGATORS or w in ("ليس", "ليست"):
+            return link
+    return False
+
+
+def _obliged(doc: Document, rcps) -> bool:
+    """«أن على واشنطن أن تغتنم الفرصة»: أن follows the one obliged."""
+    j = rcps[-1].last if rcps else None
+    return j is not None and j < len(doc.tokens) and doc.tokens[j].norm in ("ان", "الا")
+
+
+def _nunated(doc: Document, m) -> bool:
+    return not TANWEEN.isdisjoint(doc.text[m.start:doc.tokens[m.first].end])
+
+
+def _hostages(ctx: Context, trig: Trigger, ceiling: int) -> bool:
+    """احتجاز عدد من الرهائن، يحتجزون رهائن: the people held are hostages."""
+    toks = ctx.doc.tokens
+    return any(has_word(toks[j], "HOSTAGE")
+               for j in range(trig.last, min(trig.last + HOSTAGE_WINDOW, ceiling)))
+
+
+def _negated_modal(doc: Document, trig: Trigger, floor: int) -> bool:
+    """لا يمكن أن نقبل، لن نستطيع أن نقبل: a negation a few words before, over a modal verb."""
+    return any(doc.tokens[j].norm in NEGATORS for j in range(max(floor, trig.first - 6), trig.first))
+
+
+def _object_of_kind(ctx: Context, trig: Trigger, kind: str) -> bool:
+    """رفض المتحدث العسكري، العقيد فلان، الإفصاح عن…: a word of the evidence list ``kind``
+    (UNSAID: saying; HONOUR: powers, trust, awards) is the object of the verb."""
+    toks = ctx.doc.tokens
+    sent_end = ctx.doc.sentences[toks[trig.first].sent].last_token
+    for j in range(trig.last, min(trig.last + UNSAID_WINDOW, sent_end)):
+        if has_word(toks[j], kind):
+            return True
+        if j in ctx.verbs or j in ctx.trigger_tokens:
+            return False
+    return False
+
+
+def _in_exchange(ctx: Context, trig: Trigger, tok) -> bool:
+    """«لقاء رفع العقوبات»: bare لقاء before another event word means "in exchange for"."""
+    return (tok.norm.removeprefix("و") in EXCHANGE and trig.last < len(ctx.doc.tokens)
+            and trig.last in ctx.trigger_tokens)
+
+
+def _possessed(doc: Document, trig: Trigger) -> bool:
+    """A noun trigger carrying a possessive pronoun (اعتداءاته، هجماتهم)."""
+    word = normalize(doc.text[trig.start:doc.tokens[trig.first].end])
+    bare = word.removeprefix("ال")
+    lemmas = {w.removeprefix("ال") for w in normalize(trig.pattern.lemma).split("/")}
+    return bare not in lemmas and bare.endswith(("ه", "ها", "هم", "هما"))
+
+
+def _object_noun(doc: Document, before: Trigger, trig: Trigger) -> bool:
+    """«رفع تجميد مساعدتها»، «تعليق المساعدات»: an event noun right after another trigger is its
+    object, not a happening of its own (not when joined by و)."""
+    return (trig.pattern.pos == before.pattern.pos == "N" and trig.first == before.last
+            and trig.start == doc.tokens[trig.first].start)
+
+
+def _in_name(names: list, trig: Trigger) -> bool:
+    """«مجلس التعاون»، «دان براون»: a trigger word inside a proper name is no trigger."""
+    k = bisect_right(names, (trig.start, float("inf"))) - 1
+    return k >= 0 and names[k][0] <= trig.start < names[k][1]
 
 
 def _counted_subject(ctx: Context, trig: Trigger, actors) -> bool:
@@ -169,8 +422,27 @@ def _definite_noun(tok, p) -> bool:
     return p.pos == "N" and any(stem.startswith("ال") for stem, _ in tok.forms)
 
 
-def _invited(doc: Document, trig: Trigger) -> bool:
-    return trig.first > 0 and doc.tokens[trig.first - 1].norm.removeprefix("و") in INVITATIONS
+def _invitation(doc: Document, trig: Trigger) -> int | None:
+    """The invitation word a visit or meeting noun completes (دعوة لزيارة، الدعوة لقيادة الحركة
+    لزيارة موسكو): right before it, or a few words before its ل."""
+    toks = doc.tokens
+    if trig.first > 0 and toks[trig.first - 1].norm.removeprefix("و") in INVITATIONS:
+        return trig.first - 1
+    if not toks[trig.first].norm.startswith("ل"):
+        return None
+    first = doc.sentences[toks[trig.first].sent].first_token
+    for j in range(trig.first - 1, max(first, trig.first - INVITE_GAP) - 1, -1):
+        if toks[j].norm in INVITE_STOPS:
+            return None
+        if toks[j].norm.removeprefix("و") in INVITATIONS:
+            return j
+    return None
+
+
+def _accepted(doc: Document, j: int, floor: int) -> bool:
+    """قبل روحاني دعوة، لبى الدعوة: the invitation was accepted (the visit is planned)."""
+    return any(doc.tokens[k].norm.removeprefix("و") in ACCEPT
+               for k in range(max(floor, j - ACCEPT_GAP), j))
 
 
 def _offered(doc: Document, i: int, floor: int) -> bool:

@@ -59,7 +59,8 @@ def status_of(cues: list, t_first: int, t_last: int, clause_start: int, future: 
         if i >= t_first:
             if noun and cue.kind == "plan" and 0 <= i - t_last <= NEAR and status is None:
                 status = "planned"
-            elif cue.kind == "source" and i >= t_last and report is None:
+            elif cue.kind == "source" and i >= t_last and (report is None or (
+                    report[1].kind == "report" and cue.how != "weak")):
                 report = (i, cue)  # …، حسب وكالة الأنباء: the whole sentence is attributed
             continue
         near = t_first - i <= NEAR

@@ -73,7 +73,7 @@ def _time_tokens(doc: Document) -> set[int]:
     out: set[int] = set()
     if not doc.times:
         return out
-    starts = [t.start for t in doc.tokens]
+    starts = doc.token_starts
     for t in doc.times:
         i = bisect_left(starts, t.start)
         while i < len(doc.tokens) and doc.tokens[i].start < t.end:
@@ -92,7 +92,7 @@ def _rest_span(doc: Document, m: Match) -> range | None:
         tok = toks[i]
         if tok.norm in CLAUSE_STOP and tok.norm != '"':
             return None
-        hit = next((f for f, _ in tok.forms if f in firsts), None)
+        hit = next((f for f, _ in tok.readings if f in firsts), None)
         if hit is None:
             continue
         for rest in m.entry.rest:
@@ -119,6 +119,6 @@ def _pretend(doc: Document, m: Match) -> bool:
     if m.last >= len(doc.tokens):
         return False
     nxt = doc.tokens[m.last]
-    if not nxt.norm.startswith("ب") or len(nxt.forms) < 2:
+    if not nxt.norm.startswith("ب") or len(nxt.readings) < 2:
         return False
-    return not any(stem in CROWD_WORDS for stem, _ in nxt.forms)
+    return not any(stem in CROWD_WORDS for stem, _ in nxt.readings)

@@ -12,6 +12,20 @@ LEAD_DAYS = 7
 STANCES = frozenset({"REJECT", "SUPPORT"})  # in a relative clause: a position held, undated
 PRESENT_PREFIXES = ("ي", "ت")  # يخوض، تخوض
 KANA_LEAD = frozenset({"كان", "وكان", "كانت", "وكانت", "وكانوا"})
+SINCE = frozenset({"منذ", "ومنذ"})
+NOUN_PROCLITICS = frozenset("لب")
+KANA = frozenset({"كان", "كانت"})
+FRAMES = frozenset(normalize(w) for w in ("إطار", "خلفية", "سياق", "ضمن", "وضمن"))
+EXPRESS = frozenset(normalize(w) for w in ("عن", "أبدى", "أعرب", "جدد", "أكد", "أعلن"))
+POSSESSIVE = ("ه", "ها", "هم", "هما")  # a pronoun suffix in the original spelling (not ة)
+ACCUSERS = ("اتهم", "يتهم", "تتهم", "نتهم", "متهم", "اتهام")  # a stem's start: اتهمت، يتهمون
+ACCUSED_GAP = 6  # words from the accusation to the act it names
+ENDERS = frozenset(normalize(w) for w in ("أنهى", "أنهت", "أنهوا", "ينهي", "تنهي", "إنهاء"))
+ENDED_GAP = 8  # words from an ending verb to the happening it ends
+HOLDS = frozenset(normalize(w) for w in (
+    "مستمر", "مستمرة", "ساري", "سارية", "قائم", "قائمة", "متواصل", "متواصلة"))
+STAY_FUTURE = tuple(normalize(w) for w in ("سوف", "سيبق", "ستبق", "سيظل", "ستظل"))
+HOLDS_GAP = 6  # words from a state noun to the predicate saying it holds
 SHIFT_MARKERS = tuple(tuple(normalize(m).split()) for m in (
     "ميدانيا", "سياسيا", "من جهة أخرى", "من جهة ثانية", "على صعيد آخر", "وعلى صعيد آخر",
     "في سياق آخر", "وفي سياق آخر", "وفي تطور آخر", "في تطور آخر"))
@@ -20,24 +34,46 @@ SHIFT_MARKERS = tuple(tuple(normalize(m).split()) for m in (
 def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: int) -> str | None:
     """The time expression of the trigger's clause, else a specific one earlier in its sentence,
     else (for a fact told as happening now) the story's day; none for plans, denials,
-    conditions, lasting states and relative clauses."""
+    conditions, lasting states and relative clauses. An act someone is accused of, or a
+    happening someone ends, has only a time named after it."""
     doc = ctx.doc
     toks = doc.tokens
     c_start, c_end = toks[floor].start, toks[max(ceiling - 1, floor)].end
     best, best_key = None, None
+    today = doc.date.isoformat() if doc.date else None
+    accused = _accused(ctx, trig, floor)
+    ended = not accused and _ended(ctx, trig, sent)
+    past_verb = trig.entry.tense == "past" and status not in ("planned", "hypothetical")
     for t in doc.times:
         if t.start < sent.start or t.end > sent.end or t.type not in ("DATE", "TIME"):
             continue
         in_clause = c_start <= t.start < c_end and not _relative_between(ctx, trig, t.start)
+        if (accused or ended) and t.start < trig.start:
+            continue  # «أنهت الشرطة أمس أزمة احتجاز رهائن»: the ending's day, not the taking's
+        if ended and not str(t.value).endswith("_REF"):
+            in_clause = True  # «…، في وقت سابق الخميس»: the day it began
         if not in_clause and (str(t.value).endswith("_REF") or t.start > trig.start):
             continue  # outside the clause only a specific time that sets the scene before it
+        if past_verb and today and _future(str(t.value), today):
+            continue  # «قبلت الحكومة العرض وسيحدد موعد التوقيع لاحقا»: a later clause's future
+        if status == "planned" and today and _past(str(t.value), today):
+            continue  # «قالت الوزارة أمس إن روحاني قبل دعوة لزيارة روما»: not the visit's day
+        if in_clause and _since_between(ctx, trig, t.start):
+            return None  # «زار وزراء إيران منذ التوصل لاتفاق الشهر الماضي»: a span, not a day
         key = (not in_clause, abs(t.start - trig.start))
         if best is None or key < best_key:
             best, best_key = t, key
     if best is not None:
         v = str(best.value)
         return v.split("T")[0] if "T" in v[4:] and v[:4].isdigit() else v
-    if (status in ("planned", "negated", "hypothetical") or "state" in trig.pattern.flags
+    if "state" in trig.pattern.flags and status in (None, "asserted", "reported") \
+            and _holds(ctx, trig, ceiling):
+        return today  # «وأكد أن العقوبات على الشركة سارية»: the state holds on the day of the news
+    if (accused or ended or status in ("planned", "negated", "hypothetical")
+            or "state" in trig.pattern.flags
+            or _held_stance(ctx, trig) or _past_habit(ctx, trig, floor)
+            or _kana_predicate(ctx, trig, floor) or _framing(ctx, trig)
+            or (status == "reported" and _looks_back(ctx, sent))
             or (_in_relative_clause(ctx, trig) and (not _ongoing(ctx, trig)
                                                     or trig.pattern.type in STANCES))):
         return None  # «عملية السلام التي ترفضها حماس»: a standing position, not a happening
@@ -78,7 +114,8 @@ def _recent_day(doc: Document, t) -> str | None:
 
 
 def _looks_back(ctx: Context, sent) -> bool:
-    """«وكان عون قد شنّ…»: a sentence told in the pluperfect goes back to the lead's story."""
+    """«وكان عون قد شنّ…»: a sentence told in the pluperfect goes back to the lead's story;
+    what it reports someone said earlier («وكان مسؤول أعلن أن …») has no day of its own."""
     return ctx.doc.tokens[sent.first_token].norm in KANA_LEAD
 
 
@@ -121,6 +158,112 @@ def _relative_between(ctx: Context, trig: Trigger, pos: int) -> bool:
             return True
         j += 1
     return False
+
+
+def _past(value: str, today: str) -> bool:
+    """A day, month or year wholly before ``today`` (YYYY-MM-DD)."""
+    n = _calendar_length(value)
+    return n > 0 and value[:n] < today[:n]
+
+
+def _future(value: str, today: str) -> bool:
+    """FUTURE_REF, or a day, week, month or year wholly after ``today`` (YYYY-MM-DD)."""
+    if value == "FUTURE_REF":
+        return True
+    if value[4:6] == "-W" and value[:4].isdigit() and value[6:8].isdigit():
+        year, week, _ = Date.fromisoformat(today[:10]).isocalendar()
+        return (int(value[:4]), int(value[6:8])) > (year, week)
+    n = _calendar_length(value)
+    return n > 0 and value[:n] > today[:n]
+
+
+def _calendar_length(value: str) -> int:
+    """The length of a value's day (10), month (7) or year (4) prefix; 0 for anything else."""
+    v = value[:10]
+    n = len(v) if v[:4].isdigit() and all(c.isdigit() or c == "-" for c in v) else 0
+    return n if n in (4, 7, 10) else 0
+
+
+def _accused(ctx: Context, trig: Trigger, floor: int) -> bool:
+    """«ويتهم ناشطون الميليشيات بتسليح الأطفال»: a noun under ب a few words after an
+    accusation is the act alleged, not a happening the article dates."""
+    doc = ctx.doc
+    toks = doc.tokens
+    prefix = normalize(doc.text[toks[trig.first].start:trig.start])
+    if trig.pattern.pos == "V" or not prefix.endswith("ب"):
+        return False
+    return any(toks[j].norm.removeprefix("و").startswith(ACCUSERS)
+               for j in range(max(floor, trig.first - ACCUSED_GAP), trig.first))
+
+
+def _ended(ctx: Context, trig: Trigger, sent) -> bool:
+    """«أنهت الشرطة أزمة احتجاز رهائن»، «أنهى الجيش حصارا على المدينة»: a noun a few words
+    after an ending verb began before the ending; the ending's time is not its day."""
+    toks = ctx.doc.tokens
+    return trig.pattern.pos != "V" and any(
+        any(stem in ENDERS for stem, _ in toks[j].readings)
+        for j in range(max(sent.first_token, trig.first - ENDED_GAP), trig.first))
+
+
+def _holds(ctx: Context, trig: Trigger, ceiling: int) -> bool:
+    """«العقوبات على الشركة سارية»، «القيود قائمة»: the predicate of a state noun says
+    it still holds (not «ستظل سارية»: a future)."""
+    toks = ctx.doc.tokens
+    for j in range(trig.last, min(trig.last + HOLDS_GAP, ceiling)):
+        w = toks[j].norm
+        if w.startswith(STAY_FUTURE):
+            return False
+        if w.removeprefix("و") in HOLDS:
+            return True
+    return False
+
+
+def _since_between(ctx: Context, trig: Trigger, pos: int) -> bool:
+    """منذ between the trigger and a time after it: the time starts a span the event fills."""
+    toks = ctx.doc.tokens
+    j = trig.last
+    while j < len(toks) and toks[j].start < pos:
+        if toks[j].norm in SINCE:
+            return True
+        j += 1
+    return False
+
+
+def _held_stance(ctx: Context, trig: Trigger) -> bool:
+    """«لرفضها الاعتراف بإسرائيل»، «بسحب تأييده للاتفاق»: a stance noun with a possessive
+    pronoun is a position held, not a dated happening."""
+    if trig.pattern.type not in STANCES:
+        return False
+    doc = ctx.doc
+    if trig.first > 0 and doc.tokens[trig.first - 1].norm.removeprefix("و") in EXPRESS:
+        return False  # «أعرب عن ارتياحه»: voicing it is the happening
+    tok, last = doc.tokens[trig.first], doc.tokens[trig.last - 1]
+    # لرفضها: a verb reading under ل/ب is the verbal noun
+    noun = trig.entry.tense is None or doc.text[tok.start:trig.start][-1:] in NOUN_PROCLITICS
+    return noun and doc.text[last.start:last.end].endswith(POSSESSIVE)
+
+
+def _framing(ctx: Context, trig: Trigger) -> bool:
+    """«وفي إطار رفع تجميد مساعدتها، أعلنت واشنطن …»، «على خلفية اعتقال …»: a noun that frames
+    the news is a process or a cause told before, not a dated happening."""
+    return trig.pattern.pos != "V" and trig.first > 0 \
+        and ctx.doc.tokens[trig.first - 1].norm in FRAMES
+
+
+def _kana_predicate(ctx: Context, trig: Trigger, floor: int) -> bool:
+    """«الاتفاق كان ثمرة وساطة قطرية»، «الانسحاب كان بناء على طلب من البرلمان»: a noun
+    in the predicate of كان explains an earlier state of things; it has no day."""
+    toks = ctx.doc.tokens
+    return trig.pattern.pos != "V" and any(
+        toks[j].norm in KANA for j in range(max(floor, trig.first - 3), trig.first))
+
+
+def _past_habit(ctx: Context, trig: Trigger, floor: int) -> bool:
+    """«المواقع التي كانت تتمركز فيها الميليشيات وتمارس منها عمليات القنص»: a noun in a
+    relative clause told with كان is a past habit, not a happening."""
+    toks = ctx.doc.tokens
+    return (trig.pattern.pos != "V" and floor > 0 and toks[floor - 1].norm in RELATIVES
+            and any(toks[j].norm in KANA_LEAD for j in range(floor, trig.first)))
 
 
 def _ongoing(ctx: Context, trig: Trigger) -> bool:

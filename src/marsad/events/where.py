@@ -12,7 +12,11 @@ from .triggers import Trigger
 PLACE_NOUNS = frozenset({"مدينه", "محافظه", "بلده", "قريه", "منطقه", "مديريه", "اقليم", "ولايه",
                          "مبني", "العاصمه", "ريف", "حي", "مخيم", "مطار", "ميناء", "جبل", "شمال",
                          "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "قضاء",
-                         "ناحيه", "مقاطعه", "جزيره", "ساحل", "مدن"})
+                         "ناحيه", "مقاطعه", "جزيره", "ساحل", "مدن", "قري", "مناطق", "بلدات",
+                         "مديريات", "ضواحي", "احياء", "قاعده"})
+PLURAL_PLACES = frozenset(normalize(w) for w in ("محافظات", "مدن", "مناطق", "مديريات", "ولايات",
+                                                 "أنحاء", "بلدات", "قرى"))
+FROM = frozenset({"من", "ومن"})
 QUOTES = frozenset('"\'“”‘’')
 NEAR_PLACE = 40  # characters: a country named right after a city qualifies it
 SCENE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -25,25 +29,63 @@ def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) ->
     """The first place introduced by في/ب/قرب… after the trigger in its clause, else before it,
     else in the sentence; a visit's place is the place visited."""
     doc = ctx.doc
+    visitors = {a.entity for a in actors if a.entity}
     if trig.pattern.mode == "visit":
         for a in rcps:
             if a.place and a.entity:
-                return _city_of(ctx, sent, a) or a.entity
+                return _city_of(ctx, sent, a.entity, a.start, visitors) or a.entity
+    target = _target(ctx, trig, sent)
+    if target is not None:
+        return target
     taken = set()
     for a in actors:
         taken.update(range(a.start, a.end))
     c_start, c_end = doc.tokens[floor].start, doc.tokens[max(ceiling - 1, floor)].end
     best, best_key = None, None
     for m in ctx.places.get(sent.i, ()):
-        if m.start in taken or not m.data.get("entity"):
+        if m.start in taken or not m.data.get("entity") or _region(ctx, m):
             continue
-        if not place_prep(doc, m.start, ctx.index.first(m.start)):
+        i = ctx.index.first(m.start)
+        if not place_prep(doc, m.start, i) and not _speaking_from(ctx, m, i):
             continue
         key = (not c_start <= m.start < c_end, _is_country(ctx, m), m.start < trig.end,
                abs(m.start - trig.end))  # في عدن جنوبي اليمن: the most specific place
         if best is None or key < best_key:
             best, best_key = m.data["entity"], key
+    if best is None or best_key[0]:
+        best = _spread(ctx, trig, ceiling) or best
+    if best is not None and trig.pattern.mode == "visit" and best_key is not None \
+            and best_key[1]:                # خلال زيارة إلى إندونيسيا … من جاكرتا
+        best = _city_of(ctx, sent, best, trig.start, visitors) or best
     return best
+
+
+def _target(ctx: Context, trig: Trigger, sent) -> str | None:
+    """«الهجوم الذي استهدف متحف باردو»، «اقتحام مطار عدن»: a facility attacked right after
+    the trigger is where the attack happened."""
+    if trig.pattern.type != "ASSAULT":
+        return None
+    for m in ctx.places.get(sent.i, ()):
+        if m.label == "FAC" and m.data.get("entity") \
+                and trig.last <= ctx.index.first(m.start) <= trig.last + 1:
+            return m.data["entity"]
+    return None
+
+
+def _spread(ctx: Context, trig: Trigger, ceiling: int) -> str | None:
+    """«غارات … في عدة محافظات يمنية»: places of one country named by a plural place noun and
+    a nisba, after the trigger in its clause → that country (when the article names it)."""
+    toks = ctx.doc.tokens
+    for j in range(trig.last, min(ceiling, len(toks)) - 1):
+        if toks[j].norm not in PLURAL_PLACES:
+            continue
+        country = ctx.nisba.get(j + 1)
+        if country is None:
+            continue
+        for e in ctx.doc.entities:
+            if e.type == "GPE" and e.country == country and normalize(e.name) in country_names():
+                return e.id
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -55,17 +97,54 @@ def _is_country(ctx: Context, m) -> bool:
     return normalize(ctx.doc.text[m.start:m.end]) in country_names()
 
 
-def _city_of(ctx: Context, sent, a) -> str | None:
-    """زار روسيا … وصل إلى موسكو: a city of the visited country named in the sentence."""
-    if not ctx.is_country(a):
+def _city_of(ctx: Context, sent, place: str, pos: int, visitors: set) -> str | None:
+    """زار روسيا … وصل إلى موسكو، زيارة إلى إندونيسيا … وانتقد إردوغان من جاكرتا: a city of
+    the visited country introduced as a place (في، إلى، من، ب، ل) in the visit's sentence or
+    in one that names the visitor again; the first one after the visit, else the last before."""
+    doc = ctx.doc
+    if not _country_entity(ctx, place):
         return None
-    country = place_country(ctx.doc, a.entity)
-    for m in ctx.places.get(sent.i, ()):
+    country = place_country(doc, place)
+    named = {doc.tokens[ctx.index.first(m.start)].sent
+             for m in doc.mentions if m.data.get("entity") in visitors}
+    named.add(sent.i)
+    before = None
+    for m in doc.mentions:
         ent = m.data.get("entity")
-        if ent and ent != a.entity and m.label == "GPE" and not _is_country(ctx, m) \
-                and place_country(ctx.doc, ent) == country:
+        if not ent or ent == place or m.label != "GPE" or _is_country(ctx, m) \
+                or doc.tokens[ctx.index.first(m.start)].sent not in named \
+                or place_country(doc, ent) != country or not _visit_prep(ctx, m):
+            continue
+        if m.start > pos:
             return ent
-    return None
+        before = ent
+    return before
+
+
+def _country_entity(ctx: Context, entity_id: str) -> bool:
+    return any(e.id == entity_id and normalize(e.name) in country_names()
+               for e in ctx.doc.entities)
+
+
+def _visit_prep(ctx: Context, m) -> bool:
+    doc = ctx.doc
+    i = ctx.index.first(m.start)
+    tok = doc.tokens[i]
+    if m.start > tok.start and normalize(doc.text[tok.start:m.start]).lstrip("وف") in ("ب", "ل"):
+        return True
+    return place_prep(doc, m.start, i) or (i > 0 and doc.tokens[i - 1].norm in FROM)
+
+
+def _speaking_from(ctx: Context, m, i: int) -> bool:
+    """«وانتقد إردوغان من جاكرتا»: من + a city right after a named actor is where they are."""
+    return (i >= 2 and ctx.doc.tokens[i - 1].norm in FROM and m.label == "GPE"
+            and not _is_country(ctx, m) and i - 1 in ctx.actor_ending)
+
+
+def _region(ctx: Context, m) -> bool:
+    """الشرق الأوسط، شمال أفريقيا: a region of several countries is not where a thing
+    happened («الشريك المهم بمنطقة الشرق الأوسط»)."""
+    return m.label == "LOC" and place_country(ctx.doc, m.data["entity"]) is None
 
 
 def scene(ctx: Context, pos: int) -> str | None:
@@ -76,7 +155,7 @@ def scene(ctx: Context, pos: int) -> str | None:
         doc = ctx.doc
         places = ctx.scene_places = [
             (m.start, m.data["entity"], _is_country(ctx, m)) for m in doc.mentions
-            if m.label in SCENE_LABELS and m.data.get("entity")
+            if m.label in SCENE_LABELS and m.data.get("entity") and not _region(ctx, m)
             and place_prep(doc, m.start, ctx.index.first(m.start))]
     best = None
     for start, ent, country in places:
@@ -101,13 +180,16 @@ def place_prep(doc, start, i) -> bool:
         if doc.tokens[k].norm not in QUOTES:
             before.append(doc.tokens[k].norm)
         k -= 1
+    if before and before[0] in FROM and any(doc.tokens[j].norm in PLURAL_PLACES
+                                            for j in range(max(i - 3, 0), i - 1)):
+        return True  # في أنحاء متفرقة من البلاد
     for n, w in enumerate(before):
         if w in PLACE_PREPS or (w[:1] in "وف" and w[1:] in PLACE_PREPS):
             return True
         if n == 0 and w[:1] == "ب" and w[1:] in PLACE_NOUNS:
             return True
-        if w not in PLACE_NOUNS:
-            return n == 1  # غادر محافظة عدن: a place noun names it as a place
+        if w not in PLACE_NOUNS and not (w[:1] == "و" and w[1:] in PLACE_NOUNS):
+            return n == 1  # غادر محافظة عدن، مناطق وقرى جبل صبر: a place noun names a place
     return bool(before)
 
 

@@ -1,27 +1,31 @@
 """A token trie over normalized words: every lexicon matched in one pass.
 
 Phrases are added as normalized text; at match time the first word of a phrase
-may carry proclitics (و ف ب ل ك، لل، س) — each token's ``forms`` are tried — and
+may carry proclitics (و ف ب ل ك، لل، س) — each token's ``readings`` are tried — and
 the following words are matched as written.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Iterable
+from functools import partial
+from itertools import compress
+from operator import attrgetter, is_
+from typing import Any, Iterable, NamedTuple
 
 from ..text.normalize import normalize
 from ..text.segment import ARABIC_LETTERS, TOKEN_RE
 
 
-@dataclass(slots=True)
-class Match:
+class Match(NamedTuple):
     first: int      # index of the first token
     last: int       # index after the last token
     start: int      # original offset, proclitics excluded
     end: int
     lexicon: str
     entry: Any
+
+
+_new_match = partial(tuple.__new__, Match)  # Match((fields…)) without a Python-level __new__
 
 
 _PLAIN = re.compile(f"[{ARABIC_LETTERS} ]+")
@@ -36,6 +40,9 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 
 
 _HITS = ""  # key of a node's payload list (no word is empty)
+HEADS_CACHE_SIZE = 100_000
+_norm = attrgetter("norm")
+_is_none = partial(is_, None)
 
 
 class PhraseMatcher:
@@ -44,11 +51,13 @@ class PhraseMatcher:
     def __init__(self) -> None:
         self._root: dict = {}
         self._size = 0
+        self._heads: dict[str, tuple] = {}  # word -> phrases its readings start (see _learn)
 
     def add(self, phrase: str, lexicon: str, entry: Any) -> None:
         key = phrase_key(phrase)
         if not key:
             return
+        self._heads.clear()
         node = self._root
         for word in key:
             node = node.setdefault(word, {})
@@ -65,29 +74,45 @@ class PhraseMatcher:
 
     def match(self, tokens: list) -> list[Match]:
         """All matches (overlapping ones included), in token order, longest first."""
-        out = []
-        root = self._root
+        out: list[Match] = []
+        norms = list(map(_norm, tokens))
+        heads = list(map(self._heads.get, norms))
+        if None in heads:
+            heads = self._learn(tokens, norms, heads)
         n = len(tokens)
-        for i, tok in enumerate(tokens):
-            for form, prefix in tok.readings:
-                node = root.get(form)
-                if node is None:
-                    continue
-                found = []
-                j = i
-                while True:
-                    hits = node.get(_HITS)
-                    if hits:
-                        found.append((j, hits))
-                    j += 1
-                    if j >= n or len(node) == (1 if hits else 0):
-                        break
-                    node = node.get(tokens[j].norm)
+        for i in compress(range(n), heads):
+            for prefix, hits, node in heads[i]:
+                found = [(i, hits)] if hits else []
+                j = i + 1
+                while node is not None and j < n:
+                    node = node.get(norms[j])
                     if node is None:
                         break
+                    more = node.get(_HITS)
+                    if more:
+                        found.append((j, more))
+                    j += 1
                 if found:
-                    start = tok.stem_start(prefix)
+                    start = tokens[i].stem_start(prefix)
                     for last, hits in reversed(found):
                         end = tokens[last].end
-                        out.extend([Match(i, last + 1, start, end, lex, entry) for lex, entry in hits])
+                        out += [_new_match((i, last + 1, start, end, lex, entry)) for lex, entry in hits]
         return out
+
+    def _learn(self, tokens: list, norms: list, heads: list) -> list:
+        """Cache, for words not seen before, the phrases their readings start:
+        (prefix length, hits of the one-word phrase or None, trie node if longer phrases go on)."""
+        cache = self._heads
+        if len(cache) > HEADS_CACHE_SIZE:  # bounded memory on endless vocabularies
+            cache.clear()
+            heads = [None] * len(tokens)
+        root = self._root
+        for i in compress(range(len(tokens)), map(_is_none, heads)):
+            cache[norms[i]] = tuple([(prefix, root[form].get(_HITS), _continued(root[form]))
+                                     for form, prefix in tokens[i].readings if form in root])
+        return list(map(cache.__getitem__, norms))
+
+
+def _continued(node: dict) -> dict | None:
+    """The node, if longer phrases go on from it."""
+    return node if len(node) > (_HITS in node) else None

@@ -3,7 +3,8 @@
     from marsad.ner import load_tagger
     spans = load_tagger().tag_doc(doc)   # [(first_token, last_token_exclusive, type)]
 
-The shipped weights (data/ner_model.json.gz) are CC BY-SA 4.0: see data/NOTICE.md.
+The shipped weights (data/ner_model.json.gz) are CC BY-SA 4.0: see data/NOTICE.md. The
+model reads word classes from data/word_clusters.tsv.gz (tools/gen_word_clusters.py).
 """
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ import argparse
 
 from ..text.normalize import normalize
 from ..text.segment import clitic_forms
+from .clusters import CLUSTERS_PATH
 from .corpus import LABELS, slices
 from .features import word_shape
 from .tagger import MODEL_PATH, Tagger, load_model
@@ -58,11 +59,12 @@ def main(argv=None) -> None:
     ap.add_argument("corpus")
     ap.add_argument("--slice", default="test", choices=("test", "dev"))
     ap.add_argument("--model", default=MODEL_PATH)
+    ap.add_argument("--clusters", default=str(CLUSTERS_PATH), help="word classes the model was trained with")
     ap.add_argument("--doc-size", type=int, default=DOC_SIZE,
                     help="sentences per pseudo-document for propagation (ANERcorp has no document breaks)")
     args = ap.parse_args(argv)
     sentences = slices(args.corpus)[args.slice]
-    tagger = Tagger(load_model(args.model))
+    tagger = Tagger(load_model(args.model), clusters_path=args.clusters)
     n = sum(map(len, sentences))
     print(f"{args.slice} slice: {len(sentences)} sentences, {n} tokens")
     for doc_size in (1, args.doc_size):

@@ -7,9 +7,12 @@ slice of ``marsad.ner.evaluate``) and writes ``data/ner_model.json.gz``.
 Training is deterministic (L-BFGS, fixed order, fixed hyper-parameters): the
 same corpus and word lists give a byte-identical file. The word classes include
 Marsad's knowledge files (see gazetteer.py) as they are when training runs, and
-are stored in the model, so retrain after those files change much.
+are stored in the model, so retrain after those files change much. The
+distributional word classes (data/word_clusters.tsv.gz) are read from their own
+file at run time too: retrain after regenerating it.
 Hyper-parameters were chosen on the dev slice (``--slice train`` + evaluate
-``--slice dev``): c1/c2 in {0.01..0.2}, 150/300/600 iterations.
+``--slice dev``): c1/c2 in {0.01..0.2}, 150/300/600 iterations (c1 0.01 / c2 0.1
+rechecked with the word classes: no better).
 """
 from __future__ import annotations
 
@@ -17,29 +20,33 @@ import argparse
 import gzip
 import json
 import os
+import re
 import tempfile
 
 from ..text.normalize import normalize
+from .clusters import CLUSTERS_PATH, load_clusters
 from .corpus import LABELS, slices
-from .features import OFFSETS, sentence_features
+from .features import OFFSETS, PAIR_SIDES, WordTables, sentence_features
 from .gazetteer import gazetteer
 from .tagger import MODEL_PATH
+from .vectors import VECTORS_PATH, load_vectors
 
 PARAMS = {"c1": 0.03, "c2": 0.05, "max_iterations": 300, "feature.possible_transitions": True}
 DIGITS = 3
+VECTOR_ATTR = re.compile(r"e\d+$")  # a word-vector component (features.py)
 
 
-def train_crfsuite(sentences: list, gaz: dict, crf_path: str, params: dict = PARAMS) -> None:
+def train_crfsuite(sentences: list, tables: WordTables, crf_path: str, params: dict = PARAMS) -> None:
     import pycrfsuite
     trainer = pycrfsuite.Trainer(verbose=False)
     for sent in sentences:
         words = [normalize(w) for w, _ in sent]
-        trainer.append(sentence_features(words, gaz), [label for _, label in sent])
+        trainer.append(sentence_features(words, tables), [label for _, label in sent])
     trainer.set_params(params)
     trainer.train(crf_path)
 
 
-def export(crf_path: str, gaz: dict) -> dict:
+def export(crf_path: str, gaz: dict, clusters: dict, vectors: dict) -> dict:
     """The CRF weights as plain data: per attribute, (offset·labels + label, weight) pairs."""
     import pycrfsuite
     tagger = pycrfsuite.Tagger()
@@ -50,25 +57,33 @@ def export(crf_path: str, gaz: dict) -> dict:
     for (a, b), w in info.transitions.items():
         transitions[index[a]][index[b]] = round(w, DIGITS)
     attributes: dict[str, list] = {}
+    pairs: dict[str, list] = {}
+    components: dict[str, list] = {}
     for (feature, label), w in sorted(info.state_features.items()):
         w = round(w, DIGITS)
         if not w:
             continue
         k, attr = feature.split(":", 1)
+        if k in PAIR_SIDES:
+            pairs.setdefault(attr, []).extend((PAIR_SIDES.index(k) * len(LABELS) + index[label], w))
+            continue
         slot = (OFFSETS.index(int(k))) * len(LABELS) + index[label]
-        attributes.setdefault(attr, []).extend((slot, w))
+        (components if VECTOR_ATTR.match(attr) else attributes).setdefault(attr, []).extend((slot, w))
     used = {a[2:] for a in attributes if a.startswith("t=")}
     gaz = {w: [c for c in cs if c in used] for w, cs in sorted(gaz.items())}
     return {"labels": list(LABELS), "offsets": list(OFFSETS), "transitions": transitions,
-            "attributes": attributes, "gazetteer": {w: cs for w, cs in gaz.items() if cs}}
+            "attributes": attributes, "pairs": pairs, "gazetteer": {w: cs for w, cs in gaz.items() if cs},
+            "cluster_words": len(clusters), "vector_words": len(vectors),
+            "vector_components": components}
 
 
-def build_model(sentences: list, params: dict = PARAMS) -> dict:
-    gaz = gazetteer()
+def build_model(sentences: list, params: dict = PARAMS, clusters_path: str = str(CLUSTERS_PATH),
+                vectors_path: str = str(VECTORS_PATH)) -> dict:
+    gaz, clusters, vectors = gazetteer(), load_clusters(clusters_path), load_vectors(vectors_path)
     with tempfile.TemporaryDirectory() as tmp:
         crf_path = os.path.join(tmp, "ner.crfsuite")
-        train_crfsuite(sentences, gaz, crf_path, params)
-        return export(crf_path, gaz)
+        train_crfsuite(sentences, WordTables(gaz, clusters, vectors), crf_path, params)
+        return export(crf_path, gaz, clusters, vectors)
 
 
 def save_model(model: dict, path: str = MODEL_PATH) -> None:
@@ -83,8 +98,13 @@ def main(argv=None) -> None:
     ap.add_argument("--slice", default="full", choices=("full", "train"),
                     help="full = first 90%% (shipped); train = without the dev slice (tuning)")
     ap.add_argument("--out", default=MODEL_PATH)
+    ap.add_argument("--clusters", default=str(CLUSTERS_PATH), help="word classes (tuning)")
+    ap.add_argument("--vectors", default=str(VECTORS_PATH), help="word vectors (tuning)")
+    ap.add_argument("--c1", type=float, default=PARAMS["c1"])
+    ap.add_argument("--c2", type=float, default=PARAMS["c2"])
     args = ap.parse_args(argv)
-    model = build_model(slices(args.corpus)[args.slice])
+    params = {**PARAMS, "c1": args.c1, "c2": args.c2}
+    model = build_model(slices(args.corpus)[args.slice], params, args.clusters, args.vectors)
     save_model(model, args.out)
     print(f"{args.out}: {len(model['attributes'])} attributes, {os.path.getsize(args.out):,} bytes")
 

@@ -57,8 +57,6 @@ class Ctx:
         self.tokens = doc.tokens
         self.w = words()
         self.cues = find_cues(doc)
-        self._ends: list[int] | None = None
-        self._starts: list[int] | None = None
         self.pairs = quote_pairs(doc.text, document_marks(doc))
         self.tok_at = self._mark_tokens()
         self.time_toks = self._time_tokens(doc)
@@ -77,7 +75,7 @@ class Ctx:
 
     def _time_tokens(self, doc: Document) -> set[int]:
         """Tokens starting inside a time expression."""
-        starts = self.token_starts()
+        starts = doc.token_starts
         out: set[int] = set()
         for t in doc.times:
             out.update(range(bisect_left(starts, t.start), bisect_left(starts, t.end)))
@@ -142,11 +140,4 @@ class Ctx:
 
     def token_index(self, offset: int, after: int = 0) -> int:
         """Index of the first token ending after ``offset`` (the token at or after it)."""
-        if self._ends is None:
-            self._ends = [t.end for t in self.tokens]
-        return bisect_right(self._ends, offset, after)
-
-    def token_starts(self) -> list[int]:
-        if self._starts is None:
-            self._starts = [t.start for t in self.tokens]
-        return self._starts
+        return bisect_right(self.doc.token_ends, offset, after)

@@ -50,10 +50,10 @@ def _after_colon(text: str, i: int) -> bool:
     return j >= 0 and text[j] == ":"
 
 
-def _marks(text: str) -> list[tuple[int, str]]:
+def _marks(text: str, chars: str = "\n" + OPENERS + CLOSERS + STRAIGHT) -> list[tuple[int, str]]:
     """(offset, char) of every quotation mark and line break, in text order."""
     found = []
-    for ch in "\n" + OPENERS + CLOSERS + STRAIGHT:
+    for ch in chars:
         i = text.find(ch)
         while i != -1:
             found.append((i, ch))
@@ -63,11 +63,10 @@ def _marks(text: str) -> list[tuple[int, str]]:
 
 
 def document_marks(doc) -> list[tuple[int, str]]:
-    """The same from the segmented document: mark tokens, and a line break wherever a
-    paragraph ends (sentences never span one)."""
+    """The same from the segmented document: the marks (each is a token of its own), and a
+    line break wherever a paragraph ends (sentences never span one)."""
     text = doc.text
-    found = [(t.start, text[t.start]) for t in doc.tokens
-             if t.kind == "punct" and text[t.start] in MARKS]
+    found = _marks(text, OPENERS + CLOSERS + STRAIGHT)
     prev = None
     for s in doc.sentences:
         if prev is not None and "\n" in text[prev.end:s.start]:

@@ -65,6 +65,9 @@ def _stops_np(ctx: Ctx, k: int) -> bool:
 
 def _np_end(ctx: Ctx, j: int, stop: int) -> int:
     k = j + 1
+    close = _quoted_name_close(ctx, j, stop)
+    if close is not None:
+        return close + 1                     # صحيفة «واشنطن بوست»: the quoted name with it
     while k < stop and k - j < MAX_NP and not _stops_np(ctx, k):
         k += 1
     span = ctx.span_at_token(j)
@@ -74,6 +77,15 @@ def _np_end(ctx: Ctx, j: int, stop: int) -> int:
     while k > j + 1 and ctx.tokens[k - 1].kind == "punct":
         k -= 1
     return k
+
+
+def _quoted_name_close(ctx: Ctx, j: int, stop: int) -> int | None:
+    """The closing mark of a quoted name right after the head word at token j."""
+    k = j + 1
+    if k + 1 >= stop or not ctx.is_mark(k) or ctx.mention_at_token(k + 1) is None:
+        return None
+    close = ctx.close_of(k)
+    return close if close is not None and k < close < stop else None
 
 
 def _bound_to_title(ctx: Ctx, j: int, p: int) -> bool:
@@ -112,6 +124,8 @@ def resolve_np(ctx: Ctx, j: int, end: int) -> Speaker:
             return Speaker(m.data.get("entity"), span)
     if head is not None:
         return Speaker(head.data.get("entity"), span)
+    if _quoted_name_close(ctx, j, end + 1) is not None:
+        return Speaker(ctx.mention_at_token(j + 2).data.get("entity"), span)
     return Speaker(None, span)
 
 
@@ -163,14 +177,20 @@ def subject_after(ctx: Ctx, cue: Cue, stop: int) -> tuple[Speaker | None, int]:
     return resolve_np(ctx, j, end), end
 
 
-def speaker_after_an(ctx: Ctx, cue: Cue, stop: int) -> Speaker | None:
-    """نقلت وكالة X عن فلان: the speaker is the one named after عن."""
+AN_PRONOUNS = frozenset(["عنه", "عنها", "عنهم", "عنهما"])
+RELAYED = frozenset(["قاله", "قالته", "قالوه"])       # نقلت الوكالة ما قاله فلان
+
+
+def speaker_after_an(ctx: Ctx, cue: Cue, stop: int) -> Speaker | str | None:
+    """نقلت وكالة X عن فلان / قول فلان / ما قاله فلان: the speaker is the one named there;
+    نقلت عنه الوكالة: BEFORE_PRONOUN (the person the pronoun refers to)."""
     for k in range(cue.tok + 1, stop):
         norm = ctx.tokens[k].norm
-        if norm == "عن" and k + 1 < stop:
+        if k + 1 < stop and (norm in ("عن", "قول")
+                             or norm in RELAYED and ctx.tokens[k - 1].norm == "ما"):
             return resolve_np(ctx, k + 1, _np_end(ctx, k + 1, stop))
-        if norm in ("عنه", "عنها", "عنهم"):
-            return None
+        if norm in AN_PRONOUNS:
+            return BEFORE_PRONOUN
     return None
 
 
@@ -291,6 +311,10 @@ def who_said(ctx: Ctx, c, prev) -> Speaker:
     stop = c.first if not c.post else ctx.sent_bounds(cue.tok)[1]
     if cue.entry.via_an:
         who = speaker_after_an(ctx, cue, stop)
+        if who == BEFORE_PRONOUN:
+            first, _ = ctx.sent_bounds(cue.tok)
+            return nearest_person(ctx, cue.tok) or (first > 0 and nearest_person(ctx, first - 1)) \
+                or (Speaker(prev[1].entity, None) if prev is not None else NOBODY)
         if who is not None:
             return who
     subj, np_end = (None, cue.tok + 1) if cue.kind == "participle" else subject_after(ctx, cue, stop)

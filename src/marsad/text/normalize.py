@@ -9,7 +9,9 @@ original character, so ``norm_map[i]`` is the original offset of ``norm[i]``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import repeat
+from operator import add
 
 DELETED = (
     "\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a"  # Quranic marks
@@ -66,19 +68,15 @@ class OffsetMap:
     """
     __slots__ = ("_at", "_shift", "_len")
 
-    def __init__(self, text: str):
+    def __init__(self, deleted_runs: list[tuple[int, int]], text_length: int):
         self._at = [0]      # normalized index where a new shift starts
         self._shift = [0]   # characters deleted before that index
         deleted = 0
-        for m in _DELETED_RE.finditer(text):
-            deleted += m.end() - m.start()
-            self._at.append(m.end() - deleted)
+        for start, end in deleted_runs:
+            deleted += end - start
+            self._at.append(end - deleted)
             self._shift.append(deleted)
-        self._len = len(text) - deleted
-
-    def runs(self) -> tuple[list[int], list[int]]:
-        """(normalized index where each shift starts, shift), for merge-walks."""
-        return self._at, self._shift
+        self._len = text_length - deleted
 
     def __len__(self) -> int:
         return self._len
@@ -86,12 +84,32 @@ class OffsetMap:
     def __getitem__(self, i: int) -> int:
         return i + self._shift[bisect_right(self._at, i) - 1]
 
+    def originals(self, indices: list[int]) -> list[int]:
+        """Original offsets of sorted normalized indices (``[self[i] for i in indices]``)."""
+        at, shift = self._at, self._shift
+        if len(at) * 4 > len(indices):  # many runs (a vocalized text): one bisect per index
+            shift = [0, *shift]  # shift[k + 1] applies from at[k]
+            return list(map(add, indices, map(shift.__getitem__, map(bisect_right, repeat(at), indices))))
+        out: list[int] = []
+        lo = 0
+        for k in range(1, len(at) + 1):  # indices in [at[k - 1], at[k]) move by shift[k - 1]
+            hi = bisect_left(indices, at[k], lo) if k < len(at) else len(indices)
+            out += map(add, indices[lo:hi], repeat(shift[k - 1], hi - lo))
+            lo = hi
+        return out
+
 
 def normalize_with_map(text: str) -> tuple[str, OffsetMap | None]:
     """Normalized text and a map from its indices to original offsets.
 
     The map is None when nothing was deleted (the offsets are then equal).
     """
-    if not _DELETED_RE.search(text):
+    runs = [m.span() for m in _DELETED_RE.finditer(text)]
+    if not runs:
         return _fold(text), None
-    return normalize(text), OffsetMap(text)
+    kept, prev = [], 0
+    for start, end in runs:
+        kept.append(text[prev:start])
+        prev = end
+    kept.append(text[prev:])
+    return _fold("".join(kept)), OffsetMap(runs, len(text))

@@ -7,17 +7,27 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import partial
+from itertools import accumulate, chain, compress, repeat
+from operator import is_, itemgetter, sub
 
 from ..document import Document, Sentence, Token
 from .normalize import normalize_with_map
 
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06fa-\u06ff"
-TOKEN_RE = re.compile(
-    rf"(?P<word>[{ARABIC_LETTERS}]+)"
-    r"|(?P<num>\d+(?:[.,:/]\d+)*)"
-    r"|(?P<latin>[A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z]+)*)"
-    r"|(?P<punct>[^\s])"
-)
+# kind: (its first character, the rest of the token)
+TOKEN_KINDS = {
+    "word": (f"[{ARABIC_LETTERS}]", f"[{ARABIC_LETTERS}]*"),
+    "num": (r"\d", r"\d*(?:[.,:/]\d+)*"),
+    "latin": (r"[A-Za-z\u00c0-\u024f]", r"[A-Za-z\u00c0-\u024f]*(?:['’-][A-Za-z]+)*"),
+    "punct": (r"[^\s]", ""),
+}
+TOKEN_RE = re.compile("|".join(f"(?P<{kind}>{first}{rest})" for kind, (first, rest) in TOKEN_KINDS.items()))
+# The same tokens for re.split ([space, token, space, …, token, space]), written to start with
+# one character class (any non-space) so that the regex engine skips spaces quickly; the
+# first character (a lookbehind) decides how the token goes on. The classes are disjoint.
+_SPLIT_RE = re.compile(r"([^\s](?:" + "|".join(
+    f"(?<={first}){rest}" for first, rest in TOKEN_KINDS.values()) + "))")
 
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
@@ -54,41 +64,59 @@ def clitic_forms(word: str) -> list[tuple[str, int]]:
     return forms
 
 
-FORMS_CACHE_SIZE = 100_000
-_FORMS_CACHE: dict[str, tuple] = {}
+WORD_CACHE_SIZE = 100_000
+_LEXEMES: dict[str, tuple[str, str, tuple]] = {}  # word -> (word, token kind, clitic readings)
 _CLITIC_INITIALS = frozenset(CONJUNCTIONS + PREPOSITIONS + FUTURE)
+_is_none = partial(is_, None)
+_word, _kind, _readings = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
-def _relative_forms(word: str) -> tuple:
-    forms = tuple(clitic_forms(word)) if word[0] in _CLITIC_INITIALS else ((word, 0),)
-    if len(_FORMS_CACHE) >= FORMS_CACHE_SIZE:
-        _FORMS_CACHE.clear()  # bounded memory on endless vocabularies
-    _FORMS_CACHE[word] = forms
-    return forms
+def _lexemes(words: list) -> list[tuple[str, str, tuple]]:
+    """The cached (word, kind, readings) of each word; new words are added.
+
+    Tokens share the cached word string, whose hash is then already known to later stages."""
+    lexemes = list(map(_LEXEMES.get, words))
+    if all(lexemes):
+        return lexemes
+    new = set(compress(words, map(_is_none, lexemes)))
+    if len(_LEXEMES) + len(new) > WORD_CACHE_SIZE:  # bounded memory on endless vocabularies
+        _LEXEMES.clear()
+        new = set(words)
+    for word in new:
+        readings = tuple(clitic_forms(word)) if word[0] in _CLITIC_INITIALS else ((word, 0),)
+        _LEXEMES[word] = (word, TOKEN_RE.match(word).lastgroup, readings)
+    return list(map(_LEXEMES.__getitem__, words))
 
 
 def tokenize(doc: Document) -> None:
+    """Tokens of the normalized text with original offsets, and the sentences they form.
+
+    Per-token work runs in C (re.split, map, accumulate); words are looked up in caches.
+    """
     norm, norm_map = normalize_with_map(doc.text)
     doc.norm = norm
     doc._norm_map = norm_map
-    at, shift = norm_map.runs() if norm_map is not None else ([0], [0])
-    at = at + [len(norm) + 1]  # sentinel: no token reaches it
-    j = k = 0  # current run for token starts and for token ends
-    tokens = []
-    append = tokens.append
-    cache = _FORMS_CACHE
-    for i, m in enumerate(TOKEN_RE.finditer(norm)):
-        s, e = m.span()
-        word = m.group()
-        while at[j + 1] <= s:
-            j += 1
-        while at[k + 1] <= e:
-            k += 1
-        start, end = s + shift[j], e + shift[k]
-        readings = cache.get(word) or _relative_forms(word)
-        inner_shift = norm_map if end - start != e - s and len(readings) > 1 else None
-        append(Token(i, start, end, word, m.lastgroup, 0, readings, inner_shift, s))
-    doc.tokens = tokens
+    parts = _SPLIT_RE.split(norm)
+    words = parts[1::2]
+    bounds = list(accumulate(map(len, parts)))
+    nstarts, nends = bounds[0:-1:2], bounds[1::2]
+    if norm_map is None:
+        starts, ends = nstarts, nends
+    else:
+        starts, ends = norm_map.originals(nstarts), norm_map.originals(nends)
+    lexemes = _lexemes(words)
+    kinds = list(map(_kind, lexemes))
+    last = _sentence_ends(doc.text, words, kinds, starts, ends)
+    sizes = list(map(sub, last, [-1, *last[:-1]]))
+    sent = chain.from_iterable(map(repeat, range(len(last)), sizes))
+    doc.token_starts, doc.token_ends = starts, ends
+    doc.tokens = list(map(Token, range(len(words)), starts, ends, map(_word, lexemes), kinds, sent,
+                          map(_readings, lexemes), repeat(norm_map), nstarts))
+    first = 0
+    doc.sentences = sentences = []
+    for k, stop in enumerate(last):
+        sentences.append(Sentence(k, starts[first], ends[stop], first, stop + 1))
+        first = stop + 1
 
 
 _QUOTE_CHARS_RE = re.compile("[" + "".join(OPEN_QUOTES) + "".join(OPEN_QUOTES.values()) + '"\n]')
@@ -117,67 +145,45 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b - a <= MAX_QUOTED_SENTENCE]
 
 
-def split_sentences(doc: Document) -> None:
-    tokens = doc.tokens
-    if not tokens:
-        doc.sentences = []
-        return
-    text = doc.text
+def _sentence_ends(text: str, words: list, kinds: list, starts: list, ends: list) -> list[int]:
+    """Index of the last token of each sentence."""
+    n = len(words)
+    if not n:
+        return []
     quoted = _quote_spans(text)
-    by_start = {t.start: t.i for t in tokens if t.kind == "punct"}
-    ends = set()
+    last = set()
     for m in _BOUNDARY_RE.finditer(text):
+        at = m.start()
+        i = bisect_left(starts, at)
         if m.group() == "\n":
-            ends.add(_token_before(tokens, m.start()))
-        else:
-            i = by_start.get(m.start())
-            if i is not None and i + 1 < len(tokens) and _ends_sentence(doc, tokens, i, quoted):
-                ends.add(_extend_over_closing_quotes(doc, tokens, i))
-    ends.discard(-1)
-    ends.add(len(tokens) - 1)
-    sentences = []
-    first = 0
-    for last in sorted(ends):
-        if last >= first:
-            _add_sentence(sentences, tokens, first, last + 1)
-            first = last + 1
-    doc.sentences = sentences
+            last.add(i - 1)
+        elif i + 1 < n and starts[i] == at and kinds[i] == "punct" \
+                and _ends_sentence(text, words, kinds, starts, ends, i, quoted):
+            last.add(_extend_over_closing_quotes(text, kinds, starts, ends, i))
+    last.discard(-1)
+    last.add(n - 1)
+    return sorted(last)
 
 
-def _token_before(tokens: list, offset: int) -> int:
-    return bisect_left(tokens, offset, key=lambda t: t.start) - 1
-
-
-def _extend_over_closing_quotes(doc: Document, tokens: list, i: int) -> int:
-    while i + 1 < len(tokens) and tokens[i + 1].kind == "punct" and doc.text[tokens[i + 1].start] in CLOSERS \
-            and "\n" not in doc.text[tokens[i].end:tokens[i + 1].start]:
+def _extend_over_closing_quotes(text: str, kinds: list, starts: list, ends: list, i: int) -> int:
+    while i + 1 < len(kinds) and kinds[i + 1] == "punct" and text[starts[i + 1]] in CLOSERS \
+            and "\n" not in text[ends[i]:starts[i + 1]]:
         i += 1
     return i
 
 
-def _add_sentence(sentences: list, tokens: list, first: int, last: int) -> None:
-    k = len(sentences)
-    for t in tokens[first:last]:
-        t.sent = k
-    sentences.append(Sentence(k, tokens[first].start, tokens[last - 1].end, first, last))
-
-
-def _ends_sentence(doc: Document, tokens: list, i: int, quoted: list) -> bool:
-    tok = tokens[i]
-    nxt = tokens[i + 1]
-    if tok.norm == "." and i > 0 and tokens[i - 1].norm in ABBREVIATIONS and tokens[i - 1].end == tok.start:
+def _ends_sentence(text: str, words: list, kinds: list, starts: list, ends: list, i: int,
+                   quoted: list) -> bool:
+    if words[i] == "." and i > 0 and words[i - 1] in ABBREVIATIONS and ends[i - 1] == starts[i]:
         return False
-    if nxt.kind == "punct" and doc.text[nxt.start] in CLOSING_QUOTES:
+    if kinds[i + 1] == "punct" and text[starts[i + 1]] in CLOSING_QUOTES:
         return True
-    if nxt.start == tok.end and nxt.kind in ("num", "latin"):
+    if starts[i + 1] == ends[i] and kinds[i + 1] in ("num", "latin"):
         return False
-    return not any(a < tok.start < b for a, b in quoted)
+    return not any(a < starts[i] < b for a, b in quoted)
 
 
-def segment(doc: Document) -> None:
-    """Tokenize and split sentences (the first stage of every pipeline)."""
-    tokenize(doc)
-    split_sentences(doc)
+segment = tokenize  # the first stage of every pipeline
 
 
 class Segmenter:

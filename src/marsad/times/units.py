@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, itemgetter
 
 from ..document import Document
 from ..knowledge.matcher import PhraseMatcher
@@ -19,6 +21,8 @@ from .numbers import compose, digit_unit
 LEXICON = "times"
 PUNCT = frozenset("/(),-.!?;:")
 BEFORE, AFTER = 3, 3  # context tokens examined on each side of a core unit
+_kind = attrgetter("kind")
+_first_two = itemgetter(0, 1)
 
 
 @dataclass(slots=True)
@@ -67,7 +71,7 @@ def _core(doc: Document, matches) -> tuple[dict, list[int]]:
             continue
         covered = m.last
         core[first] = (m.last, Unit(m.entry[0], m.entry[1], m.start, m.end, first))
-    for i in [i for i, tok in enumerate(tokens) if tok.kind == "num"]:
+    for i in compress(range(len(tokens)), map("num".__eq__, map(_kind, tokens))):
         tok = tokens[i]
         if i not in core:
             sym, val = digit_unit(tok.norm)
@@ -107,7 +111,7 @@ def tag(doc: Document) -> tuple[list[Unit], list[int]]:
         for j in range(nxt, min(len(tokens), nxt + AFTER)):
             if not _add_context(tokens, j, words, taken, placed):
                 break
-    placed.sort(key=lambda p: (p[0], p[1]))
+    placed.sort(key=_first_two)
     units: list[Unit] = []
     expect = placed[0][0]
     sent = tokens[expect].sent

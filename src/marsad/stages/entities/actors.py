@@ -3,11 +3,20 @@ folded in, and unnamed actors (الحكومة التركية، مسلحون، ط
 from __future__ import annotations
 
 from ...document import Span
+from ...text.normalize import normalize
+from . import kb
 from .context import FUNCTION_WORDS, Cand, Context
 
-from . import kb
-
+ADJECTIVE_ACTORS = frozenset(["مسلح", "مسلحا"])   # after a noun: an adjective (عنصر مسلح)
 STATE_SECTORS = frozenset("GOV MIL COP SPY LEG JUD".split())
+# Unnamed rebels and opposition fighters belong to the country their sentence is set in.
+LOCAL_SECTORS = frozenset(["REB", "OPP"])
+ARMED_NOUNS = frozenset(["MIL", "REB", "UAF"])
+LOYAL = frozenset(normalize(w) for w in "الموالية الموالين الموالون الموالي موالية موالين موالون "
+                  "التابعة التابعين".split())
+LOCATIVES = frozenset(["في", "داخل"])
+TERRITORY = frozenset(normalize(w) for w in "الأراضي المناطق المدن القرى البلدات المحافظات "
+                      "الشمال الجنوب الشرق الغرب الساحة العاصمة الداخل".split())
 # Nouns for the forces or members of a named actor → sector (None: the actor's own).
 FORCES = {"قوات": "MIL", "القوات": "MIL", "ميليشيات": "REB", "مليشيات": "REB",
           "طائرات": "MIL", "مقاتلات": "MIL", "جيش": "MIL", "عناصر": None, "مسلحو": None,
@@ -27,15 +36,17 @@ def actor_spans(ctx: Context, mentions: list[tuple[Cand, object]], nominals: lis
             continue
         ent = c.extra.get("ent")
         first, start, sector = _forces(ctx, c)
+        sector = _forces_sector(sector, ent, ctx.doc.date)
         spans.append(_span(start, name.end, ent, (name.start, name.end), sector))
         covered.update(range(first, name.last))
     for c, ent in mentions:
         if c.first in covered or not _can_act(c, ent):
             continue
         first, start, sector = _forces(ctx, c) if c.kind != "pronoun" else (c.first, c.start, None)
+        sector = _forces_sector(sector, ent, ctx.doc.date)
         spans.append(_span(start, c.end, ent, (c.start, c.end), sector))
         covered.update(range(first, c.last))
-    spans += _unnamed(ctx, covered, nominals, home)
+    spans += _unnamed(ctx, covered, nominals, home, mentions)
     spans.sort(key=lambda s: (s.start, -s.end))
     return _outermost(spans)
 
@@ -51,6 +62,8 @@ def _can_act(c: Cand, ent) -> bool:
 def _forces(ctx: Context, c: Cand) -> tuple[int, int, str | None]:
     """«قوات الرئيس السوري …», «متشددي تنظيم الدولة»: the forces or members of an actor
     → (first token, start, sector)."""
+    if "lead" in c.extra:                           # هذه الجماعة المتطرفة
+        return c.first - 1, c.extra["lead"], None
     force = ctx.form_in(c.first - 1, FORCES)
     if force is None:
         return c.first, c.start, None
@@ -72,8 +85,10 @@ def _span(start: int, end: int, ent, head: tuple, sector: str | None = None) -> 
                                       "head": head})
 
 
-def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | None) -> list[Span]:
+def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | None,
+             mentions: list) -> list[Span]:
     out = []
+    cache: dict = {}                # per-document: places and mentions by token, by sentence
     for c in nominals:                              # an unresolved title: «مسؤول أمريكي»
         if c.first in covered or c.extra.get("ent") is not None:
             continue
@@ -90,6 +105,29 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
         if i in covered:
             continue
         k, country = m.last, m.entry.country
+        start = m.start
+        if ctx.word(i) in ADJECTIVE_ACTORS and m.start == ctx.tokens[i].start:
+            head = _qualified_noun(ctx, i)
+            if head is None:
+                continue                                   # هجوم مسلح: an armed attack
+            if head < i:                                   # طالب تونسي مسلح
+                nis = ctx.nisba_at(head + 1)
+                country = nis[1].iso3 if nis is not None and nis[0] == i else country
+                start = ctx.tokens[head].start
+        nxt = ctx.longest(k, "actor_nouns")
+        if nxt is not None and nxt.start == ctx.tokens[k].start and nxt.last == k + 1 \
+                and _plural_pair(ctx.word(i), ctx.word(k)):
+            k = nxt.last                                   # مقاتلين معارضين: one phrase
+        loyal = _loyal_to(ctx, k, mentions, cache) if m.entry.sector in ARMED_NOUNS \
+            and ctx.word(k) in LOYAL else None
+        if loyal is not None:                              # القوات الموالية لفلان
+            c, ent = loyal
+            sector = _forces_sector(m.entry.sector, ent, ctx.doc.date) \
+                if ent.type == "PER" else m.entry.sector if ent.sector in STATE_SECTORS else "REB"
+            out.append(Span(start, c.end, "ACTOR", {"entity": ent.id, "country": ent.country,
+                                                  "sector": sector, "head": (m.start, m.end)}))
+            covered.update(range(i, c.last))
+            continue
         nis = ctx.nisba_at(k)
         if nis is None and k + 1 < ctx.n and ctx.word(k) not in FUNCTION_WORDS \
                 and ctx.tokens[k].kind == "word":          # طائرات حربية روسية
@@ -97,12 +135,108 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
         if nis is not None:
             k, country = nis[0], nis[1].iso3
         country = country or _home(ctx, i, m.last, m.entry.sector, home)
+        if country is None and m.entry.sector in LOCAL_SECTORS:
+            country = located_in(ctx, mentions, ctx.tokens[i].sent, cache)
         end = ctx.tokens[k - 1].end
-        out.append(Span(m.start, end, "ACTOR", {"entity": None, "country": country,
-                                                "sector": m.entry.sector,
-                                                "head": (m.start, m.end)}))
+        out.append(Span(start, end, "ACTOR", {"entity": None, "country": country,
+                                              "sector": m.entry.sector,
+                                              "head": (m.start, m.end)}))
         covered.update(range(i, k))
     return out
+
+
+def located_in(ctx: Context, mentions: list, sent: int, seen: dict) -> str | None:
+    """The one country a sentence places its events in: a place after في (في سوريا، في
+    محافظة حلب) or written with ب (بحلب), or a nisba after في + a noun (في الأراضي السورية).
+    ``seen`` caches the answer by sentence."""
+    if sent in seen:
+        return seen[sent]
+    if "places" not in seen:
+        by_sent: dict[int, dict] = {}
+        for c, ent in mentions:
+            if c.type == "GPE" and ent.country:
+                by_sent.setdefault(ctx.tokens[c.first].sent, {})[c.first] = (ent.country, c.start)
+        seen["places"] = by_sent
+    places = seen["places"].get(sent, {})
+    tokens = ctx.tokens
+    found = {country for j, (country, start) in places.items() if ctx.word(j - 1) in LOCATIVES
+             or tokens[j].norm[0] == "ب" and tokens[j].start != start}
+    s = ctx.doc.sentences[sent]
+    for j in range(s.first_token, s.last_token):
+        if tokens[j].norm in LOCATIVES:
+            nis = ctx.nisba_at(j + 2)
+            if j + 2 in places and ctx.word(j + 1) not in FUNCTION_WORDS:
+                found.add(places[j + 2][0])
+            elif nis is not None and ctx.word(j + 1) in TERRITORY:
+                found.add(nis[1].iso3)
+    seen[sent] = found.pop() if len(found) == 1 else None
+    return seen[sent]
+
+
+def _loyal_to(ctx: Context, k: int, mentions: list, cache: dict) -> tuple | None:
+    """The person or body named after «الموالية/التابعة لـ» at token k (القوات الموالية
+    للمخلوع علي صالح، المسلحين الموالين لتنظيم داعش); ``cache`` keeps the mentions by token."""
+    if ctx.word(k + 1)[:1] != "ل":
+        return None
+    if "by_first" not in cache:
+        cache["by_first"] = {c.first: (c, e) for c, e in mentions if e.type in ("PER", "ORG")}
+    by_first = cache["by_first"]
+    found = by_first.get(k + 1)
+    if found is None and ctx.tokens[k + 1].kind == "word":
+        found = by_first.get(k + 2)                        # للمخلوع علي صالح
+        if found is not None and found[0].start != ctx.tokens[k + 2].start:
+            found = None
+    return found
+
+
+def _forces_sector(sector: str | None, ent, day) -> str | None:
+    """Forces of a person out of office (قوات صالح in 2015) are rebels, not an army."""
+    if sector != "MIL" or ent is None or ent.type != "PER" or _in_office(ent, day):
+        return sector
+    return "REB"
+
+
+def _in_office(ent, day) -> bool:
+    """A person who holds a state office on ``day``: by the knowledge base's terms when it
+    lists them, else by a state sector."""
+    terms = kb.field(ent.entry, "offices") if ent.entry is not None else None
+    if not terms:
+        return ent.sector in STATE_SECTORS
+    if day is None:
+        return any(not t.get("to") for t in terms)
+    iso = day.isoformat()
+    return any((t.get("from") or "") <= iso and _not_ended(iso, t.get("to")) for t in terms)
+
+
+def _not_ended(iso: str, to: str | None) -> bool:
+    return not to or iso[:len(to)] <= to              # «to» may be a year or a month
+
+
+def _plural_pair(noun: str, adjective: str) -> bool:
+    """Two sound masculine plurals in agreement, both indefinite or both definite
+    (مقاتلين معارضين، المقاتلين المعارضين، مسلحون مجهولون)."""
+    return (noun[:2] == "ال") == (adjective[:2] == "ال") and noun[-2:] == adjective[-2:] \
+        and noun[-2:] in ("ين", "ون")
+
+
+def _qualified_noun(ctx: Context, i: int) -> int | None:
+    """The noun an adjective «مسلح» at token i describes: itself when it stands alone
+    (قتل مسلح), the indefinite noun before it, with its nisba (طالب تونسي مسلح، عنصر مسلح);
+    None after an event noun (هجوم مسلح، صراع مسلح)."""
+    j = i - 1
+    nis = ctx.nisba_at(j)
+    if nis is not None and nis[0] == i:
+        j -= 1                                             # the noun before its nisba
+    if j < 0 or ctx.tokens[j].kind != "word":
+        return i
+    w = ctx.word(j)
+    trig = ctx.longest(j, "event_triggers")
+    if trig is not None and trig.entry.tense is None:
+        return None
+    if w.startswith("ال") or w in FUNCTION_WORDS or trig is not None and j == i - 1 \
+            or w[0] in "بلك":                              # برصاص مسلح، بحق مسلح
+        return i
+    return j
 
 
 def _home(ctx: Context, first: int, last: int, sector: str | None, home: str | None) -> str | None:

@@ -22,7 +22,7 @@ PROCLITICS = frozenset("وفبلك")
 # The shared-matcher lexicons this stage reads.
 LEXICONS = ("countries", "nisba", "places", "people", "organizations", "facilities",
             "person_titles", "org_heads", "actor_nouns", "given_names", "country_refs",
-            "place_nouns", "org_refs")
+            "place_nouns", "org_refs", "group_refs", "event_triggers", "doc_nisba")
 NAME_LINKS = frozenset("بن ابن بنت ابو ابي ال عبد".split())
 FUNCTION_WORDS = frozenset("في من الي عن مع ان انه او ثم حتي التي الذي الذين اللذين اللتين "
                            "هذا هذه ذلك تلك هو هي هم كما لدي لدى بعد قبل منذ خلال بين امس اليوم "
@@ -70,6 +70,7 @@ class Context:
         self.given = given_names()
         self.common = common_words()
         self.known_words = kb.name_words()
+        self.doc_countries: frozenset = frozenset()    # countries named (for doc_nisba)
 
     def at(self, lexicon: str) -> dict[int, Any]:
         """First token → longest match of ``lexicon`` starting there."""
@@ -106,7 +107,12 @@ class Context:
     def nisba_at(self, i: int):
         """(last, Country) of a nisba adjective written at token i (no proclitic), else None."""
         m = self.by_lex["nisba"].get(i)
-        if m is not None and m.start == self.tokens[i].start:
+        if m is None:
+            m = self.by_lex["doc_nisba"].get(i)
+            if m is None or m.entry.iso3 not in self.doc_countries \
+                    or i - 1 in self.by_lex["org_heads"]:        # وزارة المالية: finance
+                return None
+        if m.start == self.tokens[i].start:
             return m.last, m.entry
         return None
 

@@ -119,6 +119,41 @@ def _suffix(a: list[str], b: list[str]) -> bool:
     return long_[-len(short):] == short
 
 
+PLACE_LINKS = frozenset(["في", "لدي"])
+MAX_PLACE_SKIP = 6          # في مالي «مينوسما»، : tokens from a title to the comma
+
+
+def merge_prefix_orgs(ents: Entities) -> None:
+    """«بعثة الأمم المتحدة» and «بعثة الأمم المتحدة لحفظ السلام» (or «وزارة الداخلية
+    السعودية») in one article: an organization name found by pattern that starts exactly one
+    longer one, whose further words are a ل-complement or a nisba, is that body (not «وزارة
+    التعليم العالي» after «وزارة التعليم»)."""
+    orgs = [e for e in ents.all() if e.type == "ORG" and e.key[0] == "O" and e.entry is None]
+    if len(orgs) < 2:
+        return
+    words = {id(e): e.key[1].split() for e in orgs}
+    for short in orgs:
+        w = words[id(short)]
+        longer = [e for e in orgs if e is not short and len(words[id(e)]) > len(w) > 1
+                  and words[id(e)][:len(w)] == w and (e.country and not short.country
+                                                      or _complement(words[id(e)][len(w)]))]
+        if len(longer) == 1:
+            target = longer[0]
+            for m in short.mentions:
+                target.absorb(m)
+            short.mentions = []
+            ents.by_key[short.key] = target
+
+
+def _complement(w: str) -> bool:
+    """لحفظ، للأنباء: a word with the preposition ل (not the article)."""
+    return w[0] == "ل" and w[:2] != "ال"
+
+
+POLITICAL_SECTORS = frozenset("GOV LEG JUD MIL COP SPY PTY OPP REB".split())
+SPORTS_WORDS = frozenset(normalize(w) for w in "مباراة المباراة الدوري دوري نادي النادي المنتخب "
+                         "اللاعب لاعب بطولة البطولة الملعب المدرب هدفين".split())
+ARMED_SECTORS = frozenset(["REB", "UAF"])
 COMPOUND_ENDS = frozenset(["الله", "الدين", "الرحمن"])   # نصر الله، ناصر الدين: no fragment
 
 
@@ -182,15 +217,28 @@ def title_head(title) -> str:
 def link_nominals(ctx: Context, ents: Entities, nominals: list[Cand]) -> None:
     doc_date = ctx.doc.date
     ends = {m.last: ent for ent in ents.persons for m in ent.mentions if m.kind == "name"}
+    starts = {m.first: (ent, m) for ent in ents.persons for m in ent.mentions if m.kind == "name"}
     for c in nominals:
         name = c.extra.get("name")
         title = c.title
+        if "possessive" in c.extra:
+            c.country = c.country or _referent_country(ctx, ents, c)
+            if name is None and not c.country:
+                continue            # وزير خارجيته with no referent: no one in particular
         before = ends.get(c.first)
         if before is None and ctx.word(c.first - 1) == ",":
             before = ends.get(c.first - 1)
+        if before is not None and not _apposed(ctx, c, before):
+            before = None           # هادي بالسفير الأمريكي: a preposition, another person
         if name is None and before is not None and title != "counterpart":  # شكري، وزير …
             _credit(before, c)
             ents.add_to(before, c)
+            continue
+        after = _name_in_commas(ctx, c, starts) if name is None and title != "counterpart" \
+            and not c.extra.get("former") else None
+        if after is not None:                       # المتحدث باسم الخارجية، جون كيربي، …
+            _credit(after, c)
+            ents.add_to(after, c)
             continue
         if name is not None:
             ent = ents.by_key.get(name.key) or ents._same_person(name)
@@ -205,11 +253,53 @@ def link_nominals(ctx: Context, ents: Entities, nominals: list[Cand]) -> None:
             ents.add_to(ent, c)
 
 
+def _name_in_commas(ctx: Context, c: Cand, starts: dict) -> Ent | None:
+    """The person named between commas right after a title phrase (الوزير، فلان، قال), or
+    after its place (السفير السعودي في واشنطن، فلان،)."""
+    k = c.last
+    if ctx.word(k) in PLACE_LINKS:
+        k = next((j for j in range(k + 1, min(k + MAX_PLACE_SKIP, ctx.n)) if ctx.word(j) == ","),
+                 k)
+    if ctx.word(k) != ",":
+        return None
+    ent, m = starts.get(k + 1, (None, None))
+    if ent is None or m.start != ctx.tokens[m.first].start or ctx.word(m.last) != ",":
+        return None
+    return None if c.country and ent.country and c.country != ent.country else ent
+
+
+def _referent_country(ctx: Context, ents: Entities, c: Cand) -> str | None:
+    """وزير خارجيتها: the country of the pronoun's referent, the last entity named before the
+    title in its sentence or the one before (a person for ـه, a country or body for ـها)."""
+    first = ctx.doc.sentences[max(ctx.tokens[c.first].sent - 1, 0)].start
+    feminine = c.extra["possessive"].endswith(("ها", "هم", "هما"))
+    best, best_any = None, None
+    for ent in ents.all():
+        if not ent.country or ent.type not in ("PER", "GPE", "ORG"):
+            continue
+        for m in ent.mentions:
+            if first <= m.start < c.start:
+                if best_any is None or m.start > best_any[0]:
+                    best_any = (m.start, ent.country)
+                if (ent.type != "PER") == feminine and (best is None or m.start > best[0]):
+                    best = (m.start, ent.country)
+    found = best or best_any
+    return found[1] if found else None
+
+
+def _apposed(ctx: Context, c: Cand, ent: Ent) -> bool:
+    """A title right after a name describes it unless it carries a proclitic (بالسفير) or
+    names another country."""
+    if c.start != ctx.tokens[c.first].start:
+        return False
+    return not (c.country and ent.country and c.country != ent.country)
+
+
 def _credit(ent: Ent, c: Cand) -> None:
     title = c.title
     if title == "counterpart" or title is None:
         return
-    if title.office:
+    if title.office and not c.extra.get("former"):
         ent.offices.add((title.office, c.country))
     ent.title_heads.add(title_head(title))
     org = c.extra.get("org")
@@ -221,6 +311,8 @@ def _credit(ent: Ent, c: Cand) -> None:
 
 
 def _resolve(ctx: Context, ents: Entities, c: Cand, title, when) -> Ent | None:
+    if c.extra.get("former"):
+        return None                 # الرئيس المصري السابق: not today's office holder
     if title == "counterpart":
         if not c.country:
             return None
@@ -283,11 +375,15 @@ def org_nominals(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
         for h in filter(None, (e.head, first)):
             heads.setdefault(h if h.startswith("ال") else "ال" + h, []).append(e)
     out = []
+    sports: dict[int, bool] = {}
     for i, word, start in ctx.find_words(heads.keys()):
         if i in taken or ctx.nisba_at(i + 1) is not None or ctx.tokens[i].start != start \
                 and ctx.tokens[i].norm[:1] not in "وفبلك":
             continue
-        before = [e for e in heads[word] if e.mentions[0].start < start]
+        before = [e for e in heads[word] if e.mentions[0].start < start
+                  and not _other_body(ctx, e, i + 1)]
+        if before and _sports(ctx, i, sports):      # فاز الاتحاد: a club, not the EU
+            before = [e for e in before if e.sector not in POLITICAL_SECTORS]
         if not before:
             continue
         ent = max(before, key=lambda e: max(m.start for m in e.mentions if m.start < start))
@@ -295,3 +391,89 @@ def org_nominals(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
         ents.add_to(ent, c)
         out.append(c)
     return out
+
+
+def _other_body(ctx: Context, ent: Ent, k: int) -> bool:
+    """«الاتحاد الدولي» after «الاتحاد الأوروبي»: the head with another definite adjective
+    than the one in the body's name names another body."""
+    w = ctx.word(k)
+    if not _nisba_like(w):
+        return False
+    for m in ent.mentions:
+        words = normalize(ctx.doc.text[m.start:m.end]).split()
+        if m.kind == "name" and len(words) > 1 and _nisba_like(words[1]) and words[1] != w:
+            return True
+    return False
+
+
+def _nisba_like(w: str) -> bool:
+    return w.startswith("ال") and w.endswith(("ي", "يه")) and len(w) > 4
+
+
+def _adjective(ctx: Context, k: int) -> bool:
+    """A definite adjective (الإرهابي، التكفيرية، المتطرفة، المسلحة) after a group noun."""
+    w = ctx.word(k)
+    return (_nisba_like(w) or w.startswith("الم") and w.endswith("ه") and len(w) > 5) \
+        and ctx.longest(k, "event_triggers") is None
+
+
+def _sports(ctx: Context, i: int, seen: dict) -> bool:
+    """The sentence of token i is about sport (مباراة، الدوري، المنتخب …); ``seen`` caches
+    the answer by sentence."""
+    k = ctx.tokens[i].sent
+    if k not in seen:
+        sent = ctx.doc.sentences[k]
+        seen[k] = any(ctx.word(j) in SPORTS_WORDS or ctx.word(j)[1:] in SPORTS_WORDS
+                      for j in range(sent.first_token, sent.last_token))
+    return seen[k]
+
+
+def group_anaphors(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
+    """«هذه الجماعة المتطرفة»، «هذا التنظيم الإرهابي»: a demonstrative + group noun (+ its
+    definite adjectives) refers back to the last armed group (or body of that head) named."""
+    out = []
+    for i, m in sorted(ctx.at("group_refs").items()):
+        k = i + 1
+        if i in taken or k in taken:
+            continue
+        last = k + 1
+        while last < ctx.n and last - k <= 2 and last not in taken and _adjective(ctx, last):
+            last += 1
+        ent = _armed_before(ctx, ents, i, m.entry)
+        if ent is None:
+            continue
+        c = Cand(k, last, ctx.tokens[k].start, ctx.tokens[last - 1].end, "ORG", kind="nominal",
+                 extra={"lead": m.start})
+        ents.add_to(ent, c)
+        out.append(c)
+    return out
+
+
+def _in_apposition(ctx: Context, first: int, org_ends: set[int]) -> bool:
+    """«جبهة النصرة، الفرع السوري لتنظيم القاعدة»: a name inside the description set off by
+    a comma after another organization."""
+    j = first - 1
+    while j >= max(first - 4, 1) and ctx.word(j).startswith("ال"):
+        j -= 1
+    if ctx.word(j - 1) == "," and ctx.tokens[j].kind == "word" and ctx.word(j)[:1] != "و":
+        j -= 1                      # «، فرع تنظيم القاعدة»: an indefinite head noun first
+    return j < first - 1 and ctx.word(j) == "," and j in org_ends
+
+
+def _armed_before(ctx: Context, ents: Entities, i: int, head: str) -> Ent | None:
+    """The armed group (or body with that head) named last before token ``i``; not one named
+    in passing («جبهة النصرة، فرع تنظيم القاعدة») nor the subject right before it
+    («واستهدفت جبهة النصرة هذه المجموعة»)."""
+    best, best_first = None, -1
+    org_ends = {m.last for e in ents.all() if e.type == "ORG" for m in e.mentions}
+    if i in org_ends:
+        return None
+    for e in ents.all():
+        if e.type != "ORG" or not (e.sector in ARMED_SECTORS or e.country == "ISM"
+                                   or e.head == head):
+            continue
+        for m in e.mentions:
+            if best_first < m.first and m.last < i \
+                    and not _in_apposition(ctx, m.first, org_ends):
+                best, best_first = e, m.first
+    return best

@@ -74,3 +74,23 @@ def name_words() -> frozenset:
         for phrase in [field(entry, "name") or ""] + list(field(entry, "short") or ()):
             words.update(normalize(phrase).split())
     return frozenset(words - TITLE_WORDS)
+
+
+MEDIA_HEADS = frozenset(normalize(w) for w in "صحيفة جريدة قناة وكالة مجلة إذاعة".split())
+
+
+@lru_cache(maxsize=1)
+def media_names() -> dict:
+    """Known news outlets by their name without the head noun (صحيفة الرياض → «الرياض»)."""
+    try:
+        from ...knowledge.lookup import _LOADERS, shared_matcher
+    except ImportError:
+        return {}
+    shared_matcher()
+    loader = _LOADERS.get("organizations")
+    out: dict = {}
+    for phrase, entry in loader() if loader is not None else ():
+        words = normalize(phrase).split()
+        if field(entry, "sector") == "JRN" and len(words) > 1 and words[0] in MEDIA_HEADS:
+            out.setdefault(" ".join(words[1:]), entry)
+    return out

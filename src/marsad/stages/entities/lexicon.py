@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ...knowledge.countries import countries
 from ...knowledge.lookup import register
 from ...text.normalize import normalize
 
@@ -26,6 +27,7 @@ class Title:
     kind: str           # office | role | rank | honorific
     plural: bool = False
     country: str | None = None
+    possessive: bool = False    # وزير خارجيته: the country is the pronoun's referent's
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,26 @@ def titles() -> list[tuple[str, Title]]:
         out.append((phrase, t))
         out += [(p, Title(p, t.sector, t.office, t.kind, _is_plural(p), t.country))
                 for p in (r.get("plural") or "").split("|") if p.strip()]
+        if kind == "office" and not t.country:
+            out += [(p, Title(p, t.sector, t.office, t.kind, possessive=True))
+                    for p in possessive_forms(phrase)]
     return out
+
+
+POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما")
+
+
+def possessive_forms(phrase: str) -> list[str]:
+    """وزير الخارجية → وزير خارجيته، وزير خارجيتها …; رئيس الوزراء → رئيس وزرائه."""
+    words = normalize(phrase).split()
+    if len(words) != 2 or words[0].startswith("ال") or not words[1].startswith("ال"):
+        return []
+    stem = words[1][2:]
+    if stem.endswith("ه"):                  # ة (normalized to ه) is written ت before a suffix
+        stem = stem[:-1] + "ت"
+    elif stem.endswith("اء"):
+        stem = stem[:-1] + "ئ"
+    return [f"{words[0]} {stem}{s}" for s in POSSESSIVE_SUFFIXES]
 
 
 def _is_plural(phrase: str) -> bool:
@@ -136,10 +157,27 @@ PLACE_NOUNS = {"مديرية": ("GPE", False), "بلدة": ("GPE", False), "قر
                "جزيرة": ("LOC", False), "نهر": ("LOC", False), "بحيرة": ("LOC", False)}
 
 
+DEMONSTRATIVES = ("هذه", "هذا", "تلك", "ذلك")
+GROUP_NOUNS = ("الجماعة", "التنظيم", "الحركة", "الجبهة", "الميليشيا", "المليشيا", "المجموعة",
+               "الفصيل")
+
+
+def _group_refs() -> list[tuple[str, str]]:
+    """هذه الجماعة، هذا التنظيم: a demonstrative + group noun (→ the noun without ال)."""
+    return [(f"{d} {g}", normalize(g)[2:]) for d in DEMONSTRATIVES for g in GROUP_NOUNS]
+
+
 def _org_refs() -> list[tuple[str, str]]:
     """الحركة، التنظيم: a named head with the article refers back to an organization."""
     return [("ال" + h.head, normalize(h.head)) for _, h in org_heads()
             if h.mode.startswith("named") and not h.head.startswith("ال")]
+
+
+def _doc_nisba() -> list[tuple[str, object]]:
+    """Nisba adjectives that name their country only where it is named (المالية)."""
+    table = countries()
+    return [(r["phrase"], table[r["iso3"]]) for r in read_tsv(DATA / "doc_nisba.tsv")
+            if r["iso3"] in table]
 
 
 register("person_titles", lambda: titles() + [(w, Title(w, None, None, "counterpart"))
@@ -150,3 +188,5 @@ register("given_names", lambda: [(w, w) for w in given_names()])
 register("country_refs", lambda: list(COUNTRY_REFS.items()))
 register("place_nouns", lambda: list(PLACE_NOUNS.items()))
 register("org_refs", _org_refs)
+register("group_refs", _group_refs)
+register("doc_nisba", _doc_nisba)

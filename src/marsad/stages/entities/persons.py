@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from ...text.normalize import normalize
 from .context import FUNCTION_WORDS, NAME_LINKS, PRONOUN_ENDINGS, Cand, Context
+from .lexicon import Title
 
 MAX_NAME_WORDS = 4
 MODIFIERS = frozenset(normalize(w) for w in "نائب مساعد المساعد وكيل القائم بأعمال".split())
 ON_BEHALF = frozenset(["باسم"])
+# Adjectives between a title and its name (الرئيس الشرعي، الرئيس اليمني السابق). After a
+# FORMER one the title names no current office holder.
+FORMER = frozenset(normalize(w) for w in "السابق السابقة الأسبق المخلوع الراحل الراحلة المعزول "
+                   "المستقيل".split())
+TITLE_ADJECTIVES = FORMER | frozenset(normalize(w) for w in "الشرعي المنتخب الجديد الجديدة "
+                                      "المؤقت الانتقالي الحالي الحالية".split())
 GENEALOGY = frozenset(["بن", "ابن", "بنت"])
 # Adjectives with the article that follow names of months, places and feasts, never a
 # surname (رمضان المبارك، مكة المكرمة).
@@ -32,7 +39,7 @@ def titled(ctx: Context, names_at: dict[int, Cand], taken: set[int]) -> list[Can
         c = _title_phrase(ctx, i, names_at)
         if c is None:
             continue
-        name = _name_after(ctx, c.last, names_at, c.title)
+        name = _name_after(ctx, c.last, names_at, c.title, c.country is not None)
         if name is not None:
             c.extra["name"] = name
         out.append(c)
@@ -47,10 +54,16 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
     title = "counterpart" if m.entry.kind == "counterpart" else m.entry
     k, start = m.last, m.start
     country, org, end = None, None, None
-    for _ in range(3):                      # stacked: نائب الرئيس رئيس الوزراء اليمني
+    former = False
+    for _ in range(4):                      # stacked: نائب الرئيس رئيس الوزراء اليمني
         nis = ctx.nisba_at(k)
         if nis is not None:
             k, country = nis[0], nis[1].iso3
+            continue
+        if ctx.word(k) in TITLE_ADJECTIVES and end is None and title != "counterpart" \
+                and title.kind in ("office", "role"):     # not the rank الفريق الجديد
+            former = former or ctx.word(k) in FORMER
+            k += 1
             continue
         if ctx.word(k) in ON_BEHALF and k + 1 in names_at:
             org = names_at[k + 1]
@@ -71,32 +84,59 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
         if m2 is not None and not m2.entry.plural and m2.start == ctx.tokens[k].start \
                 and m2.entry.kind not in ("honorific", "counterpart") and end is None:
             modifier = title != "counterpart" and normalize(title.phrase) in MODIFIERS
-            if title != "counterpart" and (m2.entry.office or modifier):
+            complement = ctx.word(k)[0] == "ل" and normalize(m2.entry.phrase)[0] != "ل"
+            if title != "counterpart" and (m2.entry.office or modifier) and not complement:
                 title = m2.entry            # نائب المدير التنفيذي: the director's sector
             k = m2.last
             continue
         break
     end = end or ctx.tokens[k - 1].end
     c = Cand(i, k, start, end, "PER", kind="nominal", country=country, title=title)
+    if former:
+        c.extra["former"] = True
+    if isinstance(title, Title) and title.possessive:
+        c.extra["possessive"] = ctx.tokens[m.last - 1].norm   # وزير خارجيتها
     if org is not None:
         c.extra["org"] = org
         c.country = c.country or org.country
     return c
 
 
-def _name_after(ctx: Context, k: int, names_at: dict[int, Cand], title) -> Cand | None:
+def _name_after(ctx: Context, k: int, names_at: dict[int, Cand], title,
+                nisba: bool = False) -> Cand | None:
     """A person name right after a title: a known person, or 1–4 name words."""
     if "\n" in ctx.gap(k):
         return None
     known = names_at.get(k)
-    last = name_span(ctx, k, names_at)
+    last = name_span(ctx, k, names_at, titled="nisba" if nisba else True)
+    if known is not None and known.type == "PER" and known.last - known.first > 1 \
+            and not _longer_name(ctx, known.last, last):
+        last = known.last           # جون كيري سيتوجه: a verb after a known name ends it
     if known is not None and (known.type != "PER" or known.last >= last):
         return known if known.type == "PER" and known.start == ctx.tokens[k].start else None
     if last == k:
         return None
     if last - k == 1 and not _single_ok(ctx, k, title):
         return None
+    surname = names_at.get(last - 1)
+    if last - k == 2 and surname is not None and surname.type == "PER" and surname.known:
+        return _with_surname(ctx, k, surname)
     return _person(ctx, k, last)
+
+
+def _with_surname(ctx: Context, k: int, surname: Cand) -> Cand:
+    """فرنسوا هولاند with the surname known alone (هولاند): the known person, a longer
+    mention."""
+    c = surname
+    return Cand(k, c.last, ctx.tokens[k].start, c.end, "PER", key=c.key, entry=c.entry,
+                country=c.country, sector=c.sector, kb=c.kb, name_en=c.name_en, known=True)
+
+
+def _longer_name(ctx: Context, first: int, last: int) -> bool:
+    """Words after a known full name continue it only when they are name words themselves."""
+    return all(ctx.word(j) in ctx.given or ctx.word(j) in ctx.known_words
+               or ctx.word(j) in NAME_LINKS or ctx.word(j).startswith("ال")
+               for j in range(first, last))
 
 
 def _single_ok(ctx: Context, k: int, title) -> bool:
@@ -112,11 +152,16 @@ def _single_ok(ctx: Context, k: int, title) -> bool:
         and ctx.tokens[k].kind == "word"
 
 
-def name_span(ctx: Context, k: int, names_at: dict[int, Cand]) -> int:
+def name_span(ctx: Context, k: int, names_at: dict[int, Cand],
+              titled: bool | str = False) -> int:
     """End of the run of name words starting at token k (k when there is none).
 
     Up to four words; links (بن، أبو، عبد) do not count. In a genealogy (… بن X بن Y) a
-    word must follow a link; an ال surname or آل + family name ends the name."""
+    word must follow a link; an ال surname or آل + family name ends the name. After a
+    title (``titled``; "nisba" when it names a country) a foreign first name may start
+    with ي (يانيس فاروفاكيس), a weak given name (not على) may precede any uncommon name word
+    (آية الله حسن أقاميري), and one name word may precede a surname known alone
+    (فرنسوا هولاند)."""
     j, words, genealogy = k, 0, False
     while j < ctx.n and words < MAX_NAME_WORDS:
         t = ctx.tokens[j]
@@ -125,6 +170,8 @@ def name_span(ctx: Context, k: int, names_at: dict[int, Cand]) -> int:
         w = t.norm
         after_link = j > k and ctx.word(j - 1) in NAME_LINKS
         if j in names_at and j > k and not after_link and not _place_surname(ctx, j, names_at[j]):
+            if titled and j == k + 1 and _lone_surname(ctx, names_at[j]):
+                j += 1
             break
         if w in NAME_LINKS and j > k:
             genealogy = genealogy or w in GENEALOGY
@@ -133,7 +180,8 @@ def name_span(ctx: Context, k: int, names_at: dict[int, Cand]) -> int:
         if j > k and ctx.word(j - 1) == "ال":
             j += 1              # آل + family name ends the name (آل الشيخ، آل ثاني)
             break
-        if not _name_word(ctx, j, w):
+        if not _name_word(ctx, j, w) and not (titled and j == k
+                                              and _foreign_first(ctx, j, w, titled == "nisba")):
             break
         if w.startswith("ال") and w not in ctx.given and w not in ctx.known_words:
             if (words >= 2 and ctx.word(j - 1) not in ctx.given) or w in NOT_SURNAMES:
@@ -144,13 +192,36 @@ def name_span(ctx: Context, k: int, names_at: dict[int, Cand]) -> int:
         if genealogy and not after_link and w not in ctx.known_words:
             break
         if j == k and w in WEAK_GIVEN and not (ctx.word(j + 1) in ctx.given
-                                               or ctx.word(j + 1) in ctx.known_words):
+                                               or ctx.word(j + 1) in ctx.known_words
+                                               or titled and _uncommon_name(ctx, j + 1, True)
+                                               and ctx.doc.text[t.end - 1] != "ى"):
             break
         j += 1
         words += 1
     while j > k and (ctx.word(j - 1) in NAME_LINKS or ctx.word(j - 1) in WEAK_GIVEN):
         j -= 1
     return j
+
+
+def _lone_surname(ctx: Context, c: Cand) -> bool:
+    return c.type == "PER" and c.known and c.last - c.first == 1 \
+        and c.start == ctx.tokens[c.first].start
+
+
+def _uncommon_name(ctx: Context, j: int, definite: bool = False) -> bool:
+    """A name word that is no common word (with any clitic reading), nor definite unless
+    ``definite``."""
+    w = ctx.word(j)
+    return j < ctx.n and ctx.tokens[j].kind == "word" and (definite or not w.startswith("ال")) \
+        and "\n" not in ctx.gap(j) and _name_word(ctx, j, w) and ctx.plain_name_word(j)
+
+
+def _foreign_first(ctx: Context, j: int, w: str, nisba: bool) -> bool:
+    """يانيس، يوفال، (وزير المالية الهولندي) يروين: a ي-word that is no common word before
+    another name word, written يا/يو (not يأمر، يمسك) unless the title has a nisba."""
+    second = ctx.doc.text[ctx.tokens[j].start + 1:ctx.tokens[j].start + 2]
+    return w[0] == "ي" and len(w) > 3 and (nisba or second in "او") and w not in ctx.common \
+        and ctx.plain_name_word(j) and _uncommon_name(ctx, j + 1)
 
 
 def _name_word(ctx: Context, j: int, w: str) -> bool:

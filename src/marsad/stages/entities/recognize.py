@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from ...text.normalize import normalize
 from . import kb
-from .context import (COUNTRY_CUES, FUNCTION_WORDS, PLACE_CUES, PRONOUN_ENDINGS, TIME_WORDS, Cand,
-                      Context)
+from .context import (
+    COUNTRY_CUES,
+    FUNCTION_WORDS,
+    PLACE_CUES,
+    PRONOUN_ENDINGS,
+    TIME_WORDS,
+    Cand,
+    Context,
+)
 
 KNOWN_PRIORITY = {"people": 5, "organizations": 4, "facilities": 3, "countries": 2, "places": 1}
 MAX_ORG_WORDS = 5
 MAX_COMPLEMENT_WORDS = 3
 CLITIC_PLACE_POPULATION = 100_000
 MAX_PLACE_WORDS = 2
+MAX_QUOTED_WORDS = 3
 HAMZA = frozenset("أإآؤئ")
 SHADDA = "\u0651"
 PLACE_PREFIXES = frozenset(normalize(w) for w in "ذي ذو بني بيت عين بئر رأس تل دير كفر".split())
@@ -20,6 +28,20 @@ MEDIA_WORDS = frozenset(normalize(w) for w in "أنباء الأنباء للأ�
                         "للإعلام الأخبار للأخبار".split())
 AMBIGUOUS_MEDIA_HEADS = frozenset(["وكاله"])
 KIND_HEADS = ("PTY", "REB")     # heads naming the kind of a known body: حركة حماس = حماس
+# «القوات اللبنانية» names a party; before one of these it is the country's armed forces.
+FORCES_HEADS = frozenset(["القوات", "قوات"])
+MILITARY_QUALIFIERS = frozenset(normalize(w) for w in "المسلحة البرية البحرية الجوية الخاصة "
+                                "النظامية الحكومية".split())
+# «مجموعة» (a business) and «حركة» (a party) name an armed group in a sentence about fighters,
+# rebels or gunmen; a name with one of these words or a ل-complement (مجموعة الطيار للسفر)
+# stays a business.
+GROUP_HEADS = frozenset(["مجموعه", "حركه"])
+NOT_NAME_ADJECTIVES = FUNCTION_WORDS | frozenset(normalize(w) for w in "السابقة الأسبق المنحلة "
+                                                  "المعنية التالية".split())
+BUSINESS_WORDS = frozenset(normalize(w) for w in "القابضة الاستثمارية التجارية الصناعية المالية "
+                           "الاقتصادية".split())
+ARMED_SECTORS = frozenset(["REB", "UAF", "OPP"])
+PEACEKEEPING = normalize("حفظ السلام")
 INNER = {"ORG": ("ORG", "GPE", "PER", "FAC"), "FAC": ("GPE", "PER", "LOC")}   # حركة حماس، ميناء عدن
 
 
@@ -33,7 +55,26 @@ def known_names(ctx: Context) -> list[Cand]:
                 c.prio = prio
                 out.append(c)
     _homographs(ctx, out)
-    return out
+    return [_quoted_media(ctx, c) or c if ctx.word(c.first - 1) in QUOTES
+            and c.key[0] in "CP" else c for c in out]
+
+
+def _quoted_media(ctx: Context, c: Cand) -> Cand | None:
+    """لـ«الشرق الأوسط»، صحيفة «الرياض»: a place name quoted after ل or a media head noun
+    is the known news outlet of that name."""
+    k = c.first - 1
+    if ctx.word(c.last) not in QUOTES:
+        return None
+    before = ctx.word(k - 1)
+    if before != "ل" and before not in kb.MEDIA_HEADS:
+        return None
+    entry = kb.media_names().get(normalize(ctx.doc.text[c.start:c.end]))
+    if entry is None:
+        return None
+    return Cand(c.first, c.last, c.start, c.end, "ORG", key=kb.entry_key(entry), entry=entry,
+                country=kb.field(entry, "country"), sector="JRN", kb=kb.entry_kb(entry),
+                name_en=kb.field(entry, "name_en"), known=True,
+                prio=KNOWN_PRIORITY["organizations"])
 
 
 def _homographs(ctx: Context, cands: list[Cand]) -> None:
@@ -71,6 +112,9 @@ def _known(ctx: Context, m) -> Cand | None:
                     kb=e.kb, name_en=e.name_en, known=True)
     ty = kb.entry_type(m.lexicon, e)
     sector = kb.field(e, "sector") if ty in ("PER", "ORG") else None
+    if sector != "MIL" and ctx.word(m.first) in FORCES_HEADS \
+            and ctx.word(m.last) in MILITARY_QUALIFIERS:
+        return None                 # القوات اللبنانية المسلحة: the army, not the party
     c = Cand(m.first, m.last, m.start, m.end, ty, key=kb.entry_key(e), entry=e,
              country=kb.field(e, "country"), sector=sector, kb=kb.entry_kb(e),
              name_en=kb.field(e, "name_en"), known=True)
@@ -138,6 +182,10 @@ def _extend(ctx: Context, known: Cand) -> Cand | None:
 def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
     head = m.entry
     k = m.last
+    if head.mode.startswith("named") and ctx.word(k) in QUOTES:
+        return _quoted_org(ctx, m, known_at)
+    if head.mode == "numbered":
+        return _numbered_org(ctx, m)
     country = None
     words = 0
     inner = known_at.get(k)
@@ -145,7 +193,8 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
                               or inner.type not in INNER[head.type]):
         inner = None
     if inner is not None:
-        k = inner.last
+        k = inner.last + (inner.type == "GPE" and head.mode.startswith("named")
+                          and _name_adjective(ctx, inner.last, known_at))
         words += 1
         country = inner.country
     elif head.mode.startswith("named"):
@@ -174,8 +223,63 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
     if sector == "JRN" and normalize(head.head) in AMBIGUOUS_MEDIA_HEADS \
             and not MEDIA_WORDS & set(name.split()):
         sector = "GOV"      # وكالة الأمن القومي، وكالة الطاقة: an agency, not a news agency
+    if PEACEKEEPING in name:
+        sector = "MIL"      # بعثة الأمم المتحدة لحفظ السلام: peacekeepers
+    elif normalize(head.head) in GROUP_HEADS and k == _complement(ctx, k) \
+            and not BUSINESS_WORDS & set(name.split()) and _armed_sentence(ctx, m.first):
+        sector = "REB"      # مجموعة سوريا الجديدة among fighters: an armed group
     return Cand(m.first, k, m.start, end, head.type, key=key, country=country,
                 sector=sector, extra={"head": head, "inner": inner})
+
+
+def _quoted_org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
+    """مجموعة «سوريا الجديدة»، شركة «بيانات»: a quoted name of 1–3 words after a head is the
+    name (the quoted words); a known name there stands for itself."""
+    first = m.last + 1
+    close = _closing_quote(ctx, first)
+    if close is None or any(c.last == close for j in range(first, close)
+                            if (c := known_at.get(j)) is not None and c.known):
+        return None
+    head = m.entry
+    start, end = ctx.tokens[first].start, ctx.tokens[close - 1].end
+    name = normalize(ctx.doc.text[start:end])
+    sector = head.sector
+    if normalize(head.head) in GROUP_HEADS and _armed_sentence(ctx, m.first):
+        sector = "REB"
+    return Cand(first, close, start, end, head.type, key=("O", f"{normalize(head.head)} {name}"),
+                sector=sector, extra={"head": head})
+
+
+def _numbered_org(ctx: Context, m) -> Cand | None:
+    """الفرقة 30: a unit named by its number; rebels in a sentence about fighters."""
+    k = m.last
+    if k >= ctx.n or ctx.tokens[k].kind != "num" or ctx.gap(k) != " ":
+        return None
+    head = m.entry
+    end = ctx.tokens[k].end
+    sector = "REB" if _armed_sentence(ctx, m.first) else head.sector
+    name = normalize(ctx.doc.text[m.start:end])
+    if not name.startswith("ال"):
+        name = "ال" + name
+    return Cand(m.first, k + 1, m.start, end, "ORG", key=("O", name), sector=sector,
+                extra={"head": head})
+
+
+def _name_adjective(ctx: Context, k: int, known_at: dict[int, Cand]) -> bool:
+    """مجموعة سوريا الجديدة، حزب مصر القوية: a definite feminine adjective after a country
+    name inside an organization name (not a nisba, a title or a known name)."""
+    w = ctx.word(k)
+    return w.startswith("ال") and w.endswith("ه") and len(w) > 4 and w not in NOT_NAME_ADJECTIVES \
+        and ctx.tokens[k].kind == "word" and k not in known_at and ctx.nisba_at(k) is None \
+        and ctx.longest(k, "person_titles") is None and ctx.gap(k) == " "
+
+
+def _armed_sentence(ctx: Context, i: int) -> bool:
+    """The sentence of token i names fighters, gunmen, rebels or the opposition."""
+    sent = ctx.doc.sentences[ctx.tokens[i].sent]
+    nouns = ctx.at("actor_nouns")
+    return any((a := nouns.get(j)) is not None and a.entry.sector in ARMED_SECTORS
+               for j in range(sent.first_token, sent.last_token))
 
 
 def _name_words(ctx: Context, k: int, known_at: dict[int, Cand], facility: bool) -> tuple[int, int]:
@@ -270,6 +374,12 @@ def place_patterns(ctx: Context, taken: set[int]) -> list[Cand]:
         k = i + 1
         quoted = ctx.tokens[k].kind == "punct" and ctx.tokens[k].norm in QUOTES
         k += quoted
+        close = _closing_quote(ctx, k) if quoted and not plural else None
+        if close is not None:           # مديرية «مشرعة وحدنان»، جبل «صبر»: the quoted words
+            start, end = ctx.tokens[k].start, ctx.tokens[close - 1].end
+            key = ("P", normalize(ctx.doc.text[start:end]))
+            out.append(Cand(k, close, start, end, ty, key=key, extra={"quoted": True}))
+            continue
         start = m.start if ty == "LOC" and not quoted else None
         while k is not None and k < ctx.n:
             last = _place_words(ctx, k, taken)
@@ -283,6 +393,55 @@ def place_patterns(ctx: Context, taken: set[int]) -> list[Cand]:
             out.append(Cand(first, last, start, end, ty, key=key))
             k, start = (_next_item(ctx, last), None) if plural else (None, None)
     return out
+
+
+def replace_inner_places(ctx: Context, names: list[Cand],
+                         places: list[Cand]) -> tuple[list, list]:
+    """A quoted place name (مديرية «مشرعة وحدنان») replaces a known place read inside it, there
+    or a place read by pattern, there and where the same words recur unquoted; one that is a
+    known place itself, or holds a known person or organization, is dropped."""
+    quoted = [p for p in places if p.extra.get("quoted")]
+    if not quoted:
+        return names, places
+    quoted += _repeats(ctx, quoted)
+    plain = [p for p in places if not p.extra.get("quoted")]
+    inner = {id(p): [c for c in names + plain if p.first <= c.first and c.last <= p.last]
+             for p in quoted}
+    bad = {id(p) for p in quoted if any(c.type not in ("GPE", "LOC") or c.known and c.last
+                                        - c.first == p.last - p.first for c in inner[id(p)])}
+    drop = {id(c) for pid, cs in inner.items() if pid not in bad for c in cs}
+    places = [p for p in plain + quoted if id(p) not in bad and id(p) not in drop]
+    return [c for c in names if id(c) not in drop], places
+
+
+def _repeats(ctx: Context, quoted: list[Cand]) -> list[Cand]:
+    """Unquoted recurrences of a quoted name of two or more words (مديرية مشرعة وحدنان)."""
+    out = []
+    starts = {p.first for p in quoted}
+    for p in quoted:
+        words = [ctx.word(j) for j in range(p.first, p.last)]
+        if len(words) < 2:
+            continue
+        for i in range(ctx.n - len(words) + 1):
+            if i not in starts and ctx.word(i) == words[0] and all(
+                    ctx.word(i + n) == w for n, w in enumerate(words[1:], 1)):
+                end = ctx.tokens[i + len(words) - 1].end
+                out.append(Cand(i, i + len(words), ctx.tokens[i].start, end, p.type, key=p.key,
+                                extra={"quoted": True}))
+    return out
+
+
+def _closing_quote(ctx: Context, k: int) -> int | None:
+    """The token index of the quote mark closing a 1–3 word name that starts at token k."""
+    j = k
+    while j < ctx.n and j - k <= MAX_QUOTED_WORDS:
+        t = ctx.tokens[j]
+        if t.kind == "punct":
+            return j if t.norm in QUOTES and j > k else None
+        if t.kind != "word" or t.norm in FUNCTION_WORDS or "\n" in ctx.gap(j):
+            return None
+        j += 1
+    return None
 
 
 def _place_words(ctx: Context, k: int, taken: set[int]) -> int:

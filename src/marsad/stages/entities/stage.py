@@ -4,7 +4,7 @@ from __future__ import annotations
 from ...document import Document, Span
 from ...record import Entity, Mention
 from . import coref, kb, lexicon, persons, recognize
-from .actors import actor_spans
+from .actors import LOCAL_SECTORS, actor_spans, located_in
 from .context import Context
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -15,13 +15,16 @@ class EntityStage:
         lexicon.given_names()
         lexicon.common_words()
         kb.name_words()
+        kb.media_names()
 
     def __call__(self, doc: Document) -> None:
         ctx = Context(doc)
         known = recognize.known_names(ctx)
+        ctx.doc_countries = frozenset(c.country for c in known if c.key[0] in "CP")
         names = recognize.select(known + recognize.org_patterns(ctx, recognize.best_at(known)))
         taken = _covered(names)
         places = recognize.place_patterns(ctx, taken)
+        names, places = recognize.replace_inner_places(ctx, names, places)
         names += places
         taken |= _covered(places)
         names_at = {c.first: c for c in names}
@@ -29,8 +32,10 @@ class EntityStage:
         for c in nominals:
             name = c.extra.get("name")
             if name is not None and names_at.get(name.first) is not name:
-                if name.first in names_at:          # a longer name than the known one there
-                    names.remove(names_at[name.first])
+                for j in range(name.first, name.last):  # a longer name than known ones there
+                    old = names_at.get(j)
+                    if old is not None and old.last <= name.last:
+                        names.remove(names_at.pop(j))
                 names.append(name)
                 names_at[name.first] = name
                 taken.update(range(name.first, name.last))
@@ -44,11 +49,13 @@ class EntityStage:
         for c in names:
             ents.add_name(c)
         coref.drop_weak(ents)
+        coref.merge_prefix_orgs(ents)
         taken |= _covered(coref.fragments(ctx, ents, taken))
         coref.link_nominals(ctx, ents, nominals)
+        taken |= _covered(coref.group_anaphors(ctx, ents, taken))
         taken |= _covered(coref.org_nominals(ctx, ents, taken))
         coref.country_pronouns(ctx, ents, taken)
-        _code(ents)
+        _code(ents, ctx)
         _emit(doc, ctx, ents, nominals)
 
 
@@ -56,8 +63,9 @@ def _covered(cands) -> set[int]:
     return {i for c in cands for i in range(c.first, c.last)}
 
 
-def _code(ents: coref.Entities) -> None:
+def _code(ents: coref.Entities, ctx: Context) -> None:
     home = coref.main_country(ents)
+    located: dict = {}
     for ent in ents.all():
         if ent.type in PLACE_TYPES:
             ent.sector = None
@@ -69,7 +77,13 @@ def _code(ents: coref.Entities) -> None:
         if not ent.country:
             inner = [m.extra.get("inner") or m.extra.get("org") for m in ent.mentions]
             found = (x.country for x in inner if x is not None and x.country)
-            ent.country = next(found, None) or home
+            ent.country = next(found, None)
+        if not ent.country and ent.type == "ORG" and ent.sector in LOCAL_SECTORS:
+            places = [(m, e) for e in ents.all() if e.type == "GPE" for m in e.mentions] \
+                if "places" not in located else []
+            sent = ctx.tokens[ent.mentions[0].first].sent       # الفرقة 30 … في محافظة حلب
+            ent.country = located_in(ctx, places, sent, located)
+        ent.country = ent.country or home
         if not ent.sector or ent.sector == "UNK":
             ent.sector = "CVL" if ent.type == "PER" else "GOV"
 

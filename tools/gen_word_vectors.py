@@ -1,0 +1,57 @@
+"""Write src/marsad/ner/data/word_vectors.npz: small dense vectors of the most
+frequent words of the news corpus, used as real-valued NER features
+(marsad/ner/vectors.py).
+
+Same distributional statistics as tools/gen_word_clusters.py (positive PMI with
+the frequent context words at offsets -2, -1, +1, +2), reduced by truncated SVD
+to --dim dimensions; each vector is scaled to unit length and stored as int8
+(value × 127). Only words and numbers are written (no corpus text).
+Deterministic for a fixed corpus.
+
+    python tools/gen_word_vectors.py [--words 30000] [--dim 32]
+
+Needs numpy and scipy (training time only).
+"""
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from gen_word_clusters import CORPUS, ROOT, NUM, BREAK, cooccurrence, embed, ppmi, token_stream
+
+OUT = ROOT / "src" / "marsad" / "ner" / "data" / "word_vectors.npz"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", default=str(CORPUS))
+    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--words", type=int, default=30000)
+    ap.add_argument("--contexts", type=int, default=3000, help="context words per offset")
+    ap.add_argument("--dim", type=int, default=32)
+    ap.add_argument("--seed", type=int, default=13)
+    args = ap.parse_args()
+    tokens = token_stream(Path(args.corpus))
+    freq = Counter(tokens)
+    ranked = sorted(freq, key=lambda w: (-freq[w], w))
+    vocab = [w for w in ranked if w not in (NUM, BREAK) and not w[0].isdigit()
+             and any(ch.isalpha() for ch in w)][:args.words]
+    word_id = {w: i for i, w in enumerate(vocab)}
+    ctx_id = {w: i for i, w in enumerate(ranked[:args.contexts])}
+    ids = np.fromiter((word_id.get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
+    ctx = np.fromiter((ctx_id.get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
+    vectors = embed(ppmi(cooccurrence(ids, len(vocab), ctx, len(ctx_id))), args.dim, args.seed)
+    vectors = vectors[:, ::-1]  # svds returns the smallest singular value first
+    order = sorted(range(len(vocab)), key=vocab.__getitem__)
+    words = np.array([vocab[i] for i in order])
+    quantized = np.round(vectors[order] * 127).astype(np.int8)
+    with open(args.out, "wb") as f:
+        np.savez_compressed(f, words=words, vectors=quantized)
+    print(f"{args.out}: {len(words):,} words × {args.dim} dims, {Path(args.out).stat().st_size:,} bytes")
+
+
+if __name__ == "__main__":
+    main()
