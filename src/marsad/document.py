@@ -45,7 +45,9 @@ class Token:
     @property
     def forms(self) -> tuple:
         if self._forms is None:
-            self._forms = tuple([(stem, self.stem_start(p)) for stem, p in self.readings])
+            readings = self.readings
+            self._forms = ((self.norm, self.start),) if len(readings) == 1 else \
+                tuple([(stem, self.stem_start(p)) for stem, p in readings])
         return self._forms
 
     def __repr__(self) -> str:

@@ -105,6 +105,8 @@ def _rest_span(doc: Document, m: Match) -> range | None:
 def _noun_prefix(doc: Document, m: Match) -> bool:
     """بدعم، كدعم: a preposition attached to the word makes it a noun, not a verb."""
     tok = doc.tokens[m.first]
+    if tok.start == m.start:
+        return False
     prefix = normalize(doc.text[tok.start:m.start]).lstrip("وف")
     return prefix[:1] in NOUN_PROCLITICS
 

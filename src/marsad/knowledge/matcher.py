@@ -7,25 +7,24 @@ the following words are matched as written.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import partial
 from itertools import compress
 from operator import attrgetter, is_
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Iterable
 
 from ..text.normalize import normalize
 from ..text.segment import ARABIC_LETTERS, TOKEN_RE
 
 
-class Match(NamedTuple):
+@dataclass(slots=True)
+class Match:
     first: int      # index of the first token
     last: int       # index after the last token
     start: int      # original offset, proclitics excluded
     end: int
     lexicon: str
     entry: Any
-
-
-_new_match = partial(tuple.__new__, Match)  # Match((fields…)) without a Python-level __new__
 
 
 _PLAIN = re.compile(f"[{ARABIC_LETTERS} ]+")
@@ -96,7 +95,7 @@ class PhraseMatcher:
                     start = tokens[i].stem_start(prefix)
                     for last, hits in reversed(found):
                         end = tokens[last].end
-                        out += [_new_match((i, last + 1, start, end, lex, entry)) for lex, entry in hits]
+                        out += [Match(i, last + 1, start, end, lex, entry) for lex, entry in hits]
         return out
 
     def _learn(self, tokens: list, norms: list, heads: list) -> list:
