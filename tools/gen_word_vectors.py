@@ -5,8 +5,10 @@ frequent words of the news corpus, used as real-valued NER features
 Same distributional statistics as tools/gen_word_clusters.py (positive PMI with
 the frequent context words at offsets -2, -1, +1, +2), reduced by truncated SVD
 to --dim dimensions; each vector is scaled to unit length and stored as int8
-(value × 127). Only words and numbers are written (no corpus text).
-Deterministic for a fixed corpus.
+(value × 127). Only words and numbers are written (no corpus text). The
+arrays are the same for a fixed corpus (the zip members carry the write time).
+The shipped file uses the defaults (30k words × 32 dims, about 0.9 MB); the NER
+dev F1 rose from 0.790 to 0.792 with them.
 
     python tools/gen_word_vectors.py [--words 30000] [--dim 32]
 
@@ -19,8 +21,16 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-
-from gen_word_clusters import CORPUS, ROOT, NUM, BREAK, cooccurrence, embed, ppmi, token_stream
+from gen_word_clusters import (
+    BREAK,
+    CORPUS,
+    NUM,
+    ROOT,
+    cooccurrence,
+    embed,
+    ppmi,
+    token_stream,
+)
 
 OUT = ROOT / "src" / "marsad" / "ner" / "data" / "word_vectors.npz"
 

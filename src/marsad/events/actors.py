@@ -76,8 +76,8 @@ class TokenIndex:
     """Original offset → token index."""
 
     def __init__(self, doc: Document):
-        self.starts = [t.start for t in doc.tokens]
-        self.ends = [t.end for t in doc.tokens]
+        self.starts = doc.token_starts
+        self.ends = doc.token_ends
 
     def first(self, start: int) -> int:
         return max(bisect_right(self.starts, start) - 1, 0)

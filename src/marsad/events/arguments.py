@@ -1,6 +1,8 @@
 """Actor and recipient of a trigger, from the actor phrases around it."""
 from __future__ import annotations
 
+from functools import cache
+
 from ..text.normalize import normalize
 from .actors import ActorPhrase
 from .context import RELATIVES, Context
@@ -76,6 +78,11 @@ SUFFIX_KINDS = (("هما", "plural"), ("هم", "plural"), ("ها", None), ("ه",
 # thing (the plan, the agreement); ه on a verb: a person named before (استقبله)
 PLACE_OBJECT = TOWARD | {"ل", "علي", "عن", "مع", "الي"}
 OBJECT_PREPS = PLACE_OBJECT | {"ب"}
+
+
+@cache
+def normalized_lemma(lemma: str) -> str:
+    return normalize(lemma)
 
 
 def preposition(ctx: Context, a: ActorPhrase) -> str | None:
@@ -293,7 +300,7 @@ def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     singular noun (الحكومة، الشرطة، وزارة): the phrase is not its subject."""
     doc = ctx.doc
     word = normalize(doc.text[trig.start:doc.tokens[trig.first].end])
-    past, _, present = normalize(trig.pattern.lemma).partition("/")
+    past, _, present = normalized_lemma(trig.pattern.lemma).partition("/")
     if word not in (past, present) or a.entity in ctx.persons or trig.entry.rest:
         return False  # حرص الحكومة على…: a noun read as a verb (the pattern names what follows)
     head = doc.text[a.start:doc.tokens[a.first].end]
@@ -524,7 +531,7 @@ def pronoun_object(ctx: Context, trig: Trigger, after: int, p) -> str | None:
     preposition: استقبله، وجه له الدعوة) or None."""
     toks = ctx.doc.tokens
     word = ctx.doc.text[toks[trig.last - 1].start:trig.end]  # as written: دعاة is no دعاه
-    forms = normalize(p.lemma).split("/")
+    forms = normalized_lemma(p.lemma).split("/")
     if p.pos == "P":
         forms = forms[:1]  # تم أسر/تم أسرهم: the first alternative is the bare phrase
     takes = "obj" in p.rcp if p.pos == "V" else p.gen == "recipient"  # انتقاده: his criticism
@@ -604,9 +611,9 @@ def _other_clause(ctx: Context, a: ActorPhrase, trig: Trigger) -> bool:
 def _prep_headed(ctx: Context, j: int, rcp) -> bool:
     """بأعضاء في مجلس الشيوخ: a recipient preposition on a head noun before the actor phrase."""
     tok = ctx.doc.tokens[j]
-    if j in ctx.actor_at or len(tok.forms) < 2:
+    if j in ctx.actor_at or len(tok.readings) < 2:
         return False
-    prefix = tok.norm[: len(tok.norm) - len(tok.forms[-1][0])].lstrip("وف")
+    prefix = tok.norm[: len(tok.norm) - len(tok.readings[-1][0])].lstrip("وف")
     return prefix in ("ب", "ل") and prefix in rcp
 
 

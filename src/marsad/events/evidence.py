@@ -23,7 +23,7 @@ def has_evidence(tokens, skip: range, kind: str = "ASSAULT") -> bool:
     for t in tokens:
         if t.i in skip:
             continue
-        for stem, _ in t.forms:
+        for stem, _ in t.readings:
             if stem in words or (stem.endswith("ا") and stem[:-1] in words):
                 return True
     return False
@@ -32,7 +32,7 @@ def has_evidence(tokens, skip: range, kind: str = "ASSAULT") -> bool:
 def has_word(tok, kind: str) -> bool:
     """Is the token (any clitic reading) a word of the list ``kind`` (ASSAULT, ABSTRACT…)?"""
     words = evidence_words().get(kind, frozenset())
-    return any(stem in words for stem, _ in tok.forms)
+    return any(stem in words for stem, _ in tok.readings)
 
 
 def is_abstract(tok) -> bool:

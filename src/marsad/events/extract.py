@@ -9,7 +9,7 @@ from ..record import Trigger as TriggerOut
 from ..text.normalize import normalize
 from .actors import LEXICON as ACTOR_WORDS
 from .actors import ActorPhrase
-from .arguments import NUMBER_WORDS, find_arguments
+from .arguments import NUMBER_WORDS, find_arguments, normalized_lemma
 from .cameo import goldstein, quad_class
 from .context import RELATIVES, Context
 from .dedupe import dedupe
@@ -382,7 +382,7 @@ def _possessed(doc: Document, trig: Trigger) -> bool:
     """A noun trigger carrying a possessive pronoun (اعتداءاته، هجماتهم)."""
     word = normalize(doc.text[trig.start:doc.tokens[trig.first].end])
     bare = word.removeprefix("ال")
-    lemmas = {w.removeprefix("ال") for w in normalize(trig.pattern.lemma).split("/")}
+    lemmas = {w.removeprefix("ال") for w in normalized_lemma(trig.pattern.lemma).split("/")}
     return bare not in lemmas and bare.endswith(("ه", "ها", "هم", "هما"))
 
 

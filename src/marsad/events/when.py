@@ -26,7 +26,7 @@ HOLDS = frozenset(normalize(w) for w in (
     "مستمر", "مستمرة", "ساري", "سارية", "قائم", "قائمة", "متواصل", "متواصلة"))
 STAY_FUTURE = tuple(normalize(w) for w in ("سوف", "سيبق", "ستبق", "سيظل", "ستظل"))
 HOLDS_GAP = 6  # words from a state noun to the predicate saying it holds
-SHIFT_MARKERS = tuple(tuple(normalize(m).split()) for m in (
+SHIFT_MARKERS = frozenset(tuple(normalize(m).split()) for m in (
     "ميدانيا", "سياسيا", "من جهة أخرى", "من جهة ثانية", "على صعيد آخر", "وعلى صعيد آخر",
     "في سياق آخر", "وفي سياق آخر", "وفي تطور آخر", "في تطور آخر"))
 
@@ -123,9 +123,9 @@ def topic_shift(doc: Document) -> int:
     """The first sentence that opens another story (ميدانيا، من جهة أخرى، على صعيد آخر): from
     there on, undated events are the publication day's news, not the lead's day."""
     for sent in doc.sentences[1:]:
-        words = tuple(doc.tokens[i].norm for i in range(sent.first_token,
-                                                          min(sent.first_token + 3, sent.last_token)))
-        if any(words[:len(m)] == m for m in SHIFT_MARKERS):
+        words = tuple([t.norm for t in doc.tokens[sent.first_token:min(sent.first_token + 3,
+                                                                          sent.last_token)]])
+        if words[:1] in SHIFT_MARKERS or words[:2] in SHIFT_MARKERS or words in SHIFT_MARKERS:
             return sent.i
     return len(doc.sentences)
 

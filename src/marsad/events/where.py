@@ -177,7 +177,7 @@ def place_prep(doc, start, i) -> bool:
     before = []  # the two words before, skipping quote marks (في بلدة «سيفاري»)
     k = i - 1
     while k >= 0 and len(before) < 2:
-        if doc.tokens[k].norm not in QUOTES:
+        if doc.tokens[k].norm not in QUOTES and not _place_adjective(doc, k):
             before.append(doc.tokens[k].norm)
         k -= 1
     if before and before[0] in FROM and any(doc.tokens[j].norm in PLURAL_PLACES
@@ -191,6 +191,12 @@ def place_prep(doc, start, i) -> bool:
         if w not in PLACE_NOUNS and not (w[:1] == "و" and w[1:] in PLACE_NOUNS):
             return n == 1  # غادر محافظة عدن، مناطق وقرى جبل صبر: a place noun names a place
     return bool(before)
+
+
+def _place_adjective(doc, k: int) -> bool:
+    """في العاصمة الأردنية عمان، في البلدة الحدودية …: a definite adjective after a place noun."""
+    w = doc.tokens[k].norm
+    return k > 0 and w.startswith("ال") and w.endswith("يه") and doc.tokens[k - 1].norm in PLACE_NOUNS
 
 
 def place_country(doc: Document, entity_id: str | None) -> str | None:

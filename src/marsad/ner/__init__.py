@@ -4,7 +4,8 @@
     spans = load_tagger().tag_doc(doc)   # [(first_token, last_token_exclusive, type)]
 
 The shipped weights (data/ner_model.json.gz) are CC BY-SA 4.0: see data/NOTICE.md. The
-model reads word classes from data/word_clusters.tsv.gz (tools/gen_word_clusters.py).
+model reads word classes from data/word_clusters.tsv.gz (tools/gen_word_clusters.py) and
+word vectors from data/word_vectors.npz (tools/gen_word_vectors.py).
 """
 from __future__ import annotations
 

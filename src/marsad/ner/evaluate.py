@@ -15,6 +15,7 @@ from .clusters import CLUSTERS_PATH
 from .corpus import LABELS, slices
 from .features import word_shape
 from .tagger import MODEL_PATH, Tagger, load_model
+from .vectors import VECTORS_PATH
 
 MAIN_TYPES = ("PERS", "LOC", "ORG")
 DOC_SIZE = 20
@@ -60,11 +61,12 @@ def main(argv=None) -> None:
     ap.add_argument("--slice", default="test", choices=("test", "dev"))
     ap.add_argument("--model", default=MODEL_PATH)
     ap.add_argument("--clusters", default=str(CLUSTERS_PATH), help="word classes the model was trained with")
+    ap.add_argument("--vectors", default=str(VECTORS_PATH), help="word vectors the model was trained with")
     ap.add_argument("--doc-size", type=int, default=DOC_SIZE,
                     help="sentences per pseudo-document for propagation (ANERcorp has no document breaks)")
     args = ap.parse_args(argv)
     sentences = slices(args.corpus)[args.slice]
-    tagger = Tagger(load_model(args.model), clusters_path=args.clusters)
+    tagger = Tagger(load_model(args.model), clusters_path=args.clusters, vectors_path=args.vectors)
     n = sum(map(len, sentences))
     print(f"{args.slice} slice: {len(sentences)} sentences, {n} tokens")
     for doc_size in (1, args.doc_size):

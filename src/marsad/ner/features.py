@@ -1,12 +1,9 @@
-"""Per-word and word-pair attributes for the NER model.
+"""Per-word attributes for the NER model.
 
-Most attributes describe ONE word (its normalized form), so a token's features
+Every attribute describes ONE word (its normalized form), so a token's features
 are the attributes of the words in a ±2 window, each tagged with its offset
-(``"-1:c=رئيس"``). Pair attributes describe two adjacent words by their stems
-and coarse word classes (``"pw=وزير|خارجيه"``); a token gets those of the pair
-with its left neighbour (``"L:"``) and with its right one (``"R:"``). The emission
-score stays a sum of per-word-type and per-pair-type vectors, which the tagger
-caches (see ``tagger.py``). When word vectors are loaded (vectors.py), a token
+(``"-1:c=رئيس"``). That keeps the model's emission score a sum of per-word-type
+vectors, which the tagger caches (see ``tagger.py``). When word vectors are loaded (vectors.py), a token
 also gets the real-valued components of the vectors of the words at offsets
 -1..1 (``"0:e5": 0.31``).
 """
@@ -19,9 +16,7 @@ from ..text.segment import clitic_forms
 OFFSETS = (-2, -1, 0, 1, 2)
 FAR_FAMILIES = ("c=", "t=", "w=", "bc")  # attribute families also used at offsets ±2
 CLUSTER_PREFIXES = (4, 8, 12)  # class path prefix lengths, besides the whole path
-PAIR_CLASS = "bc8="  # the word class a pair attribute uses (else the whole path, else the shape)
 VECTOR_OFFSETS = (-1, 0, 1)
-PAIR_SIDES = ("R", "L")  # a pair's attributes go to its left word as "R:", to its right word as "L:"
 BOS, EOS = "<s>", "</s>"
 ARABIC = frozenset("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي")
 
@@ -45,7 +40,7 @@ class WordTables(NamedTuple):
     word-class paths (clusters.py) and word vectors (vectors.py)."""
     gazetteer: dict
     clusters: dict
-    vectors: dict = {}
+    vectors: dict
 
 
 def cluster_attributes(family: str, word: str, clusters: dict) -> list[str]:
@@ -102,25 +97,6 @@ def word_vector(w: str, tables: WordTables):
     return vector
 
 
-def pair_keys(attrs: list[str]) -> tuple[str, str]:
-    """(stem or word, coarse word class) of a word, read from its attributes."""
-    word = cls = shape = None
-    for a in attrs:
-        if a.startswith(("w=", "c=")):
-            word = a[2:]
-        elif a.startswith(PAIR_CLASS) or (a.startswith("bc=") and cls is None):
-            cls = a[a.index("=") + 1:]
-        elif a.startswith("k="):
-            shape = a
-    return word, cls or shape or word
-
-
-def pair_attributes(left: tuple[str, str], right: tuple[str, str]) -> list[str]:
-    """Attributes of two adjacent words given their ``pair_keys``."""
-    return ["pw=%s|%s" % (left[0], right[0]), "pk=%s|%s" % (left[1], right[1]),
-            "pwk=%s|%s" % (left[0], right[1]), "pkw=%s|%s" % (left[1], right[0])]
-
-
 def offset_attributes(attrs: list[str], k: int) -> list[str]:
     if k == 0:
         return ["0:" + a for a in attrs]
@@ -134,14 +110,11 @@ def sentence_features(words: list[str], tables: WordTables) -> list:
     attribute → value dicts when word vectors are loaded."""
     padded = [BOS, BOS] + list(words) + [EOS, EOS]
     attrs = [word_attributes(w, tables) for w in padded]
-    keys = [pair_keys(a) for a in attrs]
-    pairs = [pair_attributes(a, b) for a, b in zip(keys, keys[1:])]
     features = [[f for k in OFFSETS for f in offset_attributes(attrs[i + 2 + k], k)]
-                + ["L:" + p for p in pairs[i + 1]] + ["R:" + p for p in pairs[i + 2]]
                 for i in range(len(words))]
     if not tables.vectors:
         return features
     vectors = [word_vector(w, tables) for w in padded]
-    return [{**dict.fromkeys(f, 1.0), **{"%d:e%d" % (k, j): float(x)
+    return [{**dict.fromkeys(f, 1.0), **{f"{k}:e{j}": float(x)
              for k in VECTOR_OFFSETS if vectors[i + 2 + k] is not None
              for j, x in enumerate(vectors[i + 2 + k])}} for i, f in enumerate(features)]

@@ -1,10 +1,12 @@
 """Document-level label propagation: a name tagged once is tagged everywhere.
 
 Articles repeat names; the sequence model sometimes finds only some of the
-mentions. Every untagged token sequence whose clitic-stripped forms equal those
-of a tagged entity in the same document gets that entity's majority type, and a
-tagged name whose type is in the minority takes the majority type. The last word
-of a multi-word person name is a key too (a surname used alone).
+mentions. Every token sequence whose clitic-stripped forms equal those of a
+tagged entity in the same document gets that entity's majority type, when it is
+untagged or holds only shorter tagged spans (which it replaces: «المغرب» inside
+a club name tagged «المغرب الفاسي» elsewhere); a tagged name whose type is in
+the minority takes the majority type. The last word of a multi-word person name
+is a key too (a surname used alone).
 """
 from __future__ import annotations
 
@@ -32,18 +34,23 @@ def propagate(cores: list[str], spans: list[tuple[int, int, str]]) -> list[tuple
             by_first.setdefault(key[0], []).append((key, counter.most_common(1)[0][0]))
     for keys in by_first.values():
         keys.sort(key=lambda item: -len(item[0]))
-    taken = bytearray(len(cores))
-    for a, b, _ in spans:
-        taken[a:b] = b"\x01" * (b - a)
-    added = []
+    owner: list = [None] * len(cores)  # the span holding each token
+    for span in spans:
+        owner[span[0]:span[1]] = [span] * (span[1] - span[0])
+    result = set(spans)
     for i in [i for i, core in enumerate(cores) if core in by_first]:
         for key, kind in by_first[cores[i]]:
             n = len(key)
-            if not any(taken[i:i + n]) and tuple(cores[i:i + n]) == key:
-                added.append((i, i + n, kind))
-                taken[i:i + n] = b"\x01" * n
+            if tuple(cores[i:i + n]) != key:
+                continue
+            inside = {span for span in owner[i:i + n] if span}
+            if any(a < i or b > i + n or b - a >= n for a, b, _ in inside):
                 break
-    return sorted(spans + added) if added else spans
+            result -= inside
+            owner[i:i + n] = [(i, i + n, kind)] * n
+            result.add(owner[i])
+            break
+    return sorted(result)
 
 
 def _majority(votes: Counter, kind: str) -> str:

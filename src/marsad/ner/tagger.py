@@ -1,12 +1,10 @@
 """Fast CRF decoding with per-word-type cached emission scores.
 
 The model's emission score of label y at token t is the sum, over the window
-offsets k = -2..2, of the weights of the attributes of word t+k at offset k,
-plus the weights of the attributes of the word pairs (t-1, t) and (t, t+1).
-Each word type's offset × label score table, and each pair type's side × label
-table, is computed once and kept as a row of a numpy matrix, so a document's
-emission scores are seven gathers and adds. Word-vector components (real-valued
-attributes) add the word's vector times their weights to its row.
+offsets k = -2..2, of the weights of the attributes of word t+k at offset k
+(real-valued word-vector components count value × weight). Each word type's
+offset × label score table is computed once and kept as a row of a numpy
+matrix, so a document's emission scores are five gathers and adds.
 Labels scoring more than ``prune`` below O are dropped; a token left with O
 alone is fixed to O, which leaves short runs of uncertain tokens, decoded by a
 Viterbi batched over all runs of the document. I- labels only continue their
@@ -23,13 +21,12 @@ import numpy as np
 
 from ..text.normalize import normalize
 from .clusters import CLUSTERS_PATH, load_clusters
-from .features import BOS, EOS, WordTables, pair_attributes, pair_keys, word_attributes, word_vector
+from .features import BOS, EOS, WordTables, word_attributes, word_vector
 from .propagate import propagate
 from .vectors import VECTORS_PATH, load_vectors
 
 MODEL_PATH = os.path.join(os.path.dirname(__file__), "data", "ner_model.json.gz")
-MAX_TYPES = 200_000  # cached word types (180 bytes each); the caches restart when full
-MAX_PAIRS = 400_000  # cached word-pair types (72 bytes each)
+MAX_TYPES = 200_000  # cached word types (180 bytes each); the cache restarts when full
 PRUNE = 4.0
 O = 0
 WINDOW = [-2, -1, 0, 1, 2]
@@ -62,11 +59,9 @@ class Tagger:
         self.tables = WordTables(self.gazetteer, self.clusters, self.vectors)
         self.prune = prune
         self.attr_index, self.weights = _weight_matrix(model["attributes"], len(WINDOW) * n)
-        self.pair_index, self.pair_weights = _weight_matrix(model.get("pairs", {}), 2 * n)
         dims = len(next(iter(self.vectors.values()))) if self.vectors else 0
-        components = model.get("vector_components", {})
         self.vector_weights = np.zeros((dims, len(WINDOW) * n), dtype=np.float32)
-        for a, pairs in components.items():
+        for a, pairs in model.get("vector_components", {}).items():  # "e5" → component 5
             self.vector_weights[int(a[1:]), pairs[0::2]] = pairs[1::2]
         self._reset_cache()
 
@@ -80,10 +75,7 @@ class Tagger:
 
     def _reset_cache(self) -> None:
         self._ids: dict[str, int] = {}
-        self._keys: list[tuple[str, str]] = []  # pair_keys of each cached word type
         self._table = np.zeros((1024, self.weights.shape[1]), dtype=np.float32)
-        self._pair_ids: dict[tuple[int, int], int] = {}
-        self._pair_table = np.zeros((1024, self.pair_weights.shape[1]), dtype=np.float32)
 
     def _type_ids(self, words: list[str]) -> list[int]:
         """Row of each word's score table, computing the rows of new word types."""
@@ -97,39 +89,16 @@ class Tagger:
             self._reset_cache()
             return self._type_ids(words)
         attrs = [word_attributes(w, self.tables) for w in new]
-        self._keys.extend(pair_keys(a) for a in attrs)
         self._table = _add_rows(self._table, len(ids), self.weights, self.attr_index, attrs)
         first = len(ids)
         if self.vectors:
-            dims = self.vector_weights.shape[0]
-            zero = np.zeros(dims, dtype=np.float32)
+            zero = np.zeros(len(self.vector_weights), dtype=np.float32)
             vectors = [word_vector(w, self.tables) for w in new]
             matrix = np.array([zero if v is None else v for v in vectors])
             self._table[first:first + len(new)] += matrix @ self.vector_weights
         for k, w in enumerate(new):
             ids[w] = first + k
         return [get(w) for w in words]
-
-    def _pair_rows(self, ids: list[int]) -> list[int]:
-        """Row of each adjacent pair's score table, computing the rows of new pair types."""
-        cache = self._pair_ids
-        get = cache.get
-        pairs = list(zip(ids, ids[1:]))
-        out = [get(p) for p in pairs]
-        if None not in out:
-            return out
-        new = list(dict.fromkeys(p for p, i in zip(pairs, out) if i is None))
-        if len(cache) + len(new) > MAX_PAIRS and cache:
-            self._pair_ids = {}
-            return self._pair_rows(ids)
-        keys = self._keys
-        attrs = [pair_attributes(keys[a], keys[b]) for a, b in new]
-        self._pair_table = _add_rows(self._pair_table, len(cache), self.pair_weights,
-                                     self.pair_index, attrs)
-        first = len(cache)
-        for k, p in enumerate(new):
-            cache[p] = first + k
-        return [get(p) for p in pairs]
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[int]:
         """Label indices of all tokens of consecutive sentences (normalized words)."""
@@ -145,9 +114,6 @@ class Tagger:
         size = len(ids) - 4
         scores = (t[ids[0:size], 0:n] + t[ids[1:size + 1], n:2 * n] + t[ids[2:size + 2], 2 * n:3 * n]
                   + t[ids[3:size + 3], 3 * n:4 * n] + t[ids[4:], 4 * n:5 * n])
-        if self.pair_index:
-            pairs, p = np.array(self._pair_rows(ids.tolist())), self._pair_table
-            scores += p[pairs[1:size + 1], n:2 * n] + p[pairs[2:size + 2], 0:n]
         real = np.ones(size, dtype=bool)  # drop the rows centred on padding
         for k in range(1, len(starts)):
             real[starts[k] + 4 * k - 4:starts[k] + 4 * k] = False

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,15 +132,13 @@ class Context:
                 end = at + len(w)
                 if (end == len(norm) or not norm[end].isalpha()) and _word_start(norm, at):
                     start = doc.orig_offset(at)
-                    i = bisect_right(self.tokens, start, key=_token_start) - 1
+                    i = bisect_right(doc.token_starts, start) - 1
                     if i >= 0 and self.tokens[i].end == doc.orig_offset(end - 1) + 1:
                         out.append((i, w, start))
                 at = norm.find(w, end)
         out.sort()
         return out
 
-
-_token_start = attrgetter("start")
 
 
 def _word_start(norm: str, at: int) -> bool:

@@ -423,8 +423,8 @@ def _sports(ctx: Context, i: int, seen: dict) -> bool:
     k = ctx.tokens[i].sent
     if k not in seen:
         sent = ctx.doc.sentences[k]
-        seen[k] = any(ctx.word(j) in SPORTS_WORDS or ctx.word(j)[1:] in SPORTS_WORDS
-                      for j in range(sent.first_token, sent.last_token))
+        words = [t.norm for t in ctx.tokens[sent.first_token:sent.last_token]]
+        seen[k] = any(w in SPORTS_WORDS or w[1:] in SPORTS_WORDS for w in words)
     return seen[k]
 
 

@@ -119,6 +119,10 @@ def _emit(doc: Document, ctx: Context, ents: coref.Entities, nominals) -> None:
     doc.mentions = spans
     pairs.sort(key=lambda p: p[0].start)
     doc.actors = actor_spans(ctx, pairs, nominals, coref.main_country(ents))
+    for c in nominals:                  # break the cand ↔ entity cycles: freed by refcount
+        c.extra.pop("ent", None)
+    for c, _ in pairs:
+        c.extra.pop("ent", None)
 
 
 def _offsets(x) -> tuple[int, int]:
