@@ -8,27 +8,13 @@ clock and by process CPU time (the CPU figure is the one to compare on a busy ma
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import time
 from pathlib import Path
 
+from news import CORPUS, read_with_text
+
 from marsad.document import make_document
 from marsad.pipeline import load_stage
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "saudinewsnet.jsonl.gz"
-
-
-def read(path: Path, n: int) -> list[dict]:
-    docs = []
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            if (d.get("text") or "").strip():
-                docs.append(d)
-                if len(docs) == n:
-                    break
-    return docs
 
 
 def main() -> None:
@@ -36,7 +22,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     args = ap.parse_args()
-    raw = read(args.corpus, args.n)
+    raw = read_with_text(args.n, args.corpus)
     stages = {name: load_stage(name) for name in ("segment", "lookup", "entities")}
     wall = dict.fromkeys(stages, 0.0)
     cpu = dict.fromkeys(stages, 0.0)

@@ -10,32 +10,24 @@ articles/s. The last line times a bare Python loop, to compare machines.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import resource
 import time
+
+from news import CORPUS, read_with_text
 
 from marsad import ner
 from marsad.document import make_document
 from marsad.ner import load_tagger
 from marsad.text.segment import segment
 
-from news import CORPUS
-
 
 def load_docs(path: str, n: int) -> list:
     docs = []
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            obj = json.loads(line)
-            if not obj.get("text", "").strip():
-                continue
-            doc = make_document(obj["text"])
-            segment(doc)
-            docs.append(doc)
-            if len(docs) == n:
-                break
+    for obj in read_with_text(n, path):
+        doc = make_document(obj["text"])
+        segment(doc)
+        docs.append(doc)
     return docs
 
 

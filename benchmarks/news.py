@@ -22,3 +22,10 @@ def read_news(n: int, path: Path = CORPUS, every: int = 1) -> list[dict]:
         return [json.loads(line) for line in read_lines(n, path)]
     with gzip.open(path, "rt", encoding="utf-8") as f:
         return [json.loads(line) for line in itertools.islice(f, 0, None, every)][:n]
+
+
+def read_with_text(n: int, path: Path = CORPUS) -> list[dict]:
+    """The first n documents that have text (some corpus lines have none)."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        docs = (json.loads(line) for line in f)
+        return list(itertools.islice((d for d in docs if (d.get("text") or "").strip()), n))

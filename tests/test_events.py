@@ -5,6 +5,8 @@ One test runs the whole corpus and prints every failure.
 import json
 from pathlib import Path
 
+import pytest
+
 from marsad.events.cameo import goldstein, quad_class
 from marsad.events.inflect import noun_forms, past_forms, present_forms
 from marsad.pipeline import default_pipeline
@@ -105,58 +107,47 @@ def test_compound_actor_is_one_event():
         assert len(agree) == 1 and len(agree[0].actor) == 2, text
 
 
-def test_same_happening_twice_is_one_event():
-    text = "قصفت طائرات روسية مواقع في إدلب أمس. وكانت طائرات روسية قصفت مواقع في إدلب أمس."
+# Repeat mentions: (case, text, event type, how many events of that type the text holds).
+EVENT_COUNTS = [
+    ("same happening told twice",
+     "قصفت طائرات روسية مواقع في إدلب أمس. وكانت طائرات روسية قصفت مواقع في إدلب أمس.",
+     "ASSAULT", 1),
+    ("two statements are two events",
+     "واتفق وزير الخارجية الأمريكي مع نظيره المصري على تنسيق الجهود ضد الإرهاب. "
+     "كما أكد وزير الخارجية الأمريكي رغبة بلاده في مساعدة مصر اقتصاديا.",
+     "AGREE", 2),
+    ("a noun naming an earlier visit",
+     "قال مسؤولون إن وزير الدفاع الإيراني زار موسكو في 20 يوليو. "
+     "ولم يؤكد الكرملين زيارة وزير الدفاع الإيراني لموسكو.",
+     "CONSULT", 1),
+    ("a capital and its country are one party",
+     "قال مسؤولون إن الرئيس الأمريكي زار كينيا الجمعة. "
+     "وتأتي زيارة الرئيس الأمريكي لنيروبي في إطار جولة أفريقية.",
+     "CONSULT", 1),
+    ("a capital and its country are one party (2)",
+     "وزار وزير الخارجية الروسي إيران أمس. "
+     "وقالت الوكالة إن زيارة وزير الخارجية الروسي لطهران تناولت الاتفاق النووي.",
+     "CONSULT", 1),
+    ("a meeting named from the other side",
+     "ومن المقرر أن يلتقي وزير الخارجية الفرنسي مع نظيره الإيراني في طهران. "
+     "وقال دبلوماسيون إن لقاء الوزير الإيراني مع وزير الخارجية الفرنسي سيتناول الاتفاق النووي.",
+     "CONSULT", 1),
+    ("the same event phrase told again",
+     "وقررت الحكومة المصرية تمديد حالة الطوارئ شهرا. "
+     "ولم توضح الحكومة المصرية سبب قرار تمديد حالة الطوارئ.",
+     "COERCE", 1),
+    ("a new wave is another event",
+     "وشنت المقاتلات الروسية غارات على مواقع المعارضة صباحا. "
+     "وبعد الظهر شنت المقاتلات الروسية غارات جديدة على مواقع المعارضة.",
+     "ASSAULT", 2),
+    ("a noun recalling an abduction",
+     "وخطف مسلحون خمسة صحفيين أجانب في شمال البلاد أمس. "
+     "وبث الخاطفون اليوم تسجيلا يظهر الصحفيين بعد خطفهم.",
+     "ASSAULT", 1),
+]
+
+
+@pytest.mark.parametrize("case,text,etype,count", EVENT_COUNTS, ids=[c[0] for c in EVENT_COUNTS])
+def test_repeat_mentions(case, text, etype, count):
     rec = default_pipeline()(text, date="2015-08-01")
-    assert len([e for e in rec.events if e.type == "ASSAULT"]) == 1
-
-
-def test_two_statements_are_two_events():
-    text = ("واتفق وزير الخارجية الأمريكي مع نظيره المصري على تنسيق الجهود ضد الإرهاب. "
-            "كما أكد وزير الخارجية الأمريكي رغبة بلاده في مساعدة مصر اقتصاديا.")
-    rec = default_pipeline()(text, date="2015-08-01")
-    assert len([e for e in rec.events if e.type == "AGREE"]) == 2
-
-
-def test_noun_naming_an_earlier_visit_is_the_same_event():
-    text = ("قال مسؤولون إن وزير الدفاع الإيراني زار موسكو في 20 يوليو. "
-            "ولم يؤكد الكرملين زيارة وزير الدفاع الإيراني لموسكو.")
-    rec = default_pipeline()(text, date="2015-08-01")
-    assert len([e for e in rec.events if e.type == "CONSULT"]) == 1
-
-
-def test_capital_and_its_country_are_one_party():
-    for text in ("قال مسؤولون إن الرئيس الأمريكي زار كينيا الجمعة. "
-                 "وتأتي زيارة الرئيس الأمريكي لنيروبي في إطار جولة أفريقية.",
-                 "وزار وزير الخارجية الروسي إيران أمس. "
-                 "وقالت الوكالة إن زيارة وزير الخارجية الروسي لطهران تناولت الاتفاق النووي."):
-        rec = default_pipeline()(text, date="2015-08-01")
-        assert len([e for e in rec.events if e.type == "CONSULT"]) == 1, text
-
-
-def test_meeting_named_from_the_other_side_is_one_event():
-    text = ("ومن المقرر أن يلتقي وزير الخارجية الفرنسي مع نظيره الإيراني في طهران. "
-            "وقال دبلوماسيون إن لقاء الوزير الإيراني مع وزير الخارجية الفرنسي سيتناول الاتفاق النووي.")
-    rec = default_pipeline()(text, date="2015-08-01")
-    assert len([e for e in rec.events if e.type == "CONSULT"]) == 1
-
-
-def test_same_event_phrase_told_again_is_one_event():
-    text = ("وقررت الحكومة المصرية تمديد حالة الطوارئ شهرا. "
-            "ولم توضح الحكومة المصرية سبب قرار تمديد حالة الطوارئ.")
-    rec = default_pipeline()(text, date="2015-08-01")
-    assert len([e for e in rec.events if e.type == "COERCE"]) == 1
-
-
-def test_new_wave_is_another_event():
-    text = ("وشنت المقاتلات الروسية غارات على مواقع المعارضة صباحا. "
-            "وبعد الظهر شنت المقاتلات الروسية غارات جديدة على مواقع المعارضة.")
-    rec = default_pipeline()(text, date="2015-08-01")
-    assert len([e for e in rec.events if e.type == "ASSAULT"]) == 2
-
-
-def test_noun_recalling_an_abduction_is_the_same_event():
-    text = ("وخطف مسلحون خمسة صحفيين أجانب في شمال البلاد أمس. "
-            "وبث الخاطفون اليوم تسجيلا يظهر الصحفيين بعد خطفهم.")
-    rec = default_pipeline()(text, date="2015-08-01")
-    assert len([e for e in rec.events if e.type == "ASSAULT"]) == 1
+    assert len([e for e in rec.events if e.type == etype]) == count

@@ -87,6 +87,27 @@ def embed(matrix, dim: int, seed: int) -> np.ndarray:
     return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
 
+def ranked_tokens(tokens: list[str]) -> tuple[Counter, list[str]]:
+    """Token counts, and the distinct tokens (punctuation, numbers and breaks too) by frequency."""
+    freq = Counter(tokens)
+    return freq, sorted(freq, key=lambda w: (-freq[w], w))
+
+
+def is_word(token: str) -> bool:
+    """A token that may get a vector: not a number, break or digit-initial, with a letter."""
+    return token not in (NUM, BREAK) and not token[0].isdigit() and any(ch.isalpha() for ch in token)
+
+
+def word_vectors(tokens: list[str], vocab: list[str], contexts: list[str], dim: int,
+                 seed: int) -> np.ndarray:
+    """Unit-length SVD vectors (one row per vocab word) of the PPMI with the context words."""
+    word_id = {w: i for i, w in enumerate(vocab)}
+    ctx_id = {w: i for i, w in enumerate(contexts)}
+    ids = np.fromiter((word_id.get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
+    ctx = np.fromiter((ctx_id.get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
+    return embed(ppmi(cooccurrence(ids, len(vocab), ctx, len(ctx_id))), dim, seed)
+
+
 def kmeans(vectors: np.ndarray, k: int, seed: int, iterations: int = 25) -> tuple:
     """Spherical k-means; the first centroids are the k most frequent words' vectors
     spread by a fixed random choice (vectors are sorted by frequency)."""
@@ -130,16 +151,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     args = ap.parse_args()
     tokens = token_stream(Path(args.corpus))
-    freq = Counter(tokens)
-    ranked = sorted(freq, key=lambda w: (-freq[w], w))
-    vocab = [w for w in ranked if freq[w] >= args.min_freq and w not in (NUM, BREAK)
-             and not w[0].isdigit() and any(ch.isalpha() for ch in w)]
-    word_id = {w: i for i, w in enumerate(vocab)}
-    ctx_id = {w: i for i, w in enumerate(ranked[:args.contexts])}
-    ids = np.fromiter((word_id.get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
-    ctx = np.fromiter((ctx_id.get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
+    freq, ranked = ranked_tokens(tokens)
+    vocab = [w for w in ranked if freq[w] >= args.min_freq and is_word(w)]
     print(f"{len(tokens):,} tokens, {len(vocab):,} words with freq >= {args.min_freq}")
-    vectors = embed(ppmi(cooccurrence(ids, len(vocab), ctx, len(ctx_id))), args.dim, args.seed)
+    vectors = word_vectors(tokens, vocab, ranked[:args.contexts], args.dim, args.seed)
     assign, centroids = kmeans(vectors, args.clusters, args.seed)
     paths = tree_paths(centroids)
     header = (f"# Word classes for Marsad's NER features, made by tools/gen_word_clusters.py from"

@@ -17,19 +17,16 @@ Needs numpy and scipy (training time only).
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
 from gen_word_clusters import (
-    BREAK,
     CORPUS,
-    NUM,
     ROOT,
-    cooccurrence,
-    embed,
-    ppmi,
+    is_word,
+    ranked_tokens,
     token_stream,
+    word_vectors,
 )
 
 OUT = ROOT / "src" / "marsad" / "ner" / "data" / "word_vectors.npz"
@@ -45,15 +42,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     args = ap.parse_args()
     tokens = token_stream(Path(args.corpus))
-    freq = Counter(tokens)
-    ranked = sorted(freq, key=lambda w: (-freq[w], w))
-    vocab = [w for w in ranked if w not in (NUM, BREAK) and not w[0].isdigit()
-             and any(ch.isalpha() for ch in w)][:args.words]
-    word_id = {w: i for i, w in enumerate(vocab)}
-    ctx_id = {w: i for i, w in enumerate(ranked[:args.contexts])}
-    ids = np.fromiter((word_id.get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
-    ctx = np.fromiter((ctx_id.get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
-    vectors = embed(ppmi(cooccurrence(ids, len(vocab), ctx, len(ctx_id))), args.dim, args.seed)
+    _, ranked = ranked_tokens(tokens)
+    vocab = [w for w in ranked if is_word(w)][:args.words]
+    vectors = word_vectors(tokens, vocab, ranked[:args.contexts], args.dim, args.seed)
     vectors = vectors[:, ::-1]  # svds returns the smallest singular value first
     order = sorted(range(len(vocab)), key=vocab.__getitem__)
     words = np.array([vocab[i] for i in order])

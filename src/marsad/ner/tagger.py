@@ -32,19 +32,22 @@ O = 0
 WINDOW = [-2, -1, 0, 1, 2]
 
 
+def _word_table(model: dict, key: str, load, path: str) -> dict:
+    """The word table (classes or vectors) the model was trained with, {} if none; a file with
+    another number of words is refused."""
+    table = load(path) if model.get(key) else {}
+    if len(table) != model.get(key, 0):
+        raise ValueError(f"{path} has {len(table)} words; the model was trained with {model[key]}")
+    return table
+
+
 class Tagger:
     def __init__(self, model: dict, prune: float = PRUNE, clusters_path: str = str(CLUSTERS_PATH),
                  vectors_path: str = str(VECTORS_PATH)):
         if model["offsets"] != WINDOW:
             raise ValueError(f"the tagger expects the word window {WINDOW}, not {model['offsets']}")
-        self.clusters = load_clusters(clusters_path) if model.get("cluster_words") else {}
-        if len(self.clusters) != model.get("cluster_words", 0):
-            raise ValueError(f"{clusters_path} has {len(self.clusters)} words; the model was"
-                             f" trained with {model['cluster_words']}")
-        self.vectors = load_vectors(vectors_path) if model.get("vector_words") else {}
-        if len(self.vectors) != model.get("vector_words", 0):
-            raise ValueError(f"{vectors_path} has {len(self.vectors)} words; the model was"
-                             f" trained with {model['vector_words']}")
+        self.clusters = _word_table(model, "cluster_words", load_clusters, clusters_path)
+        self.vectors = _word_table(model, "vector_words", load_vectors, vectors_path)
         self.labels = model["labels"]
         self.n = n = len(self.labels)
         self.types = [lab[2:] for lab in self.labels]
