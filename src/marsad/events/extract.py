@@ -17,7 +17,7 @@ from .evidence import ARMED, CIVIL, has_evidence, has_word, is_abstract
 from .reported import quote_at, reported, sentence_quote, speaker_phrase
 from .status import LEXICON as CUES
 from .status import is_future, status_of
-from .triggers import BLOCKERS, Trigger, _noun_prefix, find_triggers
+from .triggers import BLOCKERS, Trigger, noun_prefix, find_triggers
 from .triggers import LEXICON as TRIGGERS
 from .when import event_date, news_date, topic_shift
 from .where import location, main_country, place_country, scene
@@ -72,7 +72,7 @@ def extract_events(doc: Document) -> list[Event]:
     nunation = not TANWEEN.isdisjoint(doc.text)
     for m in doc.matches:
         if m.lexicon in EVENT_LEXICONS:
-            if m.lexicon == CUES and m.entry.how == "V" and _noun_prefix(doc, m):
+            if m.lexicon == CUES and m.entry.how == "V" and noun_prefix(doc, m):
                 continue  # «كيري» is no ك + يرى: a verb cue takes no preposition
             if nunation and m.lexicon == TRIGGERS and m.entry.tense is not None \
                     and _nunated(doc, m):

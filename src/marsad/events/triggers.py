@@ -56,7 +56,7 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
             continue
         if "hamza" in flags and not any(c in HAMZAS for c in doc.text[m.start:m.end]):
             continue
-        if m.entry.tense is not None and _noun_prefix(doc, m):
+        if m.entry.tense is not None and noun_prefix(doc, m):
             continue
         if "taa" in flags and _final_ha(doc, m):
             continue
@@ -102,7 +102,7 @@ def _rest_span(doc: Document, m: Match) -> range | None:
     return None
 
 
-def _noun_prefix(doc: Document, m: Match) -> bool:
+def noun_prefix(doc: Document, m: Match) -> bool:
     """بدعم، كدعم: a preposition attached to the word makes it a noun, not a verb."""
     tok = doc.tokens[m.first]
     if tok.start == m.start:

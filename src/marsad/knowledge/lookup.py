@@ -37,6 +37,13 @@ def shared_matcher() -> PhraseMatcher:
     return matcher
 
 
+def lexicon_entries(name: str) -> Iterable[tuple[str, object]]:
+    """The (phrase, entry) pairs of a registered lexicon (none when no module registers it)."""
+    shared_matcher()  # imports the lexicon modules, which register their loaders
+    loader = _LOADERS.get(name)
+    return loader() if loader is not None else ()
+
+
 class Lookup:
     def __init__(self) -> None:
         self.matcher = shared_matcher()

@@ -61,16 +61,9 @@ def holder(office: str, country: str, when: Date | None) -> Any:
 def name_words() -> frozenset:
     """Every word of every known person's name and short names (they never end a name
     found by pattern); aliases are left out, as they may carry titles."""
-    try:
-        from ...knowledge.lookup import _LOADERS, shared_matcher
-    except ImportError:
-        return frozenset()
-    shared_matcher()
-    loader = _LOADERS.get("people")
-    if loader is None:
-        return frozenset()
+    from ...knowledge.lookup import lexicon_entries
     words = set()
-    for _, entry in loader():
+    for _, entry in lexicon_entries("people"):
         for phrase in [field(entry, "name") or ""] + list(field(entry, "short") or ()):
             words.update(normalize(phrase).split())
     return frozenset(words - TITLE_WORDS)
@@ -82,14 +75,9 @@ MEDIA_HEADS = frozenset(normalize(w) for w in "صحيفة جريدة قناة و
 @lru_cache(maxsize=1)
 def media_names() -> dict:
     """Known news outlets by their name without the head noun (صحيفة الرياض → «الرياض»)."""
-    try:
-        from ...knowledge.lookup import _LOADERS, shared_matcher
-    except ImportError:
-        return {}
-    shared_matcher()
-    loader = _LOADERS.get("organizations")
+    from ...knowledge.lookup import lexicon_entries
     out: dict = {}
-    for phrase, entry in loader() if loader is not None else ():
+    for phrase, entry in lexicon_entries("organizations"):
         words = normalize(phrase).split()
         if field(entry, "sector") == "JRN" and len(words) > 1 and words[0] in MEDIA_HEADS:
             out.setdefault(" ".join(words[1:]), entry)
