@@ -17,7 +17,7 @@ from .evidence import ARMED, CIVIL, has_evidence, has_word, is_abstract
 from .reported import quote_at, reported, sentence_quote, speaker_phrase
 from .status import LEXICON as CUES
 from .status import is_future, status_of
-from .triggers import BLOCKERS, Trigger, noun_prefix, find_triggers
+from .triggers import BLOCKERS, Trigger, find_triggers, noun_prefix
 from .triggers import LEXICON as TRIGGERS
 from .when import event_date, news_date, topic_shift
 from .where import location, main_country, place_country, scene
