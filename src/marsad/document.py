@@ -31,9 +31,16 @@ class Token:
 
     def __init__(self, i: int, start: int, end: int, norm: str, kind: str, sent: int = 0,
                  readings: tuple = (), offset_map: Any = None, norm_start: int = 0):
-        self.i, self.start, self.end, self.norm, self.kind, self.sent = i, start, end, norm, kind, sent
+        self.i = i          # one store per line: faster than tuple assignment, per token
+        self.start = start
+        self.end = end
+        self.norm = norm
+        self.kind = kind
+        self.sent = sent
         self.readings = readings or ((norm, 0),)
-        self._map, self._nstart, self._forms = offset_map, norm_start, None
+        self._map = offset_map
+        self._nstart = norm_start
+        self._forms = None
 
     def stem_start(self, prefix_length: int) -> int:
         if not prefix_length:

@@ -80,22 +80,15 @@ class PhraseMatcher:
             heads = self._learn(tokens, norms, heads)
         n = len(tokens)
         for i in compress(range(n), heads):
+            tok = tokens[i]
             for prefix, hits, node in heads[i]:
-                found = [(i, hits)] if hits else []
-                j = i + 1
-                while node is not None and j < n:
-                    node = node.get(norms[j])
-                    if node is None:
-                        break
-                    more = node.get(_HITS)
-                    if more:
-                        found.append((j, more))
-                    j += 1
-                if found:
-                    start = tokens[i].stem_start(prefix)
-                    for last, hits in reversed(found):
-                        end = tokens[last].end
-                        out += [Match(i, last + 1, start, end, lex, entry) for lex, entry in hits]
+                start = tok.stem_start(prefix) if prefix else tok.start
+                found = _longer(node, norms, i + 1, n) if node is not None else ()
+                for last, more in reversed(found):
+                    end = tokens[last].end
+                    out += [Match(i, last + 1, start, end, lex, entry) for lex, entry in more]
+                if hits:
+                    out += [Match(i, i + 1, start, tok.end, lex, entry) for lex, entry in hits]
         return out
 
     def _learn(self, tokens: list, norms: list, heads: list) -> list:
@@ -110,6 +103,20 @@ class PhraseMatcher:
             cache[norms[i]] = tuple([(prefix, root[form].get(_HITS), _continued(root[form]))
                                      for form, prefix in tokens[i].readings if form in root])
         return list(map(cache.__getitem__, norms))
+
+
+def _longer(node: dict, norms: list, j: int, n: int) -> list[tuple[int, list]]:
+    """(last token, hits) of the longer phrases that go on from ``node`` at token j."""
+    found = []
+    while j < n:
+        node = node.get(norms[j])
+        if node is None:
+            break
+        more = node.get(_HITS)
+        if more:
+            found.append((j, more))
+        j += 1
+    return found
 
 
 def _continued(node: dict) -> dict | None:

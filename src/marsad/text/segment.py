@@ -78,14 +78,17 @@ def _lexemes(words: list) -> list[tuple[str, str, tuple]]:
     lexemes = list(map(_LEXEMES.get, words))
     if all(lexemes):
         return lexemes
-    new = set(compress(words, map(_is_none, lexemes)))
-    if len(_LEXEMES) + len(new) > WORD_CACHE_SIZE:  # bounded memory on endless vocabularies
+    if len(_LEXEMES) > WORD_CACHE_SIZE:  # bounded memory on endless vocabularies
         _LEXEMES.clear()
-        new = set(words)
-    for word in new:
-        readings = tuple(clitic_forms(word)) if word[0] in _CLITIC_INITIALS else ((word, 0),)
-        _LEXEMES[word] = (word, TOKEN_RE.match(word).lastgroup, readings)
-    return list(map(_LEXEMES.__getitem__, words))
+    for k in compress(range(len(words)), map(_is_none, lexemes)):
+        lexemes[k] = _LEXEMES.get(words[k]) or _lexeme(words[k])
+    return lexemes
+
+
+def _lexeme(word: str) -> tuple[str, str, tuple]:
+    readings = tuple(clitic_forms(word)) if word[0] in _CLITIC_INITIALS else ((word, 0),)
+    lexeme = _LEXEMES[word] = (word, TOKEN_RE.match(word).lastgroup, readings)
+    return lexeme
 
 
 def tokenize(doc: Document) -> None:

@@ -130,8 +130,8 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
             continue
         nis = ctx.nisba_at(k)
         if nis is None and k + 1 < ctx.n and ctx.word(k) not in FUNCTION_WORDS \
-                and ctx.tokens[k].kind == "word":          # طائرات حربية روسية
-            nis = ctx.nisba_at(k + 1)
+                and ctx.tokens[k].kind == "word" and ctx.longest(k, "actor_nouns") is None:
+            nis = ctx.nisba_at(k + 1)                      # طائرات حربية روسية, not المعارضة الحكومة …
         if nis is not None:
             k, country = nis[0], nis[1].iso3
         country = country or _home(ctx, i, m.last, m.entry.sector, home)
