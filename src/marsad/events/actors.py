@@ -85,17 +85,22 @@ class TokenIndex:
     def last(self, end: int) -> int:
         return bisect_left(self.ends, end) + 1
 
+    def span(self, start: int, end: int) -> range:
+        """The tokens of an offset span (first to last + 1)."""
+        return range(max(bisect_right(self.starts, start) - 1, 0), bisect_left(self.ends, end) + 1)
 
-def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict) -> list[ActorPhrase]:
-    """Actor phrases of the sentences in ``sents`` (those with event triggers)."""
+
+def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
+                  nisba: dict) -> list[ActorPhrase]:
+    """Actor phrases of the sentences in ``sents`` (those with event triggers); ``nisba``:
+    token index → country of the nisba adjective there (see ``nisbas``)."""
     ents = {e.id: e for e in doc.entities}
-    inside = _in_sentences(doc, sents)
     out = []
-    for span in doc.actors:
-        if inside(span.start):
+    for spans in by_sentence(doc, sents, doc.actors).values():
+        for span in spans:
             a = _from_span(span, ents, index)
             if not _concept(a, heads):
-                out.extend(_split_after_nisba(doc, a, heads))
+                out.append(_split_after_nisba(doc, a, heads, nisba))
     for a in out:
         if a.sector is None:
             a.sector = next((m.entry.sector for i in range(a.first, a.last)
@@ -103,13 +108,14 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict) -> 
     taken = set()
     for a in out:
         taken.update(range(a.first, a.last))
-    inside = _in_sentences(doc, sents)
-    for m in doc.mentions:
-        if m.label in ACTOR_TYPES and inside(m.start):
-            a = _from_mention(m, ents, index)
-            if not taken.intersection(range(a.first, a.last)):
-                out.append(a)
-                taken.update(range(a.first, a.last))
+    starts = {a.start for a in out}  # a mention starting a phrase is in it
+    for mentions in by_sentence(doc, sents, doc.mentions).values():
+        for m in mentions:
+            if m.label in ACTOR_TYPES and m.start not in starts:
+                tokens = index.span(m.start, m.end)
+                if not taken.intersection(tokens):
+                    out.append(_from_mention(m, ents, tokens))
+                    taken.update(tokens)
     for a in _fallback(doc, taken, ents, heads):
         out.append(a)
     out.sort(key=lambda a: a.start)
@@ -156,34 +162,26 @@ def fallback_matches(doc: Document, sents: set, matches) -> dict[int, list]:
     return out
 
 
-def _in_sentences(doc: Document, sents: set):
-    """A test: does an offset fall in one of the sentences? (offsets asked in rising order)"""
-    ranges = sorted((doc.sentences[k].start, doc.sentences[k].end) for k in sents)
-    pos = [0]
-
-    def inside(offset: int) -> bool:
-        i = pos[0]
-        while i < len(ranges) and ranges[i][1] <= offset:
-            i += 1
-        pos[0] = i
-        return i < len(ranges) and ranges[i][0] <= offset
-    return inside
+def by_sentence(doc: Document, sents: set, spans: list) -> dict[int, list]:
+    """Sentence index → the spans (a list sorted by start) that start in it, for the sentences
+    in ``sents``, in text order."""
+    starts = [s.start for s in spans]
+    out = {}
+    for k in sorted(sents):
+        sent = doc.sentences[k]
+        out[k] = spans[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+    return out
 
 
-def _split_after_nisba(doc: Document, a: ActorPhrase, heads) -> list[ActorPhrase]:
+def _split_after_nisba(doc: Document, a: ActorPhrase, heads, nisba) -> ActorPhrase:
     """«وزير الخارجية الإيطالي طهران»: a noun after a nisba adjective is not in the phrase
     (the construct chain ends with the adjective); keep the head part only."""
     for i in range(a.first + 1, a.last - 1):
-        if (_is_nisba(heads, i) and not _is_nisba(heads, i + 1)
-                and not _is_name_start(doc, i + 1)):
+        if i in nisba and i + 1 not in nisba and not _is_name_start(doc, i + 1):
             tok = doc.tokens[i]
             country = next(m.entry.country for m in heads[i] if m.entry.kind == "nisba")
-            return [ActorPhrase(a.first, i + 1, a.start, tok.end, None, country, a.sector, False)]
-    return [a]
-
-
-def _is_nisba(heads: dict, i: int) -> bool:
-    return any(m.entry.kind == "nisba" for m in heads.get(i, ()))
+            return ActorPhrase(a.first, i + 1, a.start, tok.end, None, country, a.sector, False)
+    return a
 
 
 def _is_name_start(doc: Document, i: int) -> bool:
@@ -196,14 +194,15 @@ def _from_span(span, ents, index: TokenIndex) -> ActorPhrase:
     d = span.data
     e = ents.get(d.get("entity"))
     place = e is not None and e.type == "GPE" and span.end - span.start <= len(e.name) + 2
-    return ActorPhrase(index.first(span.start), index.last(span.end), span.start, span.end,
+    tokens = index.span(span.start, span.end)
+    return ActorPhrase(tokens.start, tokens.stop, span.start, span.end,
                        d.get("entity"), d.get("country"), d.get("sector"), place)
 
 
-def _from_mention(m, ents, index: TokenIndex) -> ActorPhrase:
+def _from_mention(m, ents, tokens: range) -> ActorPhrase:
     e = ents.get(m.data.get("entity"))
     place = m.label == "GPE"
-    return ActorPhrase(index.first(m.start), index.last(m.end), m.start, m.end,
+    return ActorPhrase(tokens.start, tokens.stop, m.start, m.end,
                        m.data.get("entity"), e.country if e else None,
                        "GOV" if place else (e.sector if e else None), place)
 
@@ -216,10 +215,11 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
     out = []
     last = -1
     for i in sorted(by_first):
-        ms = [m for m in by_first[i] if m.entry.kind != "nisba"]
-        if not ms and i >= last and i not in taken:
-            ms = [m for m in by_first[i] if _people(doc, m)]
-        if not ms or i < last or i in taken:
+        if i < last or i in taken:
+            continue
+        ms = [m for m in by_first[i] if m.entry.kind != "nisba"] or [
+            m for m in by_first[i] if _people(doc, m)]
+        if not ms:
             continue
         m = max(ms, key=lambda m: m.last)
         w = m.entry

@@ -1,11 +1,12 @@
 """Actor and recipient of a trigger, from the actor phrases around it."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 
 from ..text.normalize import normalize
 from .actors import ActorPhrase
-from .context import RELATIVES, Context
+from .context import RELATIVES, SUBJECT_THAT, Context
 from .evidence import has_word, is_target
 from .triggers import Trigger
 
@@ -78,6 +79,8 @@ SUFFIX_KINDS = (("هما", "plural"), ("هم", "plural"), ("ها", None), ("ه",
 # thing (the plan, the agreement); ه on a verb: a person named before (استقبله)
 PLACE_OBJECT = TOWARD | {"ل", "علي", "عن", "مع", "الي"}
 OBJECT_PREPS = PLACE_OBJECT | {"ب"}
+HEAD_PREPS = frozenset({"ب", "ل"})  # بأعضاء في مجلس الشيوخ: on a head noun before the phrase
+UNKNOWN = object()  # not looked up yet (None is an answer)
 
 
 @cache
@@ -87,7 +90,13 @@ def normalized_lemma(lemma: str) -> str:
 
 def preposition(ctx: Context, a: ActorPhrase) -> str | None:
     """The preposition governing an actor phrase: attached (لأردوغان) or the word before (مع)."""
-    doc = ctx.doc
+    prep = ctx.prepositions.get(a.start, UNKNOWN)
+    if prep is UNKNOWN:
+        prep = ctx.prepositions[a.start] = _preposition(ctx.doc, a)
+    return prep
+
+
+def _preposition(doc, a: ActorPhrase) -> str | None:
     tok = doc.tokens[a.first]
     if normalize(doc.text[a.start:a.start + 2]) == "لل":  # للحوثيين = ل + الحوثيين
         return "ل"
@@ -228,35 +237,24 @@ def relative_head(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
 def embedded_floor(ctx: Context, i: int, floor: int) -> int:
     """Inside «… إن X فعل» or a statement after a colon, the subject is after the complementizer
     or the colon (unless it carries the subject pronoun: إنه، إنها)."""
-    toks = ctx.doc.tokens
-    for j in range(i - 1, floor - 1, -1):
-        if j in ctx.in_actor:
-            continue  # «بان كي مون»: a name is no complementizer
-        w = toks[j].norm
-        if w in ("ان", "بان", "وان", ":"):
-            return j + 1  # also «قالت الرئاسة: "…»: the speaker is outside the statement
-        if w in ("انه", "انها", "انهم", "بانه", "بانها"):
-            return floor
-    return floor
+    marks = ctx.statement_marks(ctx.doc.tokens[i].sent)
+    k = bisect_left(marks, i) - 1
+    if k < 0 or marks[k] < floor or ctx.doc.tokens[marks[k]].norm in SUBJECT_THAT:
+        return floor
+    return marks[k] + 1  # also «قالت الرئاسة: "…»: the speaker is outside the statement
 
 
 def clause_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     """أعلن بوتين تسهيل… ورفع الحظر: a noun trigger takes the subject of the verb before it."""
-    floor = embedded_floor(ctx, i, floor)
-    for j in range(i - 1, floor - 1, -1):
-        if j in ctx.verbs:
-            return subject_after(ctx, j + 1, i)
-    return None
+    j = ctx.verb_before(i, embedded_floor(ctx, i, floor))
+    return None if j is None else subject_after(ctx, j + 1, i)
 
 
 def object_of_event(ctx: Context, i: int, floor: int) -> bool:
     """رفض X العقوبات، نفى X الاتهامات: the noun at i is the object of another event's verb or of
     a denial (whose subject is not the noun's actor)."""
-    floor = embedded_floor(ctx, i, floor)
-    for j in range(i - 1, floor - 1, -1):
-        if j in ctx.verbs:
-            return (j in ctx.event_verbs or j in ctx.denials) and i - j > 1
-    return False
+    j = ctx.verb_before(i, embedded_floor(ctx, i, floor))
+    return j is not None and (j in ctx.event_verbs or j in ctx.denials) and i - j > 1
 
 
 def main_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
@@ -291,7 +289,7 @@ def main_subject_after(ctx: Context, trig: Trigger, ceiling: int) -> ActorPhrase
 def _bare_word(tok) -> bool:
     """A word that may be a verb: no article, not a particle or preposition."""
     w = tok.norm
-    return (tok.kind == "word" and len(tok.forms) == 1 and not w.startswith("ال")
+    return (tok.kind == "word" and len(tok.readings) == 1 and not w.startswith("ال")
             and w not in PREPOSITIONS and w not in PARTICLES and w not in SKIP_WORDS)
 
 
@@ -327,7 +325,7 @@ def _passive_rest(ctx: Context, trig: Trigger) -> bool:
     between, reads as a passive (رُفعت): no actor from far before."""
     rest = trig.entry.rest_first
     return bool(rest) and trig.last < len(ctx.doc.tokens) and any(
-        f in rest for f, _ in ctx.doc.tokens[trig.last].forms)
+        f in rest for f, _ in ctx.doc.tokens[trig.last].readings)
 
 
 def coordinated_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
@@ -435,7 +433,7 @@ def far_agent(ctx: Context, trig: Trigger) -> ActorPhrase | None:
 
 
 def _complement_between(toks, i: int, j: int) -> bool:
-    return any(toks[k].norm[:1] in "بل" and len(toks[k].forms) > 1 or toks[k].norm in WHAT
+    return any(toks[k].norm[:1] in "بل" and len(toks[k].readings) > 1 or toks[k].norm in WHAT
                for k in range(i, j))
 
 
@@ -479,9 +477,11 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
     if not rcp:
         return []
     toks = ctx.doc.tokens
+    headed = not HEAD_PREPS.isdisjoint(rcp)
     for j in range(start, min(start + WINDOW, limit)):
         word = toks[j].norm
-        if (word in rcp and word != "obj") or word in TOWARD or _prep_headed(ctx, j, rcp):
+        if (word in rcp and word != "obj") or word in TOWARD or (
+                headed and _prep_headed(ctx, j, rcp)):
             for k in range(j + 1, min(j + 4, limit)):
                 a = ctx.actor_at.get(k)
                 if a is not None and a not in used:
@@ -531,29 +531,38 @@ def pronoun_object(ctx: Context, trig: Trigger, after: int, p) -> str | None:
     preposition: استقبله، وجه له الدعوة) or None."""
     toks = ctx.doc.tokens
     word = ctx.doc.text[toks[trig.last - 1].start:trig.end]  # as written: دعاة is no دعاه
-    forms = normalized_lemma(p.lemma).split("/")
-    if p.pos == "P":
-        forms = forms[:1]  # تم أسر/تم أسرهم: the first alternative is the bare phrase
-    takes = "obj" in p.rcp if p.pos == "V" else p.gen == "recipient"  # انتقاده: his criticism
-    tok = toks[trig.first]
-    noun_like = trig.start != tok.start and normalize(
-        ctx.doc.text[tok.start:trig.start]).lstrip("وف") != "" or (
-        trig.first > 0 and toks[trig.first - 1].norm in PREPOSITIONS)  # عن شكره، لمنعه: a noun
     for suffix, kind in SUFFIX_KINDS:
-        if kind == "single" and (p.pos != "V" or noun_like):
-            continue
-        if kind and word.endswith(suffix) and takes and not any(
-                form.endswith(suffix) for form in forms):
-            return kind
         if word.endswith(suffix):
+            if kind and _takes_object(p) and not (kind == "single" and (
+                    p.pos != "V" or _noun_like(ctx, trig))) and not any(
+                    form.endswith(suffix) for form in _lemma_forms(p)):
+                return kind
             break
     if after < len(toks) and toks[after].sent == toks[trig.first].sent:
         w = toks[after].norm.lstrip("وف")
         for suffix, kind in SUFFIX_KINDS:
-            if (kind == "plural" or p.pos == "V") and any(
-                    w == prep + suffix for prep in p.rcp if prep != "obj"):
+            if (kind == "plural" or p.pos == "V") and w.endswith(suffix) \
+                    and w[:-len(suffix)] in p.rcp and w[:-len(suffix)] != "obj":
                 return kind
     return None
+
+
+def _takes_object(p) -> bool:
+    return "obj" in p.rcp if p.pos == "V" else p.gen == "recipient"  # انتقاده: his criticism
+
+
+def _lemma_forms(p) -> list[str]:
+    forms = normalized_lemma(p.lemma).split("/")
+    return forms[:1] if p.pos == "P" else forms  # تم أسر/تم أسرهم: the first is the bare phrase
+
+
+def _noun_like(ctx: Context, trig: Trigger) -> bool:
+    """عن شكره، لمنعه: a verb form with a preposition (attached or before it) is a noun."""
+    toks = ctx.doc.tokens
+    tok = toks[trig.first]
+    return trig.start != tok.start and normalize(
+        ctx.doc.text[tok.start:trig.start]).lstrip("وف") != "" or (
+        trig.first > 0 and toks[trig.first - 1].norm in PREPOSITIONS)
 
 
 def antecedent(ctx: Context, trig: Trigger, used: list, kind: str = "plural") -> list[ActorPhrase]:
@@ -614,7 +623,7 @@ def _prep_headed(ctx: Context, j: int, rcp) -> bool:
     if j in ctx.actor_at or len(tok.readings) < 2:
         return False
     prefix = tok.norm[: len(tok.norm) - len(tok.readings[-1][0])].lstrip("وف")
-    return prefix in ("ب", "ل") and prefix in rcp
+    return prefix in HEAD_PREPS and prefix in rcp
 
 
 def by_agent(ctx: Context, trig: Trigger, floor: int, ceiling: int):

@@ -1,14 +1,23 @@
 """Per-document lookups shared by the event modules (built once per document)."""
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import compress
+from operator import attrgetter
+
 from ..document import Document
 from .actors import (LEXICON as ACTOR_WORDS, ActorPhrase, TokenIndex, actor_phrases,
-                     fallback_matches, nisbas)
+                     by_sentence, fallback_matches, nisbas)
 
 CLAUSE_PUNCT = frozenset(",;:()")
 QUOTE_MARKS = frozenset('"')
+CLAUSE_STARTS = CLAUSE_PUNCT | QUOTE_MARKS  # punctuation a clause starts after
+STATEMENT_OPENERS = frozenset({"ان", "بان", "وان", ":"})  # a statement's subject comes after them
+SUBJECT_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بانها"})  # …or is their pronoun
+STATEMENT_WORDS = STATEMENT_OPENERS | SUBJECT_THAT
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NORM = attrgetter("norm")
 
 
 class Context:
@@ -21,22 +30,21 @@ class Context:
         self.scene_places: list | None = None   # filled on first use (where.scene)
         self.index = TokenIndex(doc)
         heads = self.heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
-        self.actors: list[ActorPhrase] = actor_phrases(doc, self.index, sents, heads)
+        self.nisba = nisbas(heads)
+        self.actors: list[ActorPhrase] = actor_phrases(doc, self.index, sents, heads, self.nisba)
         self.actor_at: dict[int, ActorPhrase] = {}
         self.actor_ending: dict[int, ActorPhrase] = {}
         for a in self.actors:
             self.actor_at.setdefault(a.first, a)
             self.actor_ending[a.last] = a
-        self.nisba = nisbas(heads)
         self.by_sent: dict[int, list[ActorPhrase]] = {}
         for a in self.actors:
             self.by_sent.setdefault(doc.tokens[a.first].sent, []).append(a)
         self.places: dict[int, list] = {}
-        for m in doc.mentions:
-            if m.label in PLACE_LABELS:
-                k = doc.tokens[self.index.first(m.start)].sent
-                if k in sents:
-                    self.places.setdefault(k, []).append(m)
+        for k, mentions in by_sentence(doc, sents, doc.mentions).items():
+            places = [m for m in mentions if m.label in PLACE_LABELS]
+            if places:
+                self.places[k] = places
         # verbs of events (not light verbs with their noun: أجرى محادثات)
         self.event_verbs = {m.first for m in by_lex.get("event_triggers", ())
                             if m.entry.tense is not None and not m.entry.rest}
@@ -45,28 +53,49 @@ class Context:
         self.trigger_tokens = {m.first for m in by_lex.get("event_triggers", ())}
         self.verbs.update(m.first for m in by_lex.get("event_cues", ()) if m.entry.how == "V")
         self.denials = {m.first for m in by_lex.get("event_cues", ()) if m.entry.kind == "denial"}
+        self._verb_list = sorted(self.verbs)
+        self._marks: dict[int, list[int]] = {}  # by sentence, filled on first use
+        self._in_actor = {i for a in self.actors for i in range(a.first, a.last)}
+        self.prepositions: dict[int, str | None] = {}  # by phrase start (arguments.preposition)
+        self._time_starts = [t.start for t in doc.times]
         self.time_tokens = set()
         for t in doc.times:
-            self.time_tokens.update(range(self.index.first(t.start), self.index.last(t.end)))
-
-    @staticmethod
-    def _boundary(tok) -> bool:
-        return tok.kind == "punct" and (tok.norm in CLAUSE_PUNCT or tok.norm in QUOTE_MARKS)
+            self.time_tokens.update(self.index.span(t.start, t.end))
 
     def is_country(self, a: ActorPhrase) -> bool:
         """The phrase names a country (not a city used as a venue)."""
         return any(m.entry.kind == "gpe" for m in self.heads.get(a.first, ()))
 
+    def times_in(self, sent) -> list:
+        """The time expressions starting in a sentence."""
+        starts = self._time_starts
+        return self.doc.times[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+
+    def verb_before(self, i: int, floor: int) -> int | None:
+        """The last verb (of an event or a cue) before token i, from token ``floor`` on."""
+        k = bisect_left(self._verb_list, i) - 1
+        return self._verb_list[k] if k >= 0 and self._verb_list[k] >= floor else None
+
+    def statement_marks(self, k: int) -> list[int]:
+        """Token indices of the complementizers and colons of sentence k (not in a name: «بان
+        كي مون»)."""
+        marks = self._marks.get(k)
+        if marks is None:
+            sent = self.doc.sentences[k]
+            words = map(NORM, self.doc.tokens[sent.first_token:sent.last_token])
+            found = compress(range(sent.first_token, sent.last_token),
+                             map(STATEMENT_WORDS.__contains__, words))  # in C: sentences are long
+            marks = self._marks[k] = [i for i in found if i not in self._in_actor]
+        return marks
+
     def clause_start(self, i: int, floor: int) -> int:
         """First token of the clause holding token i (after the last , ; : quote mark or
         relative pronoun)."""
         toks = self.doc.tokens
-        j = i - 1
-        while j >= floor:
-            w = toks[j].norm
-            if self._boundary(toks[j]) or w in RELATIVES:
+        for j in range(i - 1, floor - 1, -1):
+            t = toks[j]
+            if t.norm in RELATIVES or t.norm in CLAUSE_STARTS and t.kind == "punct":
                 return j + 1
-            j -= 1
         return floor
 
     def clause_end(self, i: int, ceiling: int, quotes: bool = True) -> int:

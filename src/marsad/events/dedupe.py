@@ -52,9 +52,11 @@ def _same_happening(k, ev, mention: bool, loose: frozenset, places: frozenset,
     may sit in a sentence about another place), an actor in common, and no conflicting
     recipients. Two statements (verbal types) told by verbs are one only in one sentence or
     with a shared recipient."""
+    if k.type != ev.type:
+        return False
     mention = mention and ev.type not in PLACED
     rcps = _same_side(k.recipient, ev.recipient, places, persons)
-    return (k.type == ev.type and _same_date(k, ev, mention, loose, places) and k.mode == ev.mode
+    return (_same_date(k, ev, mention, loose, places) and k.mode == ev.mode
             and (mention or k.type in PLACED or (k.cameo == ev.cameo and (
                 k.sentence.start == ev.sentence.start or (k.recipient and ev.recipient and rcps))))
             and (mention or k.location is None or ev.location is None

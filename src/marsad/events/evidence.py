@@ -32,7 +32,10 @@ def has_evidence(tokens, skip: range, kind: str = "ASSAULT") -> bool:
 def has_word(tok, kind: str) -> bool:
     """Is the token (any clitic reading) a word of the list ``kind`` (ASSAULT, ABSTRACT…)?"""
     words = evidence_words().get(kind, frozenset())
-    return any(stem in words for stem, _ in tok.readings)
+    for stem, _ in tok.readings:
+        if stem in words:
+            return True
+    return False
 
 
 def is_abstract(tok) -> bool:

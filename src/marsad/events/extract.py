@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
 
 from ..document import Document
 from ..record import Actor, Event, Offsets
@@ -68,18 +69,18 @@ WILLING = frozenset(base + suffix for base, forms in (("رغب", ("ه", "ته", 
 
 
 def extract_events(doc: Document) -> list[Event]:
-    by_lex: dict[str, list] = {}
-    nunation = not TANWEEN.isdisjoint(doc.text)
+    by_lex: dict[str, list] = {lexicon: [] for lexicon in EVENT_LEXICONS}
     for m in doc.matches:
-        if m.lexicon in EVENT_LEXICONS:
-            if m.lexicon == CUES and m.entry.how == "V" and noun_prefix(doc, m):
-                continue  # «كيري» is no ك + يرى: a verb cue takes no preposition
-            if nunation and m.lexicon == TRIGGERS and m.entry.tense is not None \
-                    and _nunated(doc, m):
-                continue  # «دعماً»: a word written with tanween is a noun, not a verb
-            by_lex.setdefault(m.lexicon, []).append(m)
-    triggers = find_triggers(doc, by_lex.get(TRIGGERS, ()), by_lex.get(BLOCKERS, ()))
-    names = sorted((m.start, m.end) for m in doc.mentions if m.data.get("kind") == "name")
+        group = by_lex.get(m.lexicon)
+        if group is not None:
+            group.append(m)
+    if by_lex[CUES]:  # «كيري» is no ك + يرى: a verb cue takes no preposition
+        by_lex[CUES] = [m for m in by_lex[CUES] if m.entry.how != "V" or not noun_prefix(doc, m)]
+    if by_lex[TRIGGERS] and any(mark in doc.text for mark in TANWEEN):
+        by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS]  # «دعماً»: written with tanween, a noun
+                            if m.entry.tense is None or not _nunated(doc, m)]
+    triggers = find_triggers(doc, by_lex[TRIGGERS], by_lex[BLOCKERS])
+    names = sorted([(m.start, m.end) for m in doc.mentions if m.data.get("kind") == "name"])
     triggers = [t for t in triggers if not _in_name(names, t)]
     triggers = [t for k, t in enumerate(triggers) if not (k and _object_noun(doc, triggers[k - 1], t))]
     if not triggers:
@@ -93,9 +94,8 @@ def extract_events(doc: Document) -> list[Event]:
     ctx.main_country = main_country(doc)
     ctx.entity_type = {e.id: e.type for e in doc.entities}
     ctx.persons = frozenset(e for e, t in ctx.entity_type.items() if t == "PER")
-    ctx.in_actor = frozenset(i for a in ctx.actors for i in range(a.first, a.last))
     cues_by_sent: dict[int, list] = {}
-    for m in by_lex.get(CUES, ()):
+    for m in by_lex[CUES]:
         cues_by_sent.setdefault(doc.tokens[m.first].sent, []).append((m.first, m.entry))
     events = []
     nouns = set()  # events named by a noun of their own type (a later mention of a happening)
@@ -382,8 +382,12 @@ def _possessed(doc: Document, trig: Trigger) -> bool:
     """A noun trigger carrying a possessive pronoun (اعتداءاته، هجماتهم)."""
     word = normalize(doc.text[trig.start:doc.tokens[trig.first].end])
     bare = word.removeprefix("ال")
-    lemmas = {w.removeprefix("ال") for w in normalized_lemma(trig.pattern.lemma).split("/")}
-    return bare not in lemmas and bare.endswith(("ه", "ها", "هم", "هما"))
+    return bare.endswith(("ه", "ها", "هم", "هما")) and bare not in _bare_lemmas(trig.pattern.lemma)
+
+
+@cache
+def _bare_lemmas(lemma: str) -> frozenset:
+    return frozenset(w.removeprefix("ال") for w in normalized_lemma(lemma).split("/"))
 
 
 def _object_noun(doc: Document, before: Trigger, trig: Trigger) -> bool:
@@ -419,7 +423,7 @@ def _type(p, actors) -> str:
 def _definite_noun(tok, p) -> bool:
     """«الهجوم»، «والمظاهرة»: with no actor, a definite noun names a happening told earlier in
     the story or a background one, not a new event."""
-    return p.pos == "N" and any(stem.startswith("ال") for stem, _ in tok.forms)
+    return p.pos == "N" and any(stem.startswith("ال") for stem, _ in tok.readings)
 
 
 def _invitation(doc: Document, trig: Trigger) -> int | None:

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import Document
 from ..knowledge.matcher import Match
 from ..text.normalize import normalize
-from .patterns import TriggerEntry
+from .patterns import Pattern, TriggerEntry
 
 LEXICON = "event_triggers"
 BLOCKERS = "event_blockers"
@@ -26,22 +26,22 @@ class Trigger:
     start: int
     end: int
     entry: TriggerEntry
+    pattern: Pattern = field(init=False)  # entry.pattern, read often
 
-    @property
-    def pattern(self):
-        return self.entry.pattern
+    def __post_init__(self) -> None:
+        self.pattern = self.entry.pattern
 
 
 def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
     """The trigger matches kept: not inside a blocked phrase, verbs with their rest, the longest
     match where several overlap."""
+    if not matches:
+        return []
     blocked = set()
     for m in blockers:
         blocked.update(range(m.first, m.last))
     blocked.update(_time_tokens(doc))
-    rests = {id(m): _rest_span(doc, m) for m in matches if m.entry.rest}
-    cands = [m for m in matches if not m.entry.rest or rests[id(m)] is not None]
-    cands.sort(key=lambda m: (m.first - m.last, not m.entry.rest, m.first))
+    cands = sorted(matches, key=lambda m: (m.first - m.last, not m.entry.rest, m.first))
     taken: set[int] = set()
     rest_of: dict[int, str] = {}
     out = []
@@ -49,7 +49,10 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
         span = range(m.first, m.last)
         if taken.intersection(span) or blocked.intersection(span):
             continue
-        if any(rest_of.get(i) == m.entry.pattern.type for i in span):
+        rest = _rest_span(doc, m) if m.entry.rest else None
+        if m.entry.rest and rest is None:
+            continue
+        if rest_of and any(rest_of.get(i) == m.entry.pattern.type for i in span):
             continue
         flags = m.entry.pattern.flags
         if "pretend" in flags and _pretend(doc, m):
@@ -62,7 +65,7 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
             continue
         taken.update(span)
         if m.entry.rest:  # شاركت إيطاليا في المحادثات: the rest is no second CONSULT
-            rest_of.update((i, m.entry.pattern.type) for i in rests[id(m)])
+            rest_of.update((i, m.entry.pattern.type) for i in rest)
         out.append(Trigger(m.first, m.last, m.start, m.end, m.entry))
     out.sort(key=lambda t: t.first)
     return out
@@ -71,14 +74,9 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
 def _time_tokens(doc: Document) -> set[int]:
     """Tokens inside a time expression (فجرا = at dawn, not "they blew up")."""
     out: set[int] = set()
-    if not doc.times:
-        return out
     starts = doc.token_starts
     for t in doc.times:
-        i = bisect_left(starts, t.start)
-        while i < len(doc.tokens) and doc.tokens[i].start < t.end:
-            out.add(i)
-            i += 1
+        out.update(range(bisect_left(starts, t.start), bisect_left(starts, t.end)))
     return out
 
 
@@ -92,13 +90,13 @@ def _rest_span(doc: Document, m: Match) -> range | None:
         tok = toks[i]
         if tok.norm in CLAUSE_STOP and tok.norm != '"':
             return None
-        hit = next((f for f, _ in tok.readings if f in firsts), None)
-        if hit is None:
-            continue
-        for rest in m.entry.rest:
-            if rest[0] == hit and i + len(rest) <= n and all(
-                    toks[i + k].norm == rest[k] for k in range(1, len(rest))):
-                return range(i, i + len(rest))
+        for hit, _ in tok.readings:
+            if hit in firsts:
+                for rest in m.entry.rest:
+                    if rest[0] == hit and i + len(rest) <= n and all(
+                            toks[i + k].norm == rest[k] for k in range(1, len(rest))):
+                        return range(i, i + len(rest))
+                break
     return None
 
 

@@ -29,6 +29,7 @@ HOLDS_GAP = 6  # words from a state noun to the predicate saying it holds
 SHIFT_MARKERS = frozenset(tuple(normalize(m).split()) for m in (
     "ميدانيا", "سياسيا", "من جهة أخرى", "من جهة ثانية", "على صعيد آخر", "وعلى صعيد آخر",
     "في سياق آخر", "وفي سياق آخر", "وفي تطور آخر", "في تطور آخر"))
+SHIFT_FIRST = frozenset(m[0] for m in SHIFT_MARKERS)
 
 
 def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: int) -> str | None:
@@ -44,8 +45,8 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
     accused = _accused(ctx, trig, floor)
     ended = not accused and _ended(ctx, trig, sent)
     past_verb = trig.entry.tense == "past" and status not in ("planned", "hypothetical")
-    for t in doc.times:
-        if t.start < sent.start or t.end > sent.end or t.type not in ("DATE", "TIME"):
+    for t in ctx.times_in(sent):
+        if t.end > sent.end or t.type not in ("DATE", "TIME"):
             continue
         in_clause = c_start <= t.start < c_end and not _relative_between(ctx, trig, t.start)
         if (accused or ended) and t.start < trig.start:
@@ -123,6 +124,9 @@ def topic_shift(doc: Document) -> int:
     """The first sentence that opens another story (ميدانيا، من جهة أخرى، على صعيد آخر): from
     there on, undated events are the publication day's news, not the lead's day."""
     for sent in doc.sentences[1:]:
+        first = sent.first_token
+        if first >= sent.last_token or doc.tokens[first].norm not in SHIFT_FIRST:
+            continue
         words = tuple([t.norm for t in doc.tokens[sent.first_token:min(sent.first_token + 3,
                                                                           sent.last_token)]])
         if words[:1] in SHIFT_MARKERS or words[:2] in SHIFT_MARKERS or words in SHIFT_MARKERS:
@@ -189,8 +193,8 @@ def _accused(ctx: Context, trig: Trigger, floor: int) -> bool:
     accusation is the act alleged, not a happening the article dates."""
     doc = ctx.doc
     toks = doc.tokens
-    prefix = normalize(doc.text[toks[trig.first].start:trig.start])
-    if trig.pattern.pos == "V" or not prefix.endswith("ب"):
+    if trig.pattern.pos == "V" or not normalize(
+            doc.text[toks[trig.first].start:trig.start]).endswith("ب"):
         return False
     return any(toks[j].norm.removeprefix("و").startswith(ACCUSERS)
                for j in range(max(floor, trig.first - ACCUSED_GAP), trig.first))
@@ -201,8 +205,8 @@ def _ended(ctx: Context, trig: Trigger, sent) -> bool:
     after an ending verb began before the ending; the ending's time is not its day."""
     toks = ctx.doc.tokens
     return trig.pattern.pos != "V" and any(
-        any(stem in ENDERS for stem, _ in toks[j].readings)
-        for j in range(max(sent.first_token, trig.first - ENDED_GAP), trig.first))
+        stem in ENDERS for j in range(max(sent.first_token, trig.first - ENDED_GAP), trig.first)
+        for stem, _ in toks[j].readings)
 
 
 def _holds(ctx: Context, trig: Trigger, ceiling: int) -> bool:

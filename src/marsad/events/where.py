@@ -37,13 +37,11 @@ def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) ->
     target = _target(ctx, trig, sent)
     if target is not None:
         return target
-    taken = set()
-    for a in actors:
-        taken.update(range(a.start, a.end))
     c_start, c_end = doc.tokens[floor].start, doc.tokens[max(ceiling - 1, floor)].end
     best, best_key = None, None
     for m in ctx.places.get(sent.i, ()):
-        if m.start in taken or not m.data.get("entity") or _region(ctx, m):
+        if any(a.start <= m.start < a.end for a in actors) or not m.data.get("entity") \
+                or _region(ctx, m):
             continue
         i = ctx.index.first(m.start)
         if not place_prep(doc, m.start, i) and not _speaking_from(ctx, m, i):
