@@ -30,6 +30,7 @@ class ActorPhrase:
     country: str | None
     sector: str | None
     place: bool = False  # a GPE used as an actor (its government)
+    regional: bool = False  # qualified by a several-country adjective (وزراء الخارجية العرب)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,7 @@ def _merge_constructs(doc: Document, phrases: list[ActorPhrase]) -> list[ActorPh
                 and not _not_construct(doc, a)
                 and b.start == doc.tokens[b.first].start):
             out[-1] = ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
-                                  a.sector, False)
+                                  a.sector, False, b.regional)
         else:
             out.append(b)
     return out
@@ -262,6 +263,10 @@ def _extend(doc: Document, a: ActorPhrase, by_first, names, ents) -> None:
         m = max(nis, key=lambda m: m.last)
         a.country = a.country or m.entry.country
         a.last, a.end = m.last, m.end
+    elif a.country is None and a.last < len(doc.tokens) and doc.tokens[a.last].norm in regional_adjectives():
+        a.regional = True
+        a.end = doc.tokens[a.last].end
+        a.last += 1
     if a.last < len(doc.tokens):
         tok = doc.tokens[a.last]
         m = names.get(tok.start)
@@ -271,6 +276,11 @@ def _extend(doc: Document, a: ActorPhrase, by_first, names, ents) -> None:
             a.country = a.country or (e.country if e else None)
             a.end = m.end
             a.last = max(a.last + 1, _tok_after(doc, m.end, a.last))
+
+
+@lru_cache(maxsize=1)
+def regional_adjectives() -> frozenset[str]:
+    return frozenset(normalize(row[0]) for row in read_tsv("regional_adjectives.tsv"))
 
 
 def _relational(word: str) -> bool:

@@ -522,7 +522,7 @@ def _actor(doc: Document, a: ActorPhrase, etype: str, home: str | None) -> Actor
     if a.place and etype in FORCE_TYPES:
         sector = "MIL"
     country = a.country
-    if (country is None and a.entity is None and sector in LOCAL_SECTORS
+    if (country is None and a.entity is None and sector in LOCAL_SECTORS and not a.regional
             and any(w.startswith(("ال", "لل")) for w in normalize(doc.text[a.start:a.end]).split())):
         country = home
     return Actor(a.entity, doc.text[a.start:a.end], country, sector)
