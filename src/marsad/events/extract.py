@@ -10,9 +10,9 @@ from ..record import Trigger as TriggerOut
 from ..text.normalize import normalize
 from .actors import LEXICON as ACTOR_WORDS
 from .actors import ActorPhrase
-from .arguments import NUMBER_WORDS, find_arguments, normalized_lemma
+from .arguments import ADVERBIAL_STARTS, NUMBER_WORDS, find_arguments, normalized_lemma
 from .cameo import goldstein, quad_class
-from .context import RELATIVES, Context
+from .context import CLAUSE_PUNCT, RELATIVES, Context
 from .dedupe import dedupe
 from .evidence import ARMED, CIVIL, has_evidence, has_word, is_abstract
 from .reported import quote_at, reported, sentence_quote, speaker_phrase
@@ -32,7 +32,7 @@ VERBAL = (1, 3)  # quad classes of speech acts: a statement's speaker is their a
 FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
-CONDEMN_WINDOW = 8
+FRAME_WINDOW = 8
 UNSAID_WINDOW = 10
 EXCHANGE = frozenset({"لقاء", "مقابل"})
 COUNTS = NUMBER_WORDS | {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات",
@@ -105,9 +105,9 @@ def extract_events(doc: Document) -> list[Event]:
     fresh = set()  # events named as new or other ones (غارات جديدة، موجة جديدة من الغارات)
     recalled = set()  # possessed nouns after a time word (بعد خطفهم): a happening told before
     today = doc.date.isoformat() if doc.date else None
-    condemn: Trigger | None = None
+    framing: Trigger | None = None  # the last condemnation or prevention (see _framed)
     for trig in triggers:
-        ev = _event(ctx, trig, cues_by_sent.get(doc.tokens[trig.first].sent, []), condemn)
+        ev = _event(ctx, trig, cues_by_sent.get(doc.tokens[trig.first].sent, []), framing)
         if ev is not None:
             events.append(ev)
             if trig.pattern.pos != "V" and _fresh(doc, trig):
@@ -122,8 +122,8 @@ def extract_events(doc: Document) -> list[Event]:
                 recalled.add(trig.start)
             if ev.date in (None, ctx.news_date, today):
                 loose.add(trig.start)
-        if "condemn" in trig.pattern.flags:
-            condemn = trig
+        if "frames" in trig.pattern.flags:
+            framing = trig
     _share_recipients(events)
     _accepted_invitations(doc, events)
     _accused_acts(events)
@@ -138,14 +138,14 @@ def extract_events(doc: Document) -> list[Event]:
     return events
 
 
-def _event(ctx: Context, trig: Trigger, cues: list, condemn: Trigger | None) -> Event | None:
+def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> Event | None:
     doc = ctx.doc
     p = trig.pattern
     tok = doc.tokens[trig.first]
     sent = doc.sentences[tok.sent]
     floor = ctx.clause_start(trig.first, sent.first_token)
     ceiling = ctx.clause_end(trig.last, sent.last_token)
-    if p.type in ACTORLESS_OK and _condemned(ctx, condemn, trig):
+    if p.type in ACTORLESS_OK and _framed(ctx, framing, trig):
         return None
     quote = quote_at(doc, trig.start)
     speaker = speaker_phrase(ctx, quote)
@@ -507,12 +507,21 @@ def _abstract_object(ctx, trig: Trigger, actors) -> bool:
     return is_abstract(ctx.doc.tokens[j])
 
 
-def _condemned(ctx, condemn: Trigger | None, trig: Trigger) -> bool:
-    """أدان الهجوم الذي استهدف…: an attack named by a condemnation shortly before it in the same
-    sentence is not coded as an event."""
+def _framed(ctx, framing: Trigger | None, trig: Trigger) -> bool:
+    """أدان الهجوم الذي استهدف…، منع المسلحين من مهاجمة…: an attack or protest named by a
+    condemnation or a prevention shortly before it in the same sentence is not coded."""
     toks = ctx.doc.tokens
-    return (condemn is not None and toks[condemn.first].sent == toks[trig.first].sent
-            and 0 <= trig.first - condemn.last <= CONDEMN_WINDOW)
+    if framing is None or toks[framing.first].sent != toks[trig.first].sent \
+            or not 0 <= trig.first - framing.last <= FRAME_WINDOW:
+        return False
+    return not any(_clause_break(toks[k]) for k in range(framing.last, trig.first))
+
+
+def _clause_break(tok) -> bool:
+    """A mark or word that starts a new clause (، بعد أن، عقب): what follows is framed no more."""
+    if tok.kind == "punct":
+        return tok.norm in CLAUSE_PUNCT or tok.norm in ".!?"
+    return any(stem in ADVERBIAL_STARTS for stem, _ in tok.readings)
 
 
 def _actor(doc: Document, a: ActorPhrase, etype: str, home: str | None) -> Actor:
