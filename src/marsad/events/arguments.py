@@ -245,9 +245,13 @@ def embedded_floor(ctx: Context, i: int, floor: int) -> int:
 
 
 def clause_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
-    """أعلن بوتين تسهيل… ورفع الحظر: a noun trigger takes the subject of the verb before it."""
+    """أعلن بوتين تسهيل… ورفع الحظر، إن عمّان ستستضيف اجتماعا: a noun trigger takes the subject
+    of the verb before it (after it, or for a light verb also before it after a complementizer)."""
     j = ctx.verb_before(i, embedded_floor(ctx, i, floor))
-    return None if j is None else subject_after(ctx, j + 1, i)
+    if j is None:
+        return None
+    return subject_after(ctx, j + 1, i) or (
+        fronted_subject(ctx, j, floor) if j in ctx.light_verbs else None)
 
 
 def object_of_event(ctx: Context, i: int, floor: int) -> bool:
