@@ -83,12 +83,9 @@ class TokenIndex:
     def first(self, start: int) -> int:
         return max(bisect_right(self.starts, start) - 1, 0)
 
-    def last(self, end: int) -> int:
-        return bisect_left(self.ends, end) + 1
-
     def span(self, start: int, end: int) -> range:
         """The tokens of an offset span (first to last + 1)."""
-        return range(max(bisect_right(self.starts, start) - 1, 0), bisect_left(self.ends, end) + 1)
+        return range(self.first(start), bisect_left(self.ends, end) + 1)
 
 
 def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
@@ -263,7 +260,8 @@ def _extend(doc: Document, a: ActorPhrase, by_first, names, ents) -> None:
         m = max(nis, key=lambda m: m.last)
         a.country = a.country or m.entry.country
         a.last, a.end = m.last, m.end
-    elif a.country is None and a.last < len(doc.tokens) and doc.tokens[a.last].norm in regional_adjectives():
+    elif a.country is None and a.last < len(doc.tokens) \
+            and doc.tokens[a.last].norm in regional_adjectives():
         a.regional = True
         a.end = doc.tokens[a.last].end
         a.last += 1

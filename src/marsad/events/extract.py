@@ -12,7 +12,7 @@ from .actors import LEXICON as ACTOR_WORDS
 from .actors import ActorPhrase
 from .arguments import ADVERBIAL_STARTS, NUMBER_WORDS, find_arguments, normalized_lemma
 from .cameo import goldstein, quad_class
-from .context import CLAUSE_PUNCT, RELATIVES, Context
+from .context import RELATIVES, Context
 from .dedupe import dedupe
 from .evidence import ARMED, CIVIL, has_evidence, has_word, is_abstract
 from .reported import quote_at, reported, sentence_quote, speaker_phrase
@@ -514,14 +514,10 @@ def _framed(ctx, framing: Trigger | None, trig: Trigger) -> bool:
     if framing is None or toks[framing.first].sent != toks[trig.first].sent \
             or not 0 <= trig.first - framing.last <= FRAME_WINDOW:
         return False
-    return not any(_clause_break(toks[k]) for k in range(framing.last, trig.first))
-
-
-def _clause_break(tok) -> bool:
-    """A mark or word that starts a new clause (، بعد أن، عقب): what follows is framed no more."""
-    if tok.kind == "punct":
-        return tok.norm in CLAUSE_PUNCT or tok.norm in ".!?"
-    return any(stem in ADVERBIAL_STARTS for stem, _ in tok.readings)
+    if ctx.clause_end(framing.last, trig.first, quotes=False) < trig.first:
+        return False  # a mark between (، .) starts a new clause: what follows is framed no more
+    return not any(stem in ADVERBIAL_STARTS  # …and so does بعد أن، عقب
+                   for k in range(framing.last, trig.first) for stem, _ in toks[k].readings)
 
 
 def _actor(doc: Document, a: ActorPhrase, etype: str, home: str | None) -> Actor:
