@@ -1,12 +1,12 @@
 """Trigger selection: event pattern matches minus blocked phrases, one per token span."""
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..document import Document
 from ..knowledge.matcher import Match
 from ..text.normalize import normalize
+from ..times import time_tokens
 from .patterns import Pattern, TriggerEntry
 
 LEXICON = "event_triggers"
@@ -40,7 +40,7 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
     blocked = set()
     for m in blockers:
         blocked.update(range(m.first, m.last))
-    blocked.update(_time_tokens(doc))
+    blocked.update(time_tokens(doc))  # فجرا = at dawn, not "they blew up"
     cands = sorted(matches, key=lambda m: (m.first - m.last, not m.entry.rest, m.first))
     taken: set[int] = set()
     rest_of: dict[int, str] = {}
@@ -68,15 +68,6 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
             rest_of.update((i, m.entry.pattern.type) for i in rest)
         out.append(Trigger(m.first, m.last, m.start, m.end, m.entry))
     out.sort(key=lambda t: t.first)
-    return out
-
-
-def _time_tokens(doc: Document) -> set[int]:
-    """Tokens inside a time expression (فجرا = at dawn, not "they blew up")."""
-    out: set[int] = set()
-    starts = doc.token_starts
-    for t in doc.times:
-        out.update(range(bisect_left(starts, t.start), bisect_left(starts, t.end)))
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from ..document import Document, Span
+from ..times import time_tokens
 from .cues import find_cues
 from .lexicon import words
 from .marks import MARKS, document_marks, quote_pairs
@@ -59,7 +60,7 @@ class Ctx:
         self.cues = find_cues(doc)
         self.pairs = quote_pairs(doc.text, document_marks(doc))
         self.tok_at = self._mark_tokens()
-        self.time_toks = self._time_tokens(doc)
+        self.time_toks = time_tokens(doc)  # tokens starting inside a time expression
         self.ents = EntityIndex(doc)
 
     def _mark_tokens(self) -> dict[int, int]:
@@ -71,14 +72,6 @@ class Ctx:
                     k = self.token_index(off)
                     if k < len(self.tokens) and self.tokens[k].start == off:
                         out[off] = k
-        return out
-
-    def _time_tokens(self, doc: Document) -> set[int]:
-        """Tokens starting inside a time expression."""
-        starts = doc.token_starts
-        out: set[int] = set()
-        for t in doc.times:
-            out.update(range(bisect_left(starts, t.start), bisect_left(starts, t.end)))
         return out
 
     # --- tokens -------------------------------------------------------------------

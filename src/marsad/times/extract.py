@@ -2,6 +2,7 @@
 ``record.Time`` objects (offsets into the original text)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date as Date
 from functools import lru_cache
 
@@ -32,6 +33,15 @@ def extract(doc: Document) -> list[Time]:
     for c in kept:
         start, end = units[c.first].start, units[c.last - 1].end
         out.append(Time(start, end, doc.text[start:end], c.type, c.value))
+    return out
+
+
+def time_tokens(doc: Document) -> set[int]:
+    """Indices of the tokens starting inside one of ``doc.times`` (for later stages)."""
+    starts = doc.token_starts
+    out: set[int] = set()
+    for t in doc.times:
+        out.update(range(bisect_left(starts, t.start), bisect_left(starts, t.end)))
     return out
 
 
