@@ -38,6 +38,10 @@ EXCHANGE = frozenset({"لقاء", "مقابل"})
 COUNTS = NUMBER_WORDS | {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات",
                          "مئات", "الاف", "اثنان", "اثنين"}
 HELP = frozenset({"AID", "COOPERATE"})
+# after a victim: how or where he was hit (قتل جندي في هجوم / برصاص قناص / وأصيب آخر)
+PASSIVE_NEXT = frozenset(normalize(w) for w in "في جراء إثر اثر عقب خلال أثناء برصاص بنيران "
+                         "بانفجار بقصف بغارة بهجوم بطلق بطلقات بالرصاص بعد عندما حين".split())
+PASSIVE_VERBS = frozenset(normalize(w) for w in "أصيب اصيب جرح أصيبت جرحت".split())
 NEW_WORDS = frozenset({"جديد", "جديده", "جديدا", "جديدين", "جديدتين", "اخر", "اخري", "اخرين",
                        "مماثل", "مماثله", "مماثلا"})  # normalized: أخرى → اخري
 SHOWS = frozenset({"تنم", "ينم", "تنمان", "ينمان"})
@@ -156,7 +160,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         return None
     actors, rcps = find_arguments(ctx, trig, sent.first_token, ceiling, speaker)
     if p.type in FORCE_ON and (any(a.sector in VICTIMS for a in actors)
-                               or _counted_subject(ctx, trig, actors)):
+                               or _counted_subject(ctx, trig, actors)
+                               or _passive_subject(ctx, trig, actors)):
         rcps, actors = actors + rcps, []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
     if not actors and speaker is not None and quad_class(p.type) in VERBAL:
         actors = [speaker]
@@ -411,6 +416,31 @@ def _counted_subject(ctx: Context, trig: Trigger, actors) -> bool:
         return False
     nxt = toks[trig.last]
     return trig.last <= actors[0].first <= trig.last + 2 and (nxt.kind == "num" or nxt.norm in COUNTS)
+
+
+def _passive_subject(ctx: Context, trig: Trigger, actors) -> bool:
+    """«قتل جندي وأصيب آخر في هجوم»، «قتل مدني برصاص قناص»: a bare past verb of force whose
+    unnamed, indefinite subject has no object after it reads as a passive (قُتل): the subject
+    is the victim. An object after it (قتل مسلح شرطيا) keeps the active reading."""
+    p, toks = trig.pattern, ctx.doc.tokens
+    if p.pos != "V" or "obj" not in p.rcp or not actors or trig.entry.tense != "past":
+        return False
+    a = actors[0]
+    if a.first != trig.last or a.entity is not None or any(
+            toks[k].norm.startswith(("ال", "وال")) for k in range(a.first, a.last)):
+        return False  # definite (القوات، طيران التحالف): the subject
+    if normalize(ctx.doc.text[trig.start:trig.end]) != _bare_past(p.lemma):
+        return False
+    nxt = actors[-1].last
+    if nxt >= len(toks) or toks[nxt].kind == "punct":
+        return True
+    word = toks[nxt].norm
+    return word in PASSIVE_NEXT or word[:1] == "و" and word[1:] in PASSIVE_VERBS
+
+
+@cache
+def _bare_past(lemma: str) -> str:
+    return normalize(lemma.split("/")[0])
 
 
 def _type(p, actors) -> str:
