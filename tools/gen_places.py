@@ -99,11 +99,18 @@ ARAB_LEAGUE = frozenset("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE
                         "TUN ARE YEM".split())
 
 
+def country_adjectives() -> set[str]:
+    """Every nisba form of countries.tsv (الهندية is also a town in Iraq)."""
+    with (DATA / "countries.tsv").open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader([ln for ln in f if not ln.startswith("#")], delimiter="\t")]
+    return {normalize(w) for r in rows for w in r["nisba"].split("|") if w}
+
+
 def needs_cue(name: str, iso3: str, population: int, capital: bool, total: Counter, cued: Counter,
               words: set[str], given: set[str]) -> bool:
-    """A frequent corpus word or a given name (given_names.txt), or a word whose
-    inflected relatives (other definiteness, pronoun suffixes) are frequent in the corpus
-    while it rarely follows a place cue."""
+    """A frequent corpus word, a given name (given_names.txt) or a country adjective, or a
+    word whose inflected relatives (other definiteness, pronoun suffixes) are frequent in the
+    corpus while it rarely follows a place cue."""
     key = normalize(name)
     if len(key) <= SHORT_NAME and iso3 not in ARAB_LEAGUE:
         return True     # آتن، لوم، قوم: short foreign names are mostly Arabic words
@@ -136,7 +143,7 @@ def main() -> None:
         for r in csv.DictReader([ln for ln in f if not ln.startswith("#")], delimiter="\t"):
             out[normalize(r["name"])] = [r["name"], r["type"], r["iso3"], r["name_en"], "", "", "",
                                          "", r["needs_cue"]]
-    given = read_words("given_names.txt")
+    given = read_words("given_names.txt") | country_adjectives()
     words = {w for w, _ in total.most_common(TOP_WORDS)}
     cities = sorted(load_cities(gc), key=lambda c: -c["population"])
     for c in cities:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document
+from ..stages.entities.actors import NATIONALITY, NATIONALITY_BEFORE
 from ..text.normalize import normalize
 from .patterns import read_tsv
 
@@ -255,6 +256,9 @@ def _extend(doc: Document, a: ActorPhrase, by_first, names, ents) -> None:
     skip = a.last
     if a.last + 1 < len(doc.tokens) and _relational(doc.tokens[a.last].norm):
         skip = a.last + 1  # كتيبة عسكرية إماراتية، طائرات حربية روسية: an adjective between
+    if skip + 2 < len(doc.tokens) and doc.tokens[skip].norm in NATIONALITY_BEFORE \
+            and doc.tokens[skip + 1].norm in NATIONALITY:
+        skip += 2  # أشخاص من الجنسية السورية
     nis = [m for m in by_first.get(skip, ()) if m.entry.kind == "nisba"]
     if nis and a.sector is not None and not a.place and a.country is None:
         m = max(nis, key=lambda m: m.last)

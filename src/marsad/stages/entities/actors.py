@@ -15,6 +15,8 @@ ARMED_NOUNS = frozenset(["MIL", "REB", "UAF"])
 LOYAL = frozenset(normalize(w) for w in "الموالية الموالين الموالون الموالي موالية موالين موالون "
                   "التابعة التابعين".split())
 LOCATIVES = frozenset(["في", "داخل"])
+NATIONALITY = frozenset(normalize(w) for w in "الجنسية جنسية التابعية".split())
+NATIONALITY_BEFORE = frozenset(normalize(w) for w in "من يحمل يحملون يحملان تحمل".split())
 TERRITORY = frozenset(normalize(w) for w in "الأراضي المناطق المدن القرى البلدات المحافظات "
                       "الشمال الجنوب الشرق الغرب الساحة العاصمة الداخل".split())
 # Nouns for the forces or members of a named actor → sector (None: the actor's own).
@@ -132,6 +134,8 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
         if nis is None and k + 1 < ctx.n and ctx.word(k) not in FUNCTION_WORDS \
                 and ctx.tokens[k].kind == "word" and ctx.longest(k, "actor_nouns") is None:
             nis = ctx.nisba_at(k + 1)                      # طائرات حربية روسية, not المعارضة الحكومة …
+        if nis is None:
+            nis = _nationality(ctx, k)                    # عمال من الجنسية الهندية
         if nis is not None:
             k, country = nis[0], nis[1].iso3
         country = country or _home(ctx, i, m.last, m.entry.sector, home)
@@ -143,6 +147,14 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
                                               "head": (m.start, m.end)}))
         covered.update(range(i, k))
     return out
+
+
+def _nationality(ctx: Context, k: int) -> tuple | None:
+    """«من الجنسية الباكستانية»، «يحملون الجنسية السورية» at token k: (end, country) of the nisba."""
+    words = (ctx.word(k), ctx.word(k + 1))
+    if words[0] in NATIONALITY_BEFORE and words[1] in NATIONALITY:
+        return ctx.nisba_at(k + 2)
+    return None
 
 
 def located_in(ctx: Context, mentions: list, sent: int, seen: dict) -> str | None:
