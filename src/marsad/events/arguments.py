@@ -664,7 +664,10 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             return sides[:1], sides[1:]
     if "byagent" in p.flags:
         return by_agent(ctx, trig, floor, ceiling)
-    if p.pos == "V":
+    if "thing" in p.flags:  # انفجرت عبوة ناسفة زرعها مسلحون: a device, not an actor, is the subject
+        a = agent_after(ctx, trig.last, ceiling)
+        actors = coordinated(ctx, a, ceiling) if a is not None else []
+    elif p.pos == "V":
         if trig.entry.first_person and speaker is not None:
             actors = [speaker]
         else:

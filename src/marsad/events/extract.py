@@ -162,7 +162,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     if p.type in FORCE_ON and (any(a.sector in VICTIMS for a in actors)
                                or _counted_subject(ctx, trig, actors)
                                or _passive_subject(ctx, trig, actors)):
-        rcps, actors = actors + rcps, []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
+        rcps, actors = _unique(actors + rcps), []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
     if not actors and speaker is not None and quad_class(p.type) in VERBAL:
         actors = [speaker]
     etype, cameo, mode = _type(p, actors), p.cameo, p.mode
@@ -416,6 +416,12 @@ def _counted_subject(ctx: Context, trig: Trigger, actors) -> bool:
         return False
     nxt = toks[trig.last]
     return trig.last <= actors[0].first <= trig.last + 2 and (nxt.kind == "num" or nxt.norm in COUNTS)
+
+
+def _unique(phrases: list) -> list:
+    """Each phrase once (تبادل إطلاق النار: both sides are actors and recipients)."""
+    seen: set = set()
+    return [a for a in phrases if not ((a.start, a.end) in seen or seen.add((a.start, a.end)))]
 
 
 def _passive_subject(ctx: Context, trig: Trigger, actors) -> bool:
