@@ -10,7 +10,8 @@ from ..record import Trigger as TriggerOut
 from ..text.normalize import normalize
 from .actors import LEXICON as ACTOR_WORDS
 from .actors import ActorPhrase
-from .arguments import ADVERBIAL_STARTS, NUMBER_WORDS, find_arguments, normalized_lemma
+from .arguments import (ADVERBIAL_STARTS, NUMBER_WORDS, clause_subject, find_arguments,
+                        normalized_lemma)
 from .cameo import goldstein, quad_class
 from .context import RELATIVES, Context
 from .dedupe import dedupe
@@ -38,6 +39,10 @@ EXCHANGE = frozenset({"لقاء", "مقابل"})
 COUNTS = NUMBER_WORDS | {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات",
                          "مئات", "الاف", "اثنان", "اثنين"}
 HELP = frozenset({"AID", "COOPERATE"})
+EXPOSED = frozenset(normalize(w) for w in "تعرض تعرضت تعرضوا تعرضا تعرضتا يتعرض تتعرض يتعرضون "
+                    "يتعرضان تتعرضان تعرضه تعرضها تعرضهم تعرضهما".split())
+EXPOSED_NEAR = 3  # words before تعرض where its subject may end (القوات التي تعرضت)
+EXPOSED_GAP = 6  # words from تعرض to the attack noun (its subject may come between)
 # after a victim: how or where he was hit (قتل جندي في هجوم / برصاص قناص / وأصيب آخر)
 PASSIVE_NEXT = frozenset(normalize(w) for w in "في جراء إثر اثر عقب خلال أثناء برصاص بنيران "
                          "بانفجار بقصف بغارة بهجوم بطلق بطلقات بالرصاص بعد عندما حين".split())
@@ -163,6 +168,11 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
                                or _counted_subject(ctx, trig, actors)
                                or _passive_subject(ctx, trig, actors)):
         rcps, actors = _unique(actors + rcps), []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
+    verb = _exposed(ctx, trig, floor) if p.type in FORCE_ON and p.pos == "N" else None
+    if verb is not None:  # تعرضت القوات لهجوم: the subject of تعرض is the target, never the actor
+        target = _exposed_target(ctx, verb, trig, floor)
+        actors = [a for a in actors if a.first > trig.first]
+        rcps = _unique(([target] if target is not None else []) + rcps)
     if not actors and speaker is not None and quad_class(p.type) in VERBAL:
         actors = [speaker]
     etype, cameo, mode = _type(p, actors), p.cameo, p.mode
@@ -416,6 +426,24 @@ def _counted_subject(ctx: Context, trig: Trigger, actors) -> bool:
         return False
     nxt = toks[trig.last]
     return trig.last <= actors[0].first <= trig.last + 2 and (nxt.kind == "num" or nxt.norm in COUNTS)
+
+
+def _exposed(ctx: Context, trig: Trigger, floor: int) -> int | None:
+    """«تعرضت دورية للجيش لإطلاق نار»، «بعد تعرضه لهجوم»: an attack noun with ل after a form of
+    تعرض → the index of that word (its subject or owner is the target), else None."""
+    toks = ctx.doc.tokens
+    if toks[trig.first].start == trig.start or toks[trig.first].norm[:1] != "ل":
+        return None
+    for k in range(trig.first - 1, max(floor, trig.first - EXPOSED_GAP) - 1, -1):
+        if any(form in EXPOSED for form, _ in toks[k].readings):
+            return k
+    return None
+
+
+def _exposed_target(ctx: Context, verb: int, trig: Trigger, floor: int):
+    """The subject of تعرض: right after it (تعرضت دورية …) or just before it (القوات التي تعرضت)."""
+    a = ctx.actor_at.get(verb + 1) or clause_subject(ctx, trig.first, floor)
+    return a if a is not None and verb - EXPOSED_NEAR <= a.first < trig.first else None
 
 
 def _unique(phrases: list) -> list:
