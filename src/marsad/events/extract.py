@@ -154,8 +154,11 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     sent = doc.sentences[tok.sent]
     floor = ctx.clause_start(trig.first, sent.first_token)
     ceiling = ctx.clause_end(trig.last, sent.last_token)
-    if p.type in ACTORLESS_OK and _framed(ctx, framing, trig):
-        return None
+    threat = framing is not None and framing.pattern.type == "THREATEN"
+    threatened = threat and p.type != "THREATEN" and _threat_content(doc, framing, trig)
+    framed = (threatened or p.type in ACTORLESS_OK and not threat) and _framed(ctx, framing, trig)
+    if framed and not threatened:
+        return None  # أدان الهجوم، منع التظاهر: not a happening
     quote = quote_at(doc, trig.start)
     speaker = speaker_phrase(ctx, quote)
     if p.pos == "A" and speaker is None:  # وقال عون: «…»، متهما قائد الجيش: the speaker accuses
@@ -214,6 +217,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
               and is_future(doc, tok, trig.start))
     status, report = status_of(cues, trig.first, trig.last, floor, future, p.pos != "V",
                                trig.entry.tense == "past")
+    if framed:
+        status = "hypothetical"  # هدد بفرض عقوبات: only threatened
     if "neg" in p.flags and status == "negated":
         status = None
     if "refuse" in p.flags and (status == "negated" or _negated_modal(doc, trig, floor)):
@@ -571,9 +576,17 @@ def _abstract_object(ctx, trig: Trigger, actors) -> bool:
     return is_abstract(ctx.doc.tokens[j])
 
 
+def _threat_content(doc: Document, threat: Trigger, trig: Trigger) -> bool:
+    """«هدد بفرض عقوبات»، «تهديداته بتنفيذ هجمات»: the threatened act is introduced by ب."""
+    toks = doc.tokens
+    return any(toks[k].norm[:1] == "ب" and len(toks[k].readings) > 1
+               for k in range(threat.last, trig.first + 1))
+
+
 def _framed(ctx, framing: Trigger | None, trig: Trigger) -> bool:
-    """أدان الهجوم الذي استهدف…، منع المسلحين من مهاجمة…: an attack or protest named by a
-    condemnation or a prevention shortly before it in the same sentence is not coded."""
+    """أدان الهجوم الذي استهدف…، منع المسلحين من مهاجمة…، هدد بفرض عقوبات: an attack or protest
+    named by a condemnation or a prevention (not coded), or any act named by a threat (coded as
+    hypothetical), shortly before it in the same sentence."""
     toks = ctx.doc.tokens
     if framing is None or toks[framing.first].sent != toks[trig.first].sent \
             or not 0 <= trig.first - framing.last <= FRAME_WINDOW:
