@@ -12,6 +12,7 @@ STATE_SECTORS = frozenset("GOV MIL COP SPY LEG JUD".split())
 # Unnamed rebels and opposition fighters belong to the country their sentence is set in.
 LOCAL_SECTORS = frozenset(["REB", "OPP"])
 ARMED_NOUNS = frozenset(["MIL", "REB", "UAF"])
+NON_STATE = frozenset(["REB", "PTY", "OPP", "UAF", "CRM"])  # an organization's forces are rebels
 LOYAL = frozenset(normalize(w) for w in "الموالية الموالين الموالون الموالي موالية موالين موالون "
                   "التابعة التابعين".split())
 LOCATIVES = frozenset(["في", "داخل"])
@@ -202,8 +203,13 @@ def _loyal_to(ctx: Context, k: int, mentions: list, cache: dict) -> tuple | None
 
 
 def _forces_sector(sector: str | None, ent, day) -> str | None:
-    """Forces of a person out of office (قوات صالح in 2015) are rebels, not an army."""
-    if sector != "MIL" or ent is None or ent.type != "PER" or _in_office(ent, day):
+    """Forces of a person out of office (قوات صالح in 2015) or of a non-state group (قوات
+    الحوثيين، قوات حزب الله) are rebels, not an army."""
+    if sector != "MIL" or ent is None:
+        return sector
+    if ent.type == "ORG":
+        return "REB" if ent.sector in NON_STATE else sector
+    if ent.type != "PER" or _in_office(ent, day):
         return sector
     return "REB"
 

@@ -71,7 +71,8 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
             continue
         inner = names_at.get(k)
         if inner is not None and inner.type in ("ORG", "FAC") and org is None \
-                and title != "counterpart":
+                and title != "counterpart" and country is None:  # not after a nisba: وزير
+            # الدفاع الإسرائيلي حزب الله (the adjective ends the construct)
             org = inner
             k = inner.last
             continue
