@@ -18,6 +18,7 @@ NEAR_SCAN = 3          # words between the particle of a «near» cue and its co
 MIN_DIRECT_WORDS = 3   # a shorter quotation is a name or a term, not a statement
 SOFT_PUNCT = ",،؛;"
 TRAILING = " \t\n.,،؛;:-–—"
+THUS = frozenset(["هكذا", "وهكذا"])  # «…»، هكذا صرح X
 
 
 @dataclass(slots=True)
@@ -184,10 +185,12 @@ def clause_start(ctx: Ctx, cue: Cue) -> int:
 
 
 def backward(ctx: Ctx, cue: Cue) -> Candidate | None:
-    """«…»، قال X  —  or  — CLAUSE، وفق ما أكد X."""
+    """«…»، قال X  /  «…»، بحسب X  /  «…»، هكذا صرح X  —  or  — CLAUSE، وفق ما أكد X."""
     j = cue.tok - 1
     if j >= 0 and ctx.tokens[j].norm == "ما":
         return _clause_before(ctx, cue, j - 1)
+    if j >= 0 and ctx.tokens[j].norm in THUS:
+        j -= 1
     while j >= 0 and ctx.is_punct(j, SOFT_PUNCT):
         j -= 1
     if j < 0 or not ctx.is_mark(j):
@@ -218,6 +221,9 @@ def _clause_before(ctx: Ctx, cue: Cue, prep: int) -> Candidate | None:
         end_tok -= 1
     if ctx.words_between(first, end_tok) < MIN_DIRECT_WORDS:
         return None
+    if ctx.is_mark(first) and ctx.is_mark(end_tok) and _opener_of(ctx, end_tok) == first:
+        return Candidate(cue, first + 1, ctx.tokens[first + 1].start, ctx.tokens[end_tok].start,
+                         True, ctx.tokens[first].start, post=True)  # «…»، حسب ما قال X
     start = ctx.tokens[first].start
     tok = ctx.tokens[first]
     if tok.kind == "word" and ctx.text[start] in "وف" and len(tok.forms) > 1:

@@ -12,6 +12,8 @@ from .cues import Cue
 
 MIN_WORDS = 2
 INTRO_WORDS = ("فقد", "فان", "فانه", "فانها", "فهو", "فهي")
+NOT_SOURCE = frozenset(["ما", "لما"])  # بحسب ما قال X: the verb is the cue
+MIN_SOURCED_WORDS = 5  # «…»، بحسب X: shorter quoted words are a term or a figure
 
 
 def extract(doc: Document) -> tuple[list[Quote], list[Span]]:
@@ -40,7 +42,8 @@ def _candidates(ctx: Ctx) -> list[Candidate]:
             continue
         if cue.kind == "noun" and not _noun_cue_ok(ctx, cue):
             continue
-        c = _prep(ctx, cue) if cue.kind == "prep" else (forward(ctx, cue) or backward(ctx, cue))
+        c = (_prep(ctx, cue) or _sourced_quote(ctx, cue)) if cue.kind == "prep" \
+            else (forward(ctx, cue) or backward(ctx, cue))
         if c is None or (not c.direct and _nested(ctx, cue, cands)):
             continue
         found = [c]
@@ -105,6 +108,19 @@ def _prep(ctx: Ctx, cue: Cue) -> Candidate | None:
     if k in ctx.cues:
         return None
     return Candidate(cue, k, ctx.tokens[k].start, None, False, ctx.tokens[cue.tok].start)
+
+
+def _sourced_quote(ctx: Ctx, cue: Cue) -> Candidate | None:
+    """«…»، بحسب مصدر في الشرطة: a quotation opening its sentence, then its source (not
+    «بحسب ما …»: the verb after ما is the cue)."""
+    nxt = cue.tok + 1
+    if nxt >= len(ctx.tokens) or ctx.tokens[nxt].norm in NOT_SOURCE:
+        return None
+    c = backward(ctx, cue)
+    if c is None or ctx.tok_at.get(c.clause_start) != ctx.sent_bounds(cue.tok)[0] \
+            or ctx.words_between(c.first, ctx.tok_at[c.end]) < MIN_SOURCED_WORDS:
+        return None
+    return c
 
 
 def _set_ends(ctx: Ctx, cands: list[Candidate]) -> None:
