@@ -57,8 +57,10 @@ def _same_happening(k, ev, mention: bool, loose: frozenset, places: frozenset,
     mention = mention and ev.type not in PLACED
     rcps = _same_side(k.recipient, ev.recipient, places, persons)
     return (_same_date(k, ev, mention, loose, places) and k.mode == ev.mode
-            and (mention or k.type in PLACED or (k.cameo == ev.cameo and (
-                k.sentence.start == ev.sentence.start or (k.recipient and ev.recipient and rcps))))
+            and (mention or k.type in PLACED
+                 or k.type in MEETINGS and k.sentence.start == ev.sentence.start  # استقبله وبحث معه
+                 or (k.cameo == ev.cameo and (
+                     k.sentence.start == ev.sentence.start or (k.recipient and ev.recipient and rcps))))
             and (mention or k.location is None or ev.location is None
                  or k.location == ev.location)
             and (_share(k.actor, ev.actor, places) and (

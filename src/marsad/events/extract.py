@@ -143,7 +143,7 @@ def extract_events(doc: Document) -> list[Event]:
                     frozenset(recalled))
     for ev in events:
         if ev.location is None:
-            ev.location = scene(ctx, ev.trigger.start)
+            ev.location = scene(ctx, ev.trigger.start, ev.type)
     return events
 
 

@@ -17,6 +17,12 @@ PLACE_NOUNS = frozenset({"مدينه", "محافظه", "بلده", "قريه", "
 PLURAL_PLACES = frozenset(normalize(w) for w in ("محافظات", "مدن", "مناطق", "مديريات", "ولايات",
                                                  "أنحاء", "بلدات", "قرى"))
 FROM = frozenset({"من", "ومن"})
+ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT"})
+# nouns after which «في X» names what is talked about (الأوضاع في ليبيا), for other event types
+TOPIC_NOUNS = frozenset(normalize(w) for w in (
+    "الأوضاع", "الوضع", "أوضاع", "وضع", "التطورات", "تطورات", "المستجدات", "مستجدات", "الأزمة",
+    "أزمة", "الأحداث", "أحداث", "الصراع", "النزاع", "الحرب", "السلام", "الأمن", "الاستقرار",
+    "الملف", "ملف", "القضية", "قضية", "العملية السياسية", "الحل", "التسوية", "الحرب الأهلية"))
 QUOTES = frozenset('"\'“”‘’')
 NEAR_PLACE = 40  # characters: a country named right after a city qualifies it
 SCENE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -38,6 +44,7 @@ def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) ->
     if target is not None:
         return target
     c_start, c_end = doc.tokens[floor].start, doc.tokens[max(ceiling - 1, floor)].end
+    topical = trig.pattern.type not in ON_THE_GROUND
     best, best_key = None, None
     for m in ctx.places.get(sent.i, ()):
         if any(a.start <= m.start < a.end for a in actors) or not m.data.get("entity") \
@@ -46,6 +53,8 @@ def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) ->
         i = ctx.index.first(m.start)
         if not place_prep(doc, m.start, i) and not _speaking_from(ctx, m, i):
             continue
+        if topical and _topic_place(doc, i):
+            continue  # بحث معه الأوضاع في ليبيا: the topic, not the venue
         key = (not c_start <= m.start < c_end, _is_country(ctx, m), m.start < trig.end,
                abs(m.start - trig.end))  # في عدن جنوبي اليمن: the most specific place
         if best is None or key < best_key:
@@ -145,18 +154,21 @@ def _region(ctx: Context, m) -> bool:
     return m.label == "LOC" and place_country(ctx.doc, m.data["entity"]) is None
 
 
-def scene(ctx: Context, pos: int) -> str | None:
+def scene(ctx: Context, pos: int, etype: str = "ASSAULT") -> str | None:
     """The story's current place: the last place named with a locative preposition before
-    ``pos`` (في عدن … the events that follow happen there), else the first one of the article."""
-    places = ctx.scene_places
-    if places is None:
+    ``pos`` (في عدن … the events that follow happen there), else the first one of the article.
+    For talks and statements a place named as a topic (الأوضاع في ليبيا) sets no scene."""
+    if ctx.scene_places is None:
         doc = ctx.doc
-        places = ctx.scene_places = [
-            (m.start, m.data["entity"], _is_country(ctx, m)) for m in doc.mentions
-            if m.label in SCENE_LABELS and m.data.get("entity") and not _region(ctx, m)
-            and place_prep(doc, m.start, ctx.index.first(m.start))]
+        ctx.scene_places = [
+            (m.start, m.data["entity"], _is_country(ctx, m), _topic_place(doc, i))
+            for m, i in ((m, ctx.index.first(m.start)) for m in doc.mentions
+                         if m.label in SCENE_LABELS and m.data.get("entity") and not _region(ctx, m))
+            if place_prep(doc, m.start, i)]
+    topical = etype not in ON_THE_GROUND
+    places = [p for p in ctx.scene_places if not (topical and p[3])]
     best = None
-    for start, ent, country in places:
+    for start, ent, country, _ in places:
         if start >= pos:
             break
         if not (country and best is not None and start - best[0] < NEAR_PLACE):
@@ -164,6 +176,11 @@ def scene(ctx: Context, pos: int) -> str | None:
     if best is None and places:
         best = places[0]
     return best[1] if best else None
+
+
+def _topic_place(doc, i: int) -> bool:
+    """«الأوضاع في ليبيا»: a place after a topic noun and في is talked about, not a venue."""
+    return i > 1 and doc.tokens[i - 1].norm == "في" and doc.tokens[i - 2].norm in TOPIC_NOUNS
 
 
 def place_prep(doc, start, i) -> bool:
