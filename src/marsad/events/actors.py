@@ -16,6 +16,7 @@ from ..text.normalize import normalize
 from .patterns import read_tsv
 
 LEXICON = "event_actor_words"
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 ACTOR_TYPES = ("PER", "ORG", "GPE")
 STANDALONE_BEFORE = frozenset({"حيال", "تجاه", "ازاء", "ضد", "مع", "علي", "الي", "بين", "عن",
                                "من", "لدي", "بحق", "امام"})
@@ -32,6 +33,7 @@ class ActorPhrase:
     sector: str | None
     place: bool = False  # a GPE used as an actor (its government)
     regional: bool = False  # qualified by a several-country adjective (وزراء الخارجية العرب)
+    sides: tuple = ()   # «البلدان»، «الجانبين»: the two parties in focus, as (entity, country, sector)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,10 @@ PLURAL_NISBAS: set[str] = set()  # filled with the table (الأتراك)
 
 
 NOT_ACTOR = "-"  # fallback_actors.tsv sector of a phrase that contains an actor word but is none
+BOTH = "BOTH"  # fallback_actors.tsv sector of «البلدان، الجانبين»: the two parties in focus
+PLURAL_TOO = "البلدان"  # the dual (two countries) and the plural (countries) look the same
+NOT_BEFORE_DUAL = frozenset(normalize(w) for w in "هذه تلك بعض كل جميع معظم أغلب عدد في من إلى "
+                            "على بين مع عن لدى".split())
 
 
 @lru_cache(maxsize=1)
@@ -226,6 +232,15 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
             taken.update(range(m.first, m.last))
             last = m.last
             continue
+        if w.sector == BOTH:
+            sides = two_sides(doc, m.start, ents, country_only=w.country == "GPE") \
+                if _dual(doc, m) else ()
+            if sides:
+                out.append(ActorPhrase(m.first, m.last, m.start, m.end, None, None, None,
+                                       sides=sides))
+                taken.update(range(m.first, m.last))
+                last = m.last
+            continue
         a = ActorPhrase(m.first, m.last, m.start, m.end, None, w.country, w.sector,
                         w.kind in ("gpe", "capital"))
         _extend(doc, a, by_first, names, ents)
@@ -235,6 +250,40 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
         out.append(a)
         last = a.last
     return out
+
+
+def two_sides(doc: Document, pos: int, ents: dict, country_only: bool) -> tuple:
+    """The two parties named in the sentence of ``pos`` (before it) and the one before, as
+    (entity, country, sector): two countries for «البلدين» (their governments), two sides for
+    «الجانبين» (places named as venues left out); () unless exactly two countries are named."""
+    k = bisect_right(doc.token_starts, pos) - 1
+    sent = doc.tokens[k].sent if k >= 0 else 0
+    floor = doc.sentences[max(sent - 1, 0)].start
+    found: dict[str, tuple] = {}
+    for span in doc.actors:
+        if span.start >= pos:
+            break
+        d = span.data
+        e = ents.get(d.get("entity"))
+        place = e is not None and e.type == "GPE"
+        if span.start < floor or not d.get("country") or d.get("sector") not in STATE_SECTORS \
+                or place and not country_only:
+            continue
+        side = (e.id if place else None, d["country"], "GOV") if country_only else \
+            (d.get("entity"), d["country"], d.get("sector"))
+        found.setdefault(d["country"], side)
+    return tuple(found.values()) if len(found) == 2 else ()
+
+
+def _dual(doc: Document, m) -> bool:
+    """«اتفق البلدان» (the two countries), not the plural «البلدان النفطية»، «في هذه البلدان»:
+    البلدان is dual only as a subject, with no feminine adjective after it."""
+    if normalize(doc.text[m.start:m.end]) != PLURAL_TOO:
+        return True
+    toks = doc.tokens
+    before = toks[m.first - 1].norm if m.first > 0 else ""
+    after = toks[m.last].norm if m.last < len(toks) else ""
+    return before not in NOT_BEFORE_DUAL and not after.endswith("ه") and m.start == toks[m.first].start
 
 
 def _people(doc: Document, m) -> bool:

@@ -241,8 +241,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
                      ctx.clause_end(trig.last, sent.last_token, quotes=False))
     home = place_country(doc, place) or ctx.main_country
     return Event(
-        id="", type=etype, actor=[_actor(doc, a, etype, home) for a in actors],
-        recipient=[_actor(doc, a, etype, home) for a in rcps],
+        id="", type=etype, actor=[r for a in actors for r in _actors(doc, a, etype, home)],
+        recipient=[r for a in rcps for r in _actors(doc, a, etype, home)],
         trigger=TriggerOut(trig.start, trig.end, doc.text[trig.start:trig.end]),
         sentence=Offsets(sent.start, sent.end), mode=mode, cameo=cameo,
         goldstein=goldstein(cameo), quad_class=quad_class(etype),
@@ -595,6 +595,14 @@ def _framed(ctx, framing: Trigger | None, trig: Trigger) -> bool:
         return False  # a mark between (، .) starts a new clause: what follows is framed no more
     return not any(stem in ADVERBIAL_STARTS  # …and so does بعد أن، عقب
                    for k in range(framing.last, trig.first) for stem, _ in toks[k].readings)
+
+
+def _actors(doc: Document, a: ActorPhrase, etype: str, home: str | None) -> list[Actor]:
+    """The record actors of a phrase: one, or both parties of «البلدان» / «الجانبين»."""
+    if a.sides:
+        text = doc.text[a.start:a.end]
+        return [Actor(entity, text, country, sector) for entity, country, sector in a.sides]
+    return [_actor(doc, a, etype, home)]
 
 
 def _actor(doc: Document, a: ActorPhrase, etype: str, home: str | None) -> Actor:
