@@ -53,6 +53,7 @@ PLURAL_NISBAS: set[str] = set()  # filled with the table (الأتراك)
 
 NOT_ACTOR = "-"  # fallback_actors.tsv sector of a phrase that contains an actor word but is none
 BOTH = "BOTH"  # fallback_actors.tsv sector of «البلدان، الجانبين»: the two parties in focus
+OWNER = "OWNER"  # fallback_actors.tsv country of «قواتها، طائراته»: the state named before it
 PLURAL_TOO = "البلدان"  # the dual (two countries) and the plural (countries) look the same
 NOT_BEFORE_DUAL = frozenset(normalize(w) for w in "هذه تلك بعض كل جميع معظم أغلب عدد في من إلى "
                             "على بين مع عن لدى".split())
@@ -241,7 +242,8 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
                 taken.update(range(m.first, m.last))
                 last = m.last
             continue
-        a = ActorPhrase(m.first, m.last, m.start, m.end, None, w.country, w.sector,
+        country = _owner(doc, m.start) if w.country == OWNER else w.country
+        a = ActorPhrase(m.first, m.last, m.start, m.end, None, country, w.sector,
                         w.kind in ("gpe", "capital"))
         _extend(doc, a, by_first, names, ents)
         if taken.intersection(range(a.first, a.last)):
@@ -250,6 +252,20 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
         out.append(a)
         last = a.last
     return out
+
+
+def _owner(doc: Document, pos: int) -> str | None:
+    """«قالت روسيا إن طائراتها…»: the country of the state actor named last before ``pos`` in
+    its sentence (the owner of «قواتها، طائراته، جيشنا»)."""
+    k = bisect_right(doc.token_starts, pos) - 1
+    floor = doc.sentences[doc.tokens[k].sent].start if k >= 0 else 0
+    starts = [a.start for a in doc.actors]
+    for span in reversed(doc.actors[:bisect_left(starts, pos)]):
+        if span.start < floor:
+            break
+        if span.data.get("country") and span.data.get("sector") in STATE_SECTORS:
+            return span.data["country"]
+    return None
 
 
 def two_sides(doc: Document, pos: int, ents: dict, country_only: bool) -> tuple:

@@ -7,6 +7,11 @@ from .arguments import subject_after
 from .context import Context
 from .status import COMPLEMENTIZERS
 
+# acts that a denial's object noun names as not having happened (not statements: نفى الاتهامات)
+DENIABLE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONSULT", "AID", "RETREAT",
+                      "COOPERATE", "SANCTION"})
+DENIED_GAP = 6  # words from the denial verb to the noun (its subject comes between)
+
 
 def quote_at(doc: Document, pos: int):
     for q in doc.quotes:
@@ -58,6 +63,9 @@ def reported(ctx, status, report, quote, trig, actors, sent):
         limit = trig.first if i < trig.first else sent.last_token
         src = _next_actor(ctx, i + 1, limit)
         return status or "reported", (src.entity if src and status is None else None)
+    if cue.kind == "denial" and trig.pattern.type in DENIABLE and status is None \
+            and 0 < trig.first - i <= DENIED_GAP and ctx.doc.tokens[trig.first].start == trig.start:
+        return "negated", None  # نفى الجيش قصف المدرسة: the act denied
     if not _complementizer_between(ctx, i, trig.first):
         return status, None
     if cue.kind == "denial":
