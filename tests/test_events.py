@@ -14,7 +14,9 @@ from marsad.pipeline import default_pipeline
 CORPUS = Path(__file__).parent / "examples" / "events.json"
 
 
-def _actor_ok(want: str, actors) -> bool:
+def _actor_ok(want: str | None, actors) -> bool:
+    if want is None:  # null: no actor at all
+        return not actors
     for a in actors:
         if "/" in want and want == f"{a.country}/{a.sector}":
             return True

@@ -48,6 +48,7 @@ COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
 AGENT_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "OPP", "CRM", "SPY"})
 GENITIVE_L = ("ل",)  # اعتقالها للصحفيين: a noun's object after ل
 ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "CRM"})  # who may tell of their own strike
 NEGATIONS = frozenset({"لم", "لن", "لا", "قد"})
 KANA = frozenset({"كان", "كانت", "كانوا", "يكون", "تكون"})
 PARTITIVES = frozenset({"عدد", "بعض", "جميع", "احد", "اثنين", "اثنان", "ثلاثه", "اربعه", "خمسه",
@@ -259,6 +260,16 @@ def object_of_event(ctx: Context, i: int, floor: int) -> bool:
     a denial (whose subject is not the noun's actor)."""
     j = ctx.verb_before(i, embedded_floor(ctx, i, floor))
     return j is not None and (j in ctx.event_verbs or j in ctx.denials) and i - j > 1
+
+
+def _announced(ctx: Context, trig: Trigger, floor: int) -> bool:
+    """An attack noun right after a reporting verb and its unarmed subject (أعلنت الوزارة
+    انفجار…), not one after armed forces telling of their own strike (أعلن الجيش قصف…)."""
+    j = ctx.verb_before(trig.first, embedded_floor(ctx, trig.first, floor))
+    if j is None or j not in ctx.reports:
+        return False
+    a = subject_after(ctx, j + 1, trig.first)
+    return a is not None and a.sector not in ARMED_SECTORS and not a.place  # a state: its army
 
 
 def main_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
@@ -739,6 +750,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 a = ctx.actor_ending.get(trig.first)  # اتهم X الفيلق بتسليح…: the accused acts
                 if a is not None and a.first >= floor and not a.place and _prep_attached(ctx, trig):
                     actors = [a]
+            elif p.type == "ASSAULT" and _announced(ctx, trig, floor):
+                a = None  # أعلنت وزارة الداخلية انفجار عبوة: who tells of an attack did not make it
             else:
                 a = (clause_subject(ctx, trig.first, floor)
                      or nearest_before(ctx, trig.first, floor)

@@ -53,6 +53,7 @@ class Context:
         self.trigger_tokens = {m.first for m in by_lex.get("event_triggers", ())}
         self.verbs.update(m.first for m in by_lex.get("event_cues", ()) if m.entry.how == "V")
         self.denials = {m.first for m in by_lex.get("event_cues", ()) if m.entry.kind == "denial"}
+        self.reports = {m.first for m in by_lex.get("event_cues", ()) if m.entry.kind == "report"}
         self.light_verbs = {m.first for m in by_lex.get("event_cues", ()) if m.entry.kind == "light"}
         self._verb_list = sorted(self.verbs)
         self._marks: dict[int, list[int]] = {}  # by sentence, filled on first use

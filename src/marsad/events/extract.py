@@ -85,11 +85,14 @@ def extract_events(doc: Document) -> list[Event]:
             group.append(m)
     if by_lex[CUES]:  # «كيري» is no ك + يرى: a verb cue takes no preposition
         by_lex[CUES] = [m for m in by_lex[CUES] if m.entry.how != "V" or not noun_prefix(doc, m)]
+    names = sorted([(m.start, m.end) for m in doc.mentions if m.data.get("kind") == "name"])
+    if by_lex[TRIGGERS] and names:  # «وزارة الدفاع»: no verb (و + زاره) inside a name
+        by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS]
+                            if m.entry.tense is None or not _inside(names, m.start)]
     if by_lex[TRIGGERS] and any(mark in doc.text for mark in TANWEEN):
         by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS]  # «دعماً»: written with tanween, a noun
                             if m.entry.tense is None or not _nunated(doc, m)]
     triggers = find_triggers(doc, by_lex[TRIGGERS], by_lex[BLOCKERS])
-    names = sorted([(m.start, m.end) for m in doc.mentions if m.data.get("kind") == "name"])
     triggers = [t for t in triggers if not _in_name(names, t)]
     triggers = [t for k, t in enumerate(triggers) if not (k and _object_noun(doc, triggers[k - 1], t))]
     if not triggers:
@@ -419,8 +422,12 @@ def _object_noun(doc: Document, before: Trigger, trig: Trigger) -> bool:
 
 def _in_name(names: list, trig: Trigger) -> bool:
     """«مجلس التعاون»، «دان براون»: a trigger word inside a proper name is no trigger."""
-    k = bisect_right(names, (trig.start, float("inf"))) - 1
-    return k >= 0 and names[k][0] <= trig.start < names[k][1]
+    return _inside(names, trig.start)
+
+
+def _inside(spans: list, pos: int) -> bool:
+    k = bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _counted_subject(ctx: Context, trig: Trigger, actors) -> bool:
