@@ -92,6 +92,8 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
             continue
         break
     end = end or ctx.tokens[k - 1].end
+    if country is None and isinstance(title, Title):
+        country = title.country     # المستشارة الألمانية: the title names its country
     c = Cand(i, k, start, end, "PER", kind="nominal", country=country, title=title)
     if former:
         c.extra["former"] = True
