@@ -33,6 +33,9 @@ VERBAL = (1, 3)  # quad classes of speech acts: a statement's speaker is their a
 FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
+# happenings whose unnamed local actors belong to the country where they happen (talks in Geneva
+# are not Swiss)
+GROUND_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT"})
 FRAME_WINDOW = 8
 UNSAID_WINDOW = 10
 EXCHANGE = frozenset({"لقاء", "مقابل"})
@@ -242,7 +245,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         status = "planned"
     place = location(ctx, trig, sent, actors, rcps, floor,
                      ctx.clause_end(trig.last, sent.last_token, quotes=False))
-    home = place_country(doc, place) or ctx.main_country
+    home = (place_country(doc, place) if etype in GROUND_TYPES else None) or ctx.main_country
     return Event(
         id="", type=etype, actor=[r for a in actors for r in _actors(doc, a, etype, home)],
         recipient=[r for a in rcps for r in _actors(doc, a, etype, home)],
