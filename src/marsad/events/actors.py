@@ -54,6 +54,8 @@ PLURAL_NISBAS: set[str] = set()  # filled with the table (الأتراك)
 NOT_ACTOR = "-"  # fallback_actors.tsv sector of a phrase that contains an actor word but is none
 BOTH = "BOTH"  # fallback_actors.tsv sector of «البلدان، الجانبين»: the two parties in focus
 OWNER = "OWNER"  # fallback_actors.tsv country of «قواتها، طائراته»: the state named before it
+PLURAL_HEADS = frozenset(normalize(w) for w in "وزراء قادة رؤساء زعماء سفراء ممثلو ممثلي مندوبو "
+                         "مندوبي وفود جيوش حكومات برلمانات".split())
 PLURAL_TOO = "البلدان"  # the dual (two countries) and the plural (countries) look the same
 NOT_BEFORE_DUAL = frozenset(normalize(w) for w in "هذه تلك بعض كل جميع معظم أغلب عدد في من إلى "
                             "على بين مع عن لدى".split())
@@ -125,7 +127,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     for a in _fallback(doc, taken, ents, heads):
         out.append(a)
     out.sort(key=lambda a: a.start)
-    return _merge_constructs(doc, out)
+    return _plural_of_countries(doc, _merge_constructs(doc, out))
 
 
 def _concept(a: ActorPhrase, heads: dict) -> bool:
@@ -149,6 +151,42 @@ def _merge_constructs(doc: Document, phrases: list[ActorPhrase]) -> list[ActorPh
         else:
             out.append(b)
     return out
+
+
+def _plural_of_countries(doc: Document, phrases: list[ActorPhrase]) -> list[ActorPhrase]:
+    """«وزراء خارجية روسيا وإيران وتركيا»: a plural head with countries joined by و after it
+    (one word may come between) is one phrase for the officials of each country."""
+    out: list[ActorPhrase] = []
+    k = 0
+    while k < len(phrases):
+        a = phrases[k]
+        places = _countries_after(doc, a, phrases[k + 1:]) if _plural_head(doc, a) else []
+        if len(places) > 1:
+            last = places[-1]
+            out.append(ActorPhrase(a.first, last.last, a.start, last.end, None, None, None,
+                                   sides=tuple((None, p.country, a.sector) for p in places)))
+            k += 1 + len(places)
+        else:
+            out.append(a)
+            k += 1
+    return out
+
+
+def _plural_head(doc: Document, a: ActorPhrase) -> bool:
+    return a.entity is None and a.country is None and bool(a.sector) and not a.sides \
+        and any(stem in PLURAL_HEADS for stem, _ in doc.tokens[a.first].readings)
+
+
+def _countries_after(doc: Document, a: ActorPhrase, rest: list[ActorPhrase]) -> list[ActorPhrase]:
+    toks = doc.tokens
+    j = a.last if rest and rest[0].first == a.last else a.last + 1  # وزراء [خارجية] روسيا
+    places = []
+    for b in rest:
+        if b.first != j or not b.place or not b.country or (places and not toks[b.first].norm.startswith("و")):
+            break
+        places.append(b)
+        j = b.last
+    return places
 
 
 def _not_construct(doc: Document, a: ActorPhrase) -> bool:
