@@ -69,6 +69,15 @@ def name_words() -> frozenset:
     return frozenset(words - TITLE_WORDS)
 
 
+@lru_cache(maxsize=1)
+def short_names() -> frozenset:
+    """The one-word short names of known persons (الأسد، ميركل): a definite word alone after a
+    title is a name only when it is one of these (not الري in «وزير الري»)."""
+    from ...knowledge.lookup import lexicon_entries
+    return frozenset(w for _, entry in lexicon_entries("people") for phrase in field(entry, "short") or ()
+                     for w in [normalize(phrase)] if " " not in w)
+
+
 MEDIA_HEADS = frozenset(normalize(w) for w in "صحيفة جريدة قناة وكالة مجلة إذاعة".split())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...text.normalize import normalize
+from . import kb
 from .context import FUNCTION_WORDS, NAME_LINKS, PRONOUN_ENDINGS, Cand, Context
 from .lexicon import Title
 
@@ -146,7 +147,8 @@ def _single_ok(ctx: Context, k: int, title) -> bool:
     """One word after a title is a name when known, or an unknown word with no clitic
     reading and no accusative ending (not قانونا، بتسييس، كمبعوثة)."""
     w = ctx.word(k)
-    if w in ctx.known_words and w not in ctx.given and w not in ctx.common:
+    if w in ctx.known_words and w not in ctx.given and w not in ctx.common \
+            and (not w.startswith("ال") or w in kb.short_names()):
         return True
     if len(ctx.tokens[k].forms) > 1 or w.endswith("ا") or w.startswith("ال"):
         return False

@@ -15,6 +15,7 @@ class EntityStage:
         lexicon.given_names()
         lexicon.common_words()
         kb.name_words()
+        kb.short_names()
         kb.media_names()
 
     def __call__(self, doc: Document) -> None:
