@@ -26,6 +26,9 @@ class Cue:
         return self.entry.kind
 
 
+NOT_SAID = frozenset(["عدم", "بعدم"])
+
+
 def find_cues(doc: Document) -> dict[int, Cue]:
     """Token index → cue, for every one-word reporting-cue match in the document."""
     cues: dict[int, Cue] = {}
@@ -36,5 +39,7 @@ def find_cues(doc: Document) -> dict[int, Cue]:
         proclitic = doc.text[tok.start:m.start]
         if normalize(proclitic).strip(CONJUNCTIONS):
             continue
+        if m.first and doc.tokens[m.first - 1].norm in NOT_SAID:
+            continue  # طلب عدم ذكر اسمه: a request not to name him, no statement
         cues[m.first] = Cue(m.first, m.start, m.end, m.entry, bool(proclitic))
     return cues
