@@ -141,3 +141,9 @@ def test_missing_space_after_a_stop_still_splits_before_arabic():
     assert sentences("وقال: «انتهى».وكان الوفد قد وصل.ثم غادر") == [
         "وقال: «انتهى».", "وكان الوفد قد وصل.", "ثم غادر"]
     assert sentences("زوروا www.spa.gov.sa للمزيد") == ["زوروا www.spa.gov.sa للمزيد"]
+
+
+def test_folding_order_does_not_matter():
+    """_fold replaces characters one kind at a time: no replacement may be folded again."""
+    from marsad.text.normalize import FOLDED
+    assert not set(FOLDED.values()) & set(FOLDED)

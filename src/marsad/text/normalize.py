@@ -39,14 +39,15 @@ for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
     FOLDED[_d] = str(_i)
 
 _DELETED_RE = re.compile("[" + re.escape(DELETED) + "]+")
-_FOLD_RE = re.compile("[" + re.escape("".join(FOLDED)) + "]")
+_FOLD_ITEMS = tuple(FOLDED.items())  # no replacement is itself a key: the order does not matter
 
 
 def _fold(s: str) -> str:
-    # str.translate walks every character through a dict; replacing only the
-    # characters present is several times faster on real text.
-    for ch in set(_FOLD_RE.findall(s)):
-        s = s.replace(ch, FOLDED[ch])
+    # str.translate walks every character through a dict; replacing only the characters
+    # present (each found by a fast substring scan) is several times faster on real text.
+    for ch, to in _FOLD_ITEMS:
+        if ch in s:
+            s = s.replace(ch, to)
     return s
 
 
