@@ -153,7 +153,7 @@ def _sentence_ends(text: str, words: list, kinds: list, starts: list, ends: list
     n = len(words)
     if not n:
         return []
-    quoted = _quote_spans(text)
+    quoted = _merged(_quote_spans(text))
     last = set()
     for m in _BOUNDARY_RE.finditer(text):
         at = m.start()
@@ -168,6 +168,20 @@ def _sentence_ends(text: str, words: list, kinds: list, starts: list, ends: list
     return sorted(last)
 
 
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the union of (open) quotation spans, sorted: nested or overlapping
+    quotations become one."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if starts and a < ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
 def _extend_over_closing_quotes(text: str, kinds: list, starts: list, ends: list, i: int) -> int:
     while i + 1 < len(kinds) and kinds[i + 1] == "punct" and text[starts[i + 1]] in CLOSERS \
             and "\n" not in text[ends[i]:starts[i + 1]]:
@@ -176,14 +190,15 @@ def _extend_over_closing_quotes(text: str, kinds: list, starts: list, ends: list
 
 
 def _ends_sentence(text: str, words: list, kinds: list, starts: list, ends: list, i: int,
-                   quoted: list) -> bool:
+                   quoted: tuple) -> bool:
     if words[i] == "." and i > 0 and words[i - 1] in ABBREVIATIONS and ends[i - 1] == starts[i]:
         return False
     if kinds[i + 1] == "punct" and text[starts[i + 1]] in CLOSING_QUOTES:
         return True
     if starts[i + 1] == ends[i] and kinds[i + 1] in ("num", "latin"):
         return False
-    return not any(a < starts[i] < b for a, b in quoted)
+    k = bisect_left(quoted[0], starts[i]) - 1  # not inside a quotation
+    return k < 0 or starts[i] >= quoted[1][k]
 
 
 segment = tokenize  # the first stage of every pipeline
