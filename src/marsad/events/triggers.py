@@ -41,7 +41,8 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
     for m in blockers:
         blocked.update(range(m.first, m.last))
     blocked.update(time_tokens(doc))  # فجرا = at dawn, not "they blew up"
-    cands = sorted(matches, key=lambda m: (m.first - m.last, not m.entry.rest, m.first))
+    cands = sorted(matches, key=lambda m: (m.first - m.last, not m.entry.rest, m.first,
+                                           _accusative_like(doc, m)))
     taken: set[int] = set()
     rest_of: dict[int, str] = {}
     out = []
@@ -69,6 +70,19 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
         out.append(Trigger(m.first, m.last, m.start, m.end, m.entry))
     out.sort(key=lambda t: t.first)
     return out
+
+
+def _accusative_like(doc: Document, m: Match) -> bool:
+    """«دعما للقوات»: a dual past verb that is written like its verbal noun in the accusative
+    (فعل + ا) yields to the noun reading of the same word."""
+    if m.entry.tense != "past":
+        return False
+    past = _past_stem(m.entry.pattern.lemma)
+    return normalize(doc.text[m.start:m.end]) == past + "ا"
+
+
+def _past_stem(lemma: str) -> str:
+    return normalize(lemma.partition("/")[0])
 
 
 def _rest_span(doc: Document, m: Match) -> range | None:
