@@ -9,6 +9,7 @@ from .actors import ActorPhrase
 from .context import RELATIVES, SUBJECT_THAT, Context
 from .evidence import has_word, is_target
 from .triggers import Trigger
+from .where import place_prep
 
 PREPOSITIONS = frozenset(normalize(w) for w in (
                           "مع", "على", "ضد", "الى", "عن", "من", "بين", "في", "امام", "بحق", "لدى",
@@ -478,10 +479,15 @@ def between_actors(ctx: Context, trig: Trigger, limit: int) -> list[ActorPhrase]
         if toks[j].norm == "بين":
             out = []
             for a in ctx.by_sent.get(toks[j].sent, ()):
-                if j < a.first < limit and a.first - j <= 12:
+                if j < a.first < limit and a.first - j <= 12 and not _venue(ctx, a):
                     out.append(a)
             return out
     return []
+
+
+def _venue(ctx: Context, a: ActorPhrase) -> bool:
+    """«اشتباكات بين X و Y في مدينة البصرة»: a place after في/ب is where, not a side."""
+    return a.place and ctx.doc.tokens[a.first - 1].norm != "بين" and place_prep(ctx.doc, a.start, a.first)
 
 
 def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
