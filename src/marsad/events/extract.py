@@ -33,6 +33,8 @@ VERBAL = (1, 3)  # quad classes of speech acts: a statement's speaker is their a
 FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
+CONTENT_FRAMES = frozenset({"THREATEN", "REQUEST"})  # the act they name has not (yet) happened
+TO = frozenset({"الي", "لل"})
 # happenings whose unnamed local actors belong to the country where they happen (talks in Geneva
 # are not Swiss)
 GROUND_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT"})
@@ -160,8 +162,9 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     sent = doc.sentences[tok.sent]
     floor = ctx.clause_start(trig.first, sent.first_token)
     ceiling = ctx.clause_end(trig.last, sent.last_token)
-    threat = framing is not None and framing.pattern.type == "THREATEN"
-    threatened = threat and p.type != "THREATEN" and _threat_content(doc, framing, trig)
+    threat = framing is not None and framing.pattern.type in CONTENT_FRAMES
+    threatened = threat and p.pos != "V" and p.type not in CONTENT_FRAMES \
+        and _threat_content(doc, framing, trig)  # (a verb after it is a clause of its own)
     framed = (threatened or p.type in ACTORLESS_OK and not threat) and _framed(ctx, framing, trig)
     if framed and not threatened:
         return None  # أدان الهجوم، منع التظاهر: not a happening
@@ -190,7 +193,9 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         actors = [a for a in actors if a.sector not in SECURITY | {"GOV"}]  # end such crises
     if etype == "PROTEST" and all(a.sector in SECURITY | {"GOV"} for a in actors):
         actors = []  # «لا يوضع الجيش في مواجهة تظاهرة»: forces and rulers do not protest
-    if etype == "ASSAULT" and p.pos == "N" and _verbal_target(ctx, trig, ceiling):
+    if etype == "ASSAULT" and p.pos == "N" and _target_kind(ctx, trig, ceiling, "SPORT"):
+        return None  # هجوم على مرمى المنافس: a football attack
+    if etype == "ASSAULT" and p.pos == "N" and _target_kind(ctx, trig, ceiling, "VERBAL"):
         etype = "ACCUSE"
     endorsed = etype == "AID" and _endorsed(ctx, trig, ceiling)
     if endorsed:
@@ -532,12 +537,13 @@ def _offered(doc: Document, i: int, floor: int) -> bool:
     return any(doc.tokens[j].norm.removeprefix("و") in WILLING for j in range(max(i - 3, floor), i))
 
 
-def _verbal_target(ctx: Context, trig: Trigger, ceiling: int) -> bool:
-    """الهجوم على الاتفاق: an attack on an agreement, a decision or a policy is verbal."""
+def _target_kind(ctx: Context, trig: Trigger, ceiling: int, kind: str) -> bool:
+    """The object after «على» is of a kind in evidence.tsv: الهجوم على الاتفاق (VERBAL: an
+    attack on an agreement, a decision or a policy is verbal), على مرمى (SPORT)."""
     toks = ctx.doc.tokens
     for j in range(trig.last, min(trig.last + 3, ceiling - 1)):
         if toks[j].norm == "علي":
-            return has_word(toks[j + 1], "VERBAL")
+            return has_word(toks[j + 1], kind)
     return False
 
 
@@ -587,9 +593,10 @@ def _abstract_object(ctx, trig: Trigger, actors) -> bool:
 
 
 def _threat_content(doc: Document, threat: Trigger, trig: Trigger) -> bool:
-    """«هدد بفرض عقوبات»، «تهديداته بتنفيذ هجمات»: the threatened act is introduced by ب."""
+    """«هدد بفرض عقوبات»، «طالب بالإفراج عن»، «دعا إلى وقف»: the act threatened or asked for is
+    introduced by ب or إلى."""
     toks = doc.tokens
-    return any(toks[k].norm[:1] == "ب" and len(toks[k].readings) > 1
+    return any(toks[k].norm[:1] == "ب" and len(toks[k].readings) > 1 or toks[k].norm in TO
                for k in range(threat.last, trig.first + 1))
 
 
