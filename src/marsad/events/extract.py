@@ -217,8 +217,9 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         return None
     if p.pos == "N" and not actors and _possessed(doc, trig):
         return None  # «واعتداءاته»: his attacks, whoever he is, are told before
-    if not endorsed and not _needs_met(ctx, trig, p.need, actors, rcps, sent, etype):
-        return None
+    if not endorsed and not _needs_met(ctx, trig, p.need, actors, rcps, sent, etype) \
+            and not (p.type in CONTENT_FRAMES and actors and _names_content(ctx, trig)):
+        return None  # (هدد زعيم الجماعة بمهاجمة السفن: a threat with its content needs no target)
     if "concrete" in p.flags and _abstract_object(ctx, trig, actors):
         return None
     if not actors and not (etype in ACTORLESS_OK and not _definite_noun(tok, p)
@@ -590,6 +591,15 @@ def _abstract_object(ctx, trig: Trigger, actors) -> bool:
     if j >= len(ctx.doc.tokens):
         return False
     return is_abstract(ctx.doc.tokens[j])
+
+
+def _names_content(ctx: Context, trig: Trigger) -> bool:
+    """Another event's word, introduced by ب or إلى, follows within FRAME_WINDOW words."""
+    toks = ctx.doc.tokens
+    end = min(trig.last + FRAME_WINDOW, len(toks))
+    return any(k in ctx.trigger_tokens and (toks[k].norm[:1] == "ب" and len(toks[k].readings) > 1
+                                             or toks[k - 1].norm in TO)
+               for k in range(trig.last, end))
 
 
 def _threat_content(doc: Document, threat: Trigger, trig: Trigger) -> bool:
