@@ -127,7 +127,8 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     for a in _fallback(doc, taken, ents, heads):
         out.append(a)
     out.sort(key=lambda a: a.start)
-    return _plural_of_countries(doc, _merge_constructs(doc, out))
+    return _covered_dropped([_joined_nisbas(doc, a, nisba)
+                             for a in _plural_of_countries(doc, _merge_constructs(doc, out))])
 
 
 def _concept(a: ActorPhrase, heads: dict) -> bool:
@@ -170,6 +171,34 @@ def _plural_of_countries(doc: Document, phrases: list[ActorPhrase]) -> list[Acto
             out.append(a)
             k += 1
     return out
+
+
+def _covered_dropped(phrases: list[ActorPhrase]) -> list[ActorPhrase]:
+    """Phrases inside a longer one before them are part of it (والإيرانيين in «المسؤولين الأتراك
+    والإيرانيين»)."""
+    out: list[ActorPhrase] = []
+    for a in phrases:
+        if out and out[-1].first <= a.first and a.last <= out[-1].last:
+            continue
+        out.append(a)
+    return out
+
+
+def _joined_nisbas(doc: Document, a: ActorPhrase, nisba: dict) -> ActorPhrase:
+    """«القوات السعودية والأمريكية»: an unnamed phrase whose country adjective is followed by
+    another joined with و stands for the forces of both countries."""
+    if a.entity is not None or not a.country or a.sides or not a.sector:
+        return a
+    countries = [a.country]
+    k = a.last
+    while k < len(doc.tokens) and k in nisba and doc.tokens[k].norm.startswith("و") \
+            and nisba[k] not in countries:
+        countries.append(nisba[k])
+        k += 1
+    if len(countries) == 1:
+        return a
+    return ActorPhrase(a.first, k, a.start, doc.tokens[k - 1].end, None, None, None,
+                       sides=tuple((None, c, a.sector) for c in countries))
 
 
 def _plural_head(doc: Document, a: ActorPhrase) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from functools import cache
 
 from ..text.normalize import normalize
@@ -485,6 +486,14 @@ def between_actors(ctx: Context, trig: Trigger, limit: int) -> list[ActorPhrase]
     return []
 
 
+def each_side(a: ActorPhrase) -> list[ActorPhrase]:
+    """A phrase standing for several parties (المسؤولين الأتراك والإيرانيين) as one phrase per
+    party, all over the same words."""
+    if not a.sides:
+        return [a]
+    return [replace(a, entity=e, country=c, sector=s, sides=()) for e, c, s in a.sides]
+
+
 def _venue(ctx: Context, a: ActorPhrase) -> bool:
     """«اشتباكات بين X و Y في مدينة البصرة»: a place after في/ب is where, not a side."""
     return a.place and ctx.doc.tokens[a.first - 1].norm != "بين" and place_prep(ctx.doc, a.start, a.first)
@@ -676,7 +685,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
     if "pair" in p.flags or p.type in PAIRED and p.pos == "V":  # لقاء بين X و Y: X meets Y;
         # a verb form followed by بين is the bare noun (تعاون أوثق بين موسكو وأنقرة)
         sides = between_actors(ctx, trig, ceiling)
-        sides = coordinated(ctx, sides[0], ceiling) if sides else []
+        sides = [x for a in coordinated(ctx, sides[0], ceiling) for x in each_side(a)] if sides else []
         if len(sides) > 1:
             return sides[:1], sides[1:]
     if "byagent" in p.flags:
