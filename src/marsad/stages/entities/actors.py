@@ -93,7 +93,7 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
     out = []
     cache: dict = {}                # per-document: places and mentions by token, by sentence
     for c in nominals:                              # an unresolved title: «مسؤول أمريكي»
-        if c.first in covered or c.extra.get("ent") is not None:
+        if c.first in covered or c.extra.get("ent") is not None or _bare_rank(c):
             continue
         sector = c.title.sector if c.title not in (None, "counterpart") else None
         org = c.extra.get("org")
@@ -156,6 +156,12 @@ def _nationality(ctx: Context, k: int) -> tuple | None:
     if words[0] in NATIONALITY_BEFORE and words[1] in NATIONALITY:
         return ctx.nisba_at(k + 2)
     return None
+
+
+def _bare_rank(c: Cand) -> bool:
+    """«الفريق»، «اللواء»، «العميد» with no name and nobody known: a team, a brigade or a dean
+    as often as an officer, so no actor."""
+    return getattr(c.title, "kind", None) == "rank" and c.country is None
 
 
 def located_in(ctx: Context, mentions: list, sent: int, seen: dict) -> str | None:
