@@ -341,8 +341,11 @@ def _passive_rest(ctx: Context, trig: Trigger) -> bool:
     """«إذا رفعت العقوبات»: the object word of the pattern right after the verb, with no subject
     between, reads as a passive (رُفعت): no actor from far before."""
     rest = trig.entry.rest_first
-    return bool(rest) and trig.last < len(ctx.doc.tokens) and any(
-        f in rest for f, _ in ctx.doc.tokens[trig.last].readings)
+    toks = ctx.doc.tokens
+    if trig.first and toks[trig.first - 1].norm in SUBJECT_THAT:
+        return False  # أعلنت الحكومة أنها ستفرض حظر التجول: the pronoun is the subject
+    return bool(rest) and trig.last < len(toks) and any(
+        f in rest for f, _ in toks[trig.last].readings)
 
 
 def coordinated_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:

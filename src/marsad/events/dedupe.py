@@ -6,7 +6,8 @@ from functools import lru_cache
 from ..text.normalize import normalize
 
 PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # one place per happening
-MEETINGS = frozenset({"CONSULT"})  # the same meeting whichever side is named first
+MEETINGS = frozenset({"CONSULT"})
+MARKED = frozenset({"planned", "negated", "hypothetical"})  # statuses one mention may add  # the same meeting whichever side is named first
 RECALL_SPAN = 800  # characters back to the happening a «بعد خطفهم» recalls
 MODAL_ENDS = frozenset({"ان", "الا"})  # يجب أن، ينبغي ألا: each obligation is its own
 
@@ -170,8 +171,12 @@ def dedupe(events: list, nouns: frozenset = frozenset(), loose: frozenset = froz
                     None)
         if twin is None:
             kept.append(ev)
-        elif not twin.recipient and ev.recipient:
+            continue
+        if not twin.recipient and ev.recipient:
             twin.recipient = ev.recipient
+        if twin.sentence.start == ev.sentence.start and twin.status == "asserted" \
+                and ev.status in MARKED:  # ستفرض حظر التجول: the verb tells it is to come
+            twin.status, twin.date = ev.status, ev.date
     kept.sort(key=lambda e: e.trigger.start)
     for i, ev in enumerate(kept, 1):
         ev.id = f"V{i}"

@@ -11,6 +11,7 @@ from .status import COMPLEMENTIZERS
 DENIABLE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONSULT", "AID", "RETREAT",
                       "COOPERATE", "SANCTION"})
 DENIED_GAP = 6  # words from the denial verb to the noun (its subject comes between)
+DENIAL_REACH = 10  # words from a denial verb to the act its quoted content denies
 
 
 def quote_at(doc: Document, pos: int):
@@ -50,6 +51,9 @@ def reported(ctx, status, report, quote, trig, actors, sent):
     if status is not None and status != "negated":
         return status, None
     speaker_entity = None
+    if report is not None and report[1].kind == "denial" and status is None \
+            and trig.first - report[0] <= DENIAL_REACH and _complementizer_between(ctx, report[0], trig.first):
+        return "negated", None  # نفت الوزارة أن تكون طائراتها قصفت…: also when quoted
     if quote is not None:
         speaker_entity = quote.speaker
         is_speaker = any(a.entity is not None and a.entity == speaker_entity for a in actors)
