@@ -36,6 +36,7 @@ WORD_POPULATION = 1_000_000      # a city this big keeps its name even when it i
 TOP_WORDS = 6000                 # the corpus's most frequent words count as common words
 WORD_LISTS = ROOT / "src" / "marsad" / "stages" / "entities" / "data"
 MIN_RELATIVES, MIN_CUE_SHARE = 10, 0.3
+FUNCTION_WORDS = frozenset("ان من في عن علي الي مع او ما لا لم لن قد ثم".split())  # normalized
 VILLAGE = 10_000  # below this, a name ending in ا that is an accusative word (حكما) needs a cue
 INFLECTIONS = ("ه", "ها", "هم", "ا", "ات", "ين", "ون", "ي", "ت", "وا")
 HEADER = """\
@@ -115,6 +116,8 @@ def needs_cue(name: str, iso3: str, population: int, capital: bool, total: Count
     key = normalize(name)
     if len(key) <= SHORT_NAME and iso3 not in ARAB_LEAGUE:
         return True     # آتن، لوم، قوم: short foreign names are mostly Arabic words
+    if key.split()[0] in FUNCTION_WORDS:
+        return True     # إن صالح (In Salah) is also «أن صالح», "that Saleh"
     if " " in key or capital:
         return False
     if key in CUES or key in given:

@@ -74,7 +74,7 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
             return None
         if t.norm == cue.entry.particle and anchor == cue.tok and not cue.entry.via_an:
             anchor = j
-        if t.norm in ctx.w["comp"]:
+        if t.norm in ctx.w["comp"] and not ctx.name_starts(j):  # not «بان كي مون»
             if _blocked(ctx, cue, j, anchor):
                 return None
             return after_comp(ctx, cue, j + 1)

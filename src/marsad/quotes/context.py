@@ -115,6 +115,11 @@ class Ctx:
         return len(self.text[self.tokens[a].start:end].split())
 
     # --- entities -----------------------------------------------------------------
+    def name_starts(self, i: int) -> bool:
+        """A name mention starts at token i (بان كي مون: no complementizer بأن)."""
+        m = self.ents.mention_start.get(self.tokens[i].start)
+        return m is not None and m.data.get("kind") == "name"
+
     def span_at_token(self, i: int) -> Span | None:
         """The actor or mention starting at token i (after any proclitic)."""
         for _, start in self.tokens[i].forms:
