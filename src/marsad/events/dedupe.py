@@ -78,6 +78,13 @@ def _same_side(xs, ys, places: frozenset, persons: frozenset) -> bool:
         for a in xs for b in ys)
 
 
+def _borrow_actors(ev, kept) -> None:
+    """The actors of the last event of the same type told before it, if any."""
+    before = [k for k in kept if k.type == ev.type and k.actor and k.trigger.start < ev.trigger.start]
+    if before:
+        ev.actor = list(max(before, key=lambda k: k.trigger.start).actor)
+
+
 def _mentioned_before(ev, kept) -> bool:
     """An event with no actor, of a type already coded in its sentence or on its date, is a
     further mention of that happening (قتل 5 جنود في الهجوم); the victims it names are that
@@ -157,6 +164,10 @@ def dedupe(events: list, nouns: frozenset = frozenset(), loose: frozenset = froz
     after a time word (بعد خطفهم، منذ اعتقاله): a happening of its type told before."""
     kept = []
     for ev in sorted(events, key=lambda e: not e.actor):
+        if not ev.actor and ev.trigger.start in fresh:
+            _borrow_actors(ev, kept)  # «استهدفت غارات أخرى…»: more strikes by the same side
+            kept.append(ev)
+            continue
         if _mentioned_before(ev, kept) or _referred_back(ev, kept, definite, loose, places) \
                 or ev.trigger.start in owned and _his_own(ev, kept, places) \
                 or ev.trigger.start in nouns and _repeated(ev, kept, loose) \
