@@ -7,6 +7,7 @@ from ..text.normalize import normalize
 
 PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # one place per happening
 MEETINGS = frozenset({"CONSULT"})
+BORROW_REACH = 600  # characters back to the strike whose side «غارات أخرى» continues
 MARKED = frozenset({"planned", "negated", "hypothetical"})  # statuses one mention may add  # the same meeting whichever side is named first
 RECALL_SPAN = 800  # characters back to the happening a «بعد خطفهم» recalls
 MODAL_ENDS = frozenset({"ان", "الا"})  # يجب أن، ينبغي ألا: each obligation is its own
@@ -80,7 +81,8 @@ def _same_side(xs, ys, places: frozenset, persons: frozenset) -> bool:
 
 def _borrow_actors(ev, kept) -> None:
     """The actors of the last event of the same type told before it, if any."""
-    before = [k for k in kept if k.type == ev.type and k.actor and k.trigger.start < ev.trigger.start]
+    before = [k for k in kept if k.type == ev.type and k.actor
+              and ev.trigger.start - BORROW_REACH < k.trigger.start < ev.trigger.start]
     if before:
         ev.actor = list(max(before, key=lambda k: k.trigger.start).actor)
 
