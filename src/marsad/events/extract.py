@@ -10,8 +10,13 @@ from ..record import Trigger as TriggerOut
 from ..text.normalize import normalize
 from .actors import LEXICON as ACTOR_WORDS
 from .actors import ActorPhrase
-from .arguments import (ADVERBIAL_STARTS, NUMBER_WORDS, clause_subject, find_arguments,
-                        normalized_lemma)
+from .arguments import (
+    ADVERBIAL_STARTS,
+    NUMBER_WORDS,
+    clause_subject,
+    find_arguments,
+    normalized_lemma,
+)
 from .cameo import goldstein, quad_class
 from .context import RELATIVES, Context
 from .dedupe import dedupe
