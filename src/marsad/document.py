@@ -5,6 +5,7 @@ Offsets are code-point indices into ``Document.text`` (end exclusive), so that
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Any
@@ -112,6 +113,10 @@ class Document:
     quote_spans: list = field(default_factory=list)
     events: list = field(default_factory=list)
     _norm_map: Any = None
+
+    def token_at(self, pos: int) -> int:
+        """Index of the last token starting at or before offset ``pos`` (-1 before the first)."""
+        return bisect_right(self.token_starts, pos) - 1
 
     def orig_offset(self, norm_index: int) -> int:
         """Original offset of a character of ``self.norm`` (end offsets: pass index of last + 1)."""

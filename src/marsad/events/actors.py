@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document
-from ..stages.entities.actors import NATIONALITY, NATIONALITY_BEFORE
+from ..stages.entities.actors import NATIONALITY, NATIONALITY_BEFORE, STATE_SECTORS
 from ..text.normalize import normalize
 from .patterns import read_tsv
 
 LEXICON = "event_actor_words"
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 ACTOR_TYPES = ("PER", "ORG", "GPE")
 STANDALONE_BEFORE = frozenset({"حيال", "تجاه", "ازاء", "ضد", "مع", "علي", "الي", "بين", "عن",
                                "من", "لدي", "بحق", "امام"})
@@ -324,7 +323,7 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
 def _owner(doc: Document, pos: int) -> str | None:
     """«قالت روسيا إن طائراتها…»: the country of the state actor named last before ``pos`` in
     its sentence (the owner of «قواتها، طائراته، جيشنا»)."""
-    k = bisect_right(doc.token_starts, pos) - 1
+    k = doc.token_at(pos)
     floor = doc.sentences[doc.tokens[k].sent].start if k >= 0 else 0
     starts = [a.start for a in doc.actors]
     for span in reversed(doc.actors[:bisect_left(starts, pos)]):
@@ -339,7 +338,7 @@ def two_sides(doc: Document, pos: int, ents: dict, country_only: bool) -> tuple:
     """The two parties named in the sentence of ``pos`` (before it) and the one before, as
     (entity, country, sector): two countries for «البلدين» (their governments), two sides for
     «الجانبين» (places named as venues left out); () unless exactly two countries are named."""
-    k = bisect_right(doc.token_starts, pos) - 1
+    k = doc.token_at(pos)
     sent = doc.tokens[k].sent if k >= 0 else 0
     floor = doc.sentences[max(sent - 1, 0)].start
     found: dict[str, tuple] = {}

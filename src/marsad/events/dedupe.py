@@ -6,9 +6,9 @@ from functools import lru_cache
 from ..text.normalize import normalize
 
 PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # one place per happening
-MEETINGS = frozenset({"CONSULT"})
+MEETINGS = frozenset({"CONSULT"})  # the same meeting whichever side is named first
 BORROW_REACH = 600  # characters back to the strike whose side «غارات أخرى» continues
-MARKED = frozenset({"planned", "negated", "hypothetical"})  # statuses one mention may add  # the same meeting whichever side is named first
+MARKED = frozenset({"planned", "negated", "hypothetical"})  # statuses one mention may add
 RECALL_SPAN = 800  # characters back to the happening a «بعد خطفهم» recalls
 MODAL_ENDS = frozenset({"ان", "الا"})  # يجب أن، ينبغي ألا: each obligation is its own
 

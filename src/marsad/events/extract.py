@@ -21,13 +21,14 @@ from .cameo import goldstein, quad_class
 from .context import RELATIVES, Context
 from .dedupe import dedupe
 from .evidence import ARMED, CIVIL, has_evidence, has_word, is_abstract
+from .patterns import past_head
 from .reported import quote_at, reported, sentence_quote, speaker_phrase
 from .status import LEXICON as CUES
 from .status import is_future, status_of
 from .triggers import BLOCKERS, Trigger, find_triggers, noun_prefix
 from .triggers import LEXICON as TRIGGERS
 from .when import event_date, news_date, topic_shift
-from .where import location, main_country, place_country, scene
+from .where import ON_THE_GROUND, location, main_country, place_country, scene
 
 EVENT_LEXICONS = frozenset({TRIGGERS, BLOCKERS, CUES, ACTOR_WORDS})
 FORCE_ON = frozenset({"ASSAULT", "COERCE"})
@@ -40,9 +41,6 @@ SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
 CONTENT_FRAMES = frozenset({"THREATEN", "REQUEST"})  # the act they name has not (yet) happened
 TO = frozenset({"الي", "لل"})
-# happenings whose unnamed local actors belong to the country where they happen (talks in Geneva
-# are not Swiss)
-GROUND_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT"})
 FRAME_WINDOW = 8
 UNSAID_WINDOW = 10
 EXCHANGE = frozenset({"لقاء", "مقابل"})
@@ -103,7 +101,7 @@ def extract_events(doc: Document) -> list[Event]:
         by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS]  # «دعماً»: written with tanween, a noun
                             if m.entry.tense is None or not _nunated(doc, m)]
     triggers = find_triggers(doc, by_lex[TRIGGERS], by_lex[BLOCKERS])
-    triggers = [t for t in triggers if not _in_name(names, t)]
+    triggers = [t for t in triggers if not _inside(names, t.start)]  # «مجلس التعاون»، «دان براون»
     triggers = [t for k, t in enumerate(triggers) if not (k and _object_noun(doc, triggers[k - 1], t))]
     if not triggers:
         return []
@@ -168,11 +166,11 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     floor = ctx.clause_start(trig.first, sent.first_token)
     ceiling = ctx.clause_end(trig.last, sent.last_token)
     threat = framing is not None and framing.pattern.type in CONTENT_FRAMES
-    threatened = threat and p.pos != "V" and p.type not in CONTENT_FRAMES \
-        and _threat_content(doc, framing, trig)  # (a verb after it is a clause of its own)
-    framed = (threatened or p.type in ACTORLESS_OK and not threat) and _framed(ctx, framing, trig)
-    if framed and not threatened:
+    if not threat and p.type in ACTORLESS_OK and _framed(ctx, framing, trig):
         return None  # أدان الهجوم، منع التظاهر: not a happening
+    hypothetical = threat and p.pos != "V" and p.type not in CONTENT_FRAMES \
+        and _threat_content(doc, framing, trig) and _framed(ctx, framing, trig)
+    # (هدد بفرض عقوبات: only threatened; a verb after the threat is a clause of its own)
     quote = quote_at(doc, trig.start)
     speaker = speaker_phrase(ctx, quote)
     if p.pos == "A" and speaker is None:  # وقال عون: «…»، متهما قائد الجيش: the speaker accuses
@@ -234,8 +232,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
               and is_future(doc, tok, trig.start))
     status, report = status_of(cues, trig.first, trig.last, floor, future, p.pos != "V",
                                trig.entry.tense == "past")
-    if framed:
-        status = "hypothetical"  # هدد بفرض عقوبات: only threatened
+    if hypothetical:
+        status = "hypothetical"
     if "neg" in p.flags and status == "negated":
         status = None
     if "refuse" in p.flags and (status == "negated" or _negated_modal(doc, trig, floor)):
@@ -256,7 +254,9 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         status = "planned"
     place = location(ctx, trig, sent, actors, rcps, floor,
                      ctx.clause_end(trig.last, sent.last_token, quotes=False))
-    home = (place_country(doc, place) if etype in GROUND_TYPES else None) or ctx.main_country
+    # unnamed local actors of a happening belong to the country where it happens (talks in Geneva
+    # are not Swiss)
+    home = (place_country(doc, place) if etype in ON_THE_GROUND else None) or ctx.main_country
     return Event(
         id="", type=etype, actor=[r for a in actors for r in _actors(doc, a, etype, home)],
         recipient=[r for a in rcps for r in _actors(doc, a, etype, home)],
@@ -434,12 +434,8 @@ def _object_noun(doc: Document, before: Trigger, trig: Trigger) -> bool:
             and trig.start == doc.tokens[trig.first].start)
 
 
-def _in_name(names: list, trig: Trigger) -> bool:
-    """«مجلس التعاون»، «دان براون»: a trigger word inside a proper name is no trigger."""
-    return _inside(names, trig.start)
-
-
 def _inside(spans: list, pos: int) -> bool:
+    """Is ``pos`` inside one of the sorted, non-overlapping (start, end) spans?"""
     k = bisect_right(spans, (pos, float("inf"))) - 1
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
@@ -489,18 +485,13 @@ def _passive_subject(ctx: Context, trig: Trigger, actors) -> bool:
     if a.first != trig.last or a.entity is not None or any(
             toks[k].norm.startswith(("ال", "وال")) for k in range(a.first, a.last)):
         return False  # definite (القوات، طيران التحالف): the subject
-    if normalize(ctx.doc.text[trig.start:trig.end]) != _bare_past(p.lemma):
+    if normalize(ctx.doc.text[trig.start:trig.end]) != past_head(p.lemma):
         return False
     nxt = actors[-1].last
     if nxt >= len(toks) or toks[nxt].kind == "punct":
         return True
     word = toks[nxt].norm
     return word in PASSIVE_NEXT or word[:1] == "و" and word[1:] in PASSIVE_VERBS
-
-
-@cache
-def _bare_past(lemma: str) -> str:
-    return normalize(lemma.split("/")[0])
 
 
 def _type(p, actors) -> str:
@@ -602,8 +593,7 @@ def _names_content(ctx: Context, trig: Trigger) -> bool:
     """Another event's word, introduced by ب or إلى, follows within FRAME_WINDOW words."""
     toks = ctx.doc.tokens
     end = min(trig.last + FRAME_WINDOW, len(toks))
-    return any(k in ctx.trigger_tokens and (toks[k].norm[:1] == "ب" and len(toks[k].readings) > 1
-                                             or toks[k - 1].norm in TO)
+    return any(k in ctx.trigger_tokens and (_with_b(toks[k]) or toks[k - 1].norm in TO)
                for k in range(trig.last, end))
 
 
@@ -611,8 +601,12 @@ def _threat_content(doc: Document, threat: Trigger, trig: Trigger) -> bool:
     """«هدد بفرض عقوبات»، «طالب بالإفراج عن»، «دعا إلى وقف»: the act threatened or asked for is
     introduced by ب or إلى."""
     toks = doc.tokens
-    return any(toks[k].norm[:1] == "ب" and len(toks[k].readings) > 1 or toks[k].norm in TO
-               for k in range(threat.last, trig.first + 1))
+    return any(_with_b(toks[k]) or toks[k].norm in TO for k in range(threat.last, trig.first + 1))
+
+
+def _with_b(tok) -> bool:
+    """The word carries the proclitic ب (بفرض، بالإفراج)."""
+    return tok.norm[:1] == "ب" and len(tok.readings) > 1
 
 
 def _framed(ctx, framing: Trigger | None, trig: Trigger) -> bool:

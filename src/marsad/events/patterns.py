@@ -7,7 +7,7 @@ process and registered with the shared matcher as the lexicon ``event_triggers``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..text.normalize import normalize
@@ -41,6 +41,12 @@ class TriggerEntry:
     first_person: bool
     rest: tuple[tuple[str, ...], ...] = ()
     rest_first: frozenset = frozenset()
+
+
+@cache
+def past_head(lemma: str) -> str:
+    """The normalized past form a pattern's lemma starts with (قصف/يقصف → قصف)."""
+    return normalize(lemma.partition("/")[0])
 
 
 def read_tsv(name: str) -> list[list[str]]:

@@ -7,7 +7,7 @@ from ..document import Document
 from ..knowledge.matcher import Match
 from ..text.normalize import normalize
 from ..times import time_tokens
-from .patterns import Pattern, TriggerEntry
+from .patterns import Pattern, TriggerEntry, past_head
 
 LEXICON = "event_triggers"
 BLOCKERS = "event_blockers"
@@ -77,12 +77,7 @@ def _accusative_like(doc: Document, m: Match) -> bool:
     (فعل + ا) yields to the noun reading of the same word."""
     if m.entry.tense != "past":
         return False
-    past = _past_stem(m.entry.pattern.lemma)
-    return normalize(doc.text[m.start:m.end]) == past + "ا"
-
-
-def _past_stem(lemma: str) -> str:
-    return normalize(lemma.partition("/")[0])
+    return normalize(doc.text[m.start:m.end]) == past_head(m.entry.pattern.lemma) + "ا"
 
 
 def _rest_span(doc: Document, m: Match) -> range | None:

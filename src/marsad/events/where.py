@@ -22,7 +22,7 @@ ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT"
 TOPIC_NOUNS = frozenset(normalize(w) for w in (
     "الأوضاع", "الوضع", "أوضاع", "وضع", "التطورات", "تطورات", "المستجدات", "مستجدات", "الأزمة",
     "أزمة", "الأحداث", "أحداث", "الصراع", "النزاع", "الحرب", "السلام", "الأمن", "الاستقرار",
-    "الملف", "ملف", "القضية", "قضية", "العملية السياسية", "الحل", "التسوية", "الحرب الأهلية"))
+    "الملف", "ملف", "القضية", "قضية", "الحل", "التسوية"))
 QUOTES = frozenset('"\'“”‘’')
 NEAR_PLACE = 40  # characters: a country named right after a city qualifies it
 SCENE_LABELS = frozenset({"GPE", "LOC", "FAC"})

@@ -1,7 +1,6 @@
 """Per-document view the entity modules share: matches grouped by first token, word tests."""
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,7 +131,7 @@ class Context:
                 end = at + len(w)
                 if (end == len(norm) or not norm[end].isalpha()) and _word_start(norm, at):
                     start = doc.orig_offset(at)
-                    i = bisect_right(doc.token_starts, start) - 1
+                    i = doc.token_at(start)
                     if i >= 0 and self.tokens[i].end == doc.orig_offset(end - 1) + 1:
                         out.append((i, w, start))
                 at = norm.find(w, end)
