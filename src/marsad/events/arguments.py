@@ -8,7 +8,7 @@ from functools import cache
 from ..text.normalize import normalize
 from .actors import ActorPhrase
 from .context import RELATIVES, SUBJECT_THAT, Context
-from .evidence import has_word, is_target
+from .evidence import ARMED, has_word, is_target
 from .triggers import Trigger
 from .where import place_prep
 
@@ -50,7 +50,6 @@ COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
 AGENT_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "OPP", "CRM", "SPY"})
 GENITIVE_L = ("ل",)  # اعتقالها للصحفيين: a noun's object after ل
 ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
-ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "CRM"})  # who may tell of their own strike
 NEGATIONS = frozenset({"لم", "لن", "لا", "قد"})
 KANA = frozenset({"كان", "كانت", "كانوا", "يكون", "تكون"})
 PARTITIVES = frozenset({"عدد", "بعض", "جميع", "احد", "اثنين", "اثنان", "ثلاثه", "اربعه", "خمسه",
@@ -271,7 +270,7 @@ def _announced(ctx: Context, trig: Trigger, floor: int) -> bool:
     if j is None or j not in ctx.reports:
         return False
     a = subject_after(ctx, j + 1, trig.first)
-    return a is not None and a.sector not in ARMED_SECTORS and not a.place  # a state: its army
+    return a is not None and a.sector not in ARMED and not a.place  # a state: its army
 
 
 def main_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:

@@ -127,8 +127,7 @@ def topic_shift(doc: Document) -> int:
         first = sent.first_token
         if first >= sent.last_token or doc.tokens[first].norm not in SHIFT_FIRST:
             continue
-        words = tuple([t.norm for t in doc.tokens[sent.first_token:min(sent.first_token + 3,
-                                                                          sent.last_token)]])
+        words = tuple([t.norm for t in doc.tokens[first:min(first + 3, sent.last_token)]])
         if words[:1] in SHIFT_MARKERS or words[:2] in SHIFT_MARKERS or words in SHIFT_MARKERS:
             return sent.i
     return len(doc.sentences)

@@ -11,6 +11,7 @@ from ..text.segment import CONJUNCTIONS
 from .lexicon import CUE_LEXICON, CueEntry, cue_forms
 
 register(CUE_LEXICON, cue_forms)
+NOT_SAID = frozenset(["عدم", "بعدم"])  # طلب عدم ذكر اسمه
 
 
 @dataclass(slots=True)
@@ -24,9 +25,6 @@ class Cue:
     @property
     def kind(self) -> str:
         return self.entry.kind
-
-
-NOT_SAID = frozenset(["عدم", "بعدم"])
 
 
 def find_cues(doc: Document) -> dict[int, Cue]:
