@@ -470,8 +470,10 @@ def _exposed_target(ctx: Context, verb: int, trig: Trigger, floor: int):
 
 def _unique(phrases: list) -> list:
     """Each phrase once (تبادل إطلاق النار: both sides are actors and recipients)."""
-    seen: set = set()
-    return [a for a in phrases if not ((a.start, a.end) in seen or seen.add((a.start, a.end)))]
+    first: dict = {}
+    for a in phrases:
+        first.setdefault((a.start, a.end), a)
+    return list(first.values())
 
 
 def _passive_subject(ctx: Context, trig: Trigger, actors) -> bool:
