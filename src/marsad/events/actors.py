@@ -145,7 +145,8 @@ def _merge_constructs(doc: Document, phrases: list[ActorPhrase]) -> list[ActorPh
         if (a is not None and a.entity is None and a.sector and not a.place and b.first == a.last
                 and not normalize(doc.text[a.start:a.end]).startswith("ال")
                 and not _not_construct(doc, a)
-                and b.start == doc.tokens[b.first].start):
+                and b.start == doc.tokens[b.first].start
+                and not _unnamed_after_li(doc, b)):
             out[-1] = ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
                                   a.sector, False, b.regional)
         else:
@@ -215,6 +216,12 @@ def _countries_after(doc: Document, a: ActorPhrase, rest: list[ActorPhrase]) -> 
         places.append(b)
         j = b.last
     return places
+
+
+def _unnamed_after_li(doc: Document, b: ActorPhrase) -> bool:
+    """«تصدت قوات الجيش للمهاجمين»: an unnamed group after لـ is another party, not the owner
+    of the head (unlike «هيئة الأركان للقوات المسلحة اليمنية»)."""
+    return b.entity is None and b.country is None and doc.tokens[b.first].norm.startswith("لل")
 
 
 def _not_construct(doc: Document, a: ActorPhrase) -> bool:

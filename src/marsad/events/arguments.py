@@ -67,6 +67,7 @@ WINDOW = 12
 TARGET_PREPS = frozenset({"علي", "ضد", "الي", "ل", "في", "مع"})  # a target after an agent verb
 WHAT = frozenset({"ما", "لما", "مما", "بما"})  # انتقاد لما تقوم به X: X did "what", not the noun
 PERSONAL = frozenset({"arrest", "detain", "deport"})  # modes whose recipient is a person
+TERRITORY = frozenset({"occupy"})  # modes where a place after the verb is where, not whom
 OBJECT_GAP = 4  # words between a verb (or its subject) and its direct object at most
 TIME_FROM = frozenset({"بعد", "قبل", "منذ"})  # بعد أيام من، قبل ساعات من
 AGENT_GAP = 5
@@ -549,7 +550,7 @@ def object_in_clause(ctx: Context, trig: Trigger, start: int, limit: int,
         if (a.entity is None and a.country is None and a.sector not in AGENT_SECTORS) \
                 or ctx.doc.tokens[a.first - 1].norm == "جانب":
             continue
-        if prep is None and a.place:
+        if a.place and (prep is None or trig.pattern.mode in TERRITORY):
             continue  # بمحافظة الأنبار: a place named after a place noun
         if _other_clause(ctx, a, trig) or _verb_between(ctx, trig.last, a.first):
             return []
@@ -747,7 +748,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if g is None and p.type == "CONSULT" and p.gen == "actor":
             g = session_body(ctx, trig, ceiling)
             owner = g is not None
-        free = g is not None and (owner or p.pos == "P" or preposition(ctx, g) is None)
+        free = g is not None and (owner or p.pos == "P" or preposition(ctx, g) is None
+                                  or _attacker_after_li(ctx, trig, g))
         if free and p.gen in ("actor", "recipient"):
             group = coordinated(ctx, g, ceiling)
             if p.gen == "actor":
@@ -820,6 +822,12 @@ def partner(ctx: Context, trig: Trigger, ceiling: int) -> list[ActorPhrase]:
                 and preposition(ctx, a) is None:
             return [a]
     return []
+
+
+def _attacker_after_li(ctx: Context, trig: Trigger, g: ActorPhrase) -> bool:
+    """«غارات للتحالف، هجوم لمسلحين»: after an indefinite attack noun, لـ names the attacker."""
+    return (trig.pattern.type == "ASSAULT" and trig.pattern.gen == "actor" and not g.place
+            and preposition(ctx, g) == "ل" and not ctx.doc.tokens[trig.last - 1].norm.startswith(("ال", "وال")))
 
 
 def _prep_attached(ctx: Context, trig: Trigger) -> bool:
