@@ -109,6 +109,20 @@ class Context:
             t = toks[j]
             if t.kind == "punct" and (t.norm in CLAUSE_PUNCT or t.norm in ".!?"
                                       or quotes and t.norm in QUOTE_MARKS):
-                return j
+                after = self.time_aside(j, ceiling)
+                if after is None:
+                    return j
+                j = after
             j += 1
         return ceiling
+
+    def time_aside(self, j: int, ceiling: int) -> int | None:
+        """«اعتقلت الشرطة، الخميس، عشرة أشخاص»: the comma closing a time expression set off by
+        commas at token j, where the clause goes on; else None."""
+        toks = self.doc.tokens
+        if toks[j].norm != ",":  # (، is normalized to ,)
+            return None
+        k = j + 1
+        while k < ceiling and k in self.time_tokens:
+            k += 1
+        return k if k > j + 1 and k < ceiling and toks[k].norm == "," else None

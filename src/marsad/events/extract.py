@@ -209,6 +209,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         return None
     if "unsaid" in p.flags and _object_of_kind(ctx, trig, "UNSAID"):
         return None
+    if "guests" in p.flags and rcps and all(has_word(doc.tokens[a.first], "CARGO") for a in rcps):
+        return None  # استقبلت عمان أول طائرة: a flight, not a visitor
     if "grant" in p.flags and _object_of_kind(ctx, trig, "HONOUR"):
         return None  # منح البرلمان الحكومة الثقة: a vote or an award, not aid
     if "modal" in p.flags and _denied_obligation(doc, trig, sent.first_token):
@@ -490,6 +492,8 @@ def _passive_subject(ctx: Context, trig: Trigger, actors) -> bool:
     if normalize(ctx.doc.text[trig.start:trig.end]) != past_head(p.lemma):
         return False
     nxt = actors[-1].last
+    if nxt < len(toks) and ctx.time_aside(nxt, len(toks)) is not None:
+        nxt = ctx.time_aside(nxt, len(toks)) + 1  # خطف مسلحون، مساء الأربعاء، ثلاثة عمال
     if nxt >= len(toks) or toks[nxt].kind == "punct":
         return True
     word = toks[nxt].norm

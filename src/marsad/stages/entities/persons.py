@@ -84,7 +84,8 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
             k = m2.last
             continue
         if m2 is not None and not m2.entry.plural and m2.start == ctx.tokens[k].start \
-                and m2.entry.kind not in ("honorific", "counterpart") and end is None:
+                and m2.entry.kind not in ("honorific", "counterpart") and end is None \
+                and not _another_office(title, m2.entry, country):
             modifier = title != "counterpart" and normalize(title.phrase) in MODIFIERS
             complement = ctx.word(k)[0] == "ل" and normalize(m2.entry.phrase)[0] != "ل"
             if title != "counterpart" and (m2.entry.office or modifier) and not complement:
@@ -104,6 +105,13 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
         c.extra["org"] = org
         c.country = c.country or org.country
     return c
+
+
+def _another_office(title, nxt, country: str | None) -> bool:
+    """«استقبل الرئيس المصري وزير الخارجية الأمريكي»: after a title closed by its country
+    adjective, a title of another office names another person (not «العاهل الأردني الملك»)."""
+    return country is not None and title != "counterpart" and bool(nxt.office) \
+        and nxt.office != title.office
 
 
 def _name_after(ctx: Context, k: int, names_at: dict[int, Cand], title,

@@ -53,6 +53,8 @@ def known_names(ctx: Context) -> list[Cand]:
             c = _known(ctx, m)
             if c is not None:
                 c.prio = prio
+                if c.type == "PER" and ctx.word(c.first) in kb.TITLE_WORDS:
+                    c.extra["titled"] = True  # «الملك عبدالله» loses to «عبدالله الثاني» after it
                 out.append(c)
     _homographs(ctx, out)
     return [_quoted_media(ctx, c) or c if ctx.word(c.first - 1) in QUOTES
@@ -484,7 +486,7 @@ def _after_waw(ctx: Context, k: int) -> int:
 
 
 def _rank(c: Cand) -> tuple:
-    return c.first - c.last, not c.known, -c.prio, c.first
+    return c.first - c.last, not c.known, -c.prio, c.extra.get("titled", False), c.first
 
 
 def best_at(cands: list[Cand]) -> dict[int, Cand]:
