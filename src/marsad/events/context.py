@@ -15,6 +15,8 @@ CLAUSE_STARTS = CLAUSE_PUNCT | QUOTE_MARKS  # punctuation a clause starts after
 STATEMENT_OPENERS = frozenset({"ان", "بان", "وان", ":"})  # a statement's subject comes after them
 SUBJECT_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بانها"})  # …or is their pronoun
 STATEMENT_WORDS = STATEMENT_OPENERS | SUBJECT_THAT
+ASIDE_PREPOSITIONS = frozenset({"في", "مع", "خلال", "عبر", "ضمن", "حسب", "وفق"})
+MAX_ASIDE = 6  # tokens of a prepositional aside
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NORM = attrgetter("norm")
@@ -109,20 +111,26 @@ class Context:
             t = toks[j]
             if t.kind == "punct" and (t.norm in CLAUSE_PUNCT or t.norm in ".!?"
                                       or quotes and t.norm in QUOTE_MARKS):
-                after = self.time_aside(j, ceiling)
+                after = self.aside(j, ceiling)
                 if after is None:
                     return j
                 j = after
             j += 1
         return ceiling
 
-    def time_aside(self, j: int, ceiling: int) -> int | None:
-        """«اعتقلت الشرطة، الخميس، عشرة أشخاص»: the comma closing a time expression set off by
-        commas at token j, where the clause goes on; else None."""
+    def aside(self, j: int, ceiling: int) -> int | None:
+        """The comma closing an aside that starts with the comma at token j, where the clause
+        goes on: a time (اعتقلت الشرطة، الخميس، عشرة أشخاص) or a short phrase after a
+        preposition with no verb (طالب البرلمان، في بيان، المجتمع الدولي؛ بحث X، مع نظيره Y،
+        العلاقات); else None."""
         toks = self.doc.tokens
         if toks[j].norm != ",":  # (، is normalized to ,)
             return None
         k = j + 1
         while k < ceiling and k in self.time_tokens:
             k += 1
+        if k == j + 1 and k < ceiling and toks[k].norm in ASIDE_PREPOSITIONS:
+            stop = min(ceiling, k + MAX_ASIDE)
+            while k < stop and toks[k].kind != "punct" and k not in self.verbs:
+                k += 1
         return k if k > j + 1 and k < ceiling and toks[k].norm == "," else None

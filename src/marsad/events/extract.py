@@ -492,8 +492,9 @@ def _passive_subject(ctx: Context, trig: Trigger, actors) -> bool:
     if normalize(ctx.doc.text[trig.start:trig.end]) != past_head(p.lemma):
         return False
     nxt = actors[-1].last
-    if nxt < len(toks) and ctx.time_aside(nxt, len(toks)) is not None:
-        nxt = ctx.time_aside(nxt, len(toks)) + 1  # خطف مسلحون، مساء الأربعاء، ثلاثة عمال
+    aside = ctx.aside(nxt, len(toks)) if nxt < len(toks) else None
+    if aside is not None:
+        nxt = aside + 1  # خطف مسلحون، مساء الأربعاء، ثلاثة عمال
     if nxt >= len(toks) or toks[nxt].kind == "punct":
         return True
     word = toks[nxt].norm

@@ -40,7 +40,8 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
     blocked = set()
     for m in blockers:
         blocked.update(range(m.first, m.last))
-    blocked.update(time_tokens(doc))  # فجرا = at dawn, not "they blew up"
+    times = time_tokens(doc)
+    blocked.update(times)  # فجرا = at dawn, not "they blew up"
     cands = sorted(matches, key=lambda m: (m.first - m.last, not m.entry.rest, m.first,
                                            _accusative_like(doc, m)))
     taken: set[int] = set()
@@ -50,7 +51,7 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
         span = range(m.first, m.last)
         if taken.intersection(span) or blocked.intersection(span):
             continue
-        rest = _rest_span(doc, m) if m.entry.rest else None
+        rest = _rest_span(doc, m, times) if m.entry.rest else None
         if m.entry.rest and rest is None:
             continue
         if rest_of and any(rest_of.get(i) == m.entry.pattern.type for i in span):
@@ -80,14 +81,21 @@ def _accusative_like(doc: Document, m: Match) -> bool:
     return normalize(doc.text[m.start:m.end]) == past_head(m.entry.pattern.lemma) + "ا"
 
 
-def _rest_span(doc: Document, m: Match) -> range | None:
+def _rest_span(doc: Document, m: Match, times: set) -> range | None:
     """أفرجت السلطات الإيرانية عن…: the tokens of a rest of the verb's phrase within a few
-    words (a quote mark may open it: ترأس كيري «الحوار»), or None."""
+    words (a quote mark may open it: ترأس كيري «الحوار»; a time set off by commas may come
+    between: أطلقت السلطات، الأربعاء، سراح), or None."""
     toks = doc.tokens
     n = len(toks)
     firsts = m.entry.rest_first
-    for i in range(m.last, min(m.last + REST_GAP, n)):
+    i, stop = m.last, min(m.last + REST_GAP, n)
+    while i < stop:
         tok = toks[i]
+        if tok.norm == ",":
+            k = _after_time(toks, i, times)
+            if k is not None:
+                stop, i = min(stop + k - i, n), k
+                continue
         if tok.norm in CLAUSE_STOP and tok.norm != '"':
             return None
         for hit, _ in tok.readings:
@@ -97,7 +105,16 @@ def _rest_span(doc: Document, m: Match) -> range | None:
                             toks[i + k].norm == rest[k] for k in range(1, len(rest))):
                         return range(i, i + len(rest))
                 break
+        i += 1
     return None
+
+
+def _after_time(toks: list, i: int, times: set) -> int | None:
+    """The token after «، TIME ،» starting at the comma i, or None."""
+    k = i + 1
+    while k in times:
+        k += 1
+    return k + 1 if k > i + 1 and k < len(toks) and toks[k].norm == "," else None
 
 
 def noun_prefix(doc: Document, m: Match) -> bool:
