@@ -17,6 +17,7 @@ HAMZAS = frozenset("أإآءئؤ")
 NOUN_PROCLITICS = frozenset("بك")
 REST_GAP = 9  # words allowed between a verb and the rest of its phrase (the subject)
 CLAUSE_STOP = frozenset(",;:.!?\"")
+COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها"})
 
 
 @dataclass(slots=True)
@@ -96,8 +97,8 @@ def _rest_span(doc: Document, m: Match, times: set) -> range | None:
             if k is not None:
                 stop, i = min(stop + k - i, n), k
                 continue
-        if tok.norm in CLAUSE_STOP and tok.norm != '"':
-            return None
+        if tok.norm in CLAUSE_STOP and tok.norm != '"' or tok.norm in COMPLEMENTIZERS:
+            return None  # أعلنت تونس أن حالة الطوارئ…: what follows أن is a statement
         for hit, _ in tok.readings:
             if hit in firsts:
                 for rest in m.entry.rest:

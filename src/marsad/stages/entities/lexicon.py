@@ -144,6 +144,11 @@ def common_words() -> frozenset:
     return read_words("common_words.txt")
 
 
+@lru_cache(maxsize=1)
+def purpose_nouns() -> frozenset:
+    return read_words("purpose_nouns.txt")
+
+
 COUNTERPARTS = ("نظير", "نظيره", "نظيرها", "نظيرهم", "نظيري", "نظيرته", "نظيرتها", "نظيراه")
 COUNTRY_REFS = {"بلاده": "pronoun", "بلادها": "pronoun", "بلادهم": "pronoun", "بلادهما": "pronoun",
                 "البلاد": "nominal"}

@@ -13,6 +13,7 @@ from .context import (
     Cand,
     Context,
 )
+from .lexicon import purpose_nouns
 
 KNOWN_PRIORITY = {"people": 5, "organizations": 4, "facilities": 3, "countries": 2, "places": 1}
 MAX_ORG_WORDS = 5
@@ -36,6 +37,7 @@ MILITARY_QUALIFIERS = frozenset(normalize(w) for w in "المسلحة البري
 # rebels or gunmen; a name with one of these words or a ل-complement (مجموعة الطيار للسفر)
 # stays a business.
 GROUP_HEADS = frozenset(["مجموعه", "حركه"])
+VERBAL_HEADS = frozenset(["تنظيم"])  # also a verbal noun: تنظيم المظاهرات = organizing them
 NOT_NAME_ADJECTIVES = FUNCTION_WORDS | frozenset(normalize(w) for w in "السابقة الأسبق المنحلة "
                                                   "المعنية التالية".split())
 BUSINESS_WORDS = frozenset(normalize(w) for w in "القابضة الاستثمارية التجارية الصناعية المالية "
@@ -203,6 +205,8 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         k, words = _name_words(ctx, k, known_at, head.type == "FAC")
         if words == 0 or (head.mode == "named_strict" and _generic(ctx, m.last, k)):
             return None
+        if normalize(head.head) in VERBAL_HEADS and not _armed_sentence(ctx, m.first):
+            return None     # تنظيم البطولة، تنظيم الاستفتاء: organizing, not an organization
     nis = ctx.nisba_at(k)
     if head.mode == "institution_nisba" and nis is None:
         return None
@@ -348,7 +352,8 @@ def _complement(ctx: Context, k: int) -> int:
     if not (w.startswith("لل")
             or (w.startswith("ل") and len(w) > 3 and ctx.word(k + 1).startswith("ال"))):
         return k
-    if ctx.tokens[k].kind != "word" or w in FUNCTION_WORDS:
+    if ctx.tokens[k].kind != "word" or w in FUNCTION_WORDS \
+            or w[2 if w.startswith("لل") else 1:] in purpose_nouns():  # للمطالبة: a purpose
         return k
     k += 1
     extra = 0

@@ -14,6 +14,7 @@ class EntityStage:
     def __init__(self) -> None:
         lexicon.given_names()
         lexicon.common_words()
+        lexicon.purpose_nouns()
         kb.name_words()
         kb.short_names()
         kb.media_names()
