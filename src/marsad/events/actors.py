@@ -21,6 +21,9 @@ STANDALONE_BEFORE = frozenset({"حيال", "تجاه", "ازاء", "ضد", "مع
                                "من", "لدي", "بحق", "امام"})
 
 
+MEMBER_SECTORS = frozenset({"UAF", "REB"})  # مسلحون، عناصر، مقاتلون (من X)
+
+
 @dataclass(slots=True)
 class ActorPhrase:
     first: int          # first token index
@@ -126,8 +129,9 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     for a in _fallback(doc, taken, ents, heads):
         out.append(a)
     out.sort(key=lambda a: a.start)
+    merged = _members_of(doc, _merge_constructs(doc, out), ents)
     return _covered_dropped([_joined_nisbas(doc, a, nisba)
-                             for a in _plural_of_countries(doc, _merge_constructs(doc, out))])
+                             for a in _plural_of_countries(doc, merged)])
 
 
 def _concept(a: ActorPhrase, heads: dict) -> bool:
@@ -149,6 +153,23 @@ def _merge_constructs(doc: Document, phrases: list[ActorPhrase]) -> list[ActorPh
                 and not _unnamed_after_li(doc, b)):
             out[-1] = ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
                                   a.sector, False, b.regional)
+        else:
+            out.append(b)
+    return out
+
+
+def _members_of(doc: Document, phrases: list[ActorPhrase], ents: dict) -> list[ActorPhrase]:
+    """«مسلحون من حزب العمال الكردستاني»: unnamed fighters or members followed by من and a named
+    organization act for it (its entity, country and sector)."""
+    out: list[ActorPhrase] = []
+    for b in phrases:
+        a = out[-1] if out else None
+        e = ents.get(b.entity) if b.entity else None
+        if (a is not None and a.entity is None and a.country is None and a.sector in MEMBER_SECTORS
+                and e is not None and e.type == "ORG" and b.first == a.last + 1
+                and doc.tokens[a.last].norm == "من" and b.start == doc.tokens[b.first].start):
+            out[-1] = ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country, b.sector,
+                                  False, b.regional)
         else:
             out.append(b)
     return out
