@@ -156,6 +156,7 @@ COUNTRY_REFS = {"بلاده": "pronoun", "بلادها": "pronoun", "بلاده�
 PLACE_NOUNS = {"مديرية": ("GPE", False), "بلدة": ("GPE", False), "قرية": ("GPE", False),
                "مدينة": ("GPE", False), "محافظة": ("GPE", False), "ولاية": ("GPE", False),
                "إقليم": ("GPE", False), "ناحية": ("GPE", False), "مخيم": ("GPE", False),
+               "منطقة": ("GPE", False), "ضاحية": ("GPE", False),
                "قرى": ("GPE", True), "مدن": ("GPE", True), "بلدات": ("GPE", True),
                "مديريات": ("GPE", True), "جبل": ("LOC", False), "جبال": ("LOC", True),
                "مرتفعات": ("LOC", True), "وادي": ("LOC", False), "سهل": ("LOC", False),

@@ -37,6 +37,8 @@ MILITARY_QUALIFIERS = frozenset(normalize(w) for w in "المسلحة البري
 # rebels or gunmen; a name with one of these words or a ل-complement (مجموعة الطيار للسفر)
 # stays a business.
 GROUP_HEADS = frozenset(["مجموعه", "حركه"])
+AREA_NOUNS = frozenset(["منطقه", "ضاحيه"])  # place nouns that are common words too
+NOT_AREA_NAMES = frozenset(["علي", "غير"])  # منطقة على الحدود، منطقة غير مأهولة
 VERBAL_HEADS = frozenset(["تنظيم"])  # also a verbal noun: تنظيم المظاهرات = organizing them
 NOT_NAME_ADJECTIVES = FUNCTION_WORDS | frozenset(normalize(w) for w in "السابقة الأسبق المنحلة "
                                                   "المعنية التالية".split())
@@ -388,6 +390,9 @@ def place_patterns(ctx: Context, taken: set[int]) -> list[Cand]:
             out.append(Cand(k, close, start, end, ty, key=key, extra={"quoted": True}))
             continue
         start = m.start if ty == "LOC" and not quoted else None
+        if normalize(ctx.doc.text[m.start:m.end]) in AREA_NOUNS and not quoted \
+                and not _area_name(ctx, k):
+            continue
         while k is not None and k < ctx.n:
             last = _place_words(ctx, k, taken)
             if last == k:
@@ -449,6 +454,17 @@ def _closing_quote(ctx: Context, k: int) -> int | None:
             return None
         j += 1
     return None
+
+
+def _area_name(ctx: Context, k: int) -> bool:
+    """After «منطقة» or «ضاحية» a name, not an adjective or a verb (منطقة عازلة، منطقة غير
+    مأهولة، منطقة يقطنها): no common clitic reading, no indefinite feminine ending, and no
+    imperfect-verb prefix; another place noun (منطقة جبل …) names the place itself."""
+    w = ctx.word(k)
+    return k < ctx.n and ctx.tokens[k].kind == "word" and k not in ctx.at("place_nouns") \
+        and ctx.plain_name_word(k) \
+        and w not in FUNCTION_WORDS and w not in NOT_AREA_NAMES and w[0] not in "يت" \
+        and not (w.endswith(("ه", "اء")) and not w.startswith("ال"))
 
 
 def _place_words(ctx: Context, k: int, taken: set[int]) -> int:
