@@ -788,7 +788,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         rcps = held_by(ctx, after, ceiling, actors)
     if not rcps:
         rcps = recipients(ctx, trig, after, ceiling, actors)
-    if not rcps and p.rcp:
+    if not rcps and p.rcp and p.type != "MOBILIZE":  # حشد الجيش قوات: the forces moved
         rcps = object_in_clause(ctx, trig, after, ceiling, actors)
     if not actors and p.type in SYMMETRIC:
         actors = partner(ctx, trig, ceiling)  # منذ التوصل لاتفاق نووي معها: she agreed too
