@@ -362,6 +362,21 @@ def coordinated_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase 
     return None
 
 
+def joined_verb_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
+    """«هاجم رئيس الوزراء المعارضة واتهمها بـ…»: a verb carrying و with no subject after it
+    shares the subject right after the verb before it in its clause; the phrase between them
+    is that verb's object, not this verb's subject."""
+    tok = ctx.doc.tokens[trig.first]
+    obj = ctx.actor_ending.get(trig.first)
+    if trig.start == tok.start or not tok.norm.startswith("و") or obj is None:
+        return None
+    k = ctx.verb_before(trig.first, floor)
+    if k is None or k not in ctx.event_verbs:  # not a reporting verb: ذكرت الوكالة أن…
+        return None
+    a = subject_after(ctx, k + 1, trig.first)
+    return a if a is not None and not a.place and a.last <= obj.first else None
+
+
 def previous_subject(ctx: Context, i: int) -> ActorPhrase | None:
     """«… قال الرئيس إن … . وأعرب عن استعداده للتعاون»: a sentence opening with a verb that has no
     subject of its own goes on with the subject of the sentence before (its first verb's)."""
@@ -723,7 +738,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 actors = coordinated(ctx, a, ceiling)
                 after = actors[-1].last
             elif not actors:
-                a = (relative_head(ctx, trig.first, floor) or subject_before(ctx, trig.first, floor)
+                a = (relative_head(ctx, trig.first, floor) or joined_verb_subject(ctx, trig, floor)
+                     or subject_before(ctx, trig.first, floor)
                      or coordinated_subject(ctx, trig, floor)
                      or (None if _passive_rest(ctx, trig)
                          else nearest_before(ctx, trig.first, adverbial_end(ctx, trig.first, floor)))
