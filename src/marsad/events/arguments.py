@@ -50,6 +50,7 @@ COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
 AGENT_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "OPP", "CRM", "SPY"})
 GENITIVE_L = ("ل",)  # اعتقالها للصحفيين: a noun's object after ل
 ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # verbal stances toward a policy
 NEGATIONS = frozenset({"لم", "لن", "لا", "قد"})
 KANA = frozenset({"كان", "كانت", "كانوا", "يكون", "تكون"})
 PARTITIVES = frozenset({"عدد", "بعض", "جميع", "احد", "اثنين", "اثنان", "ثلاثه", "اربعه", "خمسه",
@@ -806,6 +807,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         rcps = recipients(ctx, trig, after, ceiling, actors)
     if not rcps and p.rcp and p.type != "MOBILIZE":  # حشد الجيش قوات: the forces moved
         rcps = object_in_clause(ctx, trig, after, ceiling, actors)
+    if not rcps and p.type in STANCE_TYPES and p.pos == "V":
+        rcps = object_nisba(ctx, after, ceiling)
     if not actors and p.type in SYMMETRIC:
         actors = partner(ctx, trig, ceiling)  # منذ التوصل لاتفاق نووي معها: she agreed too
         if not actors and rcps and preposition(ctx, rcps[0]) == "مع":
@@ -860,6 +863,16 @@ def _whole(ctx: Context, a: ActorPhrase) -> ActorPhrase:
             and a.last + 1 < len(toks) and toks[a.last].norm == "من":
         return ctx.actor_at.get(a.last + 1) or a
     return a
+
+
+def object_nisba(ctx: Context, after: int, ceiling: int) -> list[ActorPhrase]:
+    """«انتقد السياسة الأمريكية»، «ندد بالاعتداءات الإسرائيلية»: the country of a nisba adjective
+    on the object noun right after a stance verb (or its subject) is the recipient."""
+    j = after
+    if j + 1 < ceiling and ctx.doc.tokens[j].kind == "word" and j not in ctx.nisba \
+            and j + 1 in ctx.nisba and j not in ctx.actor_at:
+        return [nisba_actor(ctx, j + 1)]
+    return []
 
 
 def nisba_actor(ctx: Context, i: int, sector: str = "GOV") -> ActorPhrase:
