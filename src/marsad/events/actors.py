@@ -43,6 +43,7 @@ class ActorWord:
     kind: str            # head, gpe, capital, nisba
     country: str | None
     sector: str | None
+    unless: str | None = None  # a word that, anywhere in the article, makes it another thing
 
 
 def _nisba_forms(stem: str) -> set[str]:
@@ -66,8 +67,9 @@ NOT_BEFORE_DUAL = frozenset(normalize(w) for w in "هذه تلك بعض كل ج�
 @lru_cache(maxsize=1)
 def fallback_actor_phrases() -> tuple[tuple[str, ActorWord], ...]:
     out = []
-    for phrase, country, sector in read_tsv("fallback_actors.tsv"):
-        out.append((phrase, ActorWord("head", None if country == "-" else country, sector)))
+    for phrase, country, sector, *unless in read_tsv("fallback_actors.tsv"):
+        out.append((phrase, ActorWord("head", None if country == "-" else country, sector,
+                                      normalize(unless[0]) if unless else None)))
     for iso, names, nisbas, plurals, capitals in read_tsv("fallback_countries.tsv"):
         for name in names.split("|"):
             out.append((name, ActorWord("gpe", iso, "GOV")))
@@ -323,7 +325,9 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
             continue
         m = max(ms, key=lambda m: m.last)
         w = m.entry
-        if w.sector == NOT_ACTOR:  # الأمن القومي: a concept, not the security forces
+        if w.sector == NOT_ACTOR or w.unless and _has_word(doc, w.unless):
+            # الأمن القومي: a concept, not the security forces; القاعدة in an article naming a
+            # military base (قاعدة العند) is the base
             taken.update(range(m.first, m.last))
             last = m.last
             continue
@@ -346,6 +350,11 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
         out.append(a)
         last = a.last
     return out
+
+
+def _has_word(doc: Document, word: str) -> bool:
+    """The word is in the article, with or without proclitics (بقاعدة)."""
+    return any(form == word for t in doc.tokens for form, _ in t.readings)
 
 
 def _owner(doc: Document, pos: int) -> str | None:
