@@ -17,6 +17,7 @@ HAMZAS = frozenset("أإآءئؤ")
 NOUN_PROCLITICS = frozenset("بك")
 REST_GAP = 9  # words allowed between a verb and the rest of its phrase (the subject)
 CLAUSE_STOP = frozenset(",;:.!?\"")
+PREPOSITION_WORDS = frozenset({"بحق", "ضد", "من", "مع", "علي", "عن", "الي", "في", "بين", "لدي"})
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها"})
 
 
@@ -62,8 +63,10 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
             continue
         if "hamza" in flags and not any(c in HAMZAS for c in doc.text[m.start:m.end]):
             continue
-        if m.entry.tense is not None and noun_prefix(doc, m):
+        if (m.entry.tense is not None or m.entry.pattern.pos == "A") and noun_prefix(doc, m):
             continue
+        if m.entry.pattern.pos == "A" and _after_preposition(doc, m):
+            continue  # حكما بحق متهمين: the accused, not «accusing»
         if "taa" in flags and _final_ha(doc, m):
             continue
         taken.update(span)
@@ -125,6 +128,10 @@ def noun_prefix(doc: Document, m: Match) -> bool:
         return False
     prefix = normalize(doc.text[tok.start:m.start]).lstrip("وف")
     return prefix[:1] in NOUN_PROCLITICS
+
+
+def _after_preposition(doc: Document, m: Match) -> bool:
+    return m.first > 0 and doc.tokens[m.first - 1].norm in PREPOSITION_WORDS
 
 
 def _final_ha(doc: Document, m: Match) -> bool:
