@@ -18,9 +18,12 @@ def _days(ctx, n):
     return R.day(ctx.ref + timedelta(days=n)) if ctx.ref else "XXXX-XX-XX"
 
 
-@rule("yesterday", r"(?:p|(?P<o>Om?))?a(?:W|\(W\))?")
+@rule("yesterday", r"p?(?P<o>Om?)?a(?P<first>o)?(?:W|\(W\))?")
 def yesterday(ctx, m):
-    return "DATE", _days(ctx, -2 if m.group("o") else -1)
+    """أمس، مساء أمس، أول (من) أمس، أمس الأول (the day before yesterday)."""
+    if m.group("first") and str(ctx.units[m.start("first")].val) != "1":
+        return "DATE", _days(ctx, -1), m.start(), m.start("first")
+    return "DATE", _days(ctx, -2 if m.group("o") or m.group("first") else -1)
 
 
 @rule("tomorrow", r"p?(?P<b>b)?g(?:W|\(W\))?")
