@@ -36,7 +36,7 @@ def _start_without_day_word(m):
     return m.start() + (1 if m.group("wd") and m.group("wd")[0] == "D" else 0)
 
 
-@rule("day_month", rf"(?<!ñ){WD}(?P<d>{DAY})[-.]?m?J?(?P<m>{MON})\.?"
+@rule("day_month", rf"(?<![ñKZE]){WD}(?P<d>{DAY})[-.]?m?J?(?P<m>{MON})\.?"
                    rf"(?:(?P<y>{YEAR})|m?{REL_YEAR})?(?P<adj>[PX])?(?:\(W\))?")
 def day_month(ctx, m):
     v = _day_month(ctx, m)
@@ -130,7 +130,7 @@ def spaced_date(ctx, m):
     return v and ("DATE", v, _start_without_day_word(m), m.end())
 
 
-@rule("hijri_date", rf"{WD}(?P<d>{DAY})m?J?(?P<m>H)(?P<y>,?(?:m?Z)?[YN])?(?P<a>A)?(?P<adj>[PX])?")
+@rule("hijri_date", rf"(?<![KZE]){WD}(?P<d>{DAY})m?J?(?P<m>H)(?P<y>,?(?:m?Z)?[YN])?(?P<a>A)?(?P<adj>[PX])?")
 def hijri_date(ctx, m):
     d, hm = ctx.units[m.start("d")].val, month_of(ctx, m, "m")
     if hm is None or not isinstance(d, int) or not 1 <= d <= 30:
