@@ -85,6 +85,15 @@ def vague_plural(ctx, m):
     return "DATE", "FUTURE_REF" if adj == "X" else "PAST_REF"
 
 
+@rule("counted_span", r"(?:xm?)?(?P<u>[DKJZE])(?P<n>ν)(?P<adj>[PX])")
+def counted_span(ctx, m):
+    """الأيام الثلاثة الماضية، الأسابيع الأربعة المقبلة: a span of that many units."""
+    n = quantity(ctx, m, "n", "u")
+    if ctx.units[m.start("u")].val != "pl" or not isinstance(n, int):
+        return None
+    return "DURATION", R.duration(n, ctx.syms[m.start("u")])
+
+
 @rule("vague", r"V")
 def vague(ctx, m):
     return "DATE", ctx.units[m.start()].val
@@ -145,4 +154,5 @@ def season(ctx, m):
     return "DATE", str(y)
 
 
-RULES = [yesterday, tomorrow, today, tonight, period, period_edge, vague_plural, vague, ago, later, season]
+RULES = [yesterday, tomorrow, today, tonight, period, period_edge, counted_span, vague_plural, vague, ago,
+         later, season]

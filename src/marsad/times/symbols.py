@@ -4,6 +4,7 @@ and rules are regular expressions over the symbol string (one char per unit).
 Calendar:  M Gregorian month   H Hijri month   W weekday   S season   Ħ holiday
 Numbers:   N integer (digits, < 1000)   Y year (4 digits)   F digits with / or .
            C clock (14:30)   n number word   o ordinal word   O أول
+           ν definite cardinal (الثلاثة) after a plural unit
 Units:     D day  K week  J month  Z year  R hour  I minute  U second  E decade
 Deictics:  t اليوم  a أمس  g غدا  L الليلة  V vague reference  G set adverb
 Modifiers: P past adj  X future adj  T current adj  Q few/last  j following
