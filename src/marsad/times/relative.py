@@ -44,7 +44,9 @@ def today(ctx, m):
     if m.end() - m.start() == 1 and (nxt in NOT_TODAY_AFTER or previous(ctx, m) == "ñ"
                                      or "ب" in prefix or "ك" in prefix):
         return None  # اليوم الوطني (a holiday), عين اليوم (a newspaper), 24 ساعة باليوم
-    return "DATE", _days(ctx, 1 if m.group("j") else -1 if m.group("P") else 0)
+    if m.group("j"):
+        return "DATE", "ANCHOR:1:D"  # اليوم التالي: the day after the last date told, not tomorrow
+    return "DATE", _days(ctx, -1 if m.group("P") else 0)
 
 
 @rule("tonight", r"L(?P<adj>P)?")
