@@ -13,6 +13,8 @@ from bisect import bisect_left, bisect_right
 from itertools import repeat
 from operator import add
 
+INVISIBLE = ("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+             "\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad")  # zero-width, bidi, BOM, soft hyphen
 DELETED = (
     "\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a"  # Quranic marks
     "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655"  # harakat, shadda, sukun
@@ -20,8 +22,7 @@ DELETED = (
     "\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc\u06df\u06e0\u06e1\u06e2"
     "\u06e3\u06e4\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed"
     "\u0640"  # tatweel
-    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad"  # zero-width, bidi, BOM, soft hyphen
+    + INVISIBLE
 )
 
 FOLDED = {

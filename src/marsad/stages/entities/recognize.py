@@ -23,7 +23,7 @@ MAX_PLACE_WORDS = 2
 MAX_QUOTED_WORDS = 3
 HAMZA = frozenset("أإآؤئ")
 SHADDA = "\u0651"
-PLACE_PREFIXES = frozenset(normalize(w) for w in "ذي ذو بني بيت عين بئر رأس تل دير كفر".split())
+PLACE_PREFIXES = frozenset(normalize(w) for w in "ذي ذو بني بيت عين بئر رأس تل دير كفر دار".split())
 QUOTES = frozenset('"\'')
 MEDIA_WORDS = frozenset(normalize(w) for w in "أنباء الأنباء للأنباء الصحافة للصحافة الإعلام "
                         "للإعلام الأخبار للأخبار".split())
@@ -483,7 +483,7 @@ def _place_words(ctx: Context, k: int, taken: set[int]) -> int:
         w = ctx.word(last) if last > k else first
         if ctx.tokens[last].kind != "word" or not ctx.is_name_word(w) or ctx.nisba_at(last) \
                 or w[0] == "و" or w in FUNCTION_WORDS \
-                or (last > k and not ctx.plain_name_word(last)):
+                or (last > k and (not ctx.plain_name_word(last) or w in ctx.given)):
             break
         last += 1
     return last

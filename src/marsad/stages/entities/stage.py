@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ...document import Document, Span
 from ...record import Entity, Mention
+from ...text.normalize import INVISIBLE
 from . import coref, kb, lexicon, persons, recognize
 from .actors import LOCAL_SECTORS, actor_spans, located_in
 from .context import Context
@@ -137,4 +138,4 @@ def _name(doc: Document, ent) -> str:
     names = [m for m in ent.mentions if m.kind == "name"]
     text = doc.text
     best = max(names, key=lambda m: (text[m.start:m.start + 2] != "لل", m.end - m.start, -m.start))
-    return doc.text[best.start:best.end]
+    return doc.text[best.start:best.end].strip(INVISIBLE)
