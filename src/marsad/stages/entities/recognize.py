@@ -37,6 +37,7 @@ MILITARY_QUALIFIERS = frozenset(normalize(w) for w in "المسلحة البري
 # rebels or gunmen; a name with one of these words or a ل-complement (مجموعة الطيار للسفر)
 # stays a business.
 GROUP_HEADS = frozenset(["مجموعه", "حركه"])
+TANWEEN = frozenset("\u064b\u064c\u064d")
 AREA_NOUNS = frozenset(["منطقه", "ضاحيه"])  # place nouns that are common words too
 NOT_AREA_NAMES = frozenset(["علي", "غير"])  # منطقة على الحدود، منطقة غير مأهولة
 VERBAL_HEADS = frozenset(["تنظيم"])  # also a verbal noun: تنظيم المظاهرات = organizing them
@@ -111,6 +112,8 @@ def _known(ctx: Context, m) -> Cand | None:
     if m.lexicon == "places":
         if e.needs_cue and not ctx.form_in(m.first - 1, PLACE_CUES):
             return None
+        if TANWEEN.intersection(ctx.doc.text[m.start:m.end]):
+            return None             # تاماً "completely": a word with tanween is no name
         if m.start != ctx.tokens[m.first].start and not _clitic_place_ok(ctx, m):
             return None
         key = ("P", e.geonameid or e.name_en or e.name)
@@ -146,8 +149,9 @@ def _clitic_place_ok(ctx: Context, m) -> bool:
     whole word to be no common word."""
     whole = ctx.tokens[m.first].norm
     stem = normalize(ctx.doc.text[m.start:m.end])
-    if whole in ctx.given or whole in ctx.known_words or stem in FUNCTION_WORDS:
-        return False
+    prefix = ctx.doc.text[ctx.tokens[m.first].start:m.start]
+    if whole in ctx.given or whole in ctx.known_words or stem in FUNCTION_WORDS or "ك" in prefix:
+        return False                # كبيرا is no ك + بيرا (Beira)
     e = m.entry
     return e.geonameid is None or e.population >= CLITIC_PLACE_POPULATION or whole not in ctx.common
 
@@ -467,6 +471,12 @@ def _area_name(ctx: Context, k: int) -> bool:
         and not (w.endswith(("ه", "اء")) and not w.startswith("ال"))
 
 
+def _pronoun_suffixed(ctx: Context, j: int) -> bool:
+    """سهل إقناعها: a word with a pronoun suffix is no place name."""
+    w = ctx.word(j)
+    return w.endswith(PRONOUN_ENDINGS) and len(w) > 4 and w not in ctx.known_words
+
+
 def _place_words(ctx: Context, k: int, taken: set[int]) -> int:
     """End of an unlisted place name at token k (1–2 name words, or a toponym prefix
     such as ذي، بني، بيت، عين + a name word); a list item may start with و."""
@@ -482,7 +492,7 @@ def _place_words(ctx: Context, k: int, taken: set[int]) -> int:
     while last < ctx.n and last - k < MAX_PLACE_WORDS and last not in taken:
         w = ctx.word(last) if last > k else first
         if ctx.tokens[last].kind != "word" or not ctx.is_name_word(w) or ctx.nisba_at(last) \
-                or w[0] == "و" or w in FUNCTION_WORDS \
+                or w[0] == "و" or w in FUNCTION_WORDS or _pronoun_suffixed(ctx, last) \
                 or (last > k and (not ctx.plain_name_word(last) or w in ctx.given)):
             break
         last += 1
