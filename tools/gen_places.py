@@ -5,7 +5,8 @@ Africa; Arabic alternate names = names written in Arabic letters only) and
 tools/place_supplement.tsv (regions, provinces, seas, rivers, mountains).
 A single-word name that is also a common word in news text (its inflected relatives are
 frequent and it rarely follows a place cue such as مدينة/بلدة/محافظة in the corpus given
-with --corpus) is flagged needs_cue.
+with --corpus) is flagged needs_cue; so is a frequent word with a pronoun suffix (ربك، عنك)
+and a foreign town named like a frequent word that inflects (ميدان، مشهد، عشاق).
 
     python tools/gen_places.py [--corpus ../shared/data/news/saudinewsnet.jsonl.gz]
 """
@@ -34,6 +35,8 @@ CITY_PREFIX = "مدينة "            # «مدينة زنجبار»: the city i
 SAFE_POPULATION = 300_000
 WORD_POPULATION = 1_000_000      # a city this big keeps its name even when it is a word too
 TOP_WORDS = 6000                 # the corpus's most frequent words count as common words
+MORE_WORDS = 20000               # …and for foreign towns and pronoun-suffixed forms, these
+PRONOUN_SUFFIXES = ("كم", "هم", "ك", "ه")
 WORD_LISTS = ROOT / "src" / "marsad" / "stages" / "entities" / "data"
 MIN_RELATIVES, MIN_CUE_SHARE = 10, 0.3
 FUNCTION_WORDS = frozenset("ان من في عن علي الي مع او ما لا لم لن قد ثم".split())  # normalized
@@ -108,8 +111,15 @@ def country_adjectives() -> set[str]:
     return {normalize(w) for r in rows for w in r["nisba"].split("|") if w}
 
 
+def _suffixed_word(name: str, key: str, words: set[str]) -> bool:
+    """A frequent word + a pronoun suffix (ربك = رب + ك); a final ة is no suffix."""
+    return not name.endswith("ة") and not key.startswith("ال") and any(
+        key.endswith(s) and len(key) - len(s) >= 2 and key[:-len(s)] in words
+        for s in PRONOUN_SUFFIXES)
+
+
 def needs_cue(name: str, iso3: str, population: int, capital: bool, total: Counter, cued: Counter,
-              words: set[str], given: set[str]) -> bool:
+              words: set[str], given: set[str], more_words: set[str]) -> bool:
     """A frequent corpus word, a given name (given_names.txt) or a country adjective, or a
     word whose inflected relatives (other definiteness, pronoun suffixes) are frequent in the
     corpus while it rarely follows a place cue."""
@@ -130,6 +140,10 @@ def needs_cue(name: str, iso3: str, population: int, capital: bool, total: Count
     n = total[key] + 1
     if key[0] in "وبلفك" and key[1:] in words:         # لاول = ل + اول
         return population < WORD_POPULATION
+    if _suffixed_word(name, key, more_words) and population < WORD_POPULATION:
+        return True     # ربك، عنك، بيدك: a word with a pronoun suffix
+    if iso3 not in ARAB_LEAGUE and key in more_words and relatives >= 0.3 * n:
+        return True     # ميدان، حصار، عشاق: foreign towns named like words that inflect
     if key in words:        # a frequent word: a known city only if it never inflects (جنيف)
         inflects = relatives >= 0.05 * n
         return population < WORD_POPULATION and (inflects or population < SAFE_POPULATION / 2)
@@ -151,13 +165,15 @@ def main() -> None:
                                          "", r["needs_cue"]]
     given = read_words("given_names.txt") | country_adjectives()
     words = {w for w, _ in total.most_common(TOP_WORDS)}
+    more_words = {w for w, _ in total.most_common(MORE_WORDS)}
     cities = sorted(load_cities(gc), key=lambda c: -c["population"])
     for c in cities:
         for name in arabic_names(c):
             key = normalize(name)
             if key in out:
                 continue
-            cue = needs_cue(name, c["iso3"], c["population"], c["capital"], total, cued, words, given)
+            cue = needs_cue(name, c["iso3"], c["population"], c["capital"], total, cued, words, given,
+                            more_words)
             out[key] = [name, "GPE", c["iso3"], c["name"], str(c["geonameid"]),
                         f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", str(c["population"]),
                         "1" if cue else "0"]
