@@ -37,6 +37,7 @@ MILITARY_QUALIFIERS = frozenset(normalize(w) for w in "المسلحة البري
 # rebels or gunmen; a name with one of these words or a ل-complement (مجموعة الطيار للسفر)
 # stays a business.
 GROUP_HEADS = frozenset(["مجموعه", "حركه"])
+PREPOSITIONS_WITH_YA = frozenset(["على", "إلى", "الى", "لدى", "حتى"])  # not the name علي
 TANWEEN = frozenset("\u064b\u064c\u064d")
 AREA_NOUNS = frozenset(["منطقه", "ضاحيه"])  # place nouns that are common words too
 NOT_AREA_NAMES = frozenset(["علي", "غير"])  # منطقة على الحدود، منطقة غير مأهولة
@@ -493,6 +494,7 @@ def _place_words(ctx: Context, k: int, taken: set[int]) -> int:
         w = ctx.word(last) if last > k else first
         if ctx.tokens[last].kind != "word" or not ctx.is_name_word(w) or ctx.nisba_at(last) \
                 or w[0] == "و" or w in FUNCTION_WORDS or _pronoun_suffixed(ctx, last) \
+                or ctx.doc.text[ctx.tokens[last].start:ctx.tokens[last].end] in PREPOSITIONS_WITH_YA \
                 or (last > k and (not ctx.plain_name_word(last) or w in ctx.given)):
             break
         last += 1
