@@ -28,6 +28,7 @@ FUNCTION_WORDS = frozenset("في من الي عن مع ان انه او ثم ح�
                            "بانها".split())
 # Pronoun suffixes that end no name (خارجيته، حياتها).
 PRONOUN_ENDINGS = ("ته", "تها", "تهم", "ها", "هم", "هما")
+TANWEEN = frozenset("\u064b\u064c\u064d")  # a word written with it is no name
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ from .context import (
     FUNCTION_WORDS,
     PLACE_CUES,
     PRONOUN_ENDINGS,
+    TANWEEN,
     TIME_WORDS,
     Cand,
     Context,
@@ -38,7 +39,6 @@ MILITARY_QUALIFIERS = frozenset(normalize(w) for w in "المسلحة البري
 # stays a business.
 GROUP_HEADS = frozenset(["مجموعه", "حركه"])
 PREPOSITIONS_WITH_YA = frozenset(["على", "إلى", "الى", "لدى", "حتى"])  # not the name علي
-TANWEEN = frozenset("\u064b\u064c\u064d")
 AREA_NOUNS = frozenset(["منطقه", "ضاحيه"])  # place nouns that are common words too
 NOT_AREA_NAMES = frozenset(["علي", "غير"])  # منطقة على الحدود، منطقة غير مأهولة
 VERBAL_HEADS = frozenset(["تنظيم"])  # also a verbal noun: تنظيم المظاهرات = organizing them
