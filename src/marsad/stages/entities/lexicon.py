@@ -149,6 +149,11 @@ def purpose_nouns() -> frozenset:
     return read_words("purpose_nouns.txt")
 
 
+@lru_cache(maxsize=1)
+def not_names() -> frozenset:
+    return read_words("not_names.txt")
+
+
 COUNTERPARTS = ("نظير", "نظيره", "نظيرها", "نظيرهم", "نظيري", "نظيرته", "نظيرتها", "نظيراه")
 COUNTRY_REFS = {"بلاده": "pronoun", "بلادها": "pronoun", "بلادهم": "pronoun", "بلادهما": "pronoun",
                 "البلاد": "nominal"}

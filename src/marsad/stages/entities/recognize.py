@@ -14,7 +14,7 @@ from .context import (
     Cand,
     Context,
 )
-from .lexicon import purpose_nouns
+from .lexicon import not_names, purpose_nouns
 
 KNOWN_PRIORITY = {"people": 5, "organizations": 4, "facilities": 3, "countries": 2, "places": 1}
 MAX_ORG_WORDS = 5
@@ -230,6 +230,8 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
                     country=inner.country or country, sector=inner.sector, kb=inner.kb,
                     name_en=inner.name_en, known=True)
     name = normalize(ctx.doc.text[m.start:end])
+    if name in not_names():
+        return None         # أعضاء هيئة التدريس: the teaching staff
     institution = head.mode.startswith("institution") and k - m.last <= 1
     key = ("I", normalize(head.head), country) if institution else ("O", name)
     sector = head.sector

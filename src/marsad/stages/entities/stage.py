@@ -16,6 +16,7 @@ class EntityStage:
         lexicon.given_names()
         lexicon.common_words()
         lexicon.purpose_nouns()
+        lexicon.not_names()
         kb.name_words()
         kb.short_names()
         kb.media_names()
