@@ -58,7 +58,7 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
     former = False
     for _ in range(4):                      # stacked: نائب الرئيس رئيس الوزراء اليمني
         nis = ctx.nisba_at(k)
-        if nis is not None:
+        if nis is not None and not _object_country(ctx, k, org, nis[1].iso3):
             k, country = nis[0], nis[1].iso3
             continue
         if ctx.word(k) in TITLE_ADJECTIVES and end is None and title != "counterpart" \
@@ -105,6 +105,13 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
         c.extra["org"] = org
         c.country = c.country or org.country
     return c
+
+
+def _object_country(ctx: Context, k: int, org, iso3: str) -> bool:
+    """«توعد زعيم الحوثيين السعودية»: a feminine country word after a title and another
+    country's organization agrees with neither: it is the verb's object, not the title's
+    adjective (unlike «رئيس الفيفا السابق الفرنسي»)."""
+    return org is not None and bool(org.country) and org.country != iso3 and ctx.word(k).endswith("ه")
 
 
 def _another_office(title, nxt, country: str | None) -> bool:
