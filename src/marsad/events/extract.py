@@ -41,6 +41,7 @@ SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
 CONTENT_FRAMES = frozenset({"THREATEN", "REQUEST"})  # the act they name has not (yet) happened
 TO = frozenset({"الي", "لل"})
+SHORT_MASDARS = frozenset({"شن"})  # verbal nouns of two letters (بشن هجمات)
 FRAME_WINDOW = 8
 UNSAID_WINDOW = 10
 EXCHANGE = frozenset({"لقاء", "مقابل"})
@@ -612,8 +613,8 @@ def _threat_content(doc: Document, threat: Trigger, trig: Trigger) -> bool:
 
 
 def _with_b(tok) -> bool:
-    """The word carries the proclitic ب (بفرض، بالإفراج)."""
-    return tok.norm[:1] == "ب" and len(tok.readings) > 1
+    """The word carries the proclitic ب (بفرض، بالإفراج، بشن: a two-letter stem has no reading)."""
+    return tok.norm[:1] == "ب" and (len(tok.readings) > 1 or tok.norm[1:] in SHORT_MASDARS)
 
 
 def _framed(ctx, framing: Trigger | None, trig: Trigger) -> bool:
