@@ -210,8 +210,9 @@ def _covered_dropped(phrases: list[ActorPhrase]) -> list[ActorPhrase]:
 def _joined_nisbas(doc: Document, a: ActorPhrase, nisba: dict) -> ActorPhrase:
     """«القوات السعودية والأمريكية»: an unnamed phrase whose country adjective is followed by
     another joined with و stands for the forces of both countries."""
-    if a.entity is not None or not a.country or a.sides or not a.sector:
-        return a
+    if (a.entity is not None and a.last - 1 not in nisba) or not a.country or a.sides \
+            or not a.sector:
+        return a            # (القوات السعودية: السعودية is the adjective here, not the state)
     countries = [a.country]
     k = a.last
     while k < len(doc.tokens) and k in nisba and doc.tokens[k].norm.startswith("و") \
