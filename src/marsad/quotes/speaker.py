@@ -29,6 +29,12 @@ class Speaker:
 NOBODY = Speaker(None, None)
 
 
+def _inherited(prev: Speaker) -> Speaker:
+    """The previous speaker for a continuation (وأضاف، مؤكدا): its entity, or, for an unnamed
+    speaker (مصدر أمني، وزير الخارجية), the phrase that named it."""
+    return Speaker(prev.entity, prev.span if prev.entity is None else None)
+
+
 # --- phrases ---------------------------------------------------------------------
 def _l_prefixed(ctx: Ctx, i: int) -> int | None:
     """Stem offset of a word written with the preposition ل (لأردوغان، للصحفيين)."""
@@ -314,7 +320,7 @@ def who_said(ctx: Ctx, c, prev) -> Speaker:
         if who == BEFORE_PRONOUN:
             first, _ = ctx.sent_bounds(cue.tok)
             return nearest_person(ctx, cue.tok) or (first > 0 and nearest_person(ctx, first - 1)) \
-                or (Speaker(prev[1].entity, None) if prev is not None else NOBODY)
+                or (_inherited(prev[1]) if prev is not None else NOBODY)
         if who is not None:
             return who
     subj, np_end = (None, cue.tok + 1) if cue.kind == "participle" else subject_after(ctx, cue, stop)
@@ -327,7 +333,7 @@ def who_said(ctx: Ctx, c, prev) -> Speaker:
                 return Speaker(named.entity, subj.span)
         return subj
     same_sentence = prev is not None and ctx.tokens[prev[0].cue.tok].sent == ctx.tokens[cue.tok].sent
-    inherited = Speaker(prev[1].entity, None) if prev is not None else None
+    inherited = _inherited(prev[1]) if prev is not None else None
     if cue.kind in ("participle", "noun"):
         if same_sentence:
             return inherited
