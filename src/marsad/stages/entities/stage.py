@@ -139,4 +139,5 @@ def _name(doc: Document, ent) -> str:
     names = [m for m in ent.mentions if m.kind == "name"]
     text = doc.text
     best = max(names, key=lambda m: (text[m.start:m.start + 2] != "لل", m.end - m.start, -m.start))
-    return doc.text[best.start:best.end].strip(INVISIBLE)
+    name = doc.text[best.start:best.end].strip(INVISIBLE)
+    return "ال" + name[2:] if name.startswith("لل") else name  # للمملكة → المملكة
