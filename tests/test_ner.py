@@ -56,6 +56,12 @@ def test_own_sentences(tagger, text, expected):
     assert expected <= found, f"missing {expected - found}, found {found}"
 
 
+def test_shipped_tagger_is_the_neural_ensemble(tagger):
+    from marsad.ner.neural import NeuralTagger
+    assert isinstance(tagger, NeuralTagger)
+    assert len(tagger.members) == 2 and tagger.crf is not None and tagger.crf_weight > 0
+
+
 def test_tag_returns_bio_labels(tagger):
     labels = tagger.tag(["زار", "الرئيس", "باراك", "أوباما", "لندن", "."])
     assert len(labels) == 6
@@ -179,7 +185,7 @@ def test_neural_numpy_forward_matches_torch():
         for emb in (model.char_emb, model.attr_emb):
             emb.weight.copy_(emb.weight.half().float())
     model.eval()
-    tagger = NeuralTagger(export(model, vocab, tables, vector_file, 0.0))
+    tagger = NeuralTagger(export([model], vocab, tables, vector_file, 0.0))
     types = sorted({w for s in sentences for w in s})
     arrays = [torch.from_numpy(a) for a in encode_types(types, vocab, tables)]
     tokens = torch.tensor([[types.index(w) for w in s] + [0] * (4 - len(s)) for s in sentences])

@@ -3,7 +3,9 @@
 Weights: data/neural_ner.npz, trained by ``neural_train.py`` (torch, training only).
 Each word type's LSTM input-gate projections (both directions) are computed once
 from its vector, character CNN and summed attribute embeddings, and cached; a
-batch of sentences is then two LSTM passes and a Viterbi decode. When the file's
+batch of sentences is then two LSTM passes and a Viterbi decode. A file may hold
+several networks (members ``m0_``, ``m1_``… trained with different seeds): their
+emission and transition scores are averaged. When the file's
 ``crf_weight`` is above 0 the feature CRF (tagger.py) is an ensemble member: its
 emission and transition scores, times that weight, are added before decoding.
 """
@@ -23,6 +25,8 @@ from .tagger import MODEL_PATH, Tagger, load_model
 NEURAL_PATH = os.path.join(os.path.dirname(__file__), "data", "neural_ner.npz")
 BATCH = 64  # sentences per LSTM batch (sorted by length)
 MAX_TYPES = 200_000
+LEARNED = ("char_emb", "conv_w", "conv_b", "attr_emb", "f_w_ih", "f_w_hh", "f_b", "b_w_ih", "b_w_hh",
+           "b_b", "out_w", "out_b", "trans", "start", "end")  # per member, prefixed m0_, m1_…
 
 
 def load_weights(path: str) -> dict:
@@ -50,6 +54,7 @@ class NeuralTagger(TaggerBase):
                  clusters_path: str = str(CLUSTERS_PATH)):
         w = {k: v.astype(np.float32) if v.dtype.kind == "f" else v for k, v in weights.items()}
         self.w = w
+        self.members = [{k: w[f"m{m}_{k}"] for k in LEARNED} for m in range(int(w["members"]))]
         self.labels = w["labels"].tolist()
         self.n = len(self.labels)
         self.types = [lab[2:] for lab in self.labels]
@@ -64,7 +69,8 @@ class NeuralTagger(TaggerBase):
 
     def _transitions(self) -> None:
         """Transition, start and end scores with the BIO constraint (plus the CRF's, weighted)."""
-        w, lam = self.w, self.crf_weight
+        lam = self.crf_weight
+        w = {k: np.mean([m[k] for m in self.members], axis=0) for k in ("trans", "start", "end")}
         inside = np.array([lab.startswith("I-") for lab in self.labels])
         same = np.array([[a == b for b in self.types] for a in self.types])
         self.trans = np.where(inside[None, :] & ~same, -np.inf, w["trans"]).astype(np.float32)
@@ -78,16 +84,20 @@ class NeuralTagger(TaggerBase):
 
     def _reset_cache(self) -> None:
         self._ids: dict[str, int] = {}
-        self._gates = np.zeros((1, self.w["f_w_ih"].shape[0] * 2), dtype=np.float32)  # row 0: padding
+        width = sum(2 * m["f_w_ih"].shape[0] for m in self.members)
+        self._gates = np.zeros((1, width), dtype=np.float32)  # row 0: padding
 
-    def _type_inputs(self, words: list[str]) -> np.ndarray:
-        """Concatenated vector, character CNN and attribute features of word types."""
-        w = self.w
+    def _type_gates(self, words: list[str]) -> np.ndarray:
+        """Per member, the LSTM input gates (both directions) of word types, side by side."""
         rows, chars, attrs = encode_types(words, self.vocab, self.tables)
-        vectors = w["vectors"][rows] * w["vector_scale"]
-        cnn = char_cnn(chars, w["char_emb"], w["conv_w"], w["conv_b"])
-        bag = w["attr_emb"][attrs].sum(axis=1)
-        return np.concatenate([vectors, (rows > 0)[:, None].astype(np.float32), cnn, bag], axis=1)
+        vectors = self.w["vectors"][rows] * self.w["vector_scale"]
+        has = (rows > 0)[:, None].astype(np.float32)
+        out = []
+        for m in self.members:
+            cnn = char_cnn(chars, m["char_emb"], m["conv_w"], m["conv_b"])
+            x = np.concatenate([vectors, has, cnn, m["attr_emb"][attrs].sum(axis=1)], axis=1)
+            out += [x @ m["f_w_ih"].T + m["f_b"], x @ m["b_w_ih"].T + m["b_b"]]
+        return np.concatenate(out, axis=1)
 
     def _type_ids(self, words: list[str]) -> np.ndarray:
         ids = self._ids
@@ -96,22 +106,25 @@ class NeuralTagger(TaggerBase):
             self._reset_cache()
             return self._type_ids(words)
         if new:
-            x = self._type_inputs(new)
-            w = self.w
-            gates = np.concatenate([x @ w["f_w_ih"].T + w["f_b"], x @ w["b_w_ih"].T + w["b_b"]], axis=1)
+            gates = self._type_gates(new)
             first = len(self._gates)
             self._gates = np.concatenate([self._gates, gates])
             ids.update((x, first + k) for k, x in enumerate(new))
         return np.array([ids[x] for x in words], dtype=np.intp)
 
     def _batch_scores(self, idx: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Emission scores [batch, time, labels] of padded type ids [batch, time]."""
-        w, four_h = self.w, self.w["f_w_ih"].shape[0]
-        gates = self._gates[idx]
-        forward = lstm(gates[:, :, :four_h], w["f_w_hh"])
+        """Emission scores [batch, time, labels] of padded type ids [batch, time], averaged
+        over the members."""
+        gates, total, first = self._gates[idx], 0.0, 0
         rows, rev = np.arange(len(idx))[:, None], reverse_within(lengths, idx.shape[1])
-        backward = lstm(gates[:, :, four_h:][rows, rev], w["b_w_hh"])[rows, rev]
-        return np.concatenate([forward, backward], axis=2) @ w["out_w"].T + w["out_b"]
+        for m in self.members:
+            four_h = m["f_w_ih"].shape[0]
+            forward = lstm(gates[:, :, first:first + four_h], m["f_w_hh"])
+            backward = lstm(gates[:, :, first + four_h:first + 2 * four_h][rows, rev], m["b_w_hh"])
+            h = np.concatenate([forward, backward[rows, rev]], axis=2)
+            total = total + h @ m["out_w"].T + m["out_b"]
+            first += 2 * four_h
+        return total / len(self.members)
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[int]:
         """Label indices of all tokens of consecutive sentences (normalized words)."""
