@@ -15,7 +15,7 @@ from marsad.ner.vectors import load_vectors
 from marsad.text.segment import segment
 
 ANERCORP = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "anercorp", "train.txt")
-HELD_OUT_FLOOR = 0.76  # measured 0.775 (PERS/LOC/ORG, 20-sentence pseudo-documents)
+HELD_OUT_FLOOR = 0.78  # measured 0.786 (neural ensemble; PERS/LOC/ORG, 20-sentence pseudo-documents)
 
 # (sentence, expected entities as (text, type)) — sentences written for this test.
 # Spans cover whole tokens, so an attached proclitic (للأمم) is part of the span.

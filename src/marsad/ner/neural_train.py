@@ -32,6 +32,9 @@ in brackets). Feature CRF alone (train.py): 0.795.
 - seeds 1 and 2 averaged: 0.797 (0.791); plus the CRF at 0.5 / 0.75 / 1 / 1.5: 0.812 /
   0.814 / 0.801 / 0.807 (0.805 at 0.75) ← shipped configuration.
 (These dev figures use epochs picked on dev, so they are slightly optimistic.)
+Held-out test F1 of the shipped file (evaluate.py, looked at once): 0.786 with 20-sentence
+documents (PERS 0.791, LOC 0.892, ORG 0.661), 0.784 with 1-sentence ones (PERS 0.789,
+LOC 0.897, ORG 0.650); the feature CRF alone: 0.775. Training took 13 + 12 minutes.
 """
 from __future__ import annotations
 
