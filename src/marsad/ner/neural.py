@@ -27,7 +27,7 @@ from .tagger import MODEL_PATH, Tagger, load_model
 
 NEURAL_PATH = os.path.join(os.path.dirname(__file__), "data", "neural_ner.npz")
 BATCH = 64  # sentences per LSTM batch (sorted by length)
-MAX_TYPES = 200_000
+MAX_TYPES = 16_384  # cached word types (8 KB each with two members); the cache restarts when full
 LEARNED = ("char_emb", "conv_w", "conv_b", "attr_emb", "f_w_ih", "f_w_hh", "f_b", "b_w_ih", "b_w_hh",
            "b_b", "out_w", "out_b", "trans", "start", "end")  # per member, prefixed m0_, m1_…
 
@@ -88,7 +88,8 @@ class NeuralTagger(TaggerBase):
     def _reset_cache(self) -> None:
         self._ids: dict[str, int] = {}
         width = sum(2 * m["f_w_ih"].shape[0] for m in self.members)
-        self._gates = np.zeros((1, width), dtype=np.float32)  # row 0: padding
+        self._gates = np.zeros((1024, width), dtype=np.float32)  # row 0: padding
+        self._used = 1
 
     def _type_gates(self, words: list[str]) -> np.ndarray:
         """Per member, the LSTM input gates (both directions) of word types, side by side."""
@@ -105,13 +106,17 @@ class NeuralTagger(TaggerBase):
     def _type_ids(self, words: list[str]) -> np.ndarray:
         ids = self._ids
         new = list(dict.fromkeys(x for x in words if x not in ids))
-        if new and len(ids) + len(new) > MAX_TYPES:
+        if new and ids and len(ids) + len(new) > MAX_TYPES:
             self._reset_cache()
             return self._type_ids(words)
         if new:
-            gates = self._type_gates(new)
-            first = len(self._gates)
-            self._gates = np.concatenate([self._gates, gates])
+            first, end = self._used, self._used + len(new)
+            if end > len(self._gates):  # grow (at least doubling)
+                grown = np.zeros((max(end, 2 * len(self._gates)), self._gates.shape[1]), dtype=np.float32)
+                grown[:first] = self._gates[:first]
+                self._gates = grown
+            self._gates[first:end] = self._type_gates(new)
+            self._used = end
             ids.update((x, first + k) for k, x in enumerate(new))
         return np.array([ids[x] for x in words], dtype=np.intp)
 
