@@ -31,6 +31,9 @@ in brackets). Feature CRF alone (train.py): 0.795.
   0.808 (0.805 at 0.75); seed 2 + CRF 0.75: 0.802 (0.794).
 - seeds 1 and 2 averaged: 0.797 (0.791); plus the CRF at 0.5 / 0.75 / 1 / 1.5: 0.812 /
   0.814 / 0.801 / 0.807 (0.805 at 0.75) ← shipped configuration.
+- seed 3 (25 epochs, best 25): 0.794; + CRF 0.75: 0.816 (0.801). Seeds 1–3 averaged:
+  0.800 (0.791); plus the CRF at 0.5 / 0.75 / 1: 0.810 / 0.808 / 0.801 (0.802 at 0.75),
+  no better than two seeds, so not shipped.
 (These dev figures use epochs picked on dev, so they are slightly optimistic.)
 Held-out test F1 of the shipped file (evaluate.py, looked at once): 0.786 with 20-sentence
 documents (PERS 0.791, LOC 0.892, ORG 0.661), 0.784 with 1-sentence ones (PERS 0.789,
