@@ -9,8 +9,8 @@ emission and transition scores are averaged. When the file's
 ``crf_weight`` is above 0 the feature CRF (tagger.py) is an ensemble member: its
 emission and transition scores, times that weight, are added before decoding.
 Speed on one core (held-out slice, 20-sentence documents, with the CRF member): about
-6,500 tokens/s with an empty word-type cache, 12,000 once it is warm (the CRF alone:
-54,000 / 144,000).
+6,000 tokens/s with an empty word-type cache, 10,000–12,000 once it is warm (the CRF alone:
+40,000–54,000 / 135,000–144,000).
 """
 from __future__ import annotations
 
