@@ -19,10 +19,9 @@ import os
 
 import numpy as np
 
-from ..text.normalize import normalize
 from .clusters import CLUSTERS_PATH, load_clusters
 from .features import BOS, EOS, WordTables, word_attributes, word_vector
-from .propagate import propagate
+from .base import TaggerBase, sentence_starts
 from .vectors import VECTORS_PATH, load_vectors
 
 MODEL_PATH = os.path.join(os.path.dirname(__file__), "data", "ner_model.json.gz")
@@ -41,7 +40,7 @@ def _word_table(model: dict, key: str, load, path: str) -> dict:
     return table
 
 
-class Tagger:
+class Tagger(TaggerBase):
     def __init__(self, model: dict, prune: float = PRUNE, clusters_path: str = str(CLUSTERS_PATH),
                  vectors_path: str = str(VECTORS_PATH)):
         if model["offsets"] != WINDOW:
@@ -103,15 +102,15 @@ class Tagger:
             ids[w] = first + k
         return [get(w) for w in words]
 
-    def tag_sentences(self, sentences: list[list[str]]) -> list[int]:
-        """Label indices of all tokens of consecutive sentences (normalized words)."""
+    def emission_scores(self, sentences: list[list[str]]) -> np.ndarray:
+        """Emission scores [tokens, labels] of all tokens of consecutive sentences (normalized words)."""
         padded, starts = [], []
         for words in sentences:
             if words:
                 starts.append(len(padded) - 4 * len(starts))
                 padded += [BOS, BOS, *words, EOS, EOS]
         if not padded:
-            return []
+            return np.zeros((0, self.n), dtype=np.float32)
         ids = np.array(self._type_ids(padded))
         n, t = self.n, self._table
         size = len(ids) - 4
@@ -120,11 +119,17 @@ class Tagger:
         real = np.ones(size, dtype=bool)  # drop the rows centred on padding
         for k in range(1, len(starts)):
             real[starts[k] + 4 * k - 4:starts[k] + 4 * k] = False
-        scores = scores[real]
+        return scores[real]
+
+    def tag_sentences(self, sentences: list[list[str]]) -> list[int]:
+        """Label indices of all tokens of consecutive sentences (normalized words)."""
+        scores = self.emission_scores(sentences)
+        if not len(scores):
+            return []
         keep = scores > scores[:, :1] - self.prune
         keep[:, O] = False
         first = np.zeros(len(scores), dtype=bool)
-        first[starts] = True
+        first[sentence_starts(sentences)] = True
         return self._decode(scores, keep, first).tolist()
 
     def _decode(self, scores, keep, first):
@@ -175,44 +180,6 @@ class Tagger:
                 y = np.where(inside_run, back[rows, k, y], y)
         labels[tokens] = path[run, pos]
         return labels
-
-    def tag(self, words: list[str]) -> list[str]:
-        """BIO labels for one sentence of words (raw or normalized)."""
-        return [self.labels[y] for y in self.tag_sentences([[normalize(w) for w in words]])]
-
-    def spans(self, indices: list[int]) -> list[tuple[int, int, str]]:
-        """(first, last exclusive, type) of the entities in a label-index sequence
-        (an I- label that does not continue its type starts a new entity)."""
-        out = []
-        start, kind = None, None
-        types, begins = self.types, self.begins
-        for t, y in enumerate(indices):
-            if y == O:
-                if start is not None:
-                    out.append((start, t, kind))
-                    start = None
-                continue
-            if start is not None and (begins[y] or types[y] != kind):
-                out.append((start, t, kind))
-                start = None
-            if start is None:
-                start, kind = t, types[y]
-        if start is not None:
-            out.append((start, len(indices), kind))
-        return out
-
-    def tag_words(self, sentences: list[list[str]], cores: list[str]) -> list[tuple[int, int, str]]:
-        """Entity spans over the concatenated sentences (normalized words), with
-        document-level propagation; ``cores`` are the clitic-stripped words."""
-        return propagate(cores, self.spans(self.tag_sentences(sentences)))
-
-    def tag_doc(self, doc) -> list[tuple[int, int, str]]:
-        """Entity spans over ``doc.tokens``: (first token, last token exclusive, type)."""
-        tokens = doc.tokens
-        norms = [tok.norm for tok in tokens]
-        sentences = [norms[s.first_token:s.last_token] for s in doc.sentences]
-        return self.tag_words(sentences, [tok.forms[-1][0] for tok in tokens])
-
 
 def _weight_matrix(attributes: dict, width: int) -> tuple[dict, np.ndarray]:
     """Attribute → row index, and the rows of (slot, weight) pairs; row 0 stays zero."""

@@ -30,6 +30,8 @@ at offsets -1..1) 0.790, 0.788 without propagation (this model: 0.777 without it
 flat classes (k-means, k = 64/256/1024) of fastText skip-gram vectors with
 character n-grams (64 dims, 3 epochs, news corpus + ANERcorp train/dev words,
 155k words) added to the features 0.775.
+The neural tagger (neural_train.py) is shipped on top of this model, which is one
+member of its ensemble.
 """
 from __future__ import annotations
 
