@@ -19,9 +19,10 @@ import os
 
 import numpy as np
 
+from .base import TaggerBase, sentence_starts
 from .clusters import CLUSTERS_PATH, load_clusters
 from .features import BOS, EOS, WordTables, word_attributes, word_vector
-from .base import TaggerBase, sentence_starts
+from .nn_numpy import viterbi
 from .vectors import VECTORS_PATH, load_vectors
 
 MODEL_PATH = os.path.join(os.path.dirname(__file__), "data", "ner_model.json.gz")
@@ -160,25 +161,9 @@ class Tagger(TaggerBase):
         allowed = keep[tokens]
         allowed[:, O] = True
         lattice[run, pos] = np.where(allowed, scores[tokens], -np.inf)
-        delta = lattice[:, 0] + np.where(first[tokens[heads]][:, None], self.start_edge, self.start_o)
-        back = np.zeros((n_runs, width, n), dtype=np.intp)
-        trans = self.trans_bio
-        for k in range(1, width):
-            step = delta[:, :, None] + trans
-            back[:, k] = step.argmax(axis=1)
-            moved = step.max(axis=1) + lattice[:, k]
-            delta = np.where((lengths > k)[:, None], moved, delta)
-        ends = tokens[heads + lengths - 1]
-        delta = delta + np.where(last[ends][:, None], 0.0, self.to_o)
-        y = delta.argmax(axis=1)
-        path = np.zeros((n_runs, width), dtype=np.intp)
-        rows = np.arange(n_runs)
-        for k in range(width - 1, -1, -1):
-            inside_run = lengths > k
-            path[inside_run, k] = y[inside_run]
-            if k:
-                y = np.where(inside_run, back[rows, k, y], y)
-        labels[tokens] = path[run, pos]
+        start = np.where(first[tokens[heads]][:, None], self.start_edge, self.start_o)
+        end = np.where(last[tokens[heads + lengths - 1]][:, None], 0.0, self.to_o)
+        labels[tokens] = viterbi(lattice, lengths, self.trans_bio, start, end)[run, pos]
         return labels
 
 def _weight_matrix(attributes: dict, width: int) -> tuple[dict, np.ndarray]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from ...knowledge.countries import countries
@@ -134,24 +134,11 @@ def actor_nouns() -> list[tuple[str, ActorNoun]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def given_names() -> frozenset:
-    return read_words("given_names.txt")
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset:
-    return read_words("common_words.txt")
-
-
-@lru_cache(maxsize=1)
-def purpose_nouns() -> frozenset:
-    return read_words("purpose_nouns.txt")
-
-
-@lru_cache(maxsize=1)
-def not_names() -> frozenset:
-    return read_words("not_names.txt")
+word_list = lru_cache(maxsize=None)(read_words)  # each word file is read once
+given_names = partial(word_list, "given_names.txt")
+common_words = partial(word_list, "common_words.txt")
+purpose_nouns = partial(word_list, "purpose_nouns.txt")
+not_names = partial(word_list, "not_names.txt")
 
 
 COUNTERPARTS = ("نظير", "نظيره", "نظيرها", "نظيرهم", "نظيري", "نظيرته", "نظيرتها", "نظيراه")
