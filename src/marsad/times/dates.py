@@ -32,13 +32,22 @@ def _relative_year(ctx, m):
     return ctx.ref.year + {"P": -1, "X": 1, "T": 0}[adj]
 
 
+def _ordinal_of_period(ctx, m) -> bool:
+    """الأسبوع الأول من أغسطس: an ordinal after a week or year noun counts those, not days
+    (أسبوع 30 نوفمبر keeps its date)."""
+    k = m.start("d")
+    return ctx.syms[k] == "o" and k > 0 and ctx.syms[k - 1] in "KZE"
+
+
 def _start_without_day_word(m):
     return m.start() + (1 if m.group("wd") and m.group("wd")[0] == "D" else 0)
 
 
-@rule("day_month", rf"(?<![ñKZE]){WD}(?P<d>{DAY})[-.]?m?J?(?P<m>{MON})\.?"
+@rule("day_month", rf"(?<!ñ){WD}(?P<d>{DAY})[-.]?m?J?(?P<m>{MON})\.?"
                    rf"(?:(?P<y>{YEAR})|m?{REL_YEAR})?(?P<adj>[PX])?(?:\(W\))?")
 def day_month(ctx, m):
+    if _ordinal_of_period(ctx, m):
+        return None
     v = _day_month(ctx, m)
     return v and ("DATE", v, _start_without_day_word(m), m.end())
 
@@ -130,8 +139,10 @@ def spaced_date(ctx, m):
     return v and ("DATE", v, _start_without_day_word(m), m.end())
 
 
-@rule("hijri_date", rf"(?<![KZE]){WD}(?P<d>{DAY})m?J?(?P<m>H)(?P<y>,?(?:m?Z)?[YN])?(?P<a>A)?(?P<adj>[PX])?")
+@rule("hijri_date", rf"{WD}(?P<d>{DAY})m?J?(?P<m>H)(?P<y>,?(?:m?Z)?[YN])?(?P<a>A)?(?P<adj>[PX])?")
 def hijri_date(ctx, m):
+    if _ordinal_of_period(ctx, m):
+        return None
     d, hm = ctx.units[m.start("d")].val, month_of(ctx, m, "m")
     if hm is None or not isinstance(d, int) or not 1 <= d <= 30:
         return None
