@@ -564,6 +564,9 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return bool(actors)
     if need == "rcp":
         return bool(rcps)
+    if need == "target":  # هدد داعش بشن هجمات: a past threat may name the act instead of a target
+        return bool(rcps) or bool(actors) and trig.entry.tense == "past" \
+            and _act_with_b(ctx, actors[-1].last, sent.last_token)
     if need == "place":
         return any(a.place for a in rcps)
     if need == "military":  # وصل سليماني إلى موسكو: one commander arriving is no deployment
@@ -610,6 +613,12 @@ def _threat_content(doc: Document, threat: Trigger, trig: Trigger) -> bool:
     introduced by ب or إلى."""
     toks = doc.tokens
     return any(_with_b(toks[k]) or toks[k].norm in TO for k in range(threat.last, trig.first + 1))
+
+
+def _act_with_b(ctx, j: int, end: int) -> bool:
+    """An event word introduced by ب right at token j (بشن هجمات، بفرض عقوبات)."""
+    return j < end and _with_b(ctx.doc.tokens[j]) and any(
+        k in ctx.trigger_tokens for k in range(j, min(j + 3, end)))
 
 
 def _with_b(tok) -> bool:
