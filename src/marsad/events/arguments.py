@@ -363,6 +363,18 @@ def coordinated_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase 
     return None
 
 
+def pronoun_statement_subject(ctx: Context, trig: Trigger) -> ActorPhrase | None:
+    """«أكدت روسيا أنها قصفت…»: after «أنها» the verb's subject is a country that introduced
+    the statement (other subjects are found by ``nearest_before``, which skips places)."""
+    toks = ctx.doc.tokens
+    i = trig.first - 1
+    if i < 1 or toks[i].norm not in SUBJECT_THAT:
+        return None
+    k = ctx.verb_before(i, ctx.doc.sentences[toks[i].sent].first_token)
+    a = subject_after(ctx, k + 1, i) if k is not None and k not in ctx.event_verbs else None
+    return a if a is not None and a.place else None
+
+
 def joined_verb_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
     """«هاجم رئيس الوزراء المعارضة واتهمها بـ…»: a verb carrying و with no subject after it
     shares the subject right after the verb before it in its clause; the phrase between them
@@ -739,7 +751,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 actors = coordinated(ctx, a, ceiling)
                 after = actors[-1].last
             elif not actors:
-                a = (relative_head(ctx, trig.first, floor) or joined_verb_subject(ctx, trig, floor)
+                a = (relative_head(ctx, trig.first, floor) or pronoun_statement_subject(ctx, trig)
+                     or joined_verb_subject(ctx, trig, floor)
                      or subject_before(ctx, trig.first, floor)
                      or coordinated_subject(ctx, trig, floor)
                      or (None if _passive_rest(ctx, trig)
