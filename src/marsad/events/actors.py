@@ -131,7 +131,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     for a in _fallback(doc, taken, ents, heads):
         out.append(a)
     out.sort(key=lambda a: a.start)
-    merged = _members_of(doc, _merge_constructs(doc, out), ents)
+    merged = _members_of(doc, _merge_constructs(doc, out, nisba), ents)
     return _covered_dropped([_joined_nisbas(doc, a, nisba)
                              for a in _plural_of_countries(doc, merged)])
 
@@ -142,15 +142,16 @@ def _concept(a: ActorPhrase, heads: dict) -> bool:
                                     for m in heads.get(a.first, ()))
 
 
-def _merge_constructs(doc: Document, phrases: list[ActorPhrase]) -> list[ActorPhrase]:
+def _merge_constructs(doc: Document, phrases: list[ActorPhrase], nisba: dict) -> list[ActorPhrase]:
     """An unnamed head in construct state with a following actor is one actor:
-    «طيران» + «التحالف», «قوات» + «صالح» (entity and country of the second, sector of the head)."""
+    «طيران» + «التحالف», «قوات» + «صالح» (entity and country of the second, sector of the head).
+    A phrase ending in a country adjective is closed: «قائد الجيش الإيراني | إسرائيل»."""
     out: list[ActorPhrase] = []
     for b in phrases:
         a = out[-1] if out else None
         if (a is not None and a.entity is None and a.sector and not a.place and b.first == a.last
                 and not normalize(doc.text[a.start:a.end]).startswith("ال")
-                and not _not_construct(doc, a)
+                and not _not_construct(doc, a) and a.last - 1 not in nisba
                 and b.start == doc.tokens[b.first].start
                 and not _unnamed_after_li(doc, b)):
             out[-1] = ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
