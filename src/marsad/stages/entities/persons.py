@@ -85,7 +85,7 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
             continue
         if m2 is not None and not m2.entry.plural and m2.start == ctx.tokens[k].start \
                 and m2.entry.kind not in ("honorific", "counterpart") and end is None \
-                and not _another_office(title, m2.entry, country):
+                and not _another_person(ctx, title, m2, country):
             modifier = title != "counterpart" and normalize(title.phrase) in MODIFIERS
             complement = ctx.word(k)[0] == "ل" and normalize(m2.entry.phrase)[0] != "ل"
             if title != "counterpart" and (m2.entry.office or modifier) and not complement:
@@ -114,11 +114,15 @@ def _object_country(ctx: Context, k: int, org, iso3: str) -> bool:
     return org is not None and bool(org.country) and org.country != iso3 and ctx.word(k).endswith("ه")
 
 
-def _another_office(title, nxt, country: str | None) -> bool:
+def _another_person(ctx: Context, title, m2, country: str | None) -> bool:
     """«استقبل الرئيس المصري وزير الخارجية الأمريكي»: after a title closed by its country
-    adjective, a title of another office names another person (not «العاهل الأردني الملك»)."""
-    return country is not None and title != "counterpart" and bool(nxt.office) \
-        and nxt.office != title.office
+    adjective, a title of another office with another country's adjective names another person
+    (not «نائب رئيس الوزراء التركي وزير الخارجية», one person with two offices)."""
+    if country is None or title == "counterpart" or not m2.entry.office \
+            or m2.entry.office == title.office:
+        return False
+    other = ctx.nisba_at(m2.last)
+    return other is not None and other[1].iso3 != country
 
 
 def _name_after(ctx: Context, k: int, names_at: dict[int, Cand], title,
