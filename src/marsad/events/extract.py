@@ -7,7 +7,7 @@ from functools import cache
 from ..document import Document
 from ..record import Actor, Event, Offsets
 from ..record import Trigger as TriggerOut
-from ..text.normalize import normalize
+from ..text.normalize import normalize, nunated
 from .actors import LEXICON as ACTOR_WORDS
 from .actors import ActorPhrase
 from .arguments import (
@@ -62,7 +62,6 @@ SHOWS = frozenset({"تنم", "ينم", "تنمان", "ينمان"})
 GOVERNED = frozenset({"ان", "انه", "انها", "بان", "بانه", "اي", "لماذا", "كيف", "متي", "هل"})
 DENIAL_GAP = 8  # words from a negated clause to the obligation it governs
 SINCE = frozenset({"بعد", "قبل", "عقب", "اثر", "فور", "بعيد", "قبيل"})
-TANWEEN = frozenset("\u064b\u064c\u064d")  # ً ٌ ٍ
 ACCUSED_SPAN = 60  # characters from an accusation to the act it names
 HOSTAGE_WINDOW = 4  # words between a detention word and the hostages it holds
 ABDUCT = ("ASSAULT", "abduct", "181")
@@ -98,9 +97,10 @@ def extract_events(doc: Document) -> list[Event]:
     if by_lex[TRIGGERS] and names:  # «وزارة الدفاع»: no verb (و + زاره) inside a name
         by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS]
                             if m.entry.tense is None or not _inside(names, m.start)]
-    if by_lex[TRIGGERS] and any(mark in doc.text for mark in TANWEEN):
+    if by_lex[TRIGGERS] and nunated(doc.text):
         by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS]  # «دعماً»: written with tanween, a noun
-                            if m.entry.tense is None or not _nunated(doc, m)]
+                            if m.entry.tense is None
+                            or not nunated(doc.text[m.start:doc.tokens[m.first].end])]
     triggers = find_triggers(doc, by_lex[TRIGGERS], by_lex[BLOCKERS])
     triggers = [t for t in triggers if not _inside(names, t.start)]  # «مجلس التعاون»، «دان براون»
     triggers = [t for k, t in enumerate(triggers) if not (k and _object_noun(doc, triggers[k - 1], t))]
@@ -381,10 +381,6 @@ def _obliged(doc: Document, rcps) -> bool:
     """«أن على واشنطن أن تغتنم الفرصة»: أن follows the one obliged."""
     j = rcps[-1].last if rcps else None
     return j is not None and j < len(doc.tokens) and doc.tokens[j].norm in ("ان", "الا")
-
-
-def _nunated(doc: Document, m) -> bool:
-    return not TANWEEN.isdisjoint(doc.text[m.start:doc.tokens[m.first].end])
 
 
 def _hostages(ctx: Context, trig: Trigger, ceiling: int) -> bool:

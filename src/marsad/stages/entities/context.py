@@ -28,7 +28,6 @@ FUNCTION_WORDS = frozenset("في من الي عن مع ان انه او ثم ح�
                            "بانها".split())
 # Pronoun suffixes that end no name (خارجيته، حياتها).
 PRONOUN_ENDINGS = ("ته", "تها", "تهم", "ها", "هم", "هما")
-TANWEEN = frozenset("\u064b\u064c\u064d")  # a word written with it is no name
 
 
 @dataclass(slots=True)
@@ -94,13 +93,17 @@ class Context:
         return w in self.given or w in self.known_words or (w not in self.common
                                                             and w not in FUNCTION_WORDS)
 
+    def pronoun_suffixed(self, i: int) -> bool:
+        """A word with a pronoun suffix (خارجيته، إقناعها), unless a known name word."""
+        w = self.tokens[i].norm
+        return w.endswith(PRONOUN_ENDINGS) and len(w) > 4 and w not in self.known_words
+
     def plain_name_word(self, i: int) -> bool:
         """A name word with no clitic reading that is a common word (بالتصدي)."""
         t = self.tokens[i]
-        w = t.norm
-        if w.endswith(PRONOUN_ENDINGS) and len(w) > 4 and w not in self.known_words:
+        if self.pronoun_suffixed(i):
             return False
-        return self.is_name_word(w) and not any(
+        return self.is_name_word(t.norm) and not any(
             f[0] in self.common or f[0] in FUNCTION_WORDS for f in t.forms[1:])
 
     def nisba_at(self, i: int):

@@ -2,9 +2,9 @@
 «العميد أحمد عسيري», «نظيره الألماني», and names that start with a known given name."""
 from __future__ import annotations
 
-from ...text.normalize import normalize
+from ...text.normalize import normalize, nunated
 from . import kb
-from .context import FUNCTION_WORDS, NAME_LINKS, PRONOUN_ENDINGS, TANWEEN, Cand, Context
+from .context import FUNCTION_WORDS, NAME_LINKS, PRONOUN_ENDINGS, Cand, Context
 from .lexicon import Title
 
 MAX_NAME_WORDS = 4
@@ -249,7 +249,8 @@ def _foreign_first(ctx: Context, j: int, w: str, nisba: bool) -> bool:
 
 
 def _name_word(ctx: Context, j: int, w: str) -> bool:
-    if w in FUNCTION_WORDS or w in NOT_SURNAMES or len(w) < 2 or _tanween(ctx, j):
+    if w in FUNCTION_WORDS or w in NOT_SURNAMES or len(w) < 2 \
+            or nunated(ctx.doc.text[ctx.tokens[j].start:ctx.tokens[j].end]):  # ملخصاً
         return False
     title = ctx.longest(j, "person_titles")
     if title is not None and (title.last - title.first > 1 or w not in ctx.given):
@@ -263,12 +264,6 @@ def _name_word(ctx: Context, j: int, w: str) -> bool:
     if w.startswith("ال") and w.endswith("يه"):       # القرآنية: a feminine adjective
         return False
     return not any(f[0] in ctx.common or f[0] in FUNCTION_WORDS for f in ctx.tokens[j].forms[1:])
-
-
-def _tanween(ctx: Context, j: int) -> bool:
-    """ملخصاً، محمداً: a word written with tanween is an indefinite word, no name word."""
-    t = ctx.tokens[j]
-    return not TANWEEN.isdisjoint(ctx.doc.text[t.start:t.end])
 
 
 def _place_surname(ctx: Context, j: int, cand: Cand) -> bool:

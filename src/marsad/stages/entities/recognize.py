@@ -2,14 +2,13 @@
 and from organization patterns (head noun + name: حزب العمال الكردستاني، وزارة الدفاع الروسية)."""
 from __future__ import annotations
 
-from ...text.normalize import normalize
+from ...text.normalize import normalize, nunated
 from . import kb
 from .context import (
     COUNTRY_CUES,
     FUNCTION_WORDS,
     PLACE_CUES,
     PRONOUN_ENDINGS,
-    TANWEEN,
     TIME_WORDS,
     Cand,
     Context,
@@ -113,7 +112,7 @@ def _known(ctx: Context, m) -> Cand | None:
     if m.lexicon == "places":
         if e.needs_cue and not ctx.form_in(m.first - 1, PLACE_CUES):
             return None
-        if TANWEEN.intersection(ctx.doc.text[m.start:m.end]):
+        if nunated(ctx.doc.text[m.start:m.end]):
             return None             # تاماً "completely": a word with tanween is no name
         if m.start != ctx.tokens[m.first].start and not _clitic_place_ok(ctx, m):
             return None
@@ -474,12 +473,6 @@ def _area_name(ctx: Context, k: int) -> bool:
         and not (w.endswith(("ه", "اء")) and not w.startswith("ال"))
 
 
-def _pronoun_suffixed(ctx: Context, j: int) -> bool:
-    """سهل إقناعها: a word with a pronoun suffix is no place name."""
-    w = ctx.word(j)
-    return w.endswith(PRONOUN_ENDINGS) and len(w) > 4 and w not in ctx.known_words
-
-
 def _place_words(ctx: Context, k: int, taken: set[int]) -> int:
     """End of an unlisted place name at token k (1–2 name words, or a toponym prefix
     such as ذي، بني، بيت، عين + a name word); a list item may start with و."""
@@ -495,7 +488,7 @@ def _place_words(ctx: Context, k: int, taken: set[int]) -> int:
     while last < ctx.n and last - k < MAX_PLACE_WORDS and last not in taken:
         w = ctx.word(last) if last > k else first
         if ctx.tokens[last].kind != "word" or not ctx.is_name_word(w) or ctx.nisba_at(last) \
-                or w[0] == "و" or w in FUNCTION_WORDS or _pronoun_suffixed(ctx, last) \
+                or w[0] == "و" or w in FUNCTION_WORDS or ctx.pronoun_suffixed(last) \
                 or ctx.doc.text[ctx.tokens[last].start:ctx.tokens[last].end] in PREPOSITIONS_WITH_YA \
                 or (last > k and (not ctx.plain_name_word(last) or w in ctx.given)):
             break
