@@ -8,6 +8,7 @@ from operator import attrgetter
 from ..document import Document
 from .actors import (LEXICON as ACTOR_WORDS, ActorPhrase, TokenIndex, actor_phrases,
                      by_sentence, fallback_matches, nisbas)
+from .triggers import time_aside
 
 CLAUSE_PUNCT = frozenset(",;:()")
 QUOTE_MARKS = frozenset('"')
@@ -126,11 +127,12 @@ class Context:
         toks = self.doc.tokens
         if toks[j].norm != ",":  # (، is normalized to ,)
             return None
+        end = time_aside(toks, j, self.time_tokens, ceiling)
         k = j + 1
-        while k < ceiling and k in self.time_tokens:
+        if end is not None or k in self.time_tokens or k >= ceiling \
+                or toks[k].norm not in ASIDE_PREPOSITIONS:
+            return end
+        stop = min(ceiling, k + MAX_ASIDE)
+        while k < stop and toks[k].kind != "punct" and k not in self.verbs:
             k += 1
-        if k == j + 1 and k < ceiling and toks[k].norm in ASIDE_PREPOSITIONS:
-            stop = min(ceiling, k + MAX_ASIDE)
-            while k < stop and toks[k].kind != "punct" and k not in self.verbs:
-                k += 1
         return k if k > j + 1 and k < ceiling and toks[k].norm == "," else None

@@ -96,9 +96,9 @@ def _rest_span(doc: Document, m: Match, times: set) -> range | None:
     while i < stop:
         tok = toks[i]
         if tok.norm == ",":
-            k = _after_time(toks, i, times)
+            k = time_aside(toks, i, times, n)
             if k is not None:
-                stop, i = min(stop + k - i, n), k
+                stop, i = min(stop + k + 1 - i, n), k + 1
                 continue
         if tok.norm in CLAUSE_STOP and tok.norm != '"' or tok.norm in COMPLEMENTIZERS:
             return None  # أعلنت تونس أن حالة الطوارئ…: what follows أن is a statement
@@ -113,12 +113,13 @@ def _rest_span(doc: Document, m: Match, times: set) -> range | None:
     return None
 
 
-def _after_time(toks: list, i: int, times: set) -> int | None:
-    """The token after «، TIME ،» starting at the comma i, or None."""
-    k = i + 1
-    while k in times:
+def time_aside(toks: list, j: int, times: set, ceiling: int) -> int | None:
+    """The comma closing «، TIME ،» that opens with the comma at token j (``times``: the tokens
+    of time expressions), before ``ceiling``; else None."""
+    k = j + 1
+    while k < ceiling and k in times:
         k += 1
-    return k + 1 if k > i + 1 and k < len(toks) and toks[k].norm == "," else None
+    return k if k > j + 1 and k < ceiling and toks[k].norm == "," else None
 
 
 def noun_prefix(doc: Document, m: Match) -> bool:
