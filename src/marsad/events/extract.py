@@ -42,6 +42,7 @@ ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
 CONTENT_FRAMES = frozenset({"THREATEN", "REQUEST"})  # the act they name has not (yet) happened
 TO = frozenset({"الي", "لل"})
 SHORT_MASDARS = frozenset({"شن"})  # verbal nouns of two letters (بشن هجمات)
+TO_ACT = TO | {"ب" + w for w in SHORT_MASDARS}  # words an act named as content follows
 FRAME_WINDOW = 8
 UNSAID_WINDOW = 10
 EXCHANGE = frozenset({"لقاء", "مقابل"})
@@ -560,9 +561,6 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return bool(actors)
     if need == "rcp":
         return bool(rcps)
-    if need == "target":  # هدد داعش بشن هجمات: a past threat may name the act instead of a target
-        return bool(rcps) or bool(actors) and trig.entry.tense == "past" \
-            and _act_with_b(ctx, actors[-1].last, sent.last_token)
     if need == "place":
         return any(a.place for a in rcps)
     if need == "military":  # وصل سليماني إلى موسكو: one commander arriving is no deployment
@@ -597,10 +595,11 @@ def _abstract_object(ctx, trig: Trigger, actors) -> bool:
 
 
 def _names_content(ctx: Context, trig: Trigger) -> bool:
-    """Another event's word, introduced by ب or إلى, follows within FRAME_WINDOW words."""
+    """Another event's word, introduced by ب or إلى (or a light verb with ب: بشن هجمات),
+    follows within FRAME_WINDOW words."""
     toks = ctx.doc.tokens
     end = min(trig.last + FRAME_WINDOW, len(toks))
-    return any(k in ctx.trigger_tokens and (_with_b(toks[k]) or toks[k - 1].norm in TO)
+    return any(k in ctx.trigger_tokens and (_with_b(toks[k]) or toks[k - 1].norm in TO_ACT)
                for k in range(trig.last, end))
 
 
@@ -609,12 +608,6 @@ def _threat_content(doc: Document, threat: Trigger, trig: Trigger) -> bool:
     introduced by ب or إلى."""
     toks = doc.tokens
     return any(_with_b(toks[k]) or toks[k].norm in TO for k in range(threat.last, trig.first + 1))
-
-
-def _act_with_b(ctx, j: int, end: int) -> bool:
-    """An event word introduced by ب right at token j (بشن هجمات، بفرض عقوبات)."""
-    return j < end and _with_b(ctx.doc.tokens[j]) and any(
-        k in ctx.trigger_tokens for k in range(j, min(j + 3, end)))
 
 
 def _with_b(tok) -> bool:
