@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..document import Document
 from ..stages.entities.actors import NATIONALITY, NATIONALITY_BEFORE, STATE_SECTORS
@@ -131,7 +131,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     for a in _fallback(doc, taken, ents, heads):
         out.append(a)
     out.sort(key=lambda a: a.start)
-    merged = _members_of(doc, _merge_constructs(doc, out, nisba), ents)
+    merged = _joined(_joined(out, partial(_construct, doc, nisba)), partial(_member_of, doc, ents))
     return _covered_dropped([_joined_nisbas(doc, a, nisba)
                              for a in _plural_of_countries(doc, merged)])
 
@@ -142,40 +142,42 @@ def _concept(a: ActorPhrase, heads: dict) -> bool:
                                     for m in heads.get(a.first, ()))
 
 
-def _merge_constructs(doc: Document, phrases: list[ActorPhrase], nisba: dict) -> list[ActorPhrase]:
+def _joined(phrases: list[ActorPhrase], join) -> list[ActorPhrase]:
+    """Each phrase merged into the one before it when ``join(before, phrase)`` gives a phrase."""
+    out: list[ActorPhrase] = []
+    for b in phrases:
+        merged = join(out[-1], b) if out else None
+        if merged is None:
+            out.append(b)
+        else:
+            out[-1] = merged
+    return out
+
+
+def _construct(doc: Document, nisba: dict, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
     """An unnamed head in construct state with a following actor is one actor:
     «طيران» + «التحالف», «قوات» + «صالح» (entity and country of the second, sector of the head).
     A phrase ending in a country adjective is closed: «قائد الجيش الإيراني | إسرائيل»."""
-    out: list[ActorPhrase] = []
-    for b in phrases:
-        a = out[-1] if out else None
-        if (a is not None and a.entity is None and a.sector and not a.place and b.first == a.last
-                and not normalize(doc.text[a.start:a.end]).startswith("ال")
-                and not _not_construct(doc, a) and a.last - 1 not in nisba
-                and b.start == doc.tokens[b.first].start
-                and not _unnamed_after_li(doc, b)):
-            out[-1] = ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
-                                  a.sector, False, b.regional)
-        else:
-            out.append(b)
-    return out
+    if (a.entity is None and a.sector and not a.place and b.first == a.last
+            and not normalize(doc.text[a.start:a.end]).startswith("ال")
+            and not _not_construct(doc, a) and a.last - 1 not in nisba
+            and b.start == doc.tokens[b.first].start
+            and not _unnamed_after_li(doc, b)):
+        return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
+                           a.sector, False, b.regional)
+    return None
 
 
-def _members_of(doc: Document, phrases: list[ActorPhrase], ents: dict) -> list[ActorPhrase]:
+def _member_of(doc: Document, ents: dict, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
     """«مسلحون من حزب العمال الكردستاني»: unnamed fighters or members followed by من and a named
     organization act for it (its entity, country and sector)."""
-    out: list[ActorPhrase] = []
-    for b in phrases:
-        a = out[-1] if out else None
-        e = ents.get(b.entity) if b.entity else None
-        if (a is not None and a.entity is None and a.country is None and a.sector in MEMBER_SECTORS
-                and e is not None and e.type == "ORG" and b.first == a.last + 1
-                and doc.tokens[a.last].norm == "من" and b.start == doc.tokens[b.first].start):
-            out[-1] = ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country, b.sector,
-                                  False, b.regional)
-        else:
-            out.append(b)
-    return out
+    e = ents.get(b.entity) if b.entity else None
+    if (a.entity is None and a.country is None and a.sector in MEMBER_SECTORS
+            and e is not None and e.type == "ORG" and b.first == a.last + 1
+            and doc.tokens[a.last].norm == "من" and b.start == doc.tokens[b.first].start):
+        return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country, b.sector,
+                           False, b.regional)
+    return None
 
 
 def _plural_of_countries(doc: Document, phrases: list[ActorPhrase]) -> list[ActorPhrase]:

@@ -881,10 +881,9 @@ def _whole(ctx: Context, a: ActorPhrase) -> ActorPhrase:
 def object_nisba(ctx: Context, after: int, ceiling: int) -> list[ActorPhrase]:
     """«انتقد السياسة الأمريكية»، «ندد بالاعتداءات الإسرائيلية»: the country of a nisba adjective
     on the object noun right after a stance verb (or its subject) is the recipient."""
-    j = after
-    if j + 1 < ceiling and ctx.doc.tokens[j].kind == "word" and j not in ctx.nisba \
-            and j + 1 in ctx.nisba and j not in ctx.actor_at:
-        return [nisba_actor(ctx, j + 1)]
+    if after + 1 < ceiling and ctx.doc.tokens[after].kind == "word" and after not in ctx.nisba \
+            and after + 1 in ctx.nisba and after not in ctx.actor_at:
+        return [nisba_actor(ctx, after + 1)]
     return []
 
 
