@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from ..document import Document
-from ..stages.entities.actors import NATIONALITY, NATIONALITY_BEFORE, STATE_SECTORS
+from ..stages.entities.actors import NATIONALITY, NATIONALITY_BEFORE, STATE_SECTORS, maritime
 from ..text.normalize import normalize
+from ..text.segment import definite
 from .patterns import read_tsv
 
 LEXICON = "event_actor_words"
@@ -46,9 +47,10 @@ class ActorWord:
     unless: str | None = None  # a word that, anywhere in the article, makes it another thing
 
 
-def _nisba_forms(stem: str) -> set[str]:
+def _nisba_forms(stem: str, names: set) -> set[str]:
     forms = {stem, stem + "ه", stem + "ين", stem + "ون"}
-    return forms | {"ال" + f for f in forms}
+    accusative = {stem + "ا"} - names  # فلسطينيا, not روسيا (a name)
+    return forms | {"ال" + f for f in forms} | accusative
 
 
 PLURAL_NISBAS: set[str] = set()  # filled with the table (الأتراك)
@@ -70,15 +72,17 @@ def fallback_actor_phrases() -> tuple[tuple[str, ActorWord], ...]:
     for phrase, country, sector, *unless in read_tsv("fallback_actors.tsv"):
         out.append((phrase, ActorWord("head", None if country == "-" else country, sector,
                                       normalize(unless[0]) if unless else None)))
-    for iso, names, nisbas, plurals, capitals in read_tsv("fallback_countries.tsv"):
-        for name in names.split("|"):
+    rows = read_tsv("fallback_countries.tsv")
+    names = {normalize(n) for _, ns, *_ in rows for n in ns.split("|")}
+    for iso, gpe_names, nisbas, plurals, capitals in rows:
+        for name in gpe_names.split("|"):
             out.append((name, ActorWord("gpe", iso, "GOV")))
         for cap in capitals.split("|"):
             if cap != "-":
                 out.append((cap, ActorWord("capital", iso, "GOV")))
         for stem in nisbas.split("|"):
             if stem != "-":
-                forms = _nisba_forms(normalize(stem))
+                forms = _nisba_forms(normalize(stem), names)
                 out.extend((f, ActorWord("nisba", iso, None)) for f in forms)
         for pl in plurals.split("|"):
             if pl != "-":
@@ -157,9 +161,11 @@ def _joined(phrases: list[ActorPhrase], join) -> list[ActorPhrase]:
 def _construct(doc: Document, nisba: dict, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
     """An unnamed head in construct state with a following actor is one actor:
     «طيران» + «التحالف», «قوات» + «صالح» (entity and country of the second, sector of the head).
-    A phrase ending in a country adjective is closed: «قائد الجيش الإيراني | إسرائيل»."""
+    A phrase ending in a country adjective or a definite noun is closed: «قائد الجيش الإيراني |
+    إسرائيل»، «قوات الأمن | عشرات المتظاهرين»."""
     if (a.entity is None and a.sector and not a.place and b.first == a.last
             and not normalize(doc.text[a.start:a.end]).startswith("ال")
+            and not definite(doc.text, doc.tokens[a.last - 1])
             and not _not_construct(doc, a) and a.last - 1 not in nisba
             and b.start == doc.tokens[b.first].start
             and not _unnamed_after_li(doc, b)):
@@ -329,7 +335,7 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
             continue
         m = max(ms, key=lambda m: m.last)
         w = m.entry
-        if w.sector == NOT_ACTOR or w.unless and _has_word(doc, w.unless):
+        if w.sector == NOT_ACTOR or w.unless and _has_word(doc, w.unless) or maritime(doc, i):
             # الأمن القومي: a concept, not the security forces; القاعدة in an article naming a
             # military base (قاعدة العند) is the base
             taken.update(range(m.first, m.last))

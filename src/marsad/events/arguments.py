@@ -6,6 +6,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..text.normalize import normalize
+from ..text.segment import definite
 from .actors import ActorPhrase
 from .context import RELATIVES, SUBJECT_THAT, Context
 from .evidence import ARMED, has_word, is_target
@@ -68,6 +69,9 @@ WINDOW = 12
 TARGET_PREPS = frozenset({"علي", "ضد", "الي", "ل", "في", "مع"})  # a target after an agent verb
 WHAT = frozenset({"ما", "لما", "مما", "بما"})  # انتقاد لما تقوم به X: X did "what", not the noun
 PERSONAL = frozenset({"arrest", "detain", "deport"})  # modes whose recipient is a person
+PEOPLE_MODES = PERSONAL | {"release", "kill", "abduct", "assassinate", "execute"}
+COUNTS = NUMBER_WORDS | {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات",
+                         "مئات", "الاف", "اثنان", "اثنين"}
 TERRITORY = frozenset({"occupy"})  # modes where a place after the verb is where, not whom
 OBJECT_GAP = 4  # words between a verb (or its subject) and its direct object at most
 TIME_FROM = frozenset({"بعد", "قبل", "منذ"})  # بعد أيام من، قبل ساعات من
@@ -822,6 +826,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         rcps = object_in_clause(ctx, trig, after, ceiling, actors)
     if not rcps and p.type in STANCE_TYPES and p.pos == "V":
         rcps = object_nisba(ctx, after, ceiling)
+    if not rcps and p.pos == "V" and (p.mode in PEOPLE_MODES or p.type == "SANCTION"):
+        rcps = people_object(ctx, trig, after, ceiling)
     if not actors and p.type in SYMMETRIC:
         actors = partner(ctx, trig, ceiling)  # منذ التوصل لاتفاق نووي معها: she agreed too
         if not actors and rcps and preposition(ctx, rcps[0]) == "مع":
@@ -890,3 +896,25 @@ def object_nisba(ctx: Context, after: int, ceiling: int) -> list[ActorPhrase]:
 def nisba_actor(ctx: Context, i: int, sector: str = "GOV") -> ActorPhrase:
     tok = ctx.doc.tokens[i]
     return ActorPhrase(i, i + 1, tok.start, tok.end, None, ctx.nisba[i], sector)
+
+
+def people_object(ctx: Context, trig: Trigger, after: int, ceiling: int) -> list[ActorPhrase]:
+    """«اعتقلت الشرطة 12 فلسطينيا»، «قتل الجيش شابا فلسطينيا»، «خطف مسلحون مهندسين أتراك»،
+    «طرد دبلوماسيين روسيين»: people named by a nisba (after a count, a noun or both) as the
+    verb's object are the recipient: that country's civilians, or the noun's sector."""
+    toks = ctx.doc.tokens
+    first = j = after + (after < ceiling and toks[after].norm in trig.pattern.rcp)  # أفرجت عن
+    if j < ceiling and (toks[j].kind == "num" or toks[j].norm in COUNTS):
+        j += 1
+    noun = None
+    if j < ceiling and j not in ctx.nisba and toks[j].kind == "word" and j not in ctx.actor_at \
+            and toks[j].norm not in PREPOSITIONS and not definite(ctx.doc.text, toks[j]):
+        noun, j = j, j + 1
+    if j >= ceiling or j not in ctx.nisba or definite(ctx.doc.text, toks[j]) \
+            or j == first and not definite(ctx.doc.text, toks[first - 1]):
+        return []
+    sector = next((m.entry.sector for m in ctx.heads.get(noun, ()) if m.entry.kind == "head"),
+                  None) if noun is not None else None
+    default = "GOV" if trig.pattern.type == "SANCTION" else "CVL"  # طرد دبلوماسيين روسيين
+    return [ActorPhrase(first, j + 1, toks[first].start, toks[j].end, None, ctx.nisba[j],
+                        sector or default)]

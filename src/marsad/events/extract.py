@@ -12,7 +12,7 @@ from .actors import LEXICON as ACTOR_WORDS
 from .actors import ActorPhrase
 from .arguments import (
     ADVERBIAL_STARTS,
-    NUMBER_WORDS,
+    COUNTS,
     clause_subject,
     find_arguments,
     normalized_lemma,
@@ -46,8 +46,6 @@ TO_ACT = TO | {"ب" + w for w in SHORT_MASDARS}  # words an act named as content
 FRAME_WINDOW = 8
 UNSAID_WINDOW = 10
 EXCHANGE = frozenset({"لقاء", "مقابل"})
-COUNTS = NUMBER_WORDS | {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات",
-                         "مئات", "الاف", "اثنان", "اثنين"}
 HELP = frozenset({"AID", "COOPERATE"})
 EXPOSED = frozenset(normalize(w) for w in "تعرض تعرضت تعرضوا تعرضا تعرضتا يتعرض تتعرض يتعرضون "
                     "يتعرضان تتعرضان تعرضه تعرضها تعرضهم تعرضهما".split())

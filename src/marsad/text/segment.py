@@ -64,6 +64,13 @@ def clitic_forms(word: str) -> list[tuple[str, int]]:
     return forms
 
 
+def definite(text: str, tok: Token) -> bool:
+    """The token is written with the article, perhaps after proclitics (الشرطة، والقوات، للجيش),
+    in the original ``text``: «ألمانيا» is not «المانيا»."""
+    return any(stem.startswith("ال") and text.startswith(("ال", "لل"), tok.stem_start(p))
+               for stem, p in tok.readings)
+
+
 WORD_CACHE_SIZE = 100_000
 _LEXEMES: dict[str, tuple[str, str, tuple]] = {}  # word -> (word, token kind, clitic readings)
 _CLITIC_INITIALS = frozenset(CONJUNCTIONS + PREPOSITIONS + FUTURE)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from ...document import Span
 from ...text.normalize import normalize
+from ...text.segment import definite
 from . import kb
 from .context import FUNCTION_WORDS, Cand, Context
 
 ADJECTIVE_ACTORS = frozenset(["مسلح", "مسلحا"])   # after a noun: an adjective (عنصر مسلح)
+NAVY = "البحريه"  # the navy, or «maritime» after a definite noun (الحدود البحرية), not القوات
 STATE_SECTORS = frozenset("GOV MIL COP SPY LEG JUD".split())
 # Unnamed rebels and opposition fighters belong to the country their sentence is set in.
 LOCAL_SECTORS = frozenset(["REB", "OPP"])
@@ -105,9 +107,11 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
         if org is not None:
             covered.update(range(org.first, org.last))
     for i, m in sorted(ctx.at("actor_nouns").items()):
-        if i in covered:
+        if i in covered or maritime(ctx.doc, i):
             continue
         k, country = m.last, m.entry.country
+        if ctx.word(k) == NAVY:
+            k += 1                                         # القوات البحرية السعودية
         start = m.start
         if ctx.word(i) in ADJECTIVE_ACTORS and m.start == ctx.tokens[i].start:
             head = _qualified_noun(ctx, i)
@@ -132,8 +136,11 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
             covered.update(range(i, c.last))
             continue
         nis = ctx.nisba_at(k)
-        if nis is None and k + 1 < ctx.n and ctx.word(k) not in FUNCTION_WORDS \
-                and ctx.tokens[k].kind == "word" and ctx.longest(k, "actor_nouns") is None:
+        if nis is not None and ctx.definite(k - 1) and not ctx.definite(k):
+            nis = None                                     # اعتقلت الشرطة بريطانيا
+        elif nis is None and k + 1 < ctx.n and ctx.word(k) not in FUNCTION_WORDS \
+                and ctx.tokens[k].kind == "word" and ctx.longest(k, "actor_nouns") is None \
+                and _qualifies(ctx, k - 1, k):
             nis = ctx.nisba_at(k + 1)                      # طائرات حربية روسية, not المعارضة الحكومة …
         if nis is None:
             nis = _nationality(ctx, k)                    # عمال من الجنسية الهندية
@@ -148,6 +155,14 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
                                               "head": (m.start, m.end)}))
         covered.update(range(i, k))
     return out
+
+
+def maritime(doc, i: int) -> bool:
+    """«البحرية» at token i is an adjective: after a definite noun other than «القوات»
+    (الحدود البحرية، المناورات البحرية)."""
+    toks = doc.tokens
+    return i > 0 and toks[i].norm == NAVY and toks[i - 1].kind == "word" \
+        and definite(doc.text, toks[i - 1]) and all(stem != "القوات" for stem, _ in toks[i - 1].readings)
 
 
 def _nationality(ctx: Context, k: int) -> tuple | None:
@@ -234,6 +249,23 @@ def _in_office(ent, day) -> bool:
 
 def _not_ended(iso: str, to: str | None) -> bool:
     return not to or iso[:len(to)] <= to              # «to» may be a year or a month
+
+
+def _qualifies(ctx: Context, head: int, k: int) -> bool:
+    """May the nisba at k + 1 qualify the phrase ending with word ``head`` when word k comes
+    between? After a definite head, k and the nisba are its definite adjectives (feminine after
+    a feminine noun: not الشرطة | الصحفي البريطاني، قوات الأمن | ثلاثة فلسطينيين); after an
+    indefinite head, k is an adjective or a genitive (قوات الدفاع الإسرائيلية، شركة وانبلاس
+    الصينية), but not a definite genitive with an indefinite nisba, nor a sound plural in
+    another case (مسلحون مجهولون | مهندسين أتراك)."""
+    a, b = ctx.word(head), ctx.word(k)
+    plurals = ("ين", "ون")
+    if a[-2:] in plurals and b[-2:] in plurals and a[-2:] != b[-2:]:
+        return False
+    if not ctx.definite(head):
+        return ctx.definite(k + 1) or not ctx.definite(k)
+    return ctx.definite(k) and ctx.definite(k + 1) and not (
+        a.endswith("ه") and not b.endswith("ه") and b[-2:] not in plurals)
 
 
 def _plural_pair(noun: str, adjective: str) -> bool:

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...document import Document
+from ...text.segment import definite
 from . import kb
 from .lexicon import common_words, given_names
 
@@ -117,6 +118,9 @@ class Context:
         if m.start == self.tokens[i].start:
             return m.last, m.entry
         return None
+
+    def definite(self, i: int) -> bool:
+        return 0 <= i < self.n and definite(self.doc.text, self.tokens[i])
 
     def gap(self, i: int) -> str:
         """The text between token i-1 and token i."""

@@ -2,6 +2,8 @@
 «العميد أحمد عسيري», «نظيره الألماني», and names that start with a known given name."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...text.normalize import normalize, nunated
 from . import kb
 from .context import FUNCTION_WORDS, NAME_LINKS, PRONOUN_ENDINGS, Cand, Context
@@ -83,6 +85,13 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
             end = ctx.tokens[k - 1].end          # وزير العدل الشيخ وليد …: the name follows
             k = m2.last
             continue
+        if m2 is not None and m2.entry.country and title != "counterpart" and not m2.entry.plural \
+                and m2.start == ctx.tokens[k].start and end is None and country is None \
+                and not ctx.definite(m.last - 1):
+            country, k = m2.entry.country, m2.last   # سفير خادم الحرمين الشريفين: the king's
+            if normalize(title.phrase) in MODIFIERS:  # his deputy: the king's sector, no office
+                title = replace(m2.entry, office=None)
+            continue
         if m2 is not None and not m2.entry.plural and m2.start == ctx.tokens[k].start \
                 and m2.entry.kind not in ("honorific", "counterpart") and end is None \
                 and not _another_person(ctx, title, m2, country):
@@ -116,10 +125,11 @@ def _object_country(ctx: Context, k: int, org, iso3: str) -> bool:
 
 def _another_person(ctx: Context, title, m2, country: str | None) -> bool:
     """«استقبل الرئيس المصري وزير الخارجية الأمريكي»: after a title closed by its country
-    adjective, a title of another office with another country's adjective names another person
+    adjective (or naming its country), a title of another office with another country's adjective names another person
     (not «نائب رئيس الوزراء التركي وزير الخارجية», one person with two offices)."""
-    if country is None or title == "counterpart" or not m2.entry.office \
-            or m2.entry.office == title.office:
+    if title != "counterpart" and country is None:
+        country = title.country                 # خادم الحرمين الشريفين | الرئيس الفرنسي
+    if country is None or title == "counterpart" or not m2.entry.office:
         return False
     other = ctx.nisba_at(m2.last)
     return other is not None and other[1].iso3 != country
