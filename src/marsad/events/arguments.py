@@ -826,6 +826,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         rcps = object_in_clause(ctx, trig, after, ceiling, actors)
     if not rcps and p.type in STANCE_TYPES and p.pos == "V":
         rcps = object_nisba(ctx, after, ceiling)
+    if not rcps and p.type == "ASSAULT" and p.pos == "V":
+        rcps = target_nisba(ctx, trig, after, ceiling)
     if not rcps and p.pos == "V" and (p.mode in PEOPLE_MODES or p.type == "SANCTION"):
         rcps = people_object(ctx, trig, after, ceiling)
     if not actors and p.type in SYMMETRIC:
@@ -918,3 +920,25 @@ def people_object(ctx: Context, trig: Trigger, after: int, ceiling: int) -> list
     default = "GOV" if trig.pattern.type == "SANCTION" else "CVL"  # طرد دبلوماسيين روسيين
     return [ActorPhrase(first, j + 1, toks[first].start, toks[j].end, None, ctx.nisba[j],
                         sector or default)]
+
+
+def target_nisba(ctx: Context, trig: Trigger, after: int, ceiling: int) -> list[ActorPhrase]:
+    """«قصفت مواقع سورية»، «أطلقت صواريخ على مستوطنات إسرائيلية»: an attacked noun with a
+    nisba, as the object or after the pattern's preposition, gives the recipient's country
+    (its forces for a military target, else its civilians)."""
+    toks, rcp = ctx.doc.tokens, trig.pattern.rcp
+    for j in range(after, min(after + OBJECT_GAP, ceiling - 1)):
+        if j == after and "obj" in rcp:
+            k = j
+        elif toks[j].norm in rcp:
+            k = j + 1
+        else:
+            continue
+        if k + 1 < ceiling and k not in ctx.nisba and k + 1 in ctx.nisba \
+                and k not in ctx.actor_at and toks[k].kind == "word":
+            sector = "MIL" if is_target(toks[k]) else "CVL"
+            return [ActorPhrase(k, k + 2, toks[k].start, toks[k + 1].end, None, ctx.nisba[k + 1],
+                                sector)]
+        if k > j:
+            return []
+    return []

@@ -147,6 +147,7 @@ def extract_events(doc: Document) -> list[Event]:
     _share_recipients(events)
     _accepted_invitations(doc, events)
     _accused_acts(events)
+    events = _described(doc, events)
     places = frozenset(e.id for e in doc.entities if e.type == "GPE")
     persons = frozenset(e.id for e in doc.entities if e.type == "PER")
     events = dedupe(events, frozenset(nouns), frozenset(loose), places,
@@ -348,6 +349,26 @@ def _accused_acts(events: list) -> None:
                     and any((a.entity or a.text) in accused for a in ev.actor)):
                 ev.status = "reported"
                 ev.source = next((a.entity for a in acc.actor if a.entity), None)
+
+
+def _described(doc: Document, events: list) -> list:
+    """«الهجوم الذي استهدف مسجدا»: a verb in a relative clause right after a noun of its type
+    tells that happening; its parts fill the noun's event, which stays the one event."""
+    toks = doc.tokens
+    ends = {doc.token_at(ev.trigger.end - 1): ev for ev in events}
+    out = []
+    for ev in events:
+        k = doc.token_at(ev.trigger.start) - 1
+        if k >= 0 and toks[k].norm == "قد":
+            k -= 1
+        noun = ends.get(k - 1) if k > 0 and toks[k].norm in RELATIVES else None
+        if noun is None or noun is ev or noun.type != ev.type:
+            out.append(ev)
+            continue
+        noun.actor = noun.actor or ev.actor
+        noun.recipient = noun.recipient or ev.recipient
+        noun.location = noun.location or ev.location
+    return out
 
 
 def _recalled(doc: Document, trig: Trigger) -> bool:
