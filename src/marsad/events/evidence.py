@@ -38,10 +38,6 @@ def has_word(tok, kind: str) -> bool:
     return False
 
 
-def is_abstract(tok) -> bool:
-    return has_word(tok, "ABSTRACT")
-
-
 def is_target(tok) -> bool:
     """A place or unit that is attacked (مواقع، ثكنة، مقر): words of the ASSAULT list."""
     return has_word(tok, "ASSAULT")

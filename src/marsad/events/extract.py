@@ -1,6 +1,7 @@
 """Events of one document: triggers → arguments, status, date, place → record.Event list."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cache
 
@@ -13,6 +14,7 @@ from .actors import ActorPhrase
 from .arguments import (
     ADVERBIAL_STARTS,
     COUNTS,
+    SKIP_WORDS,
     clause_subject,
     find_arguments,
     normalized_lemma,
@@ -20,7 +22,7 @@ from .arguments import (
 from .cameo import goldstein, quad_class
 from .context import RELATIVES, Context
 from .dedupe import dedupe
-from .evidence import ARMED, CIVIL, has_evidence, has_word, is_abstract
+from .evidence import ARMED, CIVIL, has_evidence, has_word
 from .patterns import past_head
 from .reported import quote_at, reported, sentence_quote, speaker_phrase
 from .status import LEXICON as CUES
@@ -45,6 +47,7 @@ SHORT_MASDARS = frozenset({"شن"})  # verbal nouns of two letters (بشن هج�
 TO_ACT = TO | {"ب" + w for w in SHORT_MASDARS}  # words an act named as content follows
 FRAME_WINDOW = 8
 UNSAID_WINDOW = 10
+YEAR = re.compile(r"(?:1[34]|19|20)\d\d")  # a Hijri or Gregorian year, not a count
 EXCHANGE = frozenset({"لقاء", "مقابل"})
 HELP = frozenset({"AID", "COOPERATE"})
 EXPOSED = frozenset(normalize(w) for w in "تعرض تعرضت تعرضوا تعرضا تعرضتا يتعرض تتعرض يتعرضون "
@@ -100,6 +103,8 @@ def extract_events(doc: Document) -> list[Event]:
         by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS]  # «دعماً»: written with tanween, a noun
                             if m.entry.tense is None
                             or not nunated(doc.text[m.start:doc.tokens[m.first].end])]
+    if by_lex[TRIGGERS]:
+        by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS] if not _counted(doc, m)]
     triggers = find_triggers(doc, by_lex[TRIGGERS], by_lex[BLOCKERS])
     triggers = [t for t in triggers if not _inside(names, t.start)]  # «مجلس التعاون»، «دان براون»
     triggers = [t for k, t in enumerate(triggers) if not (k and _object_noun(doc, triggers[k - 1], t))]
@@ -226,8 +231,10 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     if not endorsed and not _needs_met(ctx, trig, p.need, actors, rcps, sent, etype) \
             and not (p.type in CONTENT_FRAMES and actors and _names_content(ctx, trig)):
         return None  # (هدد زعيم الجماعة بمهاجمة السفن: a threat with its content needs no target)
-    if "concrete" in p.flags and _abstract_object(ctx, trig, actors):
+    if "concrete" in p.flags and _first_object(ctx, trig, actors, "ABSTRACT"):
         return None
+    if "calls" in p.flags and _first_object(ctx, trig, actors, "CALL"):
+        return None  # زار المرضى، زيارة منزل ذوي الشهيد: a call on people, not a state visit
     if not actors and not (etype in ACTORLESS_OK and not _definite_noun(tok, p)
                            and _evidence(ctx, trig, sent, etype)):
         return None
@@ -446,6 +453,23 @@ def _bare_lemmas(lemma: str) -> frozenset:
     return frozenset(w.removeprefix("ال") for w in normalized_lemma(lemma).split("/"))
 
 
+def _counted(doc: Document, m) -> bool:
+    """«431 متهما»، «750 طالبا وطالبة»: a participle, or a verb form ending like a noun (ا، ين،
+    ون), right after a number (or joined with و to a word after one) is a noun; not «في العام
+    2005 منعت السلطات»."""
+    toks = doc.tokens
+    word = toks[m.first].norm
+    if m.first == 0 or toks[m.first].start == toks[m.first - 1].end or m.entry.pattern.pos != "A" and (
+            m.entry.tense is None or word.endswith("وا") or not word.endswith(("ا", "ين", "ون", "ه"))):
+        return False  # (خطفوا، دعا: verbs; 1436داعيا: a date glued to it)
+    k = m.first - 1
+    if toks[m.first].norm[0] == "و":                # 750 طالبا وطالبة, not «2015 وطالب الرئيس»
+        if k == 0 or toks[k].kind != "word":
+            return False
+        k -= 1
+    return toks[k].kind == "num" and not YEAR.fullmatch(toks[k].norm) or toks[k].norm in COUNTS
+
+
 def _object_noun(doc: Document, before: Trigger, trig: Trigger) -> bool:
     """«رفع تجميد مساعدتها»، «تعليق المساعدات»: an event noun right after another trigger is its
     object, not a happening of its own (not when joined by و)."""
@@ -605,12 +629,14 @@ def _person(doc: Document, a) -> bool:
     return a.entity is not None and any(e.id == a.entity and e.type == "PER" for e in doc.entities)
 
 
-def _abstract_object(ctx, trig: Trigger, actors) -> bool:
-    """تستهدف الخطة رفع…: the first word after the verb (and its subject) is an abstract noun."""
+def _first_object(ctx, trig: Trigger, actors, kind: str) -> bool:
+    """The first word after the verb (and its subject) is a word of the evidence list ``kind``
+    (ABSTRACT: تستهدف الخطة رفع…; CALL: the sick, the wounded, a home, an exhibition)."""
+    toks = ctx.doc.tokens
     j = max([trig.last] + [a.last for a in actors if a.first >= trig.last])
-    if j >= len(ctx.doc.tokens):
-        return False
-    return is_abstract(ctx.doc.tokens[j])
+    while j < len(toks) - 1 and toks[j].norm in SKIP_WORDS:  # زار المسؤولين أمس مصابي
+        j += 1
+    return j < len(toks) and has_word(toks[j], kind)
 
 
 def _names_content(ctx: Context, trig: Trigger) -> bool:
