@@ -233,6 +233,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         return None  # (هدد زعيم الجماعة بمهاجمة السفن: a threat with its content needs no target)
     if "concrete" in p.flags and _first_object(ctx, trig, actors, "ABSTRACT"):
         return None
+    if "sport" in p.flags and has_evidence(doc.tokens[sent.first_token:sent.last_token], (), "MATCH"):
+        return None  # يلتقي الأردن والإمارات في المباراة الثانية: a game
     if "calls" in p.flags and _first_object(ctx, trig, actors, "CALL"):
         return None  # زار المرضى، زيارة منزل ذوي الشهيد: a call on people, not a state visit
     if not actors and not (etype in ACTORLESS_OK and not _definite_noun(tok, p)
@@ -454,20 +456,20 @@ def _bare_lemmas(lemma: str) -> frozenset:
 
 
 def _counted(doc: Document, m) -> bool:
-    """«431 متهما»، «750 طالبا وطالبة»: a participle, or a verb form ending like a noun (ا، ين،
-    ون), right after a number (or joined with و to a word after one) is a noun; not «في العام
-    2005 منعت السلطات»."""
+    """«431 متهما»، «700 طالب»، «750 طالبا وطالبة»: a verb or participle form right after a count
+    (or joined with و to a word after one) is a noun; not after a year (عام 2003 دعا)."""
     toks = doc.tokens
-    word = toks[m.first].norm
-    if m.first == 0 or toks[m.first].start == toks[m.first - 1].end or m.entry.pattern.pos != "A" and (
-            m.entry.tense is None or word.endswith("وا") or not word.endswith(("ا", "ين", "ون", "ه"))):
-        return False  # (خطفوا، دعا: verbs; 1436داعيا: a date glued to it)
+    if m.first == 0 or toks[m.first].start == toks[m.first - 1].end or (
+            m.entry.tense is None and m.entry.pattern.pos != "A"):
+        return False  # (1436داعيا: a date glued to it)
     k = m.first - 1
     if toks[m.first].norm[0] == "و":                # 750 طالبا وطالبة, not «2015 وطالب الرئيس»
         if k == 0 or toks[k].kind != "word":
             return False
         k -= 1
-    return toks[k].kind == "num" and not YEAR.fullmatch(toks[k].norm) or toks[k].norm in COUNTS
+    if toks[k].kind == "num":  # not a year, nor a numeral read with the article (العناصر ال54)
+        return not YEAR.fullmatch(toks[k].norm) and (k == 0 or toks[k].start != toks[k - 1].end)
+    return toks[k].norm in COUNTS
 
 
 def _object_noun(doc: Document, before: Trigger, trig: Trigger) -> bool:

@@ -55,6 +55,10 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
     if m is None or m.entry.plural:
         return None
     title = "counterpart" if m.entry.kind == "counterpart" else m.entry
+    if m.entry.kind == "construct":
+        if _country_at(ctx, m.last, names_at) is None:
+            return None                     # ملك الدولة: property; أمير عبد اللهيان: a name
+        title = replace(m.entry, kind="office")
     k, start = m.last, m.start
     country, org, end = None, None, None
     former = False
@@ -71,6 +75,13 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
         if ctx.word(k) in ON_BEHALF and k + 1 in names_at:
             org = names_at[k + 1]
             k = org.last
+            continue
+        nation = _country_at(ctx, k, names_at)
+        if nation is not None and country is None and org is None and title != "counterpart" \
+                and end is None and not ctx.definite(k - 1):
+            country, k = nation.country, nation.last   # أمير قطر، رئيس مصر، وزير خارجية الأردن
+            if title.sector == "UNK":           # رئيس (of whatever follows) + a country: its head
+                title = replace(title, sector="GOV", office="head_of_state", kind="office")
             continue
         inner = names_at.get(k)
         if inner is not None and inner.type in ("ORG", "FAC") and org is None \
@@ -93,7 +104,7 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
                 title = replace(m2.entry, office=None)
             continue
         if m2 is not None and not m2.entry.plural and m2.start == ctx.tokens[k].start \
-                and m2.entry.kind not in ("honorific", "counterpart") and end is None \
+                and m2.entry.kind not in ("honorific", "counterpart", "construct") and end is None \
                 and not _another_person(ctx, title, m2, country):
             modifier = title != "counterpart" and normalize(title.phrase) in MODIFIERS
             complement = ctx.word(k)[0] == "ل" and normalize(m2.entry.phrase)[0] != "ل"
@@ -114,6 +125,12 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
         c.extra["org"] = org
         c.country = c.country or org.country
     return c
+
+
+def _country_at(ctx: Context, k: int, names_at: dict[int, Cand]) -> Cand | None:
+    """The country named at token k (no proclitic), if any."""
+    c = names_at.get(k)
+    return c if c is not None and c.key[:1] == ("C",) and c.start == ctx.tokens[k].start else None
 
 
 def _object_country(ctx: Context, k: int, org, iso3: str) -> bool:
