@@ -463,7 +463,8 @@ def _counted(doc: Document, m) -> bool:
             m.entry.tense is None and m.entry.pattern.pos != "A"):
         return False  # (1436داعيا: a date glued to it)
     k = m.first - 1
-    if toks[m.first].norm[0] == "و":                # 750 طالبا وطالبة, not «2015 وطالب الرئيس»
+    if m.start > toks[m.first].start and toks[m.first].norm[0] == "و":  # 750 طالبا وطالبة,
+        # not «2015 وطالب الرئيس» (nor وعد, whose و is its own)
         if k == 0 or toks[k].kind != "word":
             return False
         k -= 1
