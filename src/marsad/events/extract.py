@@ -9,6 +9,7 @@ from ..document import Document
 from ..record import Actor, Event, Offsets
 from ..record import Trigger as TriggerOut
 from ..text.normalize import normalize, nunated
+from ..text.segment import definite
 from .actors import LEXICON as ACTOR_WORDS
 from .actors import ActorPhrase
 from .arguments import (
@@ -233,6 +234,9 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         return None  # (هدد زعيم الجماعة بمهاجمة السفن: a threat with its content needs no target)
     if "concrete" in p.flags and _first_object(ctx, trig, actors, "ABSTRACT"):
         return None
+    if "adjective" in p.flags and trig.first > 0 and definite(doc.text, tok) \
+            and doc.tokens[trig.first - 1].kind == "word" and definite(doc.text, doc.tokens[trig.first - 1]):
+        return None  # الخدمات المساندة: supporting services
     if "sport" in p.flags and has_evidence(doc.tokens[sent.first_token:sent.last_token], (), "MATCH"):
         return None  # يلتقي الأردن والإمارات في المباراة الثانية: a game
     if "calls" in p.flags and _first_object(ctx, trig, actors, "CALL"):
@@ -671,7 +675,10 @@ def _framed(ctx, framing: Trigger | None, trig: Trigger) -> bool:
     if framing is None or toks[framing.first].sent != toks[trig.first].sent \
             or not 0 <= trig.first - framing.last <= FRAME_WINDOW:
         return False
-    if ctx.clause_end(framing.last, trig.first, quotes=False) < trig.first:
+    end = ctx.clause_end(framing.last, trig.first, quotes=False)
+    while end + 1 < trig.first and toks[end].norm == "," and toks[end + 1].norm in RELATIVES:
+        end = ctx.clause_end(end + 1, trig.first, quotes=False)  # العمل الإرهابي، الذي استهدف
+    if end < trig.first:
         return False  # a mark between (، .) starts a new clause: what follows is framed no more
     return not any(stem in ADVERBIAL_STARTS  # …and so does بعد أن، عقب
                    for k in range(framing.last, trig.first) for stem, _ in toks[k].readings)
