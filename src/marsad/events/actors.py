@@ -23,6 +23,7 @@ STANDALONE_BEFORE = frozenset({"حيال", "تجاه", "ازاء", "ضد", "مع
 
 
 MEMBER_SECTORS = frozenset({"UAF", "REB"})  # مسلحون، عناصر، مقاتلون (من X)
+DELEGATIONS = frozenset({"وفد", "وفدا", "الوفد", "ووفد"})  # وفدا من حركة حماس
 
 
 @dataclass(slots=True)
@@ -175,10 +176,12 @@ def _construct(doc: Document, nisba: dict, a: ActorPhrase, b: ActorPhrase) -> Ac
 
 
 def _member_of(doc: Document, ents: dict, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
-    """«مسلحون من حزب العمال الكردستاني»: unnamed fighters or members followed by من and a named
-    organization act for it (its entity, country and sector)."""
+    """«مسلحون من حزب العمال الكردستاني»، «وفدا من حركة حماس»: unnamed fighters, members or a
+    delegation followed by من and a named organization act for it (its entity, country and
+    sector)."""
     e = ents.get(b.entity) if b.entity else None
-    if (a.entity is None and a.country is None and a.sector in MEMBER_SECTORS
+    if (a.entity is None and a.country is None
+            and (a.sector in MEMBER_SECTORS or doc.tokens[a.first].norm in DELEGATIONS)
             and e is not None and e.type == "ORG" and b.first == a.last + 1
             and doc.tokens[a.last].norm == "من" and b.start == doc.tokens[b.first].start):
         return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country, b.sector,

@@ -82,6 +82,7 @@ HOLD_VERBS = frozenset(p + stem + s for stem in ("سيطر", "تمركز", "تح
                        for p, s in (("ي", ""), ("ت", ""), ("ي", "ون"), ("", ""), ("", "ت"), ("", "وا")))
 HOLD_PREPS = frozenset({"فيها", "عليها", "فيه", "عليه", "بها", "به"})
 HOLD_WINDOW = 14  # words from an attack to the relative clause naming who holds its target
+OUTCOME_WORDS = frozenset({"عن", "مما", "ادت", "ادي", "اسفرت", "اسفر", "خلفت", "اوقعت"})
 BETWEEN_GAP = 9  # المواجهات المسلحة التي شهدتها المدينة منذ أشهر بين X و Y (no trigger between)
 SUFFIX_KINDS = (("هما", "plural"), ("هم", "plural"), ("ها", None), ("ه", "single"))  # ها: mostly a
 # thing (the plan, the agreement); ه on a verb: a person named before (استقبله)
@@ -513,12 +514,22 @@ def between_actors(ctx: Context, trig: Trigger, limit: int) -> list[ActorPhrase]
         if j in ctx.trigger_tokens:
             return []  # the بين of another event
         if toks[j].norm == "بين":
-            out = []
-            for a in ctx.by_sent.get(toks[j].sent, ()):
-                if j < a.first < limit and a.first - j <= 12 and not _venue(ctx, a):
-                    out.append(a)
-            return out
+            return _sides_after(ctx, j, min(j + 13, limit))
     return []
+
+
+def _sides_after(ctx: Context, j: int, end: int) -> list[ActorPhrase]:
+    """The actor phrases after «بين» at token j, up to a word telling its outcome (بين الجيش
+    والمسلحين | عن مقتل عشرة أشخاص، | مما أدى إلى مقتل)."""
+    toks = ctx.doc.tokens
+    out: list[ActorPhrase] = []
+    for k in range(j + 1, end):
+        if toks[k].norm in OUTCOME_WORDS:
+            break
+        a = ctx.actor_at.get(k)
+        if a is not None and not _venue(ctx, a):
+            out.append(a)
+    return out
 
 
 def each_side(a: ActorPhrase) -> list[ActorPhrase]:
