@@ -145,6 +145,27 @@ def merge_prefix_orgs(ents: Entities) -> None:
             ents.by_key[short.key] = target
 
 
+def merge_parenthesized(ctx: Context, ents: Entities) -> None:
+    """«وكالة الأنباء الرسمية (سانا)»: an organization named again in parentheses right after
+    its name is one body (the known one keeps its entry)."""
+    toks = ctx.tokens
+    starts = {m.first: (e, m) for e in ents.all() if e.type == "ORG" for m in e.mentions}
+    for a in [e for e in ents.all() if e.type == "ORG"]:
+        for m in list(a.mentions):
+            k = m.last
+            b, mb = starts.get(k + 1, (None, None)) if k < ctx.n and toks[k].norm == "(" else (None, None)
+            if b is None or b is a or not b.mentions or mb.last >= ctx.n or toks[mb.last].norm != ")" \
+                    or a.country and b.country and a.country != b.country \
+                    or a.entry is not None and b.entry is not None:  # two known bodies
+                continue
+            target, source = (a, b) if b.entry is None and a.entry is not None else (b, a)
+            for c in source.mentions:
+                target.absorb(c)
+            source.mentions = []
+            ents.by_key[source.key] = target
+            break
+
+
 def _complement(w: str) -> bool:
     """لحفظ، للأنباء: a word with the preposition ل (not the article)."""
     return w[0] == "ل" and w[:2] != "ال"

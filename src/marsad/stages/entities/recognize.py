@@ -224,7 +224,8 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
     if named and words == 0:
         return None
     end = ctx.tokens[k - 1].end
-    if inner is not None and inner.type == "ORG" and head.sector in KIND_HEADS:  # حركة حماس
+    if inner is not None and inner.type == "ORG" and (head.sector in KIND_HEADS or (
+            head.sector == inner.sector == "BUS")):  # حركة حماس، شركة سيمنز الألمانية
         return Cand(m.first, k, m.start, end, "ORG", key=inner.key, entry=inner.entry,
                     country=inner.country or country, sector=inner.sector, kb=inner.kb,
                     name_en=inner.name_en, known=True)

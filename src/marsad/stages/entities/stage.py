@@ -54,6 +54,7 @@ class EntityStage:
             ents.add_name(c)
         coref.drop_weak(ents)
         coref.merge_prefix_orgs(ents)
+        coref.merge_parenthesized(ctx, ents)
         taken |= _covered(coref.fragments(ctx, ents, taken))
         coref.link_nominals(ctx, ents, nominals)
         taken |= _covered(coref.group_anaphors(ctx, ents, taken))
