@@ -48,6 +48,7 @@ FAR_PAIRS = frozenset({("من", "قبل"), ("علي", "يد"), ("علي", "اي�
 FAR_AGENT = 16  # words from a noun to a comma-separated «، من قبل X» naming its agent
 AGENT_SINGLE = frozenset({"بايدي", "بيد"})
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
+DENIERS = frozenset({"GOV", "MIL", "COP", "SPY"})  # state bodies denying their own act
 AGENT_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "OPP", "CRM", "SPY"})
 GENITIVE_L = ("ل",)  # اعتقالها للصحفيين: a noun's object after ل
 ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
@@ -268,6 +269,13 @@ def object_of_event(ctx: Context, i: int, floor: int) -> bool:
     a denial (whose subject is not the noun's actor)."""
     j = ctx.verb_before(i, embedded_floor(ctx, i, floor))
     return j is not None and (j in ctx.event_verbs or j in ctx.denials) and i - j > 1
+
+
+def _denied_own_act(ctx: Context, trig: Trigger, a: ActorPhrase, floor: int) -> bool:
+    """«نفت وزارة الداخلية اعتقال أي صحفي»، «نفى الجيش قصف المدنيين»: a state body that denies an
+    arrest or a use of force denies its own act."""
+    j = ctx.verb_before(trig.first, embedded_floor(ctx, trig.first, floor))
+    return j in ctx.denials and a.sector in DENIERS and trig.pattern.type in ("COERCE", "ASSAULT")
 
 
 def _announced(ctx: Context, trig: Trigger, floor: int) -> bool:
@@ -812,7 +820,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 a = None  # «لكي تؤدي محادثات جنيف لنتائج»: named talks, no party of their own
             elif object_of_event(ctx, trig.first, floor):
                 a = ctx.actor_ending.get(trig.first)  # اتهم X الفيلق بتسليح…: the accused acts
-                if a is not None and a.first >= floor and not a.place and _prep_attached(ctx, trig):
+                if a is not None and a.first >= floor and not a.place and (
+                        _prep_attached(ctx, trig) or _denied_own_act(ctx, trig, a, floor)):
                     actors = [a]
             elif p.type == "ASSAULT" and _announced(ctx, trig, floor):
                 a = None  # أعلنت وزارة الداخلية انفجار عبوة: who tells of an attack did not make it
