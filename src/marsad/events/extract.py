@@ -678,8 +678,8 @@ def _framed(ctx, framing: Trigger | None, trig: Trigger) -> bool:
     end = ctx.clause_end(framing.last, trig.first, quotes=False)
     while end + 1 < trig.first and toks[end].norm == "," and toks[end + 1].norm in RELATIVES:
         end = ctx.clause_end(end + 1, trig.first, quotes=False)  # العمل الإرهابي، الذي استهدف
-    if end < trig.first:
-        return False  # a mark between (، .) starts a new clause: what follows is framed no more
+    if end < trig.first or any(k in ctx.verbs for k in range(framing.last, trig.first)):
+        return False  # a mark (، .) or a verb between starts a new clause: framed no more
     return not any(stem in ADVERBIAL_STARTS  # …and so does بعد أن، عقب
                    for k in range(framing.last, trig.first) for stem, _ in toks[k].readings)
 
