@@ -96,9 +96,21 @@ def counted_span(ctx, m):
     return "DURATION", R.duration(n, ctx.syms[m.start("u")])
 
 
-@rule("vague", r"V")
+DEICTIC_DAYS = {"t": 0, "a": -1, "g": 1}
+
+
+@rule("vague", r"V(?:m?(?P<d>[tag])(?P<w>W|\(W\))?)?")
 def vague(ctx, m):
-    return "DATE", ctx.units[m.start()].val
+    """لاحقا، في وقت سابق; «في وقت سابق (من) اليوم (الثلاثاء)» is that day (the weekday named,
+    in the week of the document date, when it is not the document's day)."""
+    if not m.group("d"):
+        return "DATE", ctx.units[m.start()].val
+    if m.group("w") and ctx.ref is not None:
+        wd = ctx.units[m.end() - 1 - (m.group("w")[0] == "(")].val[0]
+        day = ctx.ref + timedelta(days=DEICTIC_DAYS[m.group("d")])
+        if day.weekday() != wd:
+            return "DATE", R.day(ctx.ref + timedelta(days=wd - ctx.ref.weekday()))
+    return "DATE", _days(ctx, DEICTIC_DAYS[m.group("d")])
 
 
 @rule("ago", r"q(?P<l>l)?r?(?P<n>[NnF])?(?P<u>[DKJZE])(?P<from>m)?")
