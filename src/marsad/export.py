@@ -37,11 +37,13 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_PART = re.compile(r"^(\d{4})-([HQ])([1-4])$")  # half or quarter of a year
+PART_MONTHS = {"H": 6, "Q": 3}
 
 
 def date_bounds(value: str | None) -> tuple[str | None, str | None]:
     """First and last ISO day a TIMEX date value covers: ``2015-08`` → (2015-08-01,
-    2015-08-31); ``2015-W32`` → its Monday..Sunday; ``A/B`` → (start of A, end of B).
+    2015-08-31); ``2015-W32`` → its Monday..Sunday; ``2015-Q3`` → (2015-07-01, 2015-09-30); ``A/B`` → (start of A, end of B).
     (None, None) for values with no fixed day (``XXXX-03-10``, ``PAST_REF``, ``P3D``)."""
     if not value:
         return None, None
@@ -61,6 +63,11 @@ def date_bounds(value: str | None) -> tuple[str | None, str | None]:
         if m := _WEEK.match(value):
             monday = Date.fromisocalendar(int(m[1]), int(m[2]), 1)
             return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+        if m := _PART.match(value):
+            y, size, n = int(m[1]), PART_MONTHS[m[2]], int(m[3])
+            last = size * n
+            return (Date(y, last - size + 1, 1).isoformat(),
+                    Date(y, last, calendar.monthrange(y, last)[1]).isoformat())
     except ValueError:
         pass
     return None, None

@@ -190,6 +190,23 @@ def relative_year(ctx, m):
     return "DATE", R.period(ctx.ref, "Z", {"P": -1, "X": 1, "T": 0}[adj])
 
 
+YEAR_PARTS = {"½": ("H", 2), "¼": ("Q", 4)}
+
+
+@rule("year_part", r"(?P<part>[½¼])(?P<o>o)m(?:(?P<h>h)Z|Z(?P<adj>[PXT])|Z?(?P<y>Y)(?P<a>A)?)")
+def year_part(ctx, m):
+    """النصف الأول من العام الجاري (2015-H1)، الربع الأخير من 2016 … الربع الثالث (2016-Q3)."""
+    code, most = YEAR_PARTS[ctx.syms[m.start("part")]]
+    n = int(str(ctx.units[m.start("o")].val))
+    if not 1 <= n <= most or era_in(ctx, m, "a") == "hijri":
+        return None
+    if m.group("y"):
+        year = str(ctx.units[m.start("y")].val)
+    else:
+        year = R.period(ctx.ref, "Z", {"P": -1, "X": 1, "T": 0}[m.group("adj") or "T"])
+    return year and year.isdigit() and ("DATE", f"{year}-{code}{n}")
+
+
 @rule("decade", r"(?:xm?)?Δ")
 def decade(ctx, m):
     return "DATE", ctx.units[m.end() - 1].val
@@ -235,4 +252,4 @@ def day_word(ctx, m):
 
 
 RULES = [day_month, day_of_month, weekday_day, day_word, month_day, month_year, bare_month,
-         numeric_date, spaced_date, hijri_date, hijri_month, year, relative_year, decade]
+         numeric_date, spaced_date, hijri_date, hijri_month, year, relative_year, year_part, decade]
