@@ -9,6 +9,7 @@ from .content import (SOFT_PUNCT, Candidate, after_comp, backward, continued_quo
                       sentence_end, trim_end)
 from .context import Ctx
 from .cues import Cue
+from .lexicon import cue_table
 
 MIN_WORDS = 2
 INTRO_WORDS = ("فقد", "فان", "فانه", "فانها", "فهو", "فهي")
@@ -42,8 +43,8 @@ def _candidates(ctx: Ctx) -> list[Candidate]:
             continue
         if cue.kind == "noun" and not _noun_cue_ok(ctx, cue):
             continue
-        c = (_prep(ctx, cue) or _sourced_quote(ctx, cue)) if cue.kind == "prep" \
-            else (forward(ctx, cue) or backward(ctx, cue))
+        c = (_prep(ctx, cue) or _prep_what(ctx, cue) or _sourced_quote(ctx, cue)) \
+            if cue.kind == "prep" else (forward(ctx, cue) or backward(ctx, cue))
         if c is None or (not c.direct and _nested(ctx, cue, cands)):
             continue
         found = [c]
@@ -108,6 +109,44 @@ def _prep(ctx: Ctx, cue: Cue) -> Candidate | None:
     if k in ctx.cues:
         return None
     return Candidate(cue, k, ctx.tokens[k].start, None, False, ctx.tokens[cue.tok].start)
+
+
+def _prep_what(ctx: Ctx, cue: Cue) -> Candidate | None:
+    """Leading «بحسب ما قاله X، فإن …»، «وحسب ما أفاد به شهود عيان، …»، «بحسب ما نقلته الوكالة عن
+    X، …»: the reporting verb after ما names the speaker; the content follows the comma."""
+    first, last = ctx.sent_bounds(cue.tok)
+    v = cue.tok + 2
+    if cue.tok != first or v >= last or ctx.tokens[cue.tok + 1].norm not in NOT_SOURCE:
+        return None
+    verb = ctx.cues.get(v)
+    entry = verb.entry if verb is not None else cue_table().get(_without_object(ctx.tokens[v].norm))
+    if entry is None or entry.kind != "verb":
+        return None
+    j = v + 1
+    while j < last and ctx.tokens[j].norm in sp.OBJECT_BIH:
+        j += 1                                    # أفاد به
+    if entry.via_an:
+        while j < last and ctx.tokens[j].norm != "عن" and not ctx.is_punct(j, SOFT_PUNCT):
+            j += 1                                # نقلته الوكالة | عن X
+        j += j < last and ctx.tokens[j].norm == "عن"
+    end = j
+    while end < last and not ctx.is_punct(end, SOFT_PUNCT) and end - j < sp.MAX_NP:
+        end += 1
+    if end == j or end + 1 >= last or not ctx.is_punct(end, SOFT_PUNCT):
+        return None
+    k = end + 1 + (ctx.tokens[end + 1].norm in INTRO_WORDS and end + 2 < last)
+    if k in ctx.cues:
+        return None
+    source = Cue(v, ctx.tokens[v].start, ctx.tokens[v].end, entry, False)
+    return Candidate(source, k, ctx.tokens[k].start, None, False, ctx.tokens[cue.tok].start)
+
+
+def _without_object(word: str) -> str:
+    """قاله، نقلته، أكدته → قال، نقلت، أكدت (the reporting verb without its object pronoun)."""
+    for suffix in ("ها", "ه"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)]
+    return word
 
 
 def _sourced_quote(ctx: Ctx, cue: Cue) -> Candidate | None:

@@ -15,6 +15,7 @@ from .context import Ctx
 from .cues import Cue
 
 MAX_NP = 10              # words in a subject phrase
+OBJECT_BIH = frozenset(["به", "بها"])   # أفاد به X، صرح بها X
 MAX_BACK = 12            # words between a clause start and an SV cue
 APPOSITION_SCAN = 10     # tokens after an unnamed subject where «، فلان،» may name it
 SAME_ROLE_SENTENCES = 3  # how far back «وأضاف المتحدث» may find the spokesman it repeats
@@ -47,6 +48,18 @@ def _l_prefixed(ctx: Ctx, i: int) -> int | None:
         if start == tok.start + 1 or (start > tok.start and stem.startswith("ال")):
             return start
     return None
+
+
+def _l_source(ctx: Ctx, i: int) -> bool:
+    """A ل-word after «وفقا» that names who said it: a named entity or an unnamed source (وفقا
+    للمرصد، وفقا لمصادر، وفقا للتقرير), not a plan or a rule (وفقا للخطة، وفقا لآلية العمل)."""
+    start = _l_prefixed(ctx, i)
+    if start is None:
+        return False
+    stems = {stem for stem, _ in ctx.tokens[i].forms[1:]}
+    return ctx.ents.by_start.get(start) is not None or ctx.ents.by_start.get(start + 1) is not None \
+        or any(s in ctx.w["unnamed_head"] or s.removeprefix("ال") in ctx.w["unnamed_head"]
+               for s in stems)
 
 
 def _addressee_word(ctx: Ctx, i: int) -> bool:
@@ -168,19 +181,25 @@ def _circumstantial(word: str) -> bool:
 def subject_after(ctx: Ctx, cue: Cue, stop: int) -> tuple[Speaker | None, int]:
     """The subject right after the cue (None if the cue has none), and where it ends."""
     j = cue.tok + 1
-    while j < stop and j in ctx.time_toks:
-        j += 1
-    j = _skip_addressee(ctx, j, stop)
+    while j < stop and (j in ctx.time_toks or j == cue.tok + 1 and ctx.tokens[j].norm in OBJECT_BIH):
+        j += 1                                   # (أفاد به مصدر: «به» is no subject)
+    source = cue.kind == "prep" and cue.entry.particle == "ل" and j < stop \
+        and _l_source(ctx, j)                   # وفقا للمرصد: the source, not an addressee
+    if not source:
+        j = _skip_addressee(ctx, j, stop)
     j = _skip_title(ctx, j, stop)
     if j >= stop:
         return None, j
     t = ctx.tokens[j]
     if (t.kind in ("punct", "num") or t.norm in ctx.w["comp"] or t.norm in ctx.w["not_subject"]
-            or t.norm == cue.entry.particle or _addressee_word(ctx, j) or j in ctx.cues
-            or _circumstantial(t.norm)):
+            or t.norm == cue.entry.particle or not source and _addressee_word(ctx, j)
+            or j in ctx.cues or _circumstantial(t.norm)):
         return None, j
     end = _np_end(ctx, j, stop)
-    return resolve_np(ctx, j, end), end
+    found = resolve_np(ctx, j, end)
+    if source and found.entity is None and not ctx.tokens[j].norm.startswith("لل"):
+        found = Speaker(None, (_l_prefixed(ctx, j), found.span[1]))  # وفقا لمصادر: without ل
+    return found, end
 
 
 AN_PRONOUNS = frozenset(["عنه", "عنها", "عنهم", "عنهما"])
