@@ -8,6 +8,8 @@ from ..text.normalize import normalize
 PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # one place per happening
 MEETINGS = frozenset({"CONSULT"})  # the same meeting whichever side is named first
 BORROW_REACH = 600  # characters back to the strike whose side «غارات أخرى» continues
+CLAIMANTS = frozenset({"REB", "UAF"})  # who claims attacks: armed groups
+UNNAMED_ATTACKERS = frozenset({"REB", "UAF", None})  # an attack whose author a claim may name
 MARKED = frozenset({"planned", "negated", "hypothetical"})  # statuses one mention may add
 RECALL_SPAN = 800  # characters back to the happening a «بعد خطفهم» recalls
 MODAL_ENDS = frozenset({"ان", "الا"})  # يجب أن، ينبغي ألا: each obligation is its own
@@ -110,6 +112,20 @@ def _referred_back(ev, kept, definite: frozenset, loose: frozenset, places: froz
                     for k in kept))
 
 
+def _claimed(ev, kept) -> bool:
+    """«أعلن تنظيم ولاية سيناء مسؤوليته عن الهجوم»: an armed group's claim for an attack told
+    before (of the same mode, by unnamed gunmen or by nobody named) names its author: that
+    event takes the claimant as actor and the claim is no event of its own."""
+    if not ev.actor or any(a.sector not in CLAIMANTS for a in ev.actor):
+        return False
+    before = [k for k in kept if k.type == ev.type and k.trigger.start < ev.trigger.start
+              and (ev.mode is None or k.mode == ev.mode)
+              and all(a.entity is None and a.sector in UNNAMED_ATTACKERS for a in k.actor)]
+    for k in before:
+        k.actor = list(ev.actor)
+    return bool(before)
+
+
 def _his_own(ev, kept, places: frozenset) -> bool:
     """«زار الرئيس باريس في أولى زياراته الخارجية»: a noun with a possessive
     pronoun naming an act of the same kind and actor told earlier in its sentence is that act."""
@@ -157,20 +173,23 @@ def _alike(xs, ys, places: frozenset) -> bool:
 def dedupe(events: list, nouns: frozenset = frozenset(), loose: frozenset = frozenset(),
            places: frozenset = frozenset(), definite: frozenset = frozenset(),
            persons: frozenset = frozenset(), owned: frozenset = frozenset(),
-           fresh: frozenset = frozenset(), recalled: frozenset = frozenset()) -> list:
+           fresh: frozenset = frozenset(), recalled: frozenset = frozenset(),
+           claims: frozenset = frozenset()) -> list:
     """``nouns``: trigger starts of events named by a noun (a later mention of a happening);
     ``loose``: those dated by default; ``places``: ids of GPE entities; ``definite``: those
     named by a definite noun; ``persons``: ids of PER entities; ``owned``: those named by a
     noun with a possessive pronoun; ``fresh``: those named as a new or another one (غارات
     جديدة), never a mention of one told before; ``recalled``: nouns with a possessive pronoun
-    after a time word (بعد خطفهم، منذ اعتقاله): a happening of its type told before."""
+    after a time word (بعد خطفهم، منذ اعتقاله): a happening of its type told before; ``claims``:
+    nouns after «مسؤوليته عن» (a claim for a happening told before)."""
     kept = []
     for ev in sorted(events, key=lambda e: not e.actor):
         if not ev.actor and ev.trigger.start in fresh:
             _borrow_actors(ev, kept)  # «استهدفت غارات أخرى…»: more strikes by the same side
             kept.append(ev)
             continue
-        if _mentioned_before(ev, kept) or _referred_back(ev, kept, definite, loose, places) \
+        if ev.trigger.start in claims and _claimed(ev, kept) \
+                or _mentioned_before(ev, kept) or _referred_back(ev, kept, definite, loose, places) \
                 or ev.trigger.start in owned and _his_own(ev, kept, places) \
                 or ev.trigger.start in nouns and _repeated(ev, kept, loose) \
                 or ev.trigger.start in recalled and _told_before(ev, events):

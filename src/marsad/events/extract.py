@@ -48,6 +48,7 @@ SHORT_MASDARS = frozenset({"شن"})  # verbal nouns of two letters (بشن هج�
 TO_ACT = TO | {"ب" + w for w in SHORT_MASDARS}  # words an act named as content follows
 FRAME_WINDOW = 8
 UNSAID_WINDOW = 10
+CLAIM_WORD = "مسؤوليت"  # مسؤوليته، مسؤوليتها، مسؤوليتهم (normalized)
 YEAR = re.compile(r"(?:1[34]|19|20)\d\d")  # a Hijri or Gregorian year, not a count
 EXCHANGE = frozenset({"لقاء", "مقابل"})
 HELP = frozenset({"AID", "COOPERATE"})
@@ -130,6 +131,7 @@ def extract_events(doc: Document) -> list[Event]:
     owned = set()  # events named by a noun with a possessive pronoun (زياراته): told before
     fresh = set()  # events named as new or other ones (غارات جديدة، موجة جديدة من الغارات)
     recalled = set()  # possessed nouns after a time word (بعد خطفهم): a happening told before
+    claims = set()  # nouns after «مسؤوليته عن»: a claim for a happening told before
     today = doc.date.isoformat() if doc.date else None
     framing: Trigger | None = None  # the last condemnation or prevention (see _framed)
     for trig in triggers:
@@ -146,6 +148,8 @@ def extract_events(doc: Document) -> list[Event]:
                     definite.add(trig.start)
             if _recalled(doc, trig):
                 recalled.add(trig.start)
+            if trig.pattern.pos != "V" and _claim(doc, trig):
+                claims.add(trig.start)
             if ev.date in (None, ctx.news_date, today):
                 loose.add(trig.start)
         if "frames" in trig.pattern.flags:
@@ -158,7 +162,7 @@ def extract_events(doc: Document) -> list[Event]:
     persons = frozenset(e.id for e in doc.entities if e.type == "PER")
     events = dedupe(events, frozenset(nouns), frozenset(loose), places,
                     frozenset(definite), persons, frozenset(owned), frozenset(fresh),
-                    frozenset(recalled))
+                    frozenset(recalled), frozenset(claims))
     for ev in events:
         if ev.location is None:
             ev.location = scene(ctx, ev.trigger.start, ev.type)
@@ -382,6 +386,13 @@ def _described(doc: Document, events: list) -> list:
         noun.recipient = noun.recipient or ev.recipient
         noun.location = noun.location or ev.location
     return out
+
+
+def _claim(doc: Document, trig: Trigger) -> bool:
+    """«مسؤوليته عن الهجوم»، «مسؤوليتها عن التفجير»: the noun is the act claimed."""
+    toks = doc.tokens
+    return trig.first > 1 and toks[trig.first - 1].norm == "عن" \
+        and toks[trig.first - 2].norm.lstrip("و").startswith(CLAIM_WORD)
 
 
 def _recalled(doc: Document, trig: Trigger) -> bool:
