@@ -184,6 +184,10 @@ def clause_start(ctx: Ctx, cue: Cue) -> int:
     return ctx.tokens[k].start
 
 
+DATELINE_MAX = 7  # tokens of «المدينة - الوكالة:» before the news
+DATELINE_MARKS = frozenset({"-", "–", "—", "("})
+
+
 def backward(ctx: Ctx, cue: Cue) -> Candidate | None:
     """«…»، قال X  /  «…»، بحسب X  /  «…»، هكذا صرح X  —  or  — CLAUSE، وفق ما أكد X."""
     j = cue.tok - 1
@@ -216,6 +220,7 @@ def _clause_before(ctx: Ctx, cue: Cue, prep: int) -> Candidate | None:
     if prep < 0 or not ctx.in_class(prep, "post_prep", stem=True):
         return None
     first, _ = ctx.sent_bounds(cue.tok)
+    first = _after_dateline(ctx, first, prep)
     end_tok = prep
     while end_tok > first and ctx.tokens[end_tok - 1].kind == "punct":
         end_tok -= 1
@@ -229,6 +234,16 @@ def _clause_before(ctx: Ctx, cue: Cue, prep: int) -> Candidate | None:
     if tok.kind == "word" and ctx.text[start] in "وف" and len(tok.forms) > 1:
         start = ctx.tokens[first].forms[1][1]
     return Candidate(cue, first, start, ctx.tokens[end_tok - 1].end, False, start, post=True)
+
+
+def _after_dateline(ctx: Ctx, first: int, stop: int) -> int:
+    """The first token after a dateline opening the sentence (القاهرة - وكالات: …، الرياض (واس):)."""
+    toks = ctx.tokens
+    for k in range(first, min(first + DATELINE_MAX, stop)):
+        if toks[k].norm == ":":
+            marked = any(toks[j].norm in DATELINE_MARKS for j in range(first, k))
+            return k + 1 if marked and k + 1 < stop else first
+    return first
 
 
 def sentence_end(ctx: Ctx, c: Candidate) -> int:
