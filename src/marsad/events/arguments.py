@@ -805,13 +805,16 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                                   or _attacker_after_li(ctx, trig, g))
         if free and p.gen in ("actor", "recipient"):
             group = coordinated(ctx, g, ceiling)
-            if p.gen == "actor":
+            if p.gen == "actor" and not _meeting_purpose(ctx, trig):
                 actors, after = group, group[-1].last
             else:
                 rcps, after = group, group[-1].last
         elif trig.last in ctx.nisba:  # العقوبات الأمريكية، الغارات الروسية
             actors = [nisba_actor(ctx, trig.last, "MIL" if p.type in ARMED_TYPES else "GOV")]
             after = trig.last + 1
+        if not actors and _meeting_purpose(ctx, trig):
+            a = clause_subject(ctx, trig.first, floor) or nearest_before(ctx, trig.first, floor)
+            actors = coordinated(ctx, a, max(trig.first, a.last)) if a is not None else []
         if not actors:
             a = agent_after(ctx, after, ceiling) or far_agent(ctx, trig)
             if a is not None:
@@ -882,6 +885,13 @@ def partner(ctx: Context, trig: Trigger, ceiling: int) -> list[ActorPhrase]:
                 and preposition(ctx, a) is None:
             return [a]
     return []
+
+
+def _meeting_purpose(ctx: Context, trig: Trigger) -> bool:
+    """«توجه كيري إلى الدوحة للقاء وزراء الخارجية»: a meeting noun with لـ is the purpose of the
+    clause's subject, who meets the party named after it."""
+    return trig.pattern.type == "CONSULT" and trig.pattern.mode is None and _prep_attached(ctx, trig) \
+        and normalize(ctx.doc.text[ctx.doc.tokens[trig.first].start:trig.start]).endswith("ل")
 
 
 def _attacker_after_li(ctx: Context, trig: Trigger, g: ActorPhrase) -> bool:
