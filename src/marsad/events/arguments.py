@@ -48,6 +48,7 @@ FAR_PAIRS = frozenset({("من", "قبل"), ("علي", "يد"), ("علي", "اي�
 FAR_AGENT = 16  # words from a noun to a comma-separated «، من قبل X» naming its agent
 AGENT_SINGLE = frozenset({"بايدي", "بيد"})
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
+APPEALED = frozenset({normalize("المجتمع الدولي")})  # after دعا/طالب: its object
 DENIERS = frozenset({"GOV", "MIL", "COP", "SPY"})  # state bodies denying their own act
 AGENT_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "OPP", "CRM", "SPY"})
 GENITIVE_L = ("ل",)  # اعتقالها للصحفيين: a noun's object after ل
@@ -328,6 +329,8 @@ def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     """A verb in its masculine singular form (دعا، يدعو) and a phrase headed by a feminine
     singular noun (الحكومة، الشرطة، وزارة): the phrase is not its subject."""
     doc = ctx.doc
+    if trig.pattern.type == "REQUEST" and normalize(doc.text[a.start:a.end]) in APPEALED:
+        return True  # دعا المجتمع الدولي إلى: the one appealed to, never the one appealing
     word = normalize(doc.text[trig.start:doc.tokens[trig.first].end])
     past, _, present = normalized_lemma(trig.pattern.lemma).partition("/")
     if word not in (past, present) or a.entity in ctx.persons or trig.entry.rest:

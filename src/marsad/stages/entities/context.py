@@ -11,7 +11,9 @@ from .lexicon import common_words, given_names
 
 # Words that precede a place name that is also a common word (مدينة الباب).
 PLACE_CUES = frozenset("مدينه بلده قريه محافظه منطقه مديريه ولايه حي مخيم مدن بلدات قري العاصمه "
-                       "مدينتي ضاحيه بلدتي اقليم".split())
+                       "مدينتي ضاحيه بلدتي اقليم محافظتي مديريتي محافظات مديريات".split())
+# Cues naming two or more places (محافظتي صعدة وحجة): the cue also holds for the name after و.
+LIST_CUES = frozenset("مدينتي بلدتي محافظتي مديريتي مدن بلدات قري محافظات مديريات".split())
 # Words that may precede an ambiguous country name (في مالي).
 COUNTRY_CUES = PLACE_CUES | frozenset("في من الي مع دوله جمهوريه شمال جنوب شرق غرب وسط شمالي "
                                       "جنوبي شرقي غربي".split())

@@ -7,6 +7,7 @@ from . import kb
 from .context import (
     COUNTRY_CUES,
     FUNCTION_WORDS,
+    LIST_CUES,
     PLACE_CUES,
     PRONOUN_ENDINGS,
     TIME_WORDS,
@@ -110,7 +111,7 @@ def _known(ctx: Context, m) -> Cand | None:
         return Cand(m.first, m.last, m.start, m.end, "GPE", key=("C", e.iso3), entry=e,
                     country=e.iso3, name_en=e.name_en, known=True)
     if m.lexicon == "places":
-        if e.needs_cue and not ctx.form_in(m.first - 1, PLACE_CUES):
+        if e.needs_cue and not ctx.form_in(m.first - 1, PLACE_CUES) and not _listed(ctx, m):
             return None
         if nunated(ctx.doc.text[m.start:m.end]):
             return None             # تاماً "completely": a word with tanween is no name
@@ -130,6 +131,12 @@ def _known(ctx: Context, m) -> Cand | None:
     if m.last - m.first == 1 and _weak(ctx, m):
         c.extra["weak"] = True      # kept only beside a fuller mention
     return c
+
+
+def _listed(ctx: Context, m) -> bool:
+    """«محافظتي صعدة وحجة»: a name with و right after the first name of a list cue."""
+    return m.start > ctx.tokens[m.first].start and ctx.word(m.first)[:1] == "و" \
+        and m.first > 1 and ctx.form_in(m.first - 2, LIST_CUES) is not None
 
 
 def _weak(ctx: Context, m) -> bool:
