@@ -68,13 +68,14 @@ def known_names(ctx: Context) -> list[Cand]:
 
 
 def _quoted_media(ctx: Context, c: Cand) -> Cand | None:
-    """لـ«الشرق الأوسط»، صحيفة «الرياض»: a place name quoted after ل or a media head noun
-    is the known news outlet of that name."""
+    """لـ«الشرق الأوسط»، صحيفة «الرياض»، صنعاء - «الشرق الأوسط»: a place name quoted after ل, a
+    media head noun or a dateline's dash is the known news outlet of that name."""
     k = c.first - 1
     if ctx.word(c.last) not in QUOTES:
         return None
     before = ctx.word(k - 1)
-    if before != "ل" and before not in kb.MEDIA_HEADS:
+    dateline = before == "-" and ctx.word(c.last + 1) == ":"     # صنعاء - «الشرق الأوسط»:
+    if before != "ل" and before not in kb.MEDIA_HEADS and not dateline:
         return None
     entry = kb.media_names().get(normalize(ctx.doc.text[c.start:c.end]))
     if entry is None:
