@@ -224,10 +224,14 @@ def modal_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
 
 
 def kana_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
-    """وكان الجيش قد قصف…، إن الجيش قد يهاجم…: a subject between كان (or إن) and قد comes
-    before its verb."""
-    if i < 2 or ctx.doc.tokens[i - 1].norm not in ("قد", "وقد"):
+    """وكان الجيش قد قصف…، إن الجيش قد يهاجم…، أن تكون تركيا تساعد…: a subject between كان (or
+    إن) and قد, or right after كان, comes before its verb."""
+    if i < 2:
         return None
+    if ctx.doc.tokens[i - 1].norm not in ("قد", "وقد"):
+        a = ctx.actor_ending.get(i)  # أن تكون تركيا تساعد: كان + subject + verb, no قد
+        return a if a is not None and a.first > floor and a.first > 0 \
+            and ctx.doc.tokens[a.first - 1].norm.lstrip("وف") in KANA else None
     a = ctx.actor_ending.get(i - 1)
     if a is None or a.first <= floor:
         return None
