@@ -38,6 +38,11 @@ AGENT_VERBS = frozenset(  # هجوم شنه X، الغارات التي تنفذ
     for stem in (past, past + "ت", past + "و", "ي" + present, "ت" + present,
                  "ي" + present + "ون", "ت" + present + "ون")
     for suffix in ("ه", "ها")) | {"تبناه", "تبنته", "تبنتها", "يتبناه", "تتبناه", "تبنوه"}
+FIRE_VERBS = frozenset(  # قذائف أطلقها X، عبوة زرعها X: the agent of a weapon (force only)
+    stem + suffix
+    for past, present in (("اطلق", "طلق"), ("زرع", "زرع"))
+    for stem in (past, past + "ت", past + "و", "ي" + present, "ت" + present)
+    for suffix in ("ه", "ها"))
 DID_IT = frozenset((v, o) for v in ("قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون")
                    for o in ("به", "بها"))  # زيارة قام بها X لموسكو: X is the visitor
 TOOK_PART = frozenset((v, o) for v in ("شارك", "شاركت", "شاركوا", "يشارك", "تشارك", "يشاركون")
@@ -247,6 +252,13 @@ def relative_head(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     if j > floor and ctx.doc.tokens[j].norm in RELATIVES:
         return ctx.actor_ending.get(j)
     return None
+
+
+def _device_subject(ctx: Context, trig: Trigger) -> bool:
+    """«قتلت قذائف الهاون عشرات المدنيين»: a weapon or a blast right after a verb of force is its
+    subject; who fired it is named only after it, never by a phrase before the verb."""
+    toks = ctx.doc.tokens
+    return trig.pattern.type == "ASSAULT" and trig.last < len(toks) and has_word(toks[trig.last], "DEVICE")
 
 
 def embedded_floor(ctx: Context, i: int, floor: int) -> int:
@@ -466,13 +478,14 @@ def nearest_before(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     return best
 
 
-def agent_after(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
+def agent_after(ctx: Context, i: int, limit: int, armed: bool = False) -> ActorPhrase | None:
     """من قبل X، على يد X، هجوم شنه X."""
     toks = ctx.doc.tokens
     for j in range(i, min(i + 6, limit)):
         w = toks[j].norm
         k = None
-        if w in AGENT_VERBS and not _relative_of_actor(ctx, j) or w in AGENT_SINGLE:
+        if (w in AGENT_VERBS or armed and w in FIRE_VERBS) and not _relative_of_actor(ctx, j) \
+                or w in AGENT_SINGLE:
             k = j + 1
         elif j + 1 < limit and (w, toks[j + 1].norm) in AGENT_PAIRS:
             if (w, toks[j + 1].norm) in DID_IT and _complement_between(toks, i, j):
@@ -752,7 +765,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
     if "byagent" in p.flags:
         return by_agent(ctx, trig, floor, ceiling)
     if "thing" in p.flags:  # انفجرت عبوة ناسفة زرعها مسلحون: a device, not an actor, is the subject
-        a = agent_after(ctx, trig.last, ceiling)
+        a = agent_after(ctx, trig.last, ceiling, p.type in ARMED_TYPES)
         actors = coordinated(ctx, a, ceiling) if a is not None else []
     elif p.pos == "V":
         if trig.entry.first_person and speaker is not None:
@@ -768,7 +781,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 if a is not None and _disagrees(ctx, trig, a):
                     a = None  # دعا الحكومة إلى: a feminine noun after a masculine verb is its object
                 if a is None:
-                    a = agent_after(ctx, trig.last, ceiling)
+                    a = agent_after(ctx, trig.last, ceiling, p.type in ARMED_TYPES)
                     if a is not None:  # خطف ثمانية على أيدي X: the subject before is the patient
                         patient = subject_before(ctx, trig.first, floor)
                         rcps = joined_before(ctx, patient, floor) if patient else []
@@ -780,7 +793,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             if a is not None:
                 actors = coordinated(ctx, a, ceiling)
                 after = actors[-1].last
-            elif not actors:
+            elif not actors and not _device_subject(ctx, trig):
                 a = (relative_head(ctx, trig.first, floor) or pronoun_statement_subject(ctx, trig)
                      or joined_verb_subject(ctx, trig, floor)
                      or subject_before(ctx, trig.first, floor)
@@ -823,7 +836,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             a = clause_subject(ctx, trig.first, floor) or nearest_before(ctx, trig.first, floor)
             actors = coordinated(ctx, a, max(trig.first, a.last)) if a is not None else []
         if not actors:
-            a = agent_after(ctx, after, ceiling) or far_agent(ctx, trig)
+            a = agent_after(ctx, after, ceiling, p.type in ARMED_TYPES) or far_agent(ctx, trig)
             if a is not None:
                 actors = coordinated(ctx, a, ceiling)
             elif "ownactor" in p.flags or venue:
