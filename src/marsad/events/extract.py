@@ -106,7 +106,9 @@ def extract_events(doc: Document) -> list[Event]:
                             if m.entry.tense is None
                             or not nunated(doc.text[m.start:doc.tokens[m.first].end])]
     if by_lex[TRIGGERS]:
-        by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS] if not _counted(doc, m)]
+        present = {m.first for m in by_lex[TRIGGERS] if m.entry.tense == "present"}
+        by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS] if not _counted(doc, m)
+                            and not (m.first not in present and _future_past(doc, m))]
     triggers = find_triggers(doc, by_lex[TRIGGERS], by_lex[BLOCKERS])
     triggers = [t for t in triggers if not _inside(names, t.start)]  # «مجلس التعاون»، «دان براون»
     triggers = [t for k, t in enumerate(triggers) if not (k and _object_noun(doc, triggers[k - 1], t))]
@@ -468,6 +470,14 @@ def _possessed(doc: Document, trig: Trigger) -> bool:
 @cache
 def _bare_lemmas(lemma: str) -> frozenset:
     return frozenset(w.removeprefix("ال") for w in normalized_lemma(lemma).split("/"))
+
+
+def _future_past(doc: Document, m) -> bool:
+    """«سأضرب»: a past form read after the future prefix س is no past verb (أضرب = he went on
+    strike), unless the word also reads as a present form (وسأجري محادثات)."""
+    tok = doc.tokens[m.first]
+    return m.entry.tense == "past" and m.start > tok.start \
+        and normalize(doc.text[tok.start:m.start]).endswith("س")
 
 
 def _counted(doc: Document, m) -> bool:
