@@ -46,6 +46,7 @@ class ActorWord:
     country: str | None
     sector: str | None
     unless: str | None = None  # a word that, anywhere in the article, makes it another thing
+    several: bool = False      # of several countries (القوى الكبرى): never the local country
 
 
 def _nisba_forms(stem: str, names: set) -> set[str]:
@@ -59,6 +60,7 @@ PLURAL_NISBAS: set[str] = set()  # filled with the table (الأتراك)
 
 NOT_ACTOR = "-"  # fallback_actors.tsv sector of a phrase that contains an actor word but is none
 BOTH = "BOTH"  # fallback_actors.tsv sector of «البلدان، الجانبين»: the two parties in focus
+SEVERAL = "SEVERAL"  # fallback_actors.tsv country of «القوى الكبرى»: several countries, none local
 OWNER = "OWNER"  # fallback_actors.tsv country of «قواتها، طائراته»: the state named before it
 PLURAL_HEADS = frozenset(normalize(w) for w in "وزراء قادة رؤساء زعماء سفراء ممثلو ممثلي مندوبو "
                          "مندوبي وفود جيوش حكومات برلمانات".split())
@@ -71,8 +73,9 @@ NOT_BEFORE_DUAL = frozenset(normalize(w) for w in "هذه تلك بعض كل ج�
 def fallback_actor_phrases() -> tuple[tuple[str, ActorWord], ...]:
     out = []
     for phrase, country, sector, *unless in read_tsv("fallback_actors.tsv"):
-        out.append((phrase, ActorWord("head", None if country == "-" else country, sector,
-                                      normalize(unless[0]) if unless else None)))
+        out.append((phrase, ActorWord("head", None if country in ("-", SEVERAL) else country, sector,
+                                      normalize(unless[0]) if unless else None,
+                                      country == SEVERAL)))
     rows = read_tsv("fallback_countries.tsv")
     names = {normalize(n) for _, ns, *_ in rows for n in ns.split("|")}
     for iso, gpe_names, nisbas, plurals, capitals in rows:
@@ -355,7 +358,7 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
             continue
         country = _owner(doc, m.start) if w.country == OWNER else w.country
         a = ActorPhrase(m.first, m.last, m.start, m.end, None, country, w.sector,
-                        w.kind in ("gpe", "capital"))
+                        w.kind in ("gpe", "capital"), w.several)
         _extend(doc, a, by_first, names, ents)
         if taken.intersection(range(a.first, a.last)):
             continue
