@@ -58,6 +58,7 @@ DENIERS = frozenset({"GOV", "MIL", "COP", "SPY"})  # state bodies denying their 
 AGENT_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "OPP", "CRM", "SPY"})
 GENITIVE_L = ("ل",)  # اعتقالها للصحفيين: a noun's object after ل
 ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+FORCE_ON = frozenset({"ASSAULT", "COERCE"})  # acts done to people: a passive names its patient
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # verbal stances toward a policy
 NEGATIONS = frozenset({"لم", "لن", "لا", "قد"})
 KANA = frozenset({"كان", "كانت", "كانوا", "يكون", "تكون"})
@@ -209,10 +210,13 @@ def subject_before(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
 
 
 def fronted_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
-    """إن رئيس الوزراء دعا روحاني: after a complementizer the subject comes before the verb."""
+    """إن رئيس الوزراء دعا روحاني: after a complementizer the subject comes before the verb;
+    so it does in a clause that opens with it (الشرطة التركية تعتقل 20 شخصا)."""
     a = ctx.actor_ending.get(i)
-    if a is None or a.first <= floor:
+    if a is None or a.first < floor:
         return None
+    if a.first == floor:  # (not a place: «في دمشق قال…»، nor لـX)
+        return a if not a.place and ctx.doc.tokens[a.first].start == a.start else None
     return a if ctx.doc.tokens[a.first - 1].norm in COMPLEMENTIZERS else None
 
 
@@ -780,6 +784,9 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 a = subject_after(ctx, trig.last, ceiling)
                 if a is not None and _disagrees(ctx, trig, a):
                     a = None  # دعا الحكومة إلى: a feminine noun after a masculine verb is its object
+                agent = _passive_agent(ctx, a, ceiling) if a is not None and p.type in FORCE_ON else None
+                if agent is not None and not trig.entry.rest:
+                    rcps, a = [a], agent  # اعتقل خمسة أشخاص على يد قوات الأمن: a passive
                 if a is None:
                     a = agent_after(ctx, trig.last, ceiling, p.type in ARMED_TYPES)
                     if a is not None:  # خطف ثمانية على أيدي X: the subject before is the patient
@@ -905,6 +912,17 @@ def partner(ctx: Context, trig: Trigger, ceiling: int) -> list[ActorPhrase]:
                 and preposition(ctx, a) is None:
             return [a]
     return []
+
+
+def _passive_agent(ctx: Context, a: ActorPhrase, ceiling: int) -> ActorPhrase | None:
+    """«اعتقل خمسة أشخاص على يد قوات الأمن»: «على يد / من قبل» right after the phrase after the
+    verb names the agent; the verb is a passive and that phrase is its patient."""
+    toks = ctx.doc.tokens
+    j = a.last
+    if j + 2 >= ceiling or (toks[j].norm, toks[j + 1].norm) not in FAR_PAIRS:
+        return None
+    agent = ctx.actor_at.get(j + 2)
+    return agent if agent is not None and agent is not a else None
 
 
 def _meeting_purpose(ctx: Context, trig: Trigger) -> bool:

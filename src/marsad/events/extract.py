@@ -15,6 +15,7 @@ from .actors import ActorPhrase
 from .arguments import (
     ADVERBIAL_STARTS,
     COUNTS,
+    FORCE_ON,
     SKIP_WORDS,
     clause_subject,
     find_arguments,
@@ -34,7 +35,6 @@ from .when import event_date, news_date, topic_shift
 from .where import ON_THE_GROUND, location, main_country, place_country, scene
 
 EVENT_LEXICONS = frozenset({TRIGGERS, BLOCKERS, CUES, ACTOR_WORDS})
-FORCE_ON = frozenset({"ASSAULT", "COERCE"})
 VICTIMS = frozenset({"CVL", "JRN", "REF", "EDU", "MED"})
 LOCAL_SECTORS = frozenset({"CVL", "REB", "MIL", "COP", "GOV", "LEG", "JUD", "LAB", "EDU", "MED",
                            "JRN", "BUS", "OPP", "REF"})
