@@ -54,6 +54,8 @@ EXCHANGE = frozenset({"لقاء", "مقابل"})
 HELP = frozenset({"AID", "COOPERATE"})
 EXPOSED = frozenset(normalize(w) for w in "تعرض تعرضت تعرضوا تعرضا تعرضتا يتعرض تتعرض يتعرضون "
                     "يتعرضان تتعرضان تعرضه تعرضها تعرضهم تعرضهما".split())
+ESCAPED = frozenset(normalize(w) for w in "نجا نجت نجوا نجيا ينجو تنجو ينجون نجاة".split())
+ATTEMPT_WORDS = frozenset(normalize(w) for w in "محاولة محاولتي محاولات".split())
 EXPOSED_NEAR = 3  # words before تعرض where its subject may end (القوات التي تعرضت)
 EXPOSED_GAP = 6  # words from تعرض to the attack noun (its subject may come between)
 # after a victim: how or where he was hit (قتل جندي في هجوم / برصاص قناص / وأصيب آخر)
@@ -196,7 +198,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
                                or _counted_subject(ctx, trig, actors)
                                or _passive_subject(ctx, trig, actors)):
         rcps, actors = _unique(actors + rcps), []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
-    verb = _exposed(ctx, trig, floor) if p.type in FORCE_ON and p.pos == "N" else None
+    verb = (_exposed(ctx, trig, floor) or _escaped(ctx, trig, floor)) \
+        if p.type in FORCE_ON and p.pos == "N" else None
     if verb is not None:  # تعرضت القوات لهجوم: the subject of تعرض is the target, never the actor
         target = _exposed_target(ctx, verb, trig, floor)
         actors = [a for a in actors if a.first > trig.first]
@@ -530,6 +533,21 @@ def _exposed(ctx: Context, trig: Trigger, floor: int) -> int | None:
     for k in range(trig.first - 1, max(floor, trig.first - EXPOSED_GAP) - 1, -1):
         if any(form in EXPOSED for form, _ in toks[k].readings):
             return k
+    return None
+
+
+def _escaped(ctx: Context, trig: Trigger, floor: int) -> int | None:
+    """«نجا رئيس الوزراء من محاولة اغتيال»: an attack noun after «نجا من (محاولة)» → the index of
+    نجا (its subject is the target), else None."""
+    toks = ctx.doc.tokens
+    k = trig.first - 1
+    if k > floor and toks[k].norm in ATTEMPT_WORDS:
+        k -= 1
+    if k <= floor or toks[k].norm != "من":
+        return None
+    for j in range(k - 1, max(floor, k - EXPOSED_GAP) - 1, -1):
+        if any(form in ESCAPED for form, _ in toks[j].readings):
+            return j
     return None
 
 
