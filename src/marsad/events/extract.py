@@ -198,8 +198,10 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
                                or _counted_subject(ctx, trig, actors)
                                or _passive_subject(ctx, trig, actors)):
         rcps, actors = _unique(actors + rcps), []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
-    verb = (_exposed(ctx, trig, floor) or _escaped(ctx, trig, floor)) \
-        if p.type in FORCE_ON and p.pos == "N" else None
+    verb = None
+    if p.type in FORCE_ON and p.pos == "N":
+        verb = _exposed(ctx, trig, floor)
+        verb = _escaped(ctx, trig, floor) if verb is None else verb
     if verb is not None:  # تعرضت القوات لهجوم: the subject of تعرض is the target, never the actor
         target = _exposed_target(ctx, verb, trig, floor)
         actors = [a for a in actors if a.first > trig.first]
