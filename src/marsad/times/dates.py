@@ -186,6 +186,8 @@ def year(ctx, m):
 
 @rule("relative_year", r"(?:xm?)?(?:(?P<h>h)Z|Z(?P<adj>[PXT]))")
 def relative_year(ctx, m):
+    if ctx.units[m.end() - 1 - bool(m.group("adj"))].val != "1":
+        return None  # العامين الماضيين: two years, a duration
     adj = m.group("adj") or "T"
     return "DATE", R.period(ctx.ref, "Z", {"P": -1, "X": 1, "T": 0}[adj])
 
