@@ -109,7 +109,10 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
             modifier = title != "counterpart" and normalize(title.phrase) in MODIFIERS
             complement = ctx.word(k)[0] == "ل" and normalize(m2.entry.phrase)[0] != "ل"
             if title != "counterpart" and (m2.entry.office or modifier) and not complement:
-                title = m2.entry            # نائب المدير التنفيذي: the director's sector
+                # نائب المدير التنفيذي: the director's sector; مستشار أمير المنطقة (in construct,
+                # nothing between): the emir's adviser, not the emir
+                construct = k == m.last and not ctx.definite(m.last - 1)
+                title = replace(m2.entry, office=None) if construct else m2.entry
             k = m2.last
             continue
         break
@@ -169,9 +172,20 @@ def _name_after(ctx: Context, k: int, names_at: dict[int, Cand], title,
     if last - k == 1 and not _single_ok(ctx, k, title):
         return None
     surname = names_at.get(last - 1)
-    if last - k == 2 and surname is not None and surname.type == "PER" and surname.known:
+    if last - k == 2 and surname is not None and surname.type == "PER" and surname.known \
+            and not _other_given_name(ctx, k, surname):
         return _with_surname(ctx, k, surname)
     return _person(ctx, k, last)
+
+
+def _other_given_name(ctx: Context, k: int, surname: Cand) -> bool:
+    """«هشام الفالح» is not the known «خالد الفالح»: a known given name before a known surname
+    that none of that person's names starts with."""
+    word = ctx.word(k)
+    if word not in ctx.given:
+        return False                # فرنسوا هولاند: a spelling of his own first name
+    names = [kb.field(surname.entry, "name") or ""] + list(kb.field(surname.entry, "aliases") or ())
+    return all(normalize(n).split()[:1] != [word] for n in names)
 
 
 def _with_surname(ctx: Context, k: int, surname: Cand) -> Cand:
