@@ -112,13 +112,15 @@ class Context:
     def nisba_at(self, i: int):
         """(last, Country) of a nisba adjective written at token i (no proclitic), else None."""
         m = self.by_lex["nisba"].get(i)
+        country = m.entry if m is not None else None
         if m is None:
             m = self.by_lex["doc_nisba"].get(i)
-            if m is None or m.entry.iso3 not in self.doc_countries \
+            if m is None or not m.entry.licensed & self.doc_countries \
                     or i - 1 in self.by_lex["org_heads"]:        # وزارة المالية: finance
                 return None
+            country = m.entry.country
         if m.start == self.tokens[i].start:
-            return m.last, m.entry
+            return m.last, country
         return None
 
     def definite(self, i: int) -> bool:

@@ -10,6 +10,7 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import Any
 
 from ...knowledge.countries import countries
 from ...knowledge.lookup import register
@@ -171,11 +172,19 @@ def _org_refs() -> list[tuple[str, str]]:
             if h.mode.startswith("named") and not h.head.startswith("ال")]
 
 
-def _doc_nisba() -> list[tuple[str, object]]:
-    """Nisba adjectives that name their country only where it is named (المالية)."""
+@dataclass(frozen=True, slots=True)
+class DocNisba:
+    country: Any                # the Country it names
+    licensed: frozenset         # countries whose naming in the document licenses it
+
+
+def _doc_nisba() -> list[tuple[str, DocNisba]]:
+    """Nisba adjectives that name their country only where it (or a country of the «named»
+    column) is named (المالية; الاحتلال where Israel or Palestine is)."""
     table = countries()
-    return [(r["phrase"], table[r["iso3"]]) for r in read_tsv(DATA / "doc_nisba.tsv")
-            if r["iso3"] in table]
+    return [(r["phrase"], DocNisba(table[r["iso3"]],
+                                   frozenset((r.get("named") or r["iso3"]).split())))
+            for r in read_tsv(DATA / "doc_nisba.tsv") if r["iso3"] in table]
 
 
 register("person_titles", lambda: titles() + [(w, Title(w, None, None, "counterpart"))

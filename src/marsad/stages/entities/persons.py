@@ -64,6 +64,8 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
     former = False
     for _ in range(4):                      # stacked: نائب الرئيس رئيس الوزراء اليمني
         nis = ctx.nisba_at(k)
+        if nis is not None and country is not None and nis[1].iso3 != country:
+            break                           # وزير الخارجية الإيراني | السعودية: the object
         if nis is not None and not _object_country(ctx, k, org, nis[1].iso3):
             k, country = nis[0], nis[1].iso3
             continue
