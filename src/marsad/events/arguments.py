@@ -884,14 +884,18 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         actors = partner(ctx, trig, ceiling)  # منذ التوصل لاتفاق نووي معها: she agreed too
         if not actors and rcps and preposition(ctx, rcps[0]) == "مع":
             actors, rcps = rcps, []  # تم الاتفاق مع الأردن: the party named agreed
+    if p.type == "CONSULT" and not rcps and len(actors) == 1 and len(actors[0].sides) == 2:
+        actors, rcps = each_side(actors[0])[:1], each_side(actors[0])[1:]  # بحث الوزيران الأردني
+        # والعراقي: one meets the other
     actors = [_whole(ctx, a) for a in actors]
     rcps = [_whole(ctx, a) for a in rcps]
     if "either" in p.flags and actors and rcps and preposition(ctx, rcps[0]) == "مع" \
             and not _same_party(ctx, actors, rcps):
         return actors + rcps, rcps + actors  # تبادل إطلاق النار مع الشرطة: each fires on the other
-    named = {a.entity for a in actors if a.entity} | {ctx.doc.text[a.start:a.end] for a in actors}
-    return actors, [r for r in rcps
-                    if r.entity not in named and ctx.doc.text[r.start:r.end] not in named]
+    named = {a.entity for a in actors if a.entity} | {(ctx.doc.text[a.start:a.end], a.country)
+                                                      for a in actors}
+    return actors, [r for r in rcps if r.entity not in named
+                    and (ctx.doc.text[r.start:r.end], r.country) not in named]
 
 
 def _same_party(ctx: Context, xs: list, ys: list) -> bool:
