@@ -23,6 +23,8 @@ STANDALONE_BEFORE = frozenset({"حيال", "تجاه", "ازاء", "ضد", "مع
 
 
 MEMBER_SECTORS = frozenset({"UAF", "REB"})  # مسلحون، عناصر، مقاتلون (من X)
+COUNT_HEADS = frozenset(normalize(w) for w in "آلاف الآلاف مئات المئات عشرات العشرات".split())
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "CRM"})
 DELEGATIONS = frozenset({"وفد", "وفدا", "الوفد", "ووفد"})  # وفدا من حركة حماس
 
 
@@ -168,13 +170,15 @@ def _construct(doc: Document, nisba: dict, a: ActorPhrase, b: ActorPhrase) -> Ac
     A phrase ending in a country adjective or a definite noun is closed: «قائد الجيش الإيراني |
     إسرائيل»، «قوات الأمن | عشرات المتظاهرين»."""
     if (a.entity is None and a.sector and not a.place and b.first == a.last
-            and not normalize(doc.text[a.start:a.end]).startswith("ال")
+            and not definite(doc.text, doc.tokens[a.first])  # (آلاف is no ال + ف)
             and not definite(doc.text, doc.tokens[a.last - 1])
             and not _not_construct(doc, a) and a.last - 1 not in nisba
             and b.start == doc.tokens[b.first].start
             and not _unnamed_after_li(doc, b)):
+        # عشرات الصحفيين are journalists; counted fighters keep the head's sector (often victims)
+        counted = doc.tokens[a.first].norm in COUNT_HEADS and b.sector not in (None, *ARMED_SECTORS)
         return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
-                           a.sector, False, b.regional)
+                           b.sector if counted else a.sector, False, b.regional)
     return None
 
 
