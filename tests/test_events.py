@@ -57,6 +57,8 @@ def _check(case, events, entities=()) -> str | None:
             problems.append(f"actor {_show(e.actor)} != {case['actor']}")
         if "recipient" in case and not _actor_ok(case["recipient"], e.recipient):
             problems.append(f"recipient {_show(e.recipient)} != {case['recipient']}")
+        if "mode" in case and e.mode != case["mode"]:
+            problems.append(f"mode {e.mode} != {case['mode']}")
         if "status" in case and e.status != case["status"]:
             problems.append(f"status {e.status} != {case['status']}")
         if "date" in case and e.date != case["date"]:

@@ -74,6 +74,7 @@ ABDUCT = ("ASSAULT", "abduct", "181")
 INVITATIONS = frozenset({"دعوه", "الدعوه", "دعوته", "دعوتها", "دعوتهم", "دعوات"})
 OFFER_CAMEO = "050"
 ENDORSE_CAMEO = "051"
+AERIAL_CAMEO = "195"
 INVITE_CAMEO = "036"  # وجه الدعوة: an invitation extended
 INVITE_SPAN = 40  # characters after an acceptance where the invitation is named,
 INVITE_WORDS = 4  # within its first words (قبلت الحكومة الأردنية الدعوة)
@@ -209,6 +210,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     if not actors and speaker is not None and quad_class(p.type) in VERBAL:
         actors = [speaker]
     etype, cameo, mode = _type(p, actors), p.cameo, p.mode
+    if etype == "ASSAULT" and mode is None and any(has_word(doc.tokens[a.first], "AIRCRAFT") for a in actors):
+        mode, cameo = "aerial", AERIAL_CAMEO  # قصفت طائرات حربية: an air strike
     if etype == "COERCE" and p.mode == "arrest" and _hostages(ctx, trig, ceiling):
         etype, mode, cameo = ABDUCT  # احتجاز رهائن: taking hostages is an abduction; forces
         actors = [a for a in actors if a.sector not in SECURITY | {"GOV"}]  # end such crises
