@@ -11,7 +11,7 @@ from .actors import ActorPhrase
 from .context import RELATIVES, SUBJECT_THAT, Context
 from .evidence import ARMED, has_word, is_target
 from .triggers import Trigger
-from .where import place_prep
+from .where import locative_place, place_prep
 
 PREPOSITIONS = frozenset(normalize(w) for w in (
                           "مع", "على", "ضد", "الى", "عن", "من", "بين", "في", "امام", "بحق", "لدى",
@@ -597,8 +597,8 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
             continue
         a = ctx.actor_at.get(j)
         if a is None or a in used or _other_clause(ctx, a, trig) or (
-                a.place and trig.pattern.mode in PERSONAL):
-            continue  # أوقفت الشرطة في البقاع ثلاثة: people are arrested, not places
+                a.place and (trig.pattern.mode in PERSONAL or locative_place(ctx.doc, a.first))):
+            continue  # أوقفت الشرطة في البقاع ثلاثة: people are arrested, not places; بمدينة X: where
         prep = preposition(ctx, a)
         if prep is None and "obj" in rcp and j - start > OBJECT_GAP:
             continue  # رفضها الاعتراف بإسرائيل واتفاقات … والإسرائيليين: too far for an object

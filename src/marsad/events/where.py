@@ -17,6 +17,7 @@ PLACE_NOUNS = frozenset({"مدينه", "محافظه", "بلده", "قريه", "
 PLURAL_PLACES = frozenset(normalize(w) for w in ("محافظات", "مدن", "مناطق", "مديريات", "ولايات",
                                                  "أنحاء", "بلدات", "قرى"))
 FROM = frozenset({"من", "ومن"})
+IN = frozenset({"في", "وفي"})
 ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT"})
 # nouns after which «في X» names what is talked about (الأوضاع في ليبيا), for other event types
 TOPIC_NOUNS = frozenset(normalize(w) for w in (
@@ -181,6 +182,14 @@ def scene(ctx: Context, pos: int, etype: str = "ASSAULT") -> str | None:
 def _topic_place(doc, i: int) -> bool:
     """«الأوضاع في ليبيا»: a place after a topic noun and في is talked about, not a venue."""
     return i > 1 and doc.tokens[i - 1].norm == "في" and doc.tokens[i - 2].norm in TOPIC_NOUNS
+
+
+def locative_place(doc, i) -> bool:
+    """بمدينة درنة، في مدينة العريش: a place noun after a locative preposition, right before i."""
+    w = doc.tokens[i - 1].norm if i > 0 else ""
+    if w[:1] == "ب" and w[1:] in PLACE_NOUNS:
+        return True
+    return w in PLACE_NOUNS and i > 1 and doc.tokens[i - 2].norm in IN
 
 
 def place_prep(doc, start, i) -> bool:
