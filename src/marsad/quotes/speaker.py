@@ -16,6 +16,8 @@ from .cues import Cue
 
 MAX_NP = 10              # words in a subject phrase
 OBJECT_BIH = frozenset(["به", "بها"])   # أفاد به X، صرح بها X
+ISSUED_BY = frozenset(["عن", "من"])      # بيان صادر عن X
+ISSUERS = frozenset(["ORG", "PER", "GPE"])
 MAX_BACK = 12            # words between a clause start and an SV cue
 APPOSITION_SCAN = 10     # tokens after an unnamed subject where «، فلان،» may name it
 SAME_ROLE_SENTENCES = 3  # how far back «وأضاف المتحدث» may find the spokesman it repeats
@@ -84,6 +86,14 @@ def _stops_np(ctx: Ctx, k: int) -> bool:
 
 def _np_end(ctx: Ctx, j: int, stop: int) -> int:
     k = j + 1
+    i = _issuer_at(ctx, j, stop)
+    issuer = None if i is None else ctx.mention_at_token(i)
+    if issuer is not None:                   # بيان صادر عن وزارة الداخلية: up to the issuer
+        while k < len(ctx.tokens) and ctx.tokens[k].start < issuer.end:
+            k += 1
+        return k
+    if i is not None:
+        return _np_end(ctx, i, stop)
     close = _quoted_name_close(ctx, j, stop)
     if close is not None:
         return close + 1                     # صحيفة «واشنطن بوست»: the quoted name with it
@@ -96,6 +106,16 @@ def _np_end(ctx: Ctx, j: int, stop: int) -> int:
     while k > j + 1 and ctx.tokens[k - 1].kind == "punct":
         k -= 1
     return k
+
+
+def _issuer_at(ctx: Ctx, j: int, stop: int) -> int | None:
+    """Where the issuer is named after a statement noun at token j: «بيان صادر عن X»، «بيان لـX»."""
+    i = j + 1
+    if ctx.tokens[j].norm not in ctx.w["statement"] or i >= stop:
+        return None
+    if i + 2 < stop and ctx.tokens[i].norm in ctx.w["issued"] and ctx.tokens[i + 1].norm in ISSUED_BY:
+        return i + 2
+    return i if _l_prefixed(ctx, i) is not None else None
 
 
 def _quoted_name_close(ctx: Ctx, j: int, stop: int) -> int | None:
@@ -143,6 +163,10 @@ def resolve_np(ctx: Ctx, j: int, end: int) -> Speaker:
             return Speaker(m.data.get("entity"), span)
     if head is not None:
         return Speaker(head.data.get("entity"), span)
+    if toks[j].norm in ctx.w["statement"]:   # تقرير الأمم المتحدة، بيان للرئاسة: its issuer
+        i = _issuer_at(ctx, j, end) or j + 1
+        issuer = ctx.mention_at_token(i) if i < end else None
+        return Speaker(issuer.data.get("entity") if issuer and issuer.label in ISSUERS else None, span)
     if _quoted_name_close(ctx, j, end + 1) is not None:
         return Speaker(ctx.mention_at_token(j + 2).data.get("entity"), span)
     return Speaker(None, span)
