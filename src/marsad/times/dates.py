@@ -49,7 +49,8 @@ def day_month(ctx, m):
     if _ordinal_of_period(ctx, m):
         return None
     v = _day_month(ctx, m)
-    return v and ("DATE", v, _start_without_day_word(m), m.end())
+    end = m.end() - (ctx.syms[m.end() - 1] == ".")  # 5 يوليو. (a sentence's full stop)
+    return v and ("DATE", v, _start_without_day_word(m), end)
 
 
 @rule("month_day", rf"{WD}(?P<m>{MON})(?P<d>{DAY})(?P<y>{YEAR})?")
@@ -209,6 +210,19 @@ def year_part(ctx, m):
     return year and year.isdigit() and ("DATE", f"{year}-{code}{n}")
 
 
+@rule("month_half", rf"½(?P<o>o)m(?:(?P<h>h)J|J(?P<adj>[PXT])|(?P<m>{MON})(?P<y>,?m?Z?YA?)?)")
+def month_half(ctx, m):
+    """النصف الثاني من الشهر المقبل، النصف الأول من يوليو: that month (TIMEX has no half month),
+    not its 1st or 2nd day."""
+    if str(ctx.units[m.start("o")].val) not in ("1", "2"):
+        return None
+    if not m.group("m"):
+        return "DATE", R.period(ctx.ref, "J", {"P": -1, "X": 1, "T": 0}[m.group("adj") or "T"])
+    mo = month_of(ctx, m, "m")
+    y = year_in(ctx, m, "y") if m.group("y") else R.year_for(ctx.ref, mo, 0, tense_of(ctx, m))
+    return mo and ("DATE", R.month(y, mo))
+
+
 @rule("decade", r"(?:xm?)?Δ")
 def decade(ctx, m):
     return "DATE", ctx.units[m.end() - 1].val
@@ -254,4 +268,4 @@ def day_word(ctx, m):
 
 
 RULES = [day_month, day_of_month, weekday_day, day_word, month_day, month_year, bare_month,
-         numeric_date, spaced_date, hijri_date, hijri_month, year, relative_year, year_part, decade]
+         numeric_date, spaced_date, hijri_date, hijri_month, year, relative_year, year_part, month_half, decade]
