@@ -75,6 +75,7 @@ INVITATIONS = frozenset({"دعوه", "الدعوه", "دعوته", "دعوتها
 OFFER_CAMEO = "050"
 ENDORSE_CAMEO = "051"
 AERIAL_CAMEO = "195"
+DISRUPTIONS = frozenset({"obstruct", "riot"})  # أغلق مزارعون الطريق احتجاجا على: a protest
 INVITE_CAMEO = "036"  # وجه الدعوة: an invitation extended
 INVITE_SPAN = 40  # characters after an acceptance where the invitation is named,
 INVITE_WORDS = 4  # within its first words (قبلت الحكومة الأردنية الدعوة)
@@ -664,7 +665,9 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
     if need == "protesters":
         toks = ctx.doc.tokens  # آلاف (من) المتظاهرين: the crowd word may head the phrase
         return any(has_word(toks[i], "PROTESTER") for a in actors
-                   for i in range(a.first, min(a.last + 2, sent.last_token)))
+                   for i in range(a.first, min(a.last + 2, sent.last_token))) or (
+            trig.pattern.mode in DISRUPTIONS and any(a.sector in CIVIL for a in actors)
+            and any(has_word(t, "IN_PROTEST") for t in toks[trig.last:sent.last_token]))
     if need == "security":
         return bool(rcps) and any(a.sector in SECURITY for a in actors)
     if etype == "ASSAULT" and any(a.sector in ARMED for a in actors):
