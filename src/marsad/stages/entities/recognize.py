@@ -49,6 +49,8 @@ BUSINESS_WORDS = frozenset(normalize(w) for w in "القابضة الاستثم�
 ARMED_SECTORS = frozenset(["REB", "UAF", "OPP"])
 PEACEKEEPING = normalize("حفظ السلام")
 INNER = {"ORG": ("ORG", "GPE", "PER", "FAC"), "FAC": ("GPE", "PER", "LOC")}   # حركة حماس، ميناء عدن
+MEMBER_HEADS = frozenset(normalize(w) for w in "هيئة جمعية اتحاد رابطة".split())  # named after members
+MEMBER_SECTORS = frozenset({"REL", "JRN", "MED", "EDU", "LAB"})
 
 
 def known_names(ctx: Context) -> list[Cand]:
@@ -242,7 +244,8 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         return None         # أعضاء هيئة التدريس: the teaching staff
     institution = head.mode.startswith("institution") and k - m.last <= 1
     key = ("I", normalize(head.head), country) if institution else ("O", name)
-    sector = head.sector
+    sector = _member_sector(ctx, m.last) if normalize(head.head) in MEMBER_HEADS else None
+    sector = sector or head.sector
     if sector == "JRN" and normalize(head.head) in AMBIGUOUS_MEDIA_HEADS \
             and not MEDIA_WORDS & set(name.split()):
         sector = "GOV"      # وكالة الأمن القومي، وكالة الطاقة: an agency, not a news agency
@@ -253,6 +256,12 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         sector = "REB"      # مجموعة سوريا الجديدة among fighters: an armed group
     return Cand(m.first, k, m.start, end, head.type, key=key, country=country,
                 sector=sector, extra={"head": head, "inner": inner})
+
+
+def _member_sector(ctx: Context, k: int) -> str | None:
+    """هيئة علماء المسلمين، جمعية الصحفيين: a body named after its members has their sector."""
+    noun = ctx.at("actor_nouns").get(k)
+    return noun.entry.sector if noun is not None and noun.entry.sector in MEMBER_SECTORS else None
 
 
 def _quoted_org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
