@@ -49,7 +49,7 @@ BUSINESS_WORDS = frozenset(normalize(w) for w in "القابضة الاستثم�
 ARMED_SECTORS = frozenset(["REB", "UAF", "OPP"])
 PEACEKEEPING = normalize("حفظ السلام")
 INNER = {"ORG": ("ORG", "GPE", "PER", "FAC"), "FAC": ("GPE", "PER", "LOC")}   # حركة حماس، ميناء عدن
-MEMBER_HEADS = frozenset(normalize(w) for w in "هيئة جمعية اتحاد رابطة".split())  # named after members
+MEMBER_HEADS = frozenset(normalize(w) for w in "هيئة جمعية اتحاد".split())  # named after members
 MEMBER_SECTORS = frozenset({"REL", "JRN", "MED", "EDU", "LAB"})
 
 
