@@ -220,8 +220,9 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         actors = []  # «لا يوضع الجيش في مواجهة تظاهرة»: forces and rulers do not protest
     if etype == "ASSAULT" and p.pos == "N" and _target_kind(ctx, trig, ceiling, "SPORT"):
         return None  # هجوم على مرمى المنافس: a football attack
-    if etype == "ASSAULT" and p.pos == "N" and _target_kind(ctx, trig, ceiling, "VERBAL"):
-        etype = "ACCUSE"
+    if etype == "ASSAULT" and p.pos == "N" and (_target_kind(ctx, trig, ceiling, "VERBAL") or (
+            trig.last < len(doc.tokens) and has_word(doc.tokens[trig.last], "VERBAL"))):
+        etype = "ACCUSE"  # الهجوم على الاتفاق، شن هجوما حادا على: words, not force
     endorsed = etype == "AID" and _endorsed(ctx, trig, ceiling)
     if endorsed:
         etype, cameo, rcps = "SUPPORT", ENDORSE_CAMEO, []  # يدعمون الاتفاق: an endorsement
@@ -245,7 +246,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     if p.pos == "N" and not actors and _possessed(doc, trig):
         return None  # «واعتداءاته»: his attacks, whoever he is, are told before
     if not endorsed and not _needs_met(ctx, trig, p.need, actors, rcps, sent, etype) \
-            and not (p.type in CONTENT_FRAMES and actors and _names_content(ctx, trig)):
+            and not (p.type in CONTENT_FRAMES and actors and _names_content(ctx, trig, actors)):
         return None  # (هدد زعيم الجماعة بمهاجمة السفن: a threat with its content needs no target)
     if "concrete" in p.flags and _first_object(ctx, trig, actors, "ABSTRACT"):
         return None
@@ -693,13 +694,16 @@ def _first_object(ctx, trig: Trigger, actors, kind: str) -> bool:
     return j < len(toks) and has_word(toks[j], kind)
 
 
-def _names_content(ctx: Context, trig: Trigger) -> bool:
+def _names_content(ctx: Context, trig: Trigger, actors) -> bool:
     """Another event's word, introduced by ب or إلى (or a light verb with ب: بشن هجمات),
-    follows within FRAME_WINDOW words."""
+    follows within FRAME_WINDOW words; or any verbal noun with ب comes right after the verb and
+    its subject (هددت إيران بإغلاق مضيق هرمز)."""
     toks = ctx.doc.tokens
     end = min(trig.last + FRAME_WINDOW, len(toks))
+    after = max([trig.last] + [a.last for a in actors if a.first >= trig.last])
     return any(k in ctx.trigger_tokens and (_with_b(toks[k]) or toks[k - 1].norm in TO_ACT)
-               for k in range(trig.last, end))
+               for k in range(trig.last, end)) or (
+        trig.pattern.pos == "V" and after < len(toks) and _with_b(toks[after]))
 
 
 def _threat_content(doc: Document, threat: Trigger, trig: Trigger) -> bool:
