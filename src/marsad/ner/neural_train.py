@@ -35,6 +35,17 @@ in brackets). Feature CRF alone (train.py): 0.795.
   0.800 (0.791); plus the CRF at 0.5 / 0.75 / 1: 0.810 / 0.808 / 0.801 (0.802 at 0.75),
   no better than two seeds, so not shipped.
 (These dev figures use epochs picked on dev, so they are slightly optimistic.)
+Tried in session 6 (same protocol, scored with a CRF trained on the train slice, 0.792 on
+dev alone; tools kept on the unmerged ``ner6`` branch; none shipped, none scored on test):
+- fastText vectors (skip-gram with character n-grams, 100 dims, news corpus) instead of the
+  PPMI ones: seed 1 0.785; + CRF 0.75: 0.804 (0.796).
+- self-training on 3,000 news sentences labelled by that network + the CRF (kept where both
+  agree, loss weight 0.5): seed 1 0.789; + CRF 0.75: 0.803 (0.800). ORG recall stays at
+  0.56–0.60 on dev in every variant: the sentences both models agree on lack the ORGs both miss.
+- PPMI and fastText vectors side by side (200 dims): seed 1 + CRF 0.816 (0.808), seed 2
+  0.812; seeds 1 and 2 + CRF at 0.5 / 0.75 / 1: 0.815 / 0.811 / 0.812, not clearly above
+  the shipped 0.814.
+- the shipped configuration's seed 1 rerun: 0.799, + CRF 0.809 (0.805), as above.
 Held-out test F1 of the shipped file (evaluate.py, looked at once): 0.786 with 20-sentence
 documents (PERS 0.791, LOC 0.892, ORG 0.661), 0.784 with 1-sentence ones (PERS 0.789,
 LOC 0.897, ORG 0.650); the feature CRF alone: 0.775. Training took 13 + 12 minutes.
