@@ -68,6 +68,8 @@ def test_extract_reads_stdin_and_gzip(tmp_path):
         g.write(doc + "\n")
     code, out, _ = run_cli(["extract", str(gz), "--format", "jsonl"])
     assert code == 0 and json.loads(out)["id"] == "z"
+    code, out, _ = run_cli(["extract", str(gz)])     # the extension says JSONL
+    assert code == 0 and json.loads(out)["id"] == "z"
 
 
 @pytest.mark.parametrize("content, message", [

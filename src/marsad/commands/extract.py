@@ -7,13 +7,14 @@ SAMPLE = "sample"
 
 
 def add_arguments(p) -> None:
-    p.add_argument("input", help="an article as UTF-8 text, a JSONL file of documents with "
-                   "--format jsonl, '-' for standard input, or 'sample' for the bundled sample")
+    p.add_argument("input", help="an article as UTF-8 text, a JSONL file of documents (.jsonl or "
+                   ".jsonl.gz, or any file with --format jsonl), '-' for standard input, or "
+                   "'sample' for the bundled sample")
     p.add_argument("--date", help="publication date (YYYY-MM-DD) for a text article")
     p.add_argument("--id", help="document id for a text article")
-    p.add_argument("--format", choices=("json", "jsonl", "pretty"), default="json",
+    p.add_argument("--format", choices=("json", "jsonl", "pretty"),
                    help="json: one record; jsonl: JSONL documents in, one record per line out; "
-                   "pretty: a readable view (default: json)")
+                   "pretty: a readable view (default: jsonl for .jsonl/.jsonl.gz files, else json)")
     p.add_argument("--stages", help="comma-separated pipeline stages (default: all)")
 
 
@@ -27,6 +28,8 @@ def run(args) -> int:
     except ValueError as e:
         print(f"marsad: {e}", file=sys.stderr)
         return 2
+    if args.format is None:
+        args.format = "jsonl" if args.input.endswith((".jsonl", ".jsonl.gz")) else "json"
     try:
         if args.format == "jsonl":
             return _run_jsonl(pipeline, args.input)
