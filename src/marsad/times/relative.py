@@ -132,6 +132,15 @@ def ago(ctx, m):
     return "DATE", R.at_granularity(R.shift(ctx.ref, -n, unit), unit)
 
 
+@rule("hours_ago", r"q(?P<n>[NnF])(?P<u>R)(?!m)")
+def hours_ago(ctx, m):
+    """قبل 48 ساعة: whole days before the document date (other hour counts stay amounts)."""
+    n = quantity(ctx, m, "n", "u")
+    if not isinstance(n, int) or n <= 0 or n % 24:
+        return None
+    return "DATE", _days(ctx, -(n // 24))
+
+
 @rule("later", r"b(?P<l>l)?r?(?P<n>[NnF])?(?P<u>[DKJZE])(?P<from>m)?")
 def later(ctx, m):
     """بعد + amount: a date in a future clause, else the amount as a duration."""
@@ -169,4 +178,4 @@ def season(ctx, m):
 
 
 RULES = [yesterday, tomorrow, today, tonight, period, period_edge, counted_span, vague_plural, vague, ago,
-         later, season]
+         hours_ago, later, season]
