@@ -49,6 +49,7 @@ BUSINESS_WORDS = frozenset(normalize(w) for w in "القابضة الاستثم�
 ARMED_SECTORS = frozenset(["REB", "UAF", "OPP"])
 PEACEKEEPING = normalize("حفظ السلام")
 INNER = {"ORG": ("ORG", "GPE", "PER", "FAC"), "FAC": ("GPE", "PER", "LOC")}   # حركة حماس، ميناء عدن
+CAMPS = frozenset(normalize(w) for w in "مخيم المخيم مخيمات".split())
 MEMBER_HEADS = frozenset(normalize(w) for w in "هيئة جمعية اتحاد".split())  # named after members
 MEMBER_SECTORS = frozenset({"REL", "JRN", "MED", "EDU", "LAB"})
 
@@ -426,9 +427,17 @@ def place_patterns(ctx: Context, taken: set[int]) -> list[Cand]:
             end = ctx.tokens[last - 1].end
             first = i if start == m.start else k
             key = ("P", normalize(ctx.doc.text[start:end]))
-            out.append(Cand(first, last, start, end, ty, key=key))
+            out.append(Cand(first, last, start, end, ty, key=key, country=_place_country(ctx, i, last)))
             k, start = (_next_item(ctx, last), None) if plural else (None, None)
     return out
+
+
+def _place_country(ctx: Context, noun: int, k: int) -> str | None:
+    """جزيرة لامبيدوزا الإيطالية، جبل الشعانبي التونسي: a country adjective after the name (not
+    after a camp: مخيم اليرموك الفلسطيني names its people)."""
+    nis = ctx.nisba_at(k) if k < ctx.n else None
+    camp = any(stem in CAMPS for stem, _ in ctx.tokens[noun].forms)
+    return nis[1].iso3 if nis is not None and not camp else None
 
 
 def replace_inner_places(ctx: Context, names: list[Cand],
