@@ -11,10 +11,12 @@ LINK = r"(?:w|-|i|~)"
 
 
 def _year(ctx, m, mo, d):
+    if m.group("adj") == "T" and ctx.ref is not None:
+        return ctx.ref.year                 # من 10 إلى 15 أغسطس الجاري: this year's
     return year_in(ctx, m, "y") or R.year_for(ctx.ref, mo, d, tense_of(ctx, m))
 
 
-@rule("day_day_month", rf"(?<!ñ)(?P<d1>{DAY}){LINK}(?P<d2>{DAY})(?P<m>{MON})(?P<y>{YEAR})?(?P<adj>[PX])?")
+@rule("day_day_month", rf"(?<!ñ)(?P<d1>{DAY}){LINK}(?P<d2>{DAY})(?P<m>{MON})(?P<y>{YEAR})?(?P<adj>[PXT])?")
 def day_day_month(ctx, m):
     d1, d2 = ctx.units[m.start("d1")].val, ctx.units[m.start("d2")].val
     mo = month_of(ctx, m, "m")
@@ -25,7 +27,7 @@ def day_day_month(ctx, m):
 
 
 @rule("day_month_day_month",
-      rf"(?P<d1>{DAY})m?(?P<m1>{MON}){LINK}(?P<d2>{DAY})m?(?P<m2>{MON})(?P<y>{YEAR})?(?P<adj>[PX])?")
+      rf"(?P<d1>{DAY})m?(?P<m1>{MON}){LINK}(?P<d2>{DAY})m?(?P<m2>{MON})(?P<y>{YEAR})?(?P<adj>[PXT])?")
 def day_month_day_month(ctx, m):
     d1, d2 = ctx.units[m.start("d1")].val, ctx.units[m.start("d2")].val
     m1, m2 = month_of(ctx, m, "m1"), month_of(ctx, m, "m2")
@@ -38,7 +40,7 @@ def day_month_day_month(ctx, m):
     return "DATE", f"{R.day_or_x(y, m1, d1)}/{R.day_or_x(y2, m2, d2)}"
 
 
-@rule("month_month", rf"J?(?P<m1>M){LINK}(?P<m2>M)(?:(?P<y>{YEAR})|(?P<adj>[PX]))?")
+@rule("month_month", rf"J?(?P<m1>M){LINK}(?P<m2>M)(?:(?P<y>{YEAR})|(?P<adj>[PXT]))?")
 def month_month(ctx, m):
     m1, m2 = month_of(ctx, m, "m1"), month_of(ctx, m, "m2")
     if None in (m1, m2) or m1 == m2:
