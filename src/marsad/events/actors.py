@@ -14,6 +14,7 @@ from ..document import Document
 from ..stages.entities.actors import NATIONALITY, NATIONALITY_BEFORE, STATE_SECTORS, maritime
 from ..text.normalize import normalize
 from ..text.segment import definite
+from .evidence import ARMED
 from .patterns import read_tsv
 
 LEXICON = "event_actor_words"
@@ -24,7 +25,6 @@ STANDALONE_BEFORE = frozenset({"حيال", "تجاه", "ازاء", "ضد", "مع
 
 MEMBER_SECTORS = frozenset({"UAF", "REB"})  # مسلحون، عناصر، مقاتلون (من X)
 COUNT_HEADS = frozenset(normalize(w) for w in "آلاف الآلاف مئات المئات عشرات العشرات".split())
-ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "CRM"})
 DELEGATIONS = frozenset({"وفد", "وفدا", "الوفد", "ووفد"})  # وفدا من حركة حماس
 
 
@@ -176,7 +176,7 @@ def _construct(doc: Document, nisba: dict, a: ActorPhrase, b: ActorPhrase) -> Ac
             and b.start == doc.tokens[b.first].start
             and not _unnamed_after_li(doc, b)):
         # عشرات الصحفيين are journalists; counted fighters keep the head's sector (often victims)
-        counted = doc.tokens[a.first].norm in COUNT_HEADS and b.sector not in (None, *ARMED_SECTORS)
+        counted = doc.tokens[a.first].norm in COUNT_HEADS and b.sector is not None and b.sector not in ARMED
         return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
                            b.sector if counted else a.sector, False, b.regional)
     return None

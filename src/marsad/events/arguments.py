@@ -32,17 +32,23 @@ SKIP_WORDS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدو�
                         "عددا", "قوي"}) | NUMBER_WORDS
 PARTICLES = frozenset({"قد", "لم", "لن", "لا", "ما", "سوف", "ان", "انه", "كما", "فيما", "بينما",
                        "وقد", "ولم", "ولن", "ولا"})
-AGENT_VERBS = frozenset(  # هجوم شنه X، الغارات التي تنفذها X، عملية يقودها X
-    stem + suffix
-    for past, present in (("شن", "شن"), ("نفذ", "نفذ"), ("قاد", "قود"), ("ارتكب", "رتكب"))
-    for stem in (past, past + "ت", past + "و", "ي" + present, "ت" + present,
-                 "ي" + present + "ون", "ت" + present + "ون")
-    for suffix in ("ه", "ها")) | {"تبناه", "تبنته", "تبنتها", "يتبناه", "تتبناه", "تبنوه"}
-FIRE_VERBS = frozenset(  # قذائف أطلقها X، عبوة زرعها X: the agent of a weapon (force only)
-    stem + suffix
-    for past, present in (("اطلق", "طلق"), ("زرع", "زرع"))
-    for stem in (past, past + "ت", past + "و", "ي" + present, "ت" + present)
-    for suffix in ("ه", "ها"))
+
+
+def _with_object(verbs: tuple, plural_present: bool = True) -> frozenset:
+    """Forms of (past, present stem) verbs with the object pronoun ه/ها: شنه، تنفذها، يقودها."""
+    return frozenset(
+        stem + suffix
+        for past, present in verbs
+        for stem in (past, past + "ت", past + "و", "ي" + present, "ت" + present)
+        + (("ي" + present + "ون", "ت" + present + "ون") if plural_present else ())
+        for suffix in ("ه", "ها"))
+
+
+AGENT_VERBS = _with_object(  # هجوم شنه X، الغارات التي تنفذها X، عملية يقودها X
+    (("شن", "شن"), ("نفذ", "نفذ"), ("قاد", "قود"), ("ارتكب", "رتكب"))) \
+    | {"تبناه", "تبنته", "تبنتها", "يتبناه", "تتبناه", "تبنوه"}
+FIRE_VERBS = _with_object(  # قذائف أطلقها X، عبوة زرعها X: the agent of a weapon (force only)
+    (("اطلق", "طلق"), ("زرع", "زرع")), plural_present=False)
 DID_IT = frozenset((v, o) for v in ("قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون")
                    for o in ("به", "بها"))  # زيارة قام بها X لموسكو: X is the visitor
 TOOK_PART = frozenset((v, o) for v in ("شارك", "شاركت", "شاركوا", "يشارك", "تشارك", "يشاركون")
@@ -961,10 +967,13 @@ def _whole(ctx: Context, a: ActorPhrase) -> ActorPhrase:
 def object_nisba(ctx: Context, after: int, ceiling: int) -> list[ActorPhrase]:
     """«انتقد السياسة الأمريكية»، «ندد بالاعتداءات الإسرائيلية»: the country of a nisba adjective
     on the object noun right after a stance verb (or its subject) is the recipient."""
-    if after + 1 < ceiling and ctx.doc.tokens[after].kind == "word" and after not in ctx.nisba \
-            and after + 1 in ctx.nisba and after not in ctx.actor_at:
-        return [nisba_actor(ctx, after + 1)]
-    return []
+    return [nisba_actor(ctx, after + 1)] if _noun_nisba(ctx, after, ceiling) else []
+
+
+def _noun_nisba(ctx: Context, k: int, ceiling: int) -> bool:
+    """Token k is a plain noun (no actor, no nisba itself) with a nisba adjective after it."""
+    return k + 1 < ceiling and ctx.doc.tokens[k].kind == "word" and k not in ctx.nisba \
+        and k + 1 in ctx.nisba and k not in ctx.actor_at
 
 
 def nisba_actor(ctx: Context, i: int, sector: str = "GOV") -> ActorPhrase:
@@ -1006,8 +1015,7 @@ def target_nisba(ctx: Context, trig: Trigger, after: int, ceiling: int) -> list[
             k = j + 1
         else:
             continue
-        if k + 1 < ceiling and k not in ctx.nisba and k + 1 in ctx.nisba \
-                and k not in ctx.actor_at and toks[k].kind == "word":
+        if _noun_nisba(ctx, k, ceiling):
             sector = "MIL" if is_target(toks[k]) else "CVL"
             return [ActorPhrase(k, k + 2, toks[k].start, toks[k + 1].end, None, ctx.nisba[k + 1],
                                 sector)]

@@ -688,10 +688,15 @@ def _first_object(ctx, trig: Trigger, actors, kind: str) -> bool:
     """The first word after the verb (and its subject) is a word of the evidence list ``kind``
     (ABSTRACT: تستهدف الخطة رفع…; CALL: the sick, the wounded, a home, an exhibition)."""
     toks = ctx.doc.tokens
-    j = max([trig.last] + [a.last for a in actors if a.first >= trig.last])
+    j = _after_subject(trig, actors)
     while j < len(toks) - 1 and toks[j].norm in SKIP_WORDS:  # زار المسؤولين أمس مصابي
         j += 1
     return j < len(toks) and has_word(toks[j], kind)
+
+
+def _after_subject(trig: Trigger, actors) -> int:
+    """The token after the trigger and its subject (the actors named after it)."""
+    return max([trig.last] + [a.last for a in actors if a.first >= trig.last])
 
 
 def _names_content(ctx: Context, trig: Trigger, actors) -> bool:
@@ -700,7 +705,7 @@ def _names_content(ctx: Context, trig: Trigger, actors) -> bool:
     its subject (هددت إيران بإغلاق مضيق هرمز)."""
     toks = ctx.doc.tokens
     end = min(trig.last + FRAME_WINDOW, len(toks))
-    after = max([trig.last] + [a.last for a in actors if a.first >= trig.last])
+    after = _after_subject(trig, actors)
     return any(k in ctx.trigger_tokens and (_with_b(toks[k]) or toks[k - 1].norm in TO_ACT)
                for k in range(trig.last, end)) or (
         trig.pattern.pos == "V" and after < len(toks) and _with_b(toks[after]))
