@@ -52,6 +52,11 @@ def _l_prefixed(ctx: Ctx, i: int) -> int | None:
     return None
 
 
+def _named_at(ctx: Ctx, start: int) -> bool:
+    """A name starts at the stem offset (or one letter after it: لل + ...)."""
+    return ctx.ents.by_start.get(start) is not None or ctx.ents.by_start.get(start + 1) is not None
+
+
 def _l_source(ctx: Ctx, i: int) -> bool:
     """A ل-word after «وفقا» that names who said it: a named entity or an unnamed source (وفقا
     للمرصد، وفقا لمصادر، وفقا للتقرير), not a plan or a rule (وفقا للخطة، وفقا لآلية العمل)."""
@@ -59,9 +64,8 @@ def _l_source(ctx: Ctx, i: int) -> bool:
     if start is None:
         return False
     stems = {stem for stem, _ in ctx.tokens[i].forms[1:]}
-    return ctx.ents.by_start.get(start) is not None or ctx.ents.by_start.get(start + 1) is not None \
-        or any(s in ctx.w["unnamed_head"] or s.removeprefix("ال") in ctx.w["unnamed_head"]
-               for s in stems)
+    unnamed = ctx.w["unnamed_head"]
+    return _named_at(ctx, start) or any(s in unnamed or s.removeprefix("ال") in unnamed for s in stems)
 
 
 def _addressee_word(ctx: Ctx, i: int) -> bool:
@@ -70,7 +74,7 @@ def _addressee_word(ctx: Ctx, i: int) -> bool:
         return False
     if ctx.tokens[i].norm.startswith("لل"):
         return True
-    if ctx.ents.by_start.get(start) is not None or ctx.ents.by_start.get(start + 1) is not None:
+    if _named_at(ctx, start):
         return True
     stem = ctx.tokens[i].forms[-1][0]
     return stem.startswith("ال") or stem in ctx.w["unnamed_head"] or len(ctx.tokens[i].norm) <= 2

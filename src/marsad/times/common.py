@@ -5,6 +5,10 @@ import re
 
 from .grammar import Ctx
 
+# Periods away from now of the adjectives after a unit: الماضي (P)، المقبل (X)، الجاري (T),
+# التالي (j); no adjective: this one.
+ADJ_OFFSET = {"P": -1, "X": 1, "T": 0, "j": 1, None: 0}
+
 
 def month_of(ctx: Ctx, m: re.Match, group: str) -> int | None:
     """Month number of a (possibly paired) month group; None if the pair disagrees."""

@@ -3,7 +3,7 @@ numeric dates, Hijri dates, month + year, bare months, years and decades."""
 from __future__ import annotations
 
 from . import resolve as R
-from .common import era_in, is_strict, is_weak, month_of, previous, tense_of, year_in
+from .common import ADJ_OFFSET, era_in, is_strict, is_weak, month_of, previous, tense_of, year_in
 from .grammar import rule
 from .symbols import DAY, MON, PREP, WD, YEAR
 
@@ -29,7 +29,7 @@ def _relative_year(ctx, m):
     if ctx.ref is None:
         return None
     adj = ctx.syms[m.start("ry") + 1]
-    return ctx.ref.year + {"P": -1, "X": 1, "T": 0}[adj]
+    return ctx.ref.year + ADJ_OFFSET[adj]
 
 
 def _ordinal_of_period(ctx, m) -> bool:
@@ -189,8 +189,7 @@ def year(ctx, m):
 def relative_year(ctx, m):
     if ctx.units[m.end() - 1 - bool(m.group("adj"))].val != "1":
         return None  # العامين الماضيين: two years, a duration
-    adj = m.group("adj") or "T"
-    return "DATE", R.period(ctx.ref, "Z", {"P": -1, "X": 1, "T": 0}[adj])
+    return "DATE", R.period(ctx.ref, "Z", ADJ_OFFSET[m.group("adj")])
 
 
 YEAR_PARTS = {"½": ("H", 2), "¼": ("Q", 4)}
@@ -206,7 +205,7 @@ def year_part(ctx, m):
     if m.group("y"):
         year = str(ctx.units[m.start("y")].val)
     else:
-        year = R.period(ctx.ref, "Z", {"P": -1, "X": 1, "T": 0}[m.group("adj") or "T"])
+        year = R.period(ctx.ref, "Z", ADJ_OFFSET[m.group("adj")])
     return year and year.isdigit() and ("DATE", f"{year}-{code}{n}")
 
 
@@ -217,7 +216,7 @@ def month_half(ctx, m):
     if str(ctx.units[m.start("o")].val) not in ("1", "2"):
         return None
     if not m.group("m"):
-        return "DATE", R.period(ctx.ref, "J", {"P": -1, "X": 1, "T": 0}[m.group("adj") or "T"])
+        return "DATE", R.period(ctx.ref, "J", ADJ_OFFSET[m.group("adj")])
     mo = month_of(ctx, m, "m")
     y = year_in(ctx, m, "y") if m.group("y") else R.year_for(ctx.ref, mo, 0, tense_of(ctx, m))
     return mo and ("DATE", R.month(y, mo))
@@ -238,7 +237,7 @@ def day_of_month(ctx, m):
     month_word = ctx.doc.tokens[ctx.units[m.end() - (2 if m.group("adj") else 1)].tok].norm
     if not isinstance(d, int) or not 1 <= d <= 31 or not month_word.endswith("الشهر"):
         return None  # "12 شهرا السابقة" is an amount
-    off = {"P": -1, "X": 1, "j": 1, "T": 0, None: 0}[m.group("adj")]
+    off = ADJ_OFFSET[m.group("adj")]
     v = R.nearest_day(ctx.ref, d, "past", months=(off,))
     return v and ("DATE", v, _start_without_day_word(m), m.end())
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from . import resolve as R
-from .common import previous, quantity
+from .common import ADJ_OFFSET, previous, quantity
 from .grammar import rule
 
 NOT_TODAY_AFTER = frozenset("العالمي الوطني الدولي العربي الاول الاخير".split())
@@ -60,7 +60,7 @@ def period(ctx, m):
     unit = ctx.syms[m.start(g)]
     if ctx.units[m.start(g)].val != "1":
         return None
-    off = {"P": -1, "X": 1, "T": 0, "j": 1, None: 0}[m.group("adj")]
+    off = ADJ_OFFSET[m.group("adj")]
     return "DATE", R.period(ctx.ref, unit, off)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from . import resolve as R
+from .common import ADJ_OFFSET
 from .grammar import rule
 
 
@@ -47,7 +48,7 @@ def week_weekday(ctx, m):
     if ctx.ref is None:
         return "DATE", R.weekday(None, wd, "past")
     monday = ctx.ref - timedelta(days=ctx.ref.weekday())
-    d = monday + timedelta(weeks={"P": -1, "X": 1, "T": 0}[adj], days=wd)
+    d = monday + timedelta(weeks=ADJ_OFFSET[adj], days=wd)
     first = m.start() + (1 if ctx.syms[m.start()] == "D" else 0)
     return "DATE", R.day(d), first, m.end()
 
