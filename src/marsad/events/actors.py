@@ -142,6 +142,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
         out.append(a)
     out.sort(key=lambda a: a.start)
     merged = _joined(_joined(out, partial(_construct, doc, nisba)), partial(_member_of, doc, ents))
+    merged = _joined(merged, partial(_apposition, _mention_entities(doc)))
     return _covered_dropped([_joined_nisbas(doc, a, nisba)
                              for a in _plural_of_countries(doc, merged)])
 
@@ -172,6 +173,7 @@ def _construct(doc: Document, nisba: dict, a: ActorPhrase, b: ActorPhrase) -> Ac
     if (a.entity is None and a.sector and not a.place and b.first == a.last
             and not definite(doc.text, doc.tokens[a.first])  # (آلاف is no ال + ف)
             and not definite(doc.text, doc.tokens[a.last - 1])
+            and not doc.tokens[a.last - 1].norm.endswith("ون")  # (مستوطنون: no construct state)
             and not _not_construct(doc, a) and a.last - 1 not in nisba
             and b.start == doc.tokens[b.first].start
             and not _unnamed_after_li(doc, b)):
@@ -193,6 +195,20 @@ def _member_of(doc: Document, ents: dict, a: ActorPhrase, b: ActorPhrase) -> Act
             and doc.tokens[a.last].norm == "من" and b.start == doc.tokens[b.first].start):
         return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country, b.sector,
                            False, b.regional)
+    return None
+
+
+def _mention_entities(doc: Document) -> dict:
+    return {m.start: m.data["entity"] for m in doc.mentions if m.data.get("entity")}
+
+
+def _apposition(mention_entity: dict, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
+    """«العاهل الأردني الملك عبد الله الثاني»: an unresolved title phrase that the entity stage
+    read as a mention of the name right after it (a title word may sit between) is that person."""
+    if (a.entity is None and b.entity is not None and 0 <= b.first - a.last <= 1
+            and mention_entity.get(a.start) == b.entity):
+        return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
+                           b.sector or a.sector, False, b.regional)
     return None
 
 

@@ -64,6 +64,7 @@ DENIERS = frozenset({"GOV", "MIL", "COP", "SPY"})  # state bodies denying their 
 AGENT_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "OPP", "CRM", "SPY"})
 GENITIVE_L = ("ل",)  # اعتقالها للصحفيين: a noun's object after ل
 ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+NEAR = frozenset(normalize(w) for w in "قرب قرابة بالقرب شمال جنوب شرق غرب وسط داخل".split())
 FORCE_ON = frozenset({"ASSAULT", "COERCE"})  # acts done to people: a passive names its patient
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # verbal stances toward a policy
 NEGATIONS = frozenset({"لم", "لن", "لا", "قد"})
@@ -600,6 +601,10 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
                 a = ctx.actor_at.get(k)
                 if a is not None and a not in used:
                     return coordinated(ctx, a, limit)
+                if k == j + 1 and k in ctx.nisba and word in PREPOSITIONS and trig.pattern.type in FORCE_ON:
+                    return [nisba_actor(ctx, k, "CVL")]  # النار على فلسطينيين: people of that country
+                if toks[k].norm in NEAR:
+                    break  # على فلسطيني قرب رام الله: a place, not the target
             continue
         a = ctx.actor_at.get(j)
         if a is None or a in used or _other_clause(ctx, a, trig) or (
@@ -994,13 +999,20 @@ def people_object(ctx: Context, trig: Trigger, after: int, ceiling: int) -> list
             and toks[j].norm not in PREPOSITIONS and not definite(ctx.doc.text, toks[j]):
         noun, j = j, j + 1
     if j >= ceiling or j not in ctx.nisba or definite(ctx.doc.text, toks[j]) \
-            or j == first and not definite(ctx.doc.text, toks[first - 1]):
+            or j == first and not definite(ctx.doc.text, toks[first - 1]) \
+            and not _other_case(toks[first - 1].norm, toks[j].norm):
         return []
     sector = next((m.entry.sector for m in ctx.heads.get(noun, ()) if m.entry.kind == "head"),
                   None) if noun is not None else None
     default = "GOV" if trig.pattern.type == "SANCTION" else "CVL"  # طرد دبلوماسيين روسيين
     return [ActorPhrase(first, j + 1, toks[first].start, toks[j].end, None, ctx.nisba[j],
                         sector or default)]
+
+
+def _other_case(before: str, nisba: str) -> bool:
+    """«مستوطنون فلسطينيا»: a nominative plural and an accusative nisba do not agree, so the
+    nisba is no adjective of the word before it but a noun of its own (the object)."""
+    return before.endswith("ون") and nisba.endswith(("ا", "ين"))
 
 
 def target_nisba(ctx: Context, trig: Trigger, after: int, ceiling: int) -> list[ActorPhrase]:

@@ -60,7 +60,11 @@ EXPOSED_NEAR = 3  # words before تعرض where its subject may end (القوا�
 EXPOSED_GAP = 6  # words from تعرض to the attack noun (its subject may come between)
 # after a victim: how or where he was hit (قتل جندي في هجوم / برصاص قناص / وأصيب آخر)
 PASSIVE_NEXT = frozenset(normalize(w) for w in "في جراء إثر اثر عقب خلال أثناء برصاص بنيران "
-                         "بانفجار بقصف بغارة بهجوم بطلق بطلقات بالرصاص بعد عندما حين".split())
+                         "بانفجار بقصف بغارة بهجوم بطلق بطلقات بالرصاص بعد عندما حين "
+                         "بعملية بتفجير بقذيفة بقذائف بصاروخ برصاصة بعبوة بطعنة طعنا رميا ذبحا حرقا".split())
+NOMINATIVE_ENDINGS = ("ون", "ان")
+NOT_OBJECTS = frozenset(normalize(w) for w in "في على من إلى عن مع ضد بين خلال قرب داخل عند منذ أثناء "
+                        "لدى أمام حيال تجاه إزاء بحق وسط شمال جنوب شرق غرب".split())
 PASSIVE_VERBS = frozenset(normalize(w) for w in "أصيب اصيب جرح أصيبت جرحت".split())
 NEW_WORDS = frozenset({"جديد", "جديده", "جديدا", "جديدين", "جديدتين", "اخر", "اخري", "اخرين",
                        "مماثل", "مماثله", "مماثلا"})  # normalized: أخرى → اخري
@@ -196,7 +200,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         # طالب تونسي: a noun with its adjective, not the verb طالب
         return None
     actors, rcps = find_arguments(ctx, trig, sent.first_token, ceiling, speaker)
-    if p.type in FORCE_ON and (any(a.sector in VICTIMS for a in actors)
+    if p.type in FORCE_ON and (any(a.sector in VICTIMS for a in actors) and _may_be_patient(ctx, trig, actors)
                                or _counted_subject(ctx, trig, actors)
                                or _passive_subject(ctx, trig, actors)):
         rcps, actors = _unique(actors + rcps), []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
@@ -572,6 +576,51 @@ def _unique(phrases: list) -> list:
     return list(first.values())
 
 
+def _may_be_patient(ctx: Context, trig: Trigger, actors) -> bool:
+    """Civilians found as the subject of a verb of force are its patients (قتل 38 سائحا) unless
+    the verb takes its target after a preposition (اعتدى مستوطنون على) or they have an object
+    of their own (اقتحم مستوطنون باحات المسجد)."""
+    p, toks, a = trig.pattern, ctx.doc.tokens, actors[0]
+    prepositional = p.pos == "V" and a.first == trig.last and a.last < len(toks) \
+        and toks[a.last - 1].norm.endswith(NOMINATIVE_ENDINGS[0]) and toks[a.last].norm in p.rcp
+    return not prepositional and not _active_subject(ctx, trig, actors)
+
+
+def _active_subject(ctx: Context, trig: Trigger, actors) -> bool:
+    """«اقتحم مستوطنون باحات المسجد»، «قتل مستوطنون فلسطينيا»: a nominative plural or dual
+    right after the verb and followed by an object (not a preposition, a time or a manner word)
+    is its subject: civilians who act are not the victims."""
+    toks, a = ctx.doc.tokens, actors[0]
+    if trig.pattern.pos != "V" or a.first != trig.last or a.last >= len(toks) \
+            or not toks[a.last - 1].norm.endswith(NOMINATIVE_ENDINGS):
+        return False
+    k = a.last
+    while k + 1 < len(toks) and toks[k].norm.endswith(NOMINATIVE_ENDINGS[0]):
+        k += 1  # مواطنون غاضبون: its adjectives
+    nxt = toks[k]
+    return nxt.kind == "word" and k not in ctx.time_tokens and nxt.norm not in PASSIVE_NEXT \
+        and nxt.norm not in NOT_OBJECTS and not _prepositional(nxt) and _object_start(ctx, k)
+
+
+def _object_start(ctx: Context, k: int) -> bool:
+    """Token k opens an object: a definite or accusative word (الشرطة، فلسطينيا), or a noun in
+    construct with one (منازل الفلسطينيين); not an adjective of the subject (صحفيون أجانب)."""
+    toks = ctx.doc.tokens
+    def marked(j: int) -> bool:
+        word = toks[j].norm
+        return toks[j].kind == "word" and j not in ctx.time_tokens and (
+            word.startswith("ال") or len(word) > 3 and word[-1] == "ا")
+    return marked(k) or k + 1 < len(toks) and marked(k + 1) and toks[k + 1].norm.startswith("ال")
+
+
+def _prepositional(tok) -> bool:
+    """بالرصاص، للشرطة، وفي، وأصيب: a preposition clitic before a definite stem, or و before a
+    preposition or a passive verb."""
+    word = tok.norm
+    return any(p and stem.startswith("ال") for stem, p in tok.readings) or (
+        word[:1] == "و" and (word[1:] in NOT_OBJECTS or word[1:] in PASSIVE_VERBS))
+
+
 def _passive_subject(ctx: Context, trig: Trigger, actors) -> bool:
     """«قتل جندي وأصيب آخر في هجوم»، «قتل مدني برصاص قناص»: a bare past verb of force whose
     unnamed, indefinite subject has no object after it reads as a passive (قُتل): the subject
@@ -673,6 +722,9 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return bool(rcps) and any(a.sector in SECURITY for a in actors)
     if etype == "ASSAULT" and any(a.sector in ARMED for a in actors):
         return True
+    if etype == "ASSAULT" and trig.pattern.mode == "kill" and rcps and actors \
+            and actors[0].first == trig.last and actors[0].entity is None:
+        return True  # قتل مستوطنون فلسطينيا: unnamed people after the verb killed someone
     if etype == "PROTEST" and any(a.sector in CIVIL for a in actors):
         return True
     if etype not in ACTORLESS_OK:
@@ -689,8 +741,8 @@ def _first_object(ctx, trig: Trigger, actors, kind: str) -> bool:
     (ABSTRACT: تستهدف الخطة رفع…; CALL: the sick, the wounded, a home, an exhibition)."""
     toks = ctx.doc.tokens
     j = _after_subject(trig, actors)
-    while j < len(toks) - 1 and toks[j].norm in SKIP_WORDS:  # زار المسؤولين أمس مصابي
-        j += 1
+    while j < len(toks) - 1 and (toks[j].norm in SKIP_WORDS or toks[j].norm in trig.pattern.rcp):
+        j += 1  # زار المسؤولين أمس مصابي، اعتدى على سيادة
     return j < len(toks) and has_word(toks[j], kind)
 
 

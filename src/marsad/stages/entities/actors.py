@@ -257,12 +257,15 @@ def _qualifies(ctx: Context, head: int, k: int) -> bool:
     a feminine noun: not الشرطة | الصحفي البريطاني، قوات الأمن | ثلاثة فلسطينيين); after an
     indefinite head, k is an adjective or a genitive (قوات الدفاع الإسرائيلية، شركة وانبلاس
     الصينية), but not a definite genitive with an indefinite nisba, nor a sound plural in
-    another case (مسلحون مجهولون | مهندسين أتراك)."""
+    another case (مسلحون مجهولون | مهندسين أتراك). A nominative plural has no construct state:
+    a genitive after it starts the verb's object (مستوطنون | منازل الفلسطينيين)."""
     a, b = ctx.word(head), ctx.word(k)
     plurals = ("ين", "ون")
     if a[-2:] in plurals and b[-2:] in plurals and a[-2:] != b[-2:]:
         return False
     if not ctx.definite(head):
+        if a.endswith("ون") and not b.endswith("ون"):
+            return not ctx.definite(k) and not ctx.definite(k + 1)
         return ctx.definite(k + 1) or not ctx.definite(k)
     return ctx.definite(k) and ctx.definite(k + 1) and not (
         a.endswith("ه") and not b.endswith("ه") and b[-2:] not in plurals)
