@@ -57,6 +57,13 @@ def _nisba_forms(stem: str, names: set) -> set[str]:
     return forms | {"ال" + f for f in forms} | accusative
 
 
+def _plural_forms(plural: str, names: set) -> set[str]:
+    """أتراك → also the accusative أتراكا (خطف مسلحون مهندسين أتراكا)."""
+    if plural.startswith("ال") or plural.endswith(("ين", "ون", "ا")) or plural + "ا" in names:
+        return {plural}
+    return {plural, plural + "ا"}
+
+
 PLURAL_NISBAS: set[str] = set()  # filled with the table (الأتراك)
 
 
@@ -92,8 +99,9 @@ def fallback_actor_phrases() -> tuple[tuple[str, ActorWord], ...]:
                 out.extend((f, ActorWord("nisba", iso, None)) for f in forms)
         for pl in plurals.split("|"):
             if pl != "-":
-                out.append((pl, ActorWord("nisba", iso, None)))
-                PLURAL_NISBAS.add(normalize(pl))
+                for form in _plural_forms(normalize(pl), names):
+                    out.append((form, ActorWord("nisba", iso, None)))
+                    PLURAL_NISBAS.add(form)
     return tuple(out)
 
 

@@ -352,6 +352,10 @@ def _bare_word(tok) -> bool:
             and w not in PREPOSITIONS and w not in PARTICLES and w not in SKIP_WORDS)
 
 
+TA_PLURALS = frozenset(normalize(w) for w in "قراصنة القراصنة قضاة القضاة طلبة الطلبة جناة الجناة غزاة "
+                       "الغزاة رماة بحارة البحارة دعاة الدعاة".split())  # men, though written with ة
+
+
 def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     """A verb in its masculine singular form (دعا، يدعو) and a phrase headed by a feminine
     singular noun (الحكومة، الشرطة، وزارة): the phrase is not its subject."""
@@ -363,7 +367,7 @@ def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     if word not in (past, present) or a.entity in ctx.persons or trig.entry.rest:
         return False  # حرص الحكومة على…: a noun read as a verb (the pattern names what follows)
     head = doc.text[a.start:doc.tokens[a.first].end]
-    return head.endswith("ة")
+    return head.endswith("ة") and normalize(head) not in TA_PLURALS
 
 
 def adverbial_end(ctx: Context, i: int, floor: int) -> int:
@@ -779,6 +783,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             return sides[:1], sides[1:]
     if "byagent" in p.flags:
         return by_agent(ctx, trig, floor, ceiling)
+    if "passive" in p.flags:
+        return passive_arguments(ctx, trig, floor, ceiling)
     if "thing" in p.flags:  # انفجرت عبوة ناسفة زرعها مسلحون: a device, not an actor, is the subject
         a = agent_after(ctx, trig.last, ceiling, p.type in ARMED_TYPES)
         actors = coordinated(ctx, a, ceiling) if a is not None else []
@@ -929,6 +935,21 @@ def partner(ctx: Context, trig: Trigger, ceiling: int) -> list[ActorPhrase]:
     return []
 
 
+def passive_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int) -> tuple[list, list]:
+    """«اغتيل القيادي في حركة فتح على يد مسلحين»، «أحمد قاديروف الذي اغتيل»: the phrase after a
+    passive verb (or the antecedent of الذي before it) is its patient; only «على يد / من قبل»
+    names the agent."""
+    a = subject_after(ctx, trig.last, ceiling) or relative_head(ctx, trig.first, floor)
+    if a is None:
+        return [], []
+    toks = ctx.doc.tokens
+    for j in range(a.last, min(a.last + 3, ceiling - 2)):  # (مسؤول محلي على يد: past an adjective)
+        if (toks[j].norm, toks[j + 1].norm) in FAR_PAIRS:
+            agent = ctx.actor_at.get(j + 2)
+            return ([agent] if agent is not None else []), coordinated(ctx, a, ceiling)
+    return [], coordinated(ctx, a, ceiling)
+
+
 def _passive_agent(ctx: Context, a: ActorPhrase, ceiling: int) -> ActorPhrase | None:
     """«اعتقل خمسة أشخاص على يد قوات الأمن»: «على يد / من قبل» right after the phrase after the
     verb names the agent; the verb is a passive and that phrase is its patient."""
@@ -998,7 +1019,8 @@ def people_object(ctx: Context, trig: Trigger, after: int, ceiling: int) -> list
     if j < ceiling and j not in ctx.nisba and toks[j].kind == "word" and j not in ctx.actor_at \
             and toks[j].norm not in PREPOSITIONS and not definite(ctx.doc.text, toks[j]):
         noun, j = j, j + 1
-    if j >= ceiling or j not in ctx.nisba or definite(ctx.doc.text, toks[j]) \
+    if j >= ceiling or j not in ctx.nisba \
+            or definite(ctx.doc.text, toks[j]) \
             or j == first and not definite(ctx.doc.text, toks[first - 1]) \
             and not _other_case(toks[first - 1].norm, toks[j].norm):
         return []

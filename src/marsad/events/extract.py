@@ -262,7 +262,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     if "calls" in p.flags and _first_object(ctx, trig, actors, "CALL"):
         return None  # زار المرضى، زيارة منزل ذوي الشهيد: a call on people, not a state visit
     if not actors and not (etype in ACTORLESS_OK and not _definite_noun(tok, p)
-                           and _evidence(ctx, trig, sent, etype)):
+                           and ("passive" in p.flags or _evidence(ctx, trig, sent, etype))):
         return None
     future = (tok.kind == "word" and trig.entry.tense == "present"
               and is_future(doc, tok, trig.start))
