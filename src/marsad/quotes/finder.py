@@ -84,7 +84,7 @@ def _nested(ctx: Ctx, cue: Cue, cands: list[Candidate]) -> bool:
 
 
 def _prep(ctx: Ctx, cue: Cue) -> Candidate | None:
-    """Leading source: «بحسب X، …» / «وبحسب X أن …» / «…، وبحسب X، فإن …»."""
+    """Leading source: «بحسب X، …» / «وبحسب X أن …» / «…، وبحسب X، فإن …» / «بحسب X فإن …»."""
     first, last = ctx.sent_bounds(cue.tok)
     initial = cue.tok == first
     if not (initial or (cue.prefixed and ctx.is_punct(cue.tok - 1, SOFT_PUNCT))):
@@ -98,6 +98,8 @@ def _prep(ctx: Ctx, cue: Cue) -> Candidate | None:
         return None
     if ctx.tokens[j].norm in ctx.w["comp"]:
         return after_comp(ctx, cue, j + 1)
+    if sp.fa_inna(ctx, j) and j + 1 not in ctx.cues:  # وبحسب وثائق نشرها موقع فإن …
+        return Candidate(cue, j + 1, ctx.tokens[j + 1].start, None, False, ctx.tokens[cue.tok].start)
     if not ctx.is_punct(j, SOFT_PUNCT):
         return None
     k = j + 1
@@ -130,11 +132,17 @@ def _prep_what(ctx: Ctx, cue: Cue) -> Candidate | None:
             j += 1                                # نقلته الوكالة | عن X
         j += j < last and ctx.tokens[j].norm == "عن"
     end = j
-    while end < last and not ctx.is_punct(end, SOFT_PUNCT) and end - j < sp.MAX_NP:
+    while end < last and not ctx.is_punct(end, SOFT_PUNCT) and not sp.fa_inna(ctx, end) \
+            and end - j < sp.MAX_NP:
         end += 1
-    if end == j or end + 1 >= last or not ctx.is_punct(end, SOFT_PUNCT):
+    if end == j or end + 1 >= last:
         return None
-    k = end + 1 + (ctx.tokens[end + 1].norm in INTRO_WORDS and end + 2 < last)
+    if sp.fa_inna(ctx, end):  # حسب ما أفاد به مراسلنا فإن …: no comma
+        k = end + 1
+    elif ctx.is_punct(end, SOFT_PUNCT):
+        k = end + 1 + (ctx.tokens[end + 1].norm in INTRO_WORDS and end + 2 < last)
+    else:
+        return None
     if k in ctx.cues:
         return None
     source = Cue(v, ctx.tokens[v].start, ctx.tokens[v].end, entry, False)

@@ -15,6 +15,7 @@ from .context import Ctx
 from .cues import Cue
 
 MAX_NP = 10              # words in a subject phrase
+FA_INNA = frozenset(["فان", "فانه", "فانها"])  # بحسب ما قاله X فإن …: X ends there
 OBJECT_BIH = frozenset(["به", "بها"])   # أفاد به X، صرح بها X
 ISSUED_BY = frozenset(["عن", "من"])      # بيان صادر عن X
 ISSUERS = frozenset(["ORG", "PER", "GPE"])
@@ -84,8 +85,19 @@ def _stops_np(ctx: Ctx, k: int) -> bool:
     t = ctx.tokens[k]
     if t.kind == "punct":
         return ctx.text[t.start] not in "."
-    return (t.norm in ctx.w["comp"] or k in ctx.time_toks or t.norm in ctx.w["not_subject"]
+    return (t.norm in ctx.w["comp"] or fa_inna(ctx, k) or k in ctx.time_toks
+            or t.norm in ctx.w["not_subject"]
             or t.norm in ctx.w["clause_opener"] or k in ctx.cues or _addressee_word(ctx, k))
+
+
+def fa_inna(ctx: Ctx, k: int) -> bool:
+    """«فإن» opening content after a leading source; «فان» without hamza only before a definite
+    word (not the Dutch «فان» of لويس فان غال)."""
+    t = ctx.tokens[k]
+    if t.norm not in FA_INNA:
+        return False
+    return t.norm != "فان" or "إ" in ctx.text[t.start:t.end] or (
+        k + 1 < len(ctx.tokens) and ctx.tokens[k + 1].norm.startswith("ال"))
 
 
 def _np_end(ctx: Ctx, j: int, stop: int) -> int:
@@ -202,7 +214,7 @@ def _skip_addressee(ctx: Ctx, j: int, stop: int) -> int:
 
 def _circumstantial(word: str) -> bool:
     """An accusative participle describing the speaker (قال مازحا، قال مخاطبا الجنود): right
-    after the cue it means the subject was left out."""
+    after the cue it means the subject was left out (not مراسلنا: our correspondent)."""
     return len(word) >= 5 and word[0] == "م" and word[-1] == "ا"
 
 
@@ -221,7 +233,7 @@ def subject_after(ctx: Ctx, cue: Cue, stop: int) -> tuple[Speaker | None, int]:
     t = ctx.tokens[j]
     if (t.kind in ("punct", "num") or t.norm in ctx.w["comp"] or t.norm in ctx.w["not_subject"]
             or t.norm == cue.entry.particle or not source and _addressee_word(ctx, j)
-            or j in ctx.cues or _circumstantial(t.norm)):
+            or j in ctx.cues or _circumstantial(t.norm) and t.norm not in ctx.w["unnamed_head"]):
         return None, j
     end = _np_end(ctx, j, stop)
     found = resolve_np(ctx, j, end)
