@@ -56,6 +56,9 @@ EXPOSED = frozenset(normalize(w) for w in "تعرض تعرضت تعرضوا تع
                     "يتعرضان تتعرضان تعرضه تعرضها تعرضهم تعرضهما".split())
 ESCAPED = frozenset(normalize(w) for w in "نجا نجت نجوا نجيا ينجو تنجو ينجون نجاة".split())
 ATTEMPT_WORDS = frozenset(normalize(w) for w in "محاولة محاولتي محاولات".split())
+CASUALTY_VERBS = frozenset(normalize(w) for w in "قتل قتلت قتلوا قتلا استشهد استشهدت استشهدوا استشهدا "
+                           "أصيب أصيبت أصيبوا أصيبا جرح جرحت جرحوا لقي لقيت لقوا لقيا".split())
+HIT_IN = frozenset(normalize(w) for w in "في جراء إثر اثر عقب خلال".split())
 EXPOSED_NEAR = 3  # words before تعرض where its subject may end (القوات التي تعرضت)
 EXPOSED_GAP = 6  # words from تعرض to the attack noun (its subject may come between)
 # after a victim: how or where he was hit (قتل جندي في هجوم / برصاص قناص / وأصيب آخر)
@@ -208,6 +211,9 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     if p.type in FORCE_ON and p.pos == "N":
         verb = _exposed(ctx, trig, floor)
         verb = _escaped(ctx, trig, floor) if verb is None else verb
+        hit = _hit_in(ctx, trig, floor) if verb is None else None
+        if hit is not None and _exposed_target(ctx, hit, trig, floor) is not None:
+            verb = hit  # (a casualty verb counts only with its victims named)
     if verb is not None:  # تعرضت القوات لهجوم: the subject of تعرض is the target, never the actor
         target = _exposed_target(ctx, verb, trig, floor)
         actors = [a for a in actors if a.first > trig.first]
@@ -559,6 +565,20 @@ def _escaped(ctx: Context, trig: Trigger, floor: int) -> int | None:
     for j in range(k - 1, max(floor, k - EXPOSED_GAP) - 1, -1):
         if any(form in ESCAPED for form, _ in toks[j].readings):
             return j
+    return None
+
+
+def _hit_in(ctx: Context, trig: Trigger, floor: int) -> int | None:
+    """«استشهد جنديان سعوديان في قصف حوثي»، «قتل ثلاثة جنود بقصف للحوثيين»: an attack noun
+    after في/جراء/إثر (or ب) closing the clause of a casualty verb → the index of that verb (its
+    subject is the target), else None."""
+    toks = ctx.doc.tokens
+    prefixed = toks[trig.first].start != trig.start
+    if not prefixed and (trig.first - 1 <= floor or toks[trig.first - 1].norm not in HIT_IN):
+        return None
+    for k in range(trig.first - 1 - (not prefixed), max(floor, trig.first - EXPOSED_GAP) - 1, -1):
+        if toks[k].norm in CASUALTY_VERBS:
+            return k
     return None
 
 

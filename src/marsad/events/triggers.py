@@ -18,6 +18,8 @@ NOUN_PROCLITICS = frozenset("بك")
 REST_GAP = 9  # words allowed between a verb and the rest of its phrase (the subject)
 CLAUSE_STOP = frozenset(",;:.!?\"")
 PREPOSITION_WORDS = frozenset({"بحق", "ضد", "من", "مع", "علي", "عن", "الي", "في", "بين", "لدي"})
+NOUN_BEFORE = frozenset(normalize(w) for w in "في إلى على عن بين ضد بحق لدى خلال جراء إثر اثر عقب أثناء "
+                        "بعد قبل منذ".split())  # words after which no verb starts
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها"})
 
 
@@ -44,6 +46,7 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
         blocked.update(range(m.first, m.last))
     times = time_tokens(doc)
     blocked.update(times)  # فجرا = at dawn, not "they blew up"
+    nouns = {m.first for m in matches if m.entry.pattern.pos == "N" and m.entry.pattern.type == "ASSAULT"}
     cands = sorted(matches, key=lambda m: (m.first - m.last, not m.entry.rest, m.first,
                                            _accusative_like(doc, m)))
     taken: set[int] = set()
@@ -65,6 +68,8 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
             continue
         if (m.entry.tense is not None or m.entry.pattern.pos == "A") and noun_prefix(doc, m):
             continue
+        if m.entry.tense is not None and m.first in nouns and doc.tokens[m.first - 1].norm in NOUN_BEFORE:
+            continue  # في قصف، جراء قصف: an attack noun with its own pattern, never a verb
         if m.entry.pattern.pos == "A" and _after_preposition(doc, m):
             continue  # حكما بحق متهمين: the accused, not «accusing»
         if "taa" in flags and _final_ha(doc, m):
