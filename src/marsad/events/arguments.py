@@ -266,10 +266,45 @@ def relative_head(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
 
 
 def _device_subject(ctx: Context, trig: Trigger) -> bool:
-    """«قتلت قذائف الهاون عشرات المدنيين»: a weapon or a blast right after a verb of force is its
-    subject; who fired it is named only after it, never by a phrase before the verb."""
+    """«قتلت قذائف الهاون عشرات المدنيين»: a weapon or a blast right after a verb of force (or an
+    attack before it, see _attack_antecedent) is its subject; who fired it is named only after it,
+    never by a phrase before the verb."""
     toks = ctx.doc.tokens
-    return trig.pattern.type == "ASSAULT" and trig.last < len(toks) and has_word(toks[trig.last], "DEVICE")
+    return trig.pattern.type == "ASSAULT" and (
+        trig.last < len(toks) and has_word(toks[trig.last], "DEVICE") or _attack_antecedent(ctx, trig))
+
+
+CAUSE_BEFORE = frozenset(normalize(w) for w in "نتيجة جراء إثر اثر عقب بعد خلال في منذ بسبب ضحايا".split())
+
+
+def _told_by_relative(ctx: Context, trig: Trigger) -> bool:
+    """An attack noun after a word of cause or time, followed (past one adjective) by الذي/التي
+    and an event verb: (نتيجة) التفجير الذي استهدف مسجد X."""
+    toks = ctx.doc.tokens
+    for j in (trig.last, trig.last + 1):
+        if j + 1 < len(toks) and toks[j].norm in RELATIVES:
+            return j + 1 in ctx.trigger_tokens and _attack_of_cause(ctx, trig.first)
+    return False
+
+
+def _attack_antecedent(ctx: Context, trig: Trigger) -> bool:
+    """«نتيجة التفجير (الغاشم) الذي استهدف مسجد قوات الطوارئ»: the attack itself is the subject
+    of a verb in a relative clause after it; a phrase before it is no attacker."""
+    toks, j = ctx.doc.tokens, trig.first - 1
+    if j < 1 or toks[j].norm not in RELATIVES:
+        return False
+    noun = next((k for k in (j - 1, j - 2) if k in ctx.trigger_tokens), None)
+    return noun is not None and _attack_of_cause(ctx, noun)
+
+
+def _attack_of_cause(ctx: Context, k: int) -> bool:
+    """The attack noun at token k follows a word of cause or time (نتيجة، جراء، في، بعد) or ب:
+    its author is not the subject of the sentence (unlike «يقف وراء الاعتداء الذي…»)."""
+    toks = ctx.doc.tokens
+    tok = toks[k]
+    if any(p and ctx.doc.text[tok.start] == "ب" for _, p in tok.readings):
+        return True
+    return k > 0 and toks[k - 1].norm in CAUSE_BEFORE
 
 
 def embedded_floor(ctx: Context, i: int, floor: int) -> int:
@@ -615,11 +650,21 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
                 a.place and (trig.pattern.mode in PERSONAL or locative_place(ctx.doc, a.first))):
             continue  # أوقفت الشرطة في البقاع ثلاثة: people are arrested, not places; بمدينة X: where
         prep = preposition(ctx, a)
-        if prep is None and "obj" in rcp and j - start > OBJECT_GAP:
+        if prep is None and "obj" in rcp and j - start > OBJECT_GAP and (
+                a.place or a.entity is None or _object_gap(ctx, start, j) > 1):
             continue  # رفضها الاعتراف بإسرائيل واتفاقات … والإسرائيليين: too far for an object
         if prep is None and "obj" in rcp or prep in rcp or (prep == "ل" and "obj" in rcp):
             return coordinated(ctx, a, limit)
     return []
+
+
+def _object_gap(ctx: Context, start: int, j: int) -> int:
+    """Words between a verb and its object, not counting times and places: «استقبل الملك في قصر
+    السلام بجدة أمس رئيس …» (one word between: في)."""
+    toks = ctx.doc.tokens
+    places = [(m.start, m.end) for m in ctx.places.get(toks[start].sent, ())]
+    return sum(1 for k in range(start, j) if k not in ctx.time_tokens
+               and not any(a < toks[k].end and toks[k].start < b for a, b in places))
 
 
 def object_in_clause(ctx: Context, trig: Trigger, start: int, limit: int,
@@ -785,6 +830,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         return by_agent(ctx, trig, floor, ceiling)
     if "passive" in p.flags:
         return passive_arguments(ctx, trig, floor, ceiling)
+    if "received" in p.flags:
+        return received_arguments(ctx, trig, floor, ceiling)
     if "thing" in p.flags:  # انفجرت عبوة ناسفة زرعها مسلحون: a device, not an actor, is the subject
         a = agent_after(ctx, trig.last, ceiling, p.type in ARMED_TYPES)
         actors = coordinated(ctx, a, ceiling) if a is not None else []
@@ -872,6 +919,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                     actors = [a]
             elif p.type == "ASSAULT" and _announced(ctx, trig, floor):
                 a = None  # أعلنت وزارة الداخلية انفجار عبوة: who tells of an attack did not make it
+            elif p.type == "ASSAULT" and _told_by_relative(ctx, trig):
+                a = None  # (نتيجة) التفجير الذي استهدف مسجد X: its clause tells it, no actor before
             else:
                 a = (clause_subject(ctx, trig.first, floor)
                      or nearest_before(ctx, trig.first, floor)
@@ -933,6 +982,22 @@ def partner(ctx: Context, trig: Trigger, ceiling: int) -> list[ActorPhrase]:
                 and preposition(ctx, a) is None:
             return [a]
     return []
+
+
+def received_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int) -> tuple[list, list]:
+    """«تلقى ولي العهد اتصالا هاتفيا من رئيس الوزراء البريطاني»: the caller after من acts; the
+    subject (after the verb, or before it) receives."""
+    subject = (subject_after(ctx, trig.last, ceiling) or kana_subject(ctx, trig.first, floor)
+               or clause_subject(ctx, trig.first, floor))
+    toks = ctx.doc.tokens
+    start = max(trig.last, subject.last if subject is not None else 0)
+    for j in range(start, min(start + WINDOW, ceiling - 1)):
+        caller = ctx.actor_at.get(j + 1) if toks[j].norm == "من" else None
+        if caller is not None:  # (a call from one's father or a private person is no event)
+            if caller.sector not in AGENT_SECTORS and caller.sector not in ("LEG", "JUD"):
+                return [], []
+            return coordinated(ctx, caller, ceiling), ([subject] if subject is not None else [])
+    return [], []
 
 
 def passive_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int) -> tuple[list, list]:

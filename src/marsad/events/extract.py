@@ -218,7 +218,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         target = _exposed_target(ctx, verb, trig, floor)
         actors = [a for a in actors if a.first > trig.first]
         rcps = _unique(([target] if target is not None else []) + rcps)
-    if not actors and speaker is not None and quad_class(p.type) in VERBAL:
+    if not actors and speaker is not None and quad_class(p.type) in VERBAL and "received" not in p.flags:
         actors = [speaker]
     etype, cameo, mode = _type(p, actors), p.cameo, p.mode
     if etype == "ASSAULT" and mode is None and any(has_word(doc.tokens[a.first], "AIRCRAFT") for a in actors):

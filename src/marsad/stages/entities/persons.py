@@ -132,9 +132,16 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
     return c
 
 
+STATE_WORDS = frozenset(normalize(w) for w in "جمهورية دولة مملكة سلطنة إمارة".split())
+
+
 def _country_at(ctx: Context, k: int, names_at: dict[int, Cand]) -> Cand | None:
-    """The country named at token k (no proclitic), if any."""
+    """The country named at token k (no proclitic), if any; after a state word (رئيس جمهورية
+    السنغال، أمير دولة الكويت) the country named right after it."""
     c = names_at.get(k)
+    if c is None and ctx.word(k) in STATE_WORDS and k + 1 < ctx.n:
+        c = names_at.get(k + 1)
+        k += 1
     return c if c is not None and c.key[:1] == ("C",) and c.start == ctx.tokens[k].start else None
 
 
