@@ -216,3 +216,61 @@ def test_viterbi_respects_bio_and_finds_best_path():
                 trans[p[k], p[k + 1]] for k in range(n - 1))
         best = max(itertools.product(range(3), repeat=n), key=total)
         assert tuple(paths[b, :n]) == best
+
+
+def test_label_bias_spec():
+    import numpy as np
+
+    from marsad.ner.base import label_bias, parse_bias
+    from marsad.ner.corpus import LABELS
+    bias = label_bias(list(LABELS), parse_bias("ORG=1.5,B-PERS=0.5,O=-0.25"))
+    expected = dict.fromkeys(LABELS, 0.0) | {"B-ORG": 1.5, "I-ORG": 1.5, "B-PERS": 0.5, "O": -0.25}
+    assert bias.tolist() == [expected[lab] for lab in LABELS]
+    assert not label_bias(list(LABELS)).any()
+    with pytest.raises(ValueError):
+        label_bias(list(LABELS), {"FOO": 1.0})
+    assert np.array_equal(label_bias(list(LABELS), bias), bias)
+
+
+def _doc_sentences():
+    words = [s.split() for s in (
+        "أعلنت منظمة الصحة العالمية أن عدد الإصابات في العراق ارتفع .",
+        "وقال مجلس الأمن الدولي إن الشركة العربية للاستثمار ستفتح فرعا في بيروت .",
+        "زار الرئيس باراك أوباما لندن امس والتقى وفد الاتحاد الأوروبي .")]
+    from marsad.text.normalize import normalize
+    return [[normalize(w) for w in s] for s in words]
+
+
+def _org_spans(tagger, sentences):
+    return [s for s in tagger.spans(tagger.tag_sentences(sentences)) if s[2] == "ORG"]
+
+
+@pytest.mark.parametrize("neural", [True, False])
+def test_zero_bias_is_identical_and_org_bias_adds_org(tagger, neural):
+    """A zero bias (explicit, or absent from the file) decodes exactly as before; a large
+    ORG bias tags more tokens ORG (and on B-ORG, more ORG spans); the bias is stored in and
+    read from the weights."""
+    from marsad.ner.neural import NeuralTagger
+    from marsad.ner.tagger import Tagger
+    sentences = _doc_sentences()
+    if neural:
+        plain = tagger
+        def make(bias=None, weights=None):
+            return NeuralTagger(weights or tagger.w, tagger.crf, bias=bias)
+    else:
+        plain = tagger.crf
+        def make(bias=None, weights=None):
+            return Tagger(weights or load_model(MODEL_PATH), bias=bias)
+    assert not plain.bias.any()
+    base = plain.tag_sentences(sentences)
+    assert make({"ORG": 0.0, "PERS": 0.0}).tag_sentences(sentences) == base
+    assert make([0.0] * len(plain.labels)).tag_sentences(sentences) == base
+    biased = make({"ORG": 16.0})
+    plain_org, biased_org = _org_spans(plain, sentences), _org_spans(biased, sentences)
+    assert sum(b - a for a, b, _ in biased_org) > sum(b - a for a, b, _ in plain_org)
+    assert len(_org_spans(make({"B-ORG": 16.0}), sentences)) > len(plain_org)
+    if neural:
+        stored = make(weights={**tagger.w, "label_bias": biased.bias})
+    else:
+        stored = make(weights={**load_model(MODEL_PATH), "label_bias": biased.bias.tolist()})
+    assert stored.tag_sentences(sentences) == biased.tag_sentences(sentences)

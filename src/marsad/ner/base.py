@@ -9,6 +9,39 @@ from .propagate import propagate
 O = 0
 
 
+def label_bias(labels: list[str], spec=None) -> np.ndarray:
+    """Per-label emission bias [labels] (float32), added to the emission scores before
+    Viterbi. ``spec``: None (zeros), an array of one value per label, or a dict such as
+    ``{"ORG": 1.0, "B-PERS": 0.5, "O": -0.2}``: a type name biases its B- and I- labels,
+    a B-/I- label name that label only (on top of its type's value)."""
+    bias = np.zeros(len(labels), dtype=np.float32)
+    if spec is None:
+        return bias
+    if not isinstance(spec, dict):
+        spec = np.asarray(spec, dtype=np.float32)
+        if spec.shape != bias.shape:
+            raise ValueError(f"a label bias needs {len(labels)} values, not {spec.shape}")
+        return spec.copy()
+    types = [lab[2:] if lab[:2] in ("B-", "I-") else lab for lab in labels]
+    for key, value in spec.items():
+        if key[:2] in ("B-", "I-") and key in labels:
+            bias[labels.index(key)] += value
+        elif key in types:
+            bias[[y for y, t in enumerate(types) if t == key]] += value
+        else:
+            raise ValueError(f"unknown label or type in the bias: {key}")
+    return bias
+
+
+def parse_bias(text: str) -> dict:
+    """``"ORG=1,B-PERS=0.5"`` → ``{"ORG": 1.0, "B-PERS": 0.5}`` (command-line form)."""
+    out = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        key, _, value = part.partition("=")
+        out[key.strip()] = float(value)
+    return out
+
+
 def sentence_starts(sentences: list[list[str]]) -> np.ndarray:
     """Index of the first token of each non-empty sentence in the concatenated tokens."""
     lengths = [len(s) for s in sentences if s]

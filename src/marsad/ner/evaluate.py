@@ -5,7 +5,8 @@
 scores the shipped model (the neural tagger when data/neural_ner.npz exists) on the
 last 10% of the sentences (never used for training or tuning). ``--slice dev --model M``
 scores a tuning model on dev (M.npz: neural, with ``--crf-model``/``--crf-weight`` for
-its CRF ensemble member; else a CRF).
+its CRF ensemble member; else a CRF). ``--bias ORG=1,PERS=0.5`` overrides the model's
+per-label emission bias (base.label_bias; a type name biases its B- and I- labels).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import time
 
 from ..text.normalize import normalize
 from ..text.segment import clitic_forms
+from .base import parse_bias
 from .clusters import CLUSTERS_PATH
 from .corpus import LABELS, slices
 from .features import word_shape
@@ -71,10 +73,12 @@ def speed(tagger, sentences: list, doc_size: int) -> float:
 
 def make_tagger(args):
     crf = Tagger(load_model(args.crf_model), clusters_path=args.clusters, vectors_path=args.vectors)
+    bias = parse_bias(args.bias) if args.bias is not None else None
     if not args.model.endswith(".npz"):
-        return crf if args.model == args.crf_model else Tagger(
-            load_model(args.model), clusters_path=args.clusters, vectors_path=args.vectors)
-    return NeuralTagger(load_weights(args.model), crf, args.crf_weight, clusters_path=args.clusters)
+        return crf if args.model == args.crf_model and bias is None else Tagger(
+            load_model(args.model), clusters_path=args.clusters, vectors_path=args.vectors, bias=bias)
+    return NeuralTagger(load_weights(args.model), crf, args.crf_weight, clusters_path=args.clusters,
+                        bias=bias)
 
 
 def main(argv=None) -> None:
@@ -84,6 +88,7 @@ def main(argv=None) -> None:
     ap.add_argument("--model", default=NEURAL_PATH if os.path.exists(NEURAL_PATH) else MODEL_PATH)
     ap.add_argument("--crf-model", default=MODEL_PATH, help="the neural model's CRF ensemble member")
     ap.add_argument("--crf-weight", type=float, help="override the neural model's CRF weight")
+    ap.add_argument("--bias", help="per-label emission bias, e.g. ORG=1,B-PERS=0.5 (overrides the model's)")
     ap.add_argument("--clusters", default=str(CLUSTERS_PATH), help="word classes the model was trained with")
     ap.add_argument("--vectors", default=str(VECTORS_PATH), help="word vectors the model was trained with")
     ap.add_argument("--doc-size", type=int, default=DOC_SIZE,

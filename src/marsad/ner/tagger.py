@@ -9,7 +9,10 @@ Labels scoring more than ``prune`` below O are dropped; a token left with O
 alone is fixed to O, which leaves short runs of uncertain tokens, decoded by a
 Viterbi batched over all runs of the document. I- labels only continue their
 type (BIO constraint). ``prune=inf`` gives exact constrained Viterbi; the
-default changed dev F1 by -0.0004 (0.7483 → 0.7479).
+default changed dev F1 by -0.0004 (0.7483 → 0.7479). An optional per-label emission
+bias (the model's ``label_bias`` list or the ``bias`` argument; base.label_bias) is
+added before pruning and decoding; ``emission_scores`` (the neural ensemble's input)
+leaves it out.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ import os
 
 import numpy as np
 
-from .base import TaggerBase, sentence_starts
+from .base import TaggerBase, label_bias, sentence_starts
 from .clusters import CLUSTERS_PATH, load_clusters
 from .features import BOS, EOS, WordTables, word_attributes, word_vector
 from .nn_numpy import viterbi
@@ -43,7 +46,7 @@ def _word_table(model: dict, key: str, load, path: str) -> dict:
 
 class Tagger(TaggerBase):
     def __init__(self, model: dict, prune: float = PRUNE, clusters_path: str = str(CLUSTERS_PATH),
-                 vectors_path: str = str(VECTORS_PATH)):
+                 vectors_path: str = str(VECTORS_PATH), bias=None):
         if model["offsets"] != WINDOW:
             raise ValueError(f"the tagger expects the word window {WINDOW}, not {model['offsets']}")
         self.clusters = _word_table(model, "cluster_words", load_clusters, clusters_path)
@@ -61,6 +64,7 @@ class Tagger(TaggerBase):
         self.gazetteer = {w: tuple(c) for w, c in model["gazetteer"].items()}
         self.tables = WordTables(self.gazetteer, self.clusters, self.vectors)
         self.prune = prune
+        self.bias = label_bias(self.labels, model.get("label_bias") if bias is None else bias)
         self.attr_index, self.weights = _weight_matrix(model["attributes"], len(WINDOW) * n)
         dims = len(next(iter(self.vectors.values()))) if self.vectors else 0
         self.vector_weights = np.zeros((dims, len(WINDOW) * n), dtype=np.float32)
@@ -127,6 +131,8 @@ class Tagger(TaggerBase):
         scores = self.emission_scores(sentences)
         if not len(scores):
             return []
+        if self.bias.any():
+            scores = scores + self.bias
         keep = scores > scores[:, :1] - self.prune
         keep[:, O] = False
         first = np.zeros(len(scores), dtype=bool)
