@@ -15,7 +15,7 @@ from marsad.ner.vectors import load_vectors
 from marsad.text.segment import segment
 
 ANERCORP = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "anercorp", "train.txt")
-HELD_OUT_FLOOR = 0.78  # measured 0.786 (neural ensemble; PERS/LOC/ORG, 20-sentence pseudo-documents)
+HELD_OUT_FLOOR = 0.80  # measured 0.8007 (neural ensemble + ORG bias 1.75; PERS/LOC/ORG, 20-sentence documents)
 
 # (sentence, expected entities as (text, type)) — sentences written for this test.
 # Spans cover whole tokens, so an attached proclitic (للأمم) is part of the span.
@@ -250,13 +250,16 @@ def test_zero_bias_is_identical_and_org_bias_adds_org(tagger, neural):
     """A zero bias (explicit, or absent from the file) decodes exactly as before; a large
     ORG bias tags more tokens ORG (and on B-ORG, more ORG spans); the bias is stored in and
     read from the weights."""
+    from marsad.ner.base import label_bias
     from marsad.ner.neural import NeuralTagger
     from marsad.ner.tagger import Tagger
     sentences = _doc_sentences()
     if neural:
-        plain = tagger
+        unbiased = {k: v for k, v in tagger.w.items() if k != "label_bias"}
         def make(bias=None, weights=None):
-            return NeuralTagger(weights or tagger.w, tagger.crf, bias=bias)
+            return NeuralTagger(weights or unbiased, tagger.crf, bias=bias)
+        plain = make()
+        assert tagger.bias.tolist() == label_bias(tagger.labels, {"ORG": 1.75}).tolist()  # shipped
     else:
         plain = tagger.crf
         def make(bias=None, weights=None):

@@ -5,6 +5,9 @@ The shipped file (training: about 25 minutes on one core, pinned with taskset):
     python tools/gen_word_vectors.py --words 60000 --dim 100 --contexts 5000 --out /tmp/vec100.npz
     python -m marsad.ner.neural_train /work/shared/data/anercorp/train.txt
            --vectors /tmp/vec100.npz --epochs 25 --seeds 1,2 --crf-weight 0.75   (one line)
+    python -m marsad.ner.neural_train /work/shared/data/anercorp/train.txt
+           --combine src/marsad/ner/data/neural_ner.npz --crf-weight 0.75 --bias ORG=1.75
+           --out src/marsad/ner/data/neural_ner.npz   (one line; the ORG bias of session 7)
 
 trains two networks (seeds 1 and 2, 25 epochs each, no early stopping) on the first 90%
 of the sentences (``full``; the last 10% is the held-out test slice of evaluate.py) and
