@@ -150,7 +150,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
         out.append(a)
     out.sort(key=lambda a: a.start)
     merged = _joined(_joined(out, partial(_construct, doc, nisba)), partial(_member_of, doc, ents))
-    merged = _joined(merged, partial(_apposition, _mention_entities(doc)))
+    merged = _joined(merged, partial(_apposition, doc, _mention_entities(doc)))
     return _covered_dropped([_joined_nisbas(doc, a, nisba)
                              for a in _plural_of_countries(doc, merged)])
 
@@ -182,6 +182,7 @@ def _construct(doc: Document, nisba: dict, a: ActorPhrase, b: ActorPhrase) -> Ac
             and not definite(doc.text, doc.tokens[a.first])  # (آلاف is no ال + ف)
             and not definite(doc.text, doc.tokens[a.last - 1])
             and not doc.tokens[a.last - 1].norm.endswith("ون")  # (مستوطنون: no construct state)
+            and not any(m.end == a.end and m.label == "GPE" for m in doc.mentions)  # سفير … لدى كندا |
             and not _not_construct(doc, a) and a.last - 1 not in nisba
             and b.start == doc.tokens[b.first].start
             and not _unnamed_after_li(doc, b)):
@@ -207,14 +208,17 @@ def _member_of(doc: Document, ents: dict, a: ActorPhrase, b: ActorPhrase) -> Act
 
 
 def _mention_entities(doc: Document) -> dict:
-    return {m.start: m.data["entity"] for m in doc.mentions if m.data.get("entity")}
+    return {m.start: (m.data["entity"], m.end) for m in doc.mentions if m.data.get("entity")}
 
 
-def _apposition(mention_entity: dict, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
-    """«العاهل الأردني الملك عبد الله الثاني»: an unresolved title phrase that the entity stage
-    read as a mention of the name right after it (a title word may sit between) is that person."""
-    if (a.entity is None and b.entity is not None and 0 <= b.first - a.last <= 1
-            and mention_entity.get(a.start) == b.entity):
+def _apposition(doc: Document, mention_entity: dict, a: ActorPhrase,
+                b: ActorPhrase) -> ActorPhrase | None:
+    """«العاهل الأردني الملك عبد الله الثاني»، «السفير الأميركي لدى المملكة جوزيف …»: an unresolved
+    title phrase that the entity stage read as a mention of the name right after it (a title word,
+    or the rest of that mention, may sit between) is that person."""
+    entity, end = mention_entity.get(a.start, (None, 0))
+    if (a.entity is None and b.entity is not None and entity == b.entity and b.first >= a.last
+            and (b.first - a.last <= 1 or end >= doc.tokens[b.first - 1].end)):
         return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
                            b.sector or a.sector, False, b.regional)
     return None

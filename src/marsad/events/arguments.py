@@ -632,6 +632,11 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
         return []
     toks = ctx.doc.tokens
     headed = not HEAD_PREPS.isdisjoint(rcp)
+    if start == trig.last and toks[trig.last - 1].norm in rcp and toks[trig.last - 1].norm != "obj":
+        for k in range(start, min(start + 3, limit)):  # القبض على | 431 شخصا: the trigger ends
+            a = ctx.actor_at.get(k)                    # with its preposition
+            if a is not None and a not in used:
+                return coordinated(ctx, a, limit)
     for j in range(start, min(start + WINDOW, limit)):
         word = toks[j].norm
         if (word in rcp and word != "obj") or word in TOWARD or (

@@ -61,7 +61,7 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
         title = replace(m.entry, kind="office")
     k, start = m.last, m.start
     country, org, end = None, None, None
-    former = False
+    former = posted_at = False  # (a title after an envoy's post is another person's)
     for _ in range(4):                      # stacked: نائب الرئيس رئيس الوزراء اليمني
         nis = ctx.nisba_at(k)
         if nis is not None and country is not None and nis[1].iso3 != country:
@@ -73,6 +73,12 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
                 and title.kind in ("office", "role"):     # not the rank الفريق الجديد
             former = former or ctx.word(k) in FORMER
             k += 1
+            continue
+        posted = title != "counterpart" and (country or title.country) \
+            and normalize(title.phrase).split()[0] in ENVOYS
+        dest = _country_at(ctx, k + 1, names_at) if posted and ctx.word(k) in POSTED_TO else None
+        if dest is not None and end is None:
+            k, posted_at = dest.last, True      # المبعوث الأممي إلى سوريا، سفير السعودية لدى مصر
             continue
         if ctx.word(k) in ON_BEHALF and k + 1 in names_at:
             org = names_at[k + 1]
@@ -105,7 +111,7 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
             if normalize(title.phrase) in MODIFIERS:  # his deputy: the king's sector, no office
                 title = replace(m2.entry, office=None)
             continue
-        if m2 is not None and not m2.entry.plural and m2.start == ctx.tokens[k].start \
+        if m2 is not None and not m2.entry.plural and m2.start == ctx.tokens[k].start and not posted_at \
                 and m2.entry.kind not in ("honorific", "counterpart", "construct") and end is None \
                 and not _another_person(ctx, title, m2, country):
             modifier = title != "counterpart" and normalize(title.phrase) in MODIFIERS
@@ -132,6 +138,9 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
     return c
 
 
+POSTED_TO = frozenset(normalize(w) for w in "إلى لدى".split())  # an envoy's or ambassador's post
+ENVOYS = frozenset(normalize(w) for w in "مبعوث المبعوث سفير السفير مندوب المندوب موفد الموفد "
+                   "قنصل القنصل".split())
 STATE_WORDS = frozenset(normalize(w) for w in "جمهورية دولة مملكة سلطنة إمارة".split())
 
 
