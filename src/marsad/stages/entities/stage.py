@@ -69,7 +69,7 @@ def _covered(cands) -> set[int]:
 
 
 def _code(ents: coref.Entities, ctx: Context) -> None:
-    home = coref.main_country(ents)
+    home = coref.main_country(ents, ctx)
     located: dict = {}
     for ent in ents.all():
         if ent.type in PLACE_TYPES:
@@ -123,7 +123,7 @@ def _emit(doc: Document, ctx: Context, ents: coref.Entities, nominals) -> None:
     spans.sort(key=_offsets)
     doc.mentions = spans
     pairs.sort(key=lambda p: p[0].start)
-    doc.actors = actor_spans(ctx, pairs, nominals, coref.main_country(ents))
+    doc.actors = actor_spans(ctx, pairs, nominals, coref.main_country(ents, ctx))
     for c in nominals:                  # break the cand ↔ entity cycles: freed by refcount
         c.extra.pop("ent", None)
     for c, _ in pairs:
