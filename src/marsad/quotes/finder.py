@@ -89,7 +89,7 @@ def _prep(ctx: Ctx, cue: Cue) -> Candidate | None:
     initial = cue.tok == first
     if not (initial or (cue.prefixed and ctx.is_punct(cue.tok - 1, SOFT_PUNCT))):
         return None
-    if cue.tok + 1 < last and ctx.tokens[cue.tok + 1].norm == "ما":
+    if cue.tok + 1 < last and ctx.tokens[cue.tok + 1].norm in NOT_SOURCE:
         return None
     subj, j = sp.subject_after(ctx, cue, last)
     while j < last and j in ctx.time_toks:
