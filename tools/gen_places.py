@@ -40,6 +40,7 @@ PRONOUN_SUFFIXES = ("كم", "هم", "ك", "ه")
 WORD_LISTS = ROOT / "src" / "marsad" / "stages" / "entities" / "data"
 MIN_RELATIVES, MIN_CUE_SHARE = 10, 0.3
 FUNCTION_WORDS = frozenset("ان من في عن علي الي مع او ما لا لم لن قد ثم".split())  # normalized
+FOREIGN_TOWN = 100_000  # a one-word town outside the Middle East smaller than this needs a cue
 VILLAGE = 10_000  # below this, a name ending in ا that is an accusative word (حكما) needs a cue
 INFLECTIONS = ("ه", "ها", "هم", "ا", "ات", "ين", "ون", "ي", "ت", "وا")
 HEADER = """\
@@ -66,8 +67,16 @@ def load_cities(gc) -> list[dict]:
             if not keep(c) or c["geonameid"] in rows:
                 continue
             c["iso3"] = iso3.get(c["countrycode"], "")
-            c["capital"] = (c["countrycode"], c["name"]) in capitals
+            c["capital"] = False
             rows[c["geonameid"]] = c
+    largest: dict = {}  # the capital is the largest city of that name (not Washington, Utah)
+    for c in rows.values():
+        if (c["countrycode"], c["name"]) in capitals:
+            k = c["countrycode"]
+            if k not in largest or c["population"] > largest[k]["population"]:
+                largest[k] = c
+    for c in largest.values():
+        c["capital"] = True
     return list(rows.values())
 
 
@@ -102,6 +111,7 @@ def read_words(name: str) -> set[str]:
 SHORT_NAME = 3
 ARAB_LEAGUE = frozenset("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR "
                         "TUN ARE YEM".split())
+NEAR_EAST = ARAB_LEAGUE | {"IRN", "TUR", "AFG", "PAK", "ISR"}  # the MENA countries, as iso3
 
 
 def country_adjectives() -> set[str]:
@@ -132,6 +142,8 @@ def needs_cue(name: str, iso3: str, population: int, capital: bool, total: Count
         return False
     if key in CUES or key in given:
         return True
+    if iso3 not in NEAR_EAST and population < FOREIGN_TOWN:
+        return True     # ويلسون، لنكن، فيكتوريا: small towns abroad named like people or words
     bare = key[2:] if key.startswith("ال") else key
     relatives = total["ال" + bare] + total[bare] - total[key]
     relatives += sum(total[bare + s] for s in INFLECTIONS)
