@@ -14,6 +14,7 @@ from .speaker import subject_after
 
 MAX_SCAN = 32          # tokens between a cue and its complementizer
 AMBIGUOUS_SCAN = 4     # the same for a cue form that is also a common non-verb
+COLON_SCAN = 10        # words from such a cue to a colon opening a quotation (كتب X على حسابه: «…»)
 NEAR_SCAN = 3          # words between the particle of a «near» cue and its complementizer
 MIN_DIRECT_WORDS = 3   # a shorter quotation is a name or a term, not a statement
 SOFT_PUNCT = ",،؛;"
@@ -43,6 +44,10 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
         return None           # the cue closes a quoted title («… مضيفة»)
     if cue.entry.bare and j < last and ctx.tokens[j].norm in ctx.w["clause_opener"]:
         return _candidate(ctx, cue, j, None, False)
+    if cue.entry.ambiguous and cue.kind == "verb" and ctx.mention_at_token(j) is not None:
+        colon = _colon_before_quote(ctx, j, min(last, j + COLON_SCAN))
+        if colon is not None:  # كتب الرئيس على حسابه في تويتر: «…»
+            return _after_colon(ctx, cue, colon + 1)
     depth = 0                 # inside parentheses: (سوق دبي المالي: …)
     while j < limit:
         t = toks[j]
@@ -80,6 +85,20 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
             return after_comp(ctx, cue, j + 1)
         j += 1
     return _bare_after_subject(ctx, cue, last) if cue.entry.bare else None
+
+
+def _colon_before_quote(ctx: Ctx, j: int, limit: int) -> int | None:
+    """A colon right before an opening quotation mark, with no other punctuation or cue first."""
+    toks = ctx.tokens
+    while j < limit - 1:
+        if toks[j].kind == "punct":
+            nxt = j + 1
+            ok = ctx.char(j) == ":" and ctx.is_mark(nxt) and ctx.close_of(nxt) not in (None, -1)
+            return j if ok else None
+        if j in ctx.cues:
+            return None
+        j += 1
+    return None
 
 
 def _bare_after_subject(ctx: Ctx, cue: Cue, last: int) -> Candidate | None:

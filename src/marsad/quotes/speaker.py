@@ -100,6 +100,14 @@ def fa_inna(ctx: Ctx, k: int) -> bool:
         k + 1 < len(ctx.tokens) and ctx.tokens[k + 1].norm.startswith("ال"))
 
 
+def _anonymity(ctx: Ctx, k: int) -> bool:
+    """مصدر دبلوماسي | رفض الكشف عن اسمه، المسؤول | الذي فضل عدم ذكر اسمه: an unnamed source
+    ends where the clause asking for anonymity starts."""
+    toks, stops = ctx.tokens, ctx.w["np_stop"]
+    return toks[k].norm in stops or (toks[k].norm in ctx.w["relative"] and k + 1 < len(toks)
+                                      and toks[k + 1].norm in stops)
+
+
 def _np_end(ctx: Ctx, j: int, stop: int) -> int:
     k = j + 1
     i = _issuer_at(ctx, j, stop)
@@ -113,7 +121,8 @@ def _np_end(ctx: Ctx, j: int, stop: int) -> int:
     close = _quoted_name_close(ctx, j, stop)
     if close is not None:
         return close + 1                     # صحيفة «واشنطن بوست»: the quoted name with it
-    while k < stop and k - j < MAX_NP and not _stops_np(ctx, k):
+    unnamed = ctx.tokens[j].norm.removeprefix("ال") in ctx.w["unnamed_head"]
+    while k < stop and k - j < MAX_NP and not _stops_np(ctx, k) and not (unnamed and _anonymity(ctx, k)):
         k += 1
     span = ctx.span_at_token(j)
     if span is not None:
