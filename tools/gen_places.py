@@ -111,7 +111,7 @@ def read_words(name: str) -> set[str]:
 SHORT_NAME = 3
 ARAB_LEAGUE = frozenset("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR "
                         "TUN ARE YEM".split())
-NEAR_EAST = ARAB_LEAGUE | {"IRN", "TUR", "AFG", "PAK", "ISR"}  # the MENA countries, as iso3
+NEAR_EAST = ARAB_LEAGUE | {"IRN", "TUR", "AFG", "PAK", "ISR"}  # the Arab League and its neighbours
 
 
 def country_adjectives() -> set[str]:

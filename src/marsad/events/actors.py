@@ -149,7 +149,8 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     for a in _fallback(doc, taken, ents, heads):
         out.append(a)
     out.sort(key=lambda a: a.start)
-    merged = _joined(_joined(out, partial(_construct, doc, nisba)), partial(_member_of, doc, ents))
+    gpe_ends = frozenset(m.end for m in doc.mentions if m.label == "GPE")
+    merged = _joined(_joined(out, partial(_construct, doc, nisba, gpe_ends)), partial(_member_of, doc, ents))
     merged = _joined(merged, partial(_apposition, doc, _mention_entities(doc)))
     return _covered_dropped([_joined_nisbas(doc, a, nisba)
                              for a in _plural_of_countries(doc, merged)])
@@ -173,16 +174,17 @@ def _joined(phrases: list[ActorPhrase], join) -> list[ActorPhrase]:
     return out
 
 
-def _construct(doc: Document, nisba: dict, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
+def _construct(doc: Document, nisba: dict, gpe_ends: frozenset, a: ActorPhrase,
+               b: ActorPhrase) -> ActorPhrase | None:
     """An unnamed head in construct state with a following actor is one actor:
     «طيران» + «التحالف», «قوات» + «صالح» (entity and country of the second, sector of the head).
-    A phrase ending in a country adjective or a definite noun is closed: «قائد الجيش الإيراني |
-    إسرائيل»، «قوات الأمن | عشرات المتظاهرين»."""
+    A phrase ending in a country adjective, a definite noun or a place name (``gpe_ends``) is
+    closed: «قائد الجيش الإيراني | إسرائيل»، «قوات الأمن | عشرات المتظاهرين»."""
     if (a.entity is None and a.sector and not a.place and b.first == a.last
             and not definite(doc.text, doc.tokens[a.first])  # (آلاف is no ال + ف)
             and not definite(doc.text, doc.tokens[a.last - 1])
             and not doc.tokens[a.last - 1].norm.endswith("ون")  # (مستوطنون: no construct state)
-            and not any(m.end == a.end and m.label == "GPE" for m in doc.mentions)  # سفير … لدى كندا |
+            and a.end not in gpe_ends  # سفير … لدى كندا | وزير الخارجية الكندي
             and not _not_construct(doc, a) and a.last - 1 not in nisba
             and b.start == doc.tokens[b.first].start
             and not _unnamed_after_li(doc, b)):

@@ -66,6 +66,7 @@ GENITIVE_L = ("ل",)  # اعتقالها للصحفيين: a noun's object after
 ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 NEAR = frozenset(normalize(w) for w in "قرب قرابة بالقرب شمال جنوب شرق غرب وسط داخل".split())
 FORCE_ON = frozenset({"ASSAULT", "COERCE"})  # acts done to people: a passive names its patient
+CAUSE_BEFORE = frozenset(normalize(w) for w in "نتيجة جراء إثر اثر عقب بعد خلال في منذ بسبب ضحايا".split())
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # verbal stances toward a policy
 NEGATIONS = frozenset({"لم", "لن", "لا", "قد"})
 KANA = frozenset({"كان", "كانت", "كانوا", "يكون", "تكون"})
@@ -274,9 +275,6 @@ def _device_subject(ctx: Context, trig: Trigger) -> bool:
         trig.last < len(toks) and has_word(toks[trig.last], "DEVICE") or _attack_antecedent(ctx, trig))
 
 
-CAUSE_BEFORE = frozenset(normalize(w) for w in "نتيجة جراء إثر اثر عقب بعد خلال في منذ بسبب ضحايا".split())
-
-
 def _told_by_relative(ctx: Context, trig: Trigger) -> bool:
     """An attack noun after a word of cause or time, followed (past one adjective) by الذي/التي
     and an event verb: (نتيجة) التفجير الذي استهدف مسجد X."""
@@ -302,7 +300,7 @@ def _attack_of_cause(ctx: Context, k: int) -> bool:
     its author is not the subject of the sentence (unlike «يقف وراء الاعتداء الذي…»)."""
     toks = ctx.doc.tokens
     tok = toks[k]
-    if any(p and ctx.doc.text[tok.start] == "ب" for _, p in tok.readings):
+    if ctx.doc.text[tok.start] == "ب" and any(p for _, p in tok.readings):
         return True
     return k > 0 and toks[k - 1].norm in CAUSE_BEFORE
 
@@ -1012,23 +1010,20 @@ def passive_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int) -> 
     a = subject_after(ctx, trig.last, ceiling) or relative_head(ctx, trig.first, floor)
     if a is None:
         return [], []
+    agent = _passive_agent(ctx, a, ceiling, reach=3)  # (مسؤول محلي على يد: past an adjective)
+    return ([agent] if agent is not None else []), coordinated(ctx, a, ceiling)
+
+
+def _passive_agent(ctx: Context, a: ActorPhrase, ceiling: int, reach: int = 1) -> ActorPhrase | None:
+    """«اعتقل خمسة أشخاص على يد قوات الأمن»: «على يد / من قبل» right after the phrase after the
+    verb (or within ``reach`` words of its end) names the agent; the verb is a passive and that
+    phrase is its patient."""
     toks = ctx.doc.tokens
-    for j in range(a.last, min(a.last + 3, ceiling - 2)):  # (مسؤول محلي على يد: past an adjective)
+    for j in range(a.last, min(a.last + reach, ceiling - 2)):
         if (toks[j].norm, toks[j + 1].norm) in FAR_PAIRS:
             agent = ctx.actor_at.get(j + 2)
-            return ([agent] if agent is not None else []), coordinated(ctx, a, ceiling)
-    return [], coordinated(ctx, a, ceiling)
-
-
-def _passive_agent(ctx: Context, a: ActorPhrase, ceiling: int) -> ActorPhrase | None:
-    """«اعتقل خمسة أشخاص على يد قوات الأمن»: «على يد / من قبل» right after the phrase after the
-    verb names the agent; the verb is a passive and that phrase is its patient."""
-    toks = ctx.doc.tokens
-    j = a.last
-    if j + 2 >= ceiling or (toks[j].norm, toks[j + 1].norm) not in FAR_PAIRS:
-        return None
-    agent = ctx.actor_at.get(j + 2)
-    return agent if agent is not None and agent is not a else None
+            return agent if agent is not None and agent is not a else None
+    return None
 
 
 def _meeting_purpose(ctx: Context, trig: Trigger) -> bool:

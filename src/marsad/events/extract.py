@@ -65,7 +65,8 @@ EXPOSED_GAP = 6  # words from تعرض to the attack noun (its subject may come 
 PASSIVE_NEXT = frozenset(normalize(w) for w in "في جراء إثر اثر عقب خلال أثناء برصاص بنيران "
                          "بانفجار بقصف بغارة بهجوم بطلق بطلقات بالرصاص بعد عندما حين "
                          "بعملية بتفجير بقذيفة بقذائف بصاروخ برصاصة بعبوة بطعنة طعنا رميا ذبحا حرقا".split())
-NOMINATIVE_ENDINGS = ("ون", "ان")
+NOMINATIVE_PLURAL = "ون"
+NOMINATIVE_ENDINGS = (NOMINATIVE_PLURAL, "ان")  # and the dual
 NOT_OBJECTS = frozenset(normalize(w) for w in "في على من إلى عن مع ضد بين خلال قرب داخل عند منذ أثناء "
                         "لدى أمام حيال تجاه إزاء بحق وسط شمال جنوب شرق غرب".split())
 PASSIVE_VERBS = frozenset(normalize(w) for w in "أصيب اصيب جرح أصيبت جرحت".split())
@@ -207,15 +208,17 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
                                or _counted_subject(ctx, trig, actors)
                                or _passive_subject(ctx, trig, actors)):
         rcps, actors = _unique(actors + rcps), []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
-    verb = None
+    verb = target = None
     if p.type in FORCE_ON and p.pos == "N":
         verb = _exposed(ctx, trig, floor)
         verb = _escaped(ctx, trig, floor) if verb is None else verb
-        hit = _hit_in(ctx, trig, floor) if verb is None else None
-        if hit is not None and _exposed_target(ctx, hit, trig, floor) is not None:
-            verb = hit  # (a casualty verb counts only with its victims named)
+        if verb is not None:
+            target = _exposed_target(ctx, verb, trig, floor)
+        else:  # a casualty verb counts only with its victims named
+            hit = _hit_in(ctx, trig, floor)
+            target = _exposed_target(ctx, hit, trig, floor) if hit is not None else None
+            verb = hit if target is not None else None
     if verb is not None:  # تعرضت القوات لهجوم: the subject of تعرض is the target, never the actor
-        target = _exposed_target(ctx, verb, trig, floor)
         actors = [a for a in actors if a.first > trig.first]
         rcps = _unique(([target] if target is not None else []) + rcps)
     if not actors and speaker is not None and quad_class(p.type) in VERBAL and "received" not in p.flags:
@@ -602,7 +605,7 @@ def _may_be_patient(ctx: Context, trig: Trigger, actors) -> bool:
     of their own (اقتحم مستوطنون باحات المسجد)."""
     p, toks, a = trig.pattern, ctx.doc.tokens, actors[0]
     prepositional = p.pos == "V" and a.first == trig.last and a.last < len(toks) \
-        and toks[a.last - 1].norm.endswith(NOMINATIVE_ENDINGS[0]) and toks[a.last].norm in p.rcp
+        and toks[a.last - 1].norm.endswith(NOMINATIVE_PLURAL) and toks[a.last].norm in p.rcp
     return not prepositional and not _active_subject(ctx, trig, actors)
 
 
@@ -615,7 +618,7 @@ def _active_subject(ctx: Context, trig: Trigger, actors) -> bool:
             or not toks[a.last - 1].norm.endswith(NOMINATIVE_ENDINGS):
         return False
     k = a.last
-    while k + 1 < len(toks) and toks[k].norm.endswith(NOMINATIVE_ENDINGS[0]):
+    while k + 1 < len(toks) and toks[k].norm.endswith(NOMINATIVE_PLURAL):
         k += 1  # مواطنون غاضبون: its adjectives
     nxt = toks[k]
     return nxt.kind == "word" and k not in ctx.time_tokens and nxt.norm not in PASSIVE_NEXT \

@@ -98,12 +98,12 @@ def _prep(ctx: Ctx, cue: Cue) -> Candidate | None:
         return None
     if ctx.tokens[j].norm in ctx.w["comp"]:
         return after_comp(ctx, cue, j + 1)
-    if sp.fa_inna(ctx, j) and j + 1 not in ctx.cues:  # وبحسب وثائق نشرها موقع فإن …
-        return Candidate(cue, j + 1, ctx.tokens[j + 1].start, None, False, ctx.tokens[cue.tok].start)
-    if not ctx.is_punct(j, SOFT_PUNCT):
-        return None
     k = j + 1
-    if ctx.tokens[k].norm in INTRO_WORDS and k + 1 < last:
+    if sp.fa_inna(ctx, j):  # وبحسب وثائق نشرها موقع فإن …: no comma
+        pass
+    elif not ctx.is_punct(j, SOFT_PUNCT):
+        return None
+    elif ctx.tokens[k].norm in INTRO_WORDS and k + 1 < last:
         k += 1
     elif not initial or ctx.tokens[k].forms[0][0] != ctx.tokens[k].forms[-1][0] \
             or ctx.tokens[k].norm in ctx.w["relative"]:

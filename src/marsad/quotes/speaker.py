@@ -223,7 +223,7 @@ def _skip_addressee(ctx: Ctx, j: int, stop: int) -> int:
 
 def _circumstantial(word: str) -> bool:
     """An accusative participle describing the speaker (قال مازحا، قال مخاطبا الجنود): right
-    after the cue it means the subject was left out (not مراسلنا: our correspondent)."""
+    after the cue it means the subject was left out."""
     return len(word) >= 5 and word[0] == "م" and word[-1] == "ا"
 
 
@@ -242,7 +242,8 @@ def subject_after(ctx: Ctx, cue: Cue, stop: int) -> tuple[Speaker | None, int]:
     t = ctx.tokens[j]
     if (t.kind in ("punct", "num") or t.norm in ctx.w["comp"] or t.norm in ctx.w["not_subject"]
             or t.norm == cue.entry.particle or not source and _addressee_word(ctx, j)
-            or j in ctx.cues or _circumstantial(t.norm) and t.norm not in ctx.w["unnamed_head"]):
+            or j in ctx.cues
+            or _circumstantial(t.norm) and t.norm not in ctx.w["unnamed_head"]):  # (مراسلنا: a source)
         return None, j
     end = _np_end(ctx, j, stop)
     found = resolve_np(ctx, j, end)

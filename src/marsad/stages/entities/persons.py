@@ -74,9 +74,9 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
             former = former or ctx.word(k) in FORMER
             k += 1
             continue
-        posted = title != "counterpart" and (country or title.country) \
+        posted = ctx.word(k) in POSTED_TO and title != "counterpart" and (country or title.country) \
             and normalize(title.phrase).split()[0] in ENVOYS
-        dest = _country_at(ctx, k + 1, names_at) if posted and ctx.word(k) in POSTED_TO else None
+        dest = _country_at(ctx, k + 1, names_at) if posted else None
         if dest is not None and end is None:
             k, posted_at = dest.last, True      # المبعوث الأممي إلى سوريا، سفير السعودية لدى مصر
             continue
