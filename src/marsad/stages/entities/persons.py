@@ -353,7 +353,7 @@ def given_name_persons(ctx: Context, taken: set[int], names_at: dict[int, Cand])
         last = name_span(ctx, i + 1, names_at) if i + 1 < ctx.n else i + 1
         if last == i + 1 and _nisba_surname(ctx, i + 1):
             last = i + 2
-        if last - i >= 2 and not any(j in taken for j in range(i, last)):
+        if last - i >= 2 and taken.isdisjoint(range(i, last)):
             end = ctx.tokens[last - 1].end
             out.append(Cand(i, last, m.start, end, "PER",
                             key=("N", normalize(ctx.doc.text[m.start:end]))))

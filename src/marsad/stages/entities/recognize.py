@@ -2,6 +2,8 @@
 and from organization patterns (head noun + name: حزب العمال الكردستاني، وزارة الدفاع الروسية)."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ...text.normalize import normalize, nunated
 from . import kb
 from .context import (
@@ -567,9 +569,9 @@ def select(cands: list[Cand]) -> list[Cand]:
             taken.add(c.first)
         else:
             span = range(c.first, c.last)
-            if any(i in taken for i in span):
+            if not taken.isdisjoint(span):
                 continue
             taken.update(span)
         out.append(c)
-    out.sort(key=lambda c: c.first)
+    out.sort(key=attrgetter("first"))
     return [c for c in out if c.type != "BLOCK"]
