@@ -2,6 +2,8 @@
 folded in, and unnamed actors (الحكومة التركية، مسلحون، طائرات حربية روسية)."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ...document import Span
 from ...text.normalize import normalize
 from ...text.segment import definite
@@ -27,6 +29,7 @@ FORCES = {"قوات": "MIL", "القوات": "MIL", "ميليشيات": "REB", "
           "طائرات": "MIL", "مقاتلات": "MIL", "جيش": "MIL", "عناصر": None, "مسلحو": None,
           "مسلحي": None, "مقاتلو": None, "مقاتلي": None, "متشددو": None, "متشددي": None,
           "متمردو": None, "متمردي": None, "انصار": None}
+_start, _end = attrgetter("start"), attrgetter("end")
 
 
 def actor_spans(ctx: Context, mentions: list[tuple[Cand, object]], nominals: list[Cand],
@@ -52,7 +55,8 @@ def actor_spans(ctx: Context, mentions: list[tuple[Cand, object]], nominals: lis
         spans.append(_span(start, c.end, ent, (c.start, c.end), sector))
         covered.update(range(first, c.last))
     spans += _unnamed(ctx, covered, nominals, home, mentions)
-    spans.sort(key=lambda s: (s.start, -s.end))
+    spans.sort(key=_end, reverse=True)              # by start, then the longest first
+    spans.sort(key=_start)
     return _outermost(spans)
 
 
@@ -139,9 +143,10 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
         if nis is not None and ctx.definite(k - 1) and not ctx.definite(k):
             nis = None                                     # اعتقلت الشرطة بريطانيا
         elif nis is None and k + 1 < ctx.n and ctx.word(k) not in FUNCTION_WORDS \
-                and ctx.tokens[k].kind == "word" and ctx.longest(k, "actor_nouns") is None \
-                and _qualifies(ctx, k - 1, k):
+                and ctx.tokens[k].kind == "word" and ctx.longest(k, "actor_nouns") is None:
             nis = ctx.nisba_at(k + 1)                      # طائرات حربية روسية, not المعارضة الحكومة …
+            if nis is not None and not _qualifies(ctx, k - 1, k):
+                nis = None
         if nis is None:
             nis = _nationality(ctx, k)                    # عمال من الجنسية الهندية
         if nis is not None:
