@@ -43,6 +43,7 @@ class Entities:
         self.by_key: dict[tuple, Ent] = {}
         self.ents: list[Ent] = []
         self.persons: list[Ent] = []
+        self.weak: list[Ent] = []         # entities given a weak name (see drop_weak)
 
     def add_name(self, c: Cand) -> Ent:
         ent = self.by_key.get(c.key) or self._same_person(c) or self._same_institution(c)
@@ -55,6 +56,8 @@ class Entities:
         head = c.extra.get("head")
         if head is not None and ent.head is None:
             ent.head = normalized(head.head)
+        if "weak" in c.extra:
+            self.weak.append(ent)
         ent.absorb(c)
         return ent
 
@@ -180,7 +183,7 @@ COMPOUND_ENDS = frozenset(["الله", "الدين", "الرحمن"])   # نصر
 
 def drop_weak(ents: Entities) -> None:
     """A one-word known name that is also a common word stays only beside a fuller mention."""
-    for ent in ents.all():
+    for ent in ents.weak:
         if all(m.extra.get("weak") for m in ent.mentions if m.kind == "name"):
             ent.mentions = [m for m in ent.mentions if not m.extra.get("weak")]
 
@@ -216,9 +219,10 @@ def main_country(ents: Entities, ctx: Context) -> str | None:
     """The country whose places the article names most; a post (سفير المملكة لدى الخرطوم) is
     abroad and does not count."""
     counts: dict[str, int] = {}
+    tokens = ctx.tokens
     for ent in ents.all():
         if ent.type == "GPE" and ent.country:
-            posts = sum(ctx.word(m.first - 1) in POSTS for m in ent.mentions if m.first > 0)
+            posts = sum(tokens[m.first - 1].norm in POSTS for m in ent.mentions if m.first > 0)
             counts[ent.country] = counts.get(ent.country, 0) + len(ent.mentions) - posts
     return max(counts, key=counts.get) if counts else None
 
@@ -454,7 +458,8 @@ def _sports(ctx: Context, i: int, seen: dict) -> bool:
     if k not in seen:
         sent = ctx.doc.sentences[k]
         words = [t.norm for t in ctx.tokens[sent.first_token:sent.last_token]]
-        seen[k] = any(w in SPORTS_WORDS or w[1:] in SPORTS_WORDS for w in words)
+        seen[k] = not SPORTS_WORDS.isdisjoint(words) \
+            or not SPORTS_WORDS.isdisjoint([w[1:] for w in words])
     return seen[k]
 
 

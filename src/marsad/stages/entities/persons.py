@@ -248,7 +248,10 @@ def name_span(ctx: Context, k: int, names_at: dict[int, Cand],
     j, words, genealogy = k, 0, False
     while j < ctx.n and words < MAX_NAME_WORDS:
         t = ctx.tokens[j]
-        if t.kind != "word" or (j > k and (ctx.gap(j).strip() or "\n" in ctx.gap(j))):
+        if t.kind != "word":
+            break
+        gap = ctx.gap(j) if j > k else ""
+        if gap.strip() or "\n" in gap:
             break
         w = t.norm
         after_link = j > k and ctx.word(j - 1) in NAME_LINKS

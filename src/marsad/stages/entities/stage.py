@@ -28,7 +28,7 @@ class EntityStage:
     def __call__(self, doc: Document) -> None:
         ctx = Context(doc)
         known = recognize.known_names(ctx)
-        ctx.doc_countries = frozenset(c.country for c in known if c.key[0] in "CP")
+        ctx.doc_countries = frozenset([c.country for c in known if c.key[0] in "CP"])
         names = recognize.select(known + recognize.org_patterns(ctx, recognize.best_at(known)))
         taken = _covered(names)
         places = recognize.place_patterns(ctx, taken)
