@@ -2,6 +2,8 @@
 folded in, and unnamed actors (الحكومة التركية، مسلحون، طائرات حربية روسية)."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ...document import Span
 from ...text.normalize import normalize
 from ...text.segment import definite
@@ -11,6 +13,8 @@ from .context import FUNCTION_WORDS, Cand, Context
 ADJECTIVE_ACTORS = frozenset(["مسلح", "مسلحا"])   # after a noun: an adjective (عنصر مسلح)
 NAVY = "البحريه"  # the navy, or «maritime» after a definite noun (الحدود البحرية), not القوات
 STATE_SECTORS = frozenset("GOV MIL COP SPY LEG JUD".split())
+# People, organizations and places with a government can act (facilities: see _stands_for_state).
+ACTING_TYPES = frozenset(["PER", "ORG", "GPE"])
 # Unnamed rebels and opposition fighters belong to the country their sentence is set in.
 LOCAL_SECTORS = frozenset(["REB", "OPP"])
 ARMED_NOUNS = frozenset(["MIL", "REB", "UAF"])
@@ -27,6 +31,7 @@ FORCES = {"قوات": "MIL", "القوات": "MIL", "ميليشيات": "REB", "
           "طائرات": "MIL", "مقاتلات": "MIL", "جيش": "MIL", "عناصر": None, "مسلحو": None,
           "مسلحي": None, "مقاتلو": None, "مقاتلي": None, "متشددو": None, "متشددي": None,
           "متمردو": None, "متمردي": None, "انصار": None}
+_start, _end = attrgetter("start"), attrgetter("end")
 
 
 def actor_spans(ctx: Context, mentions: list[tuple[Cand, object]], nominals: list[Cand],
@@ -40,39 +45,36 @@ def actor_spans(ctx: Context, mentions: list[tuple[Cand, object]], nominals: lis
         if name is None:
             continue
         ent = c.extra.get("ent")
-        first, start, sector = _forces(ctx, c)
-        sector = _forces_sector(sector, ent, ctx.doc.date)
+        first, start, sector = _forces(ctx, c, ent)
         spans.append(_span(start, name.end, ent, (name.start, name.end), sector))
         covered.update(range(first, name.last))
     for c, ent in mentions:
-        if c.first in covered or not _can_act(c, ent):
+        if c.first in covered or c.type not in ACTING_TYPES and not _stands_for_state(c, ent):
             continue
-        first, start, sector = _forces(ctx, c) if c.kind != "pronoun" else (c.first, c.start, None)
-        sector = _forces_sector(sector, ent, ctx.doc.date)
+        first, start, sector = _forces(ctx, c, ent) if c.kind != "pronoun" \
+            else (c.first, c.start, None)
         spans.append(_span(start, c.end, ent, (c.start, c.end), sector))
         covered.update(range(first, c.last))
     spans += _unnamed(ctx, covered, nominals, home, mentions)
-    spans.sort(key=lambda s: (s.start, -s.end))
+    spans.sort(key=_end, reverse=True)              # by start, then the longest first
+    spans.sort(key=_start)
     return _outermost(spans)
 
 
-def _can_act(c: Cand, ent) -> bool:
-    """People, organizations, places with a government, and facilities that stand for one
-    (الكرملين، البيت الأبيض)."""
-    if c.type in ("PER", "ORG", "GPE"):
-        return True
+def _stands_for_state(c: Cand, ent) -> bool:
+    """A facility that stands for a government (الكرملين، البيت الأبيض): it can act."""
     return c.type == "FAC" and ent.entry is not None and bool(kb.field(ent.entry, "stands_for"))
 
 
-def _forces(ctx: Context, c: Cand) -> tuple[int, int, str | None]:
+def _forces(ctx: Context, c: Cand, ent) -> tuple[int, int, str | None]:
     """«قوات الرئيس السوري …», «متشددي تنظيم الدولة»: the forces or members of an actor
-    → (first token, start, sector)."""
+    (entity ``ent``) → (first token, start, sector)."""
     if "lead" in c.extra:                           # هذه الجماعة المتطرفة
         return c.first - 1, c.extra["lead"], None
     force = ctx.form_in(c.first - 1, FORCES)
     if force is None:
         return c.first, c.start, None
-    return c.first - 1, force[1], FORCES[force[0]]
+    return c.first - 1, force[1], _forces_sector(FORCES[force[0]], ent, ctx.doc.date)
 
 
 def _span(start: int, end: int, ent, head: tuple, sector: str | None = None) -> Span:
@@ -139,9 +141,10 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
         if nis is not None and ctx.definite(k - 1) and not ctx.definite(k):
             nis = None                                     # اعتقلت الشرطة بريطانيا
         elif nis is None and k + 1 < ctx.n and ctx.word(k) not in FUNCTION_WORDS \
-                and ctx.tokens[k].kind == "word" and ctx.longest(k, "actor_nouns") is None \
-                and _qualifies(ctx, k - 1, k):
+                and ctx.tokens[k].kind == "word" and ctx.longest(k, "actor_nouns") is None:
             nis = ctx.nisba_at(k + 1)                      # طائرات حربية روسية, not المعارضة الحكومة …
+            if nis is not None and not _qualifies(ctx, k - 1, k):
+                nis = None
         if nis is None:
             nis = _nationality(ctx, k)                    # عمال من الجنسية الهندية
         if nis is not None:
@@ -300,7 +303,7 @@ def _qualified_noun(ctx: Context, i: int) -> int | None:
 
 def _home(ctx: Context, first: int, last: int, sector: str | None, home: str | None) -> str | None:
     """الحكومة، قوات الأمن، رئيس الوزراء with no nisba: the article's own country's."""
-    if sector in STATE_SECTORS and any(ctx.word(i).startswith("ال") for i in range(first, last)):
+    if sector in STATE_SECTORS and any(t.norm.startswith("ال") for t in ctx.tokens[first:last]):
         return home
     return None
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ...text.normalize import normalize
 from . import kb
-from .context import FUNCTION_WORDS, NAME_LINKS, Cand, Context
+from .context import FUNCTION_WORDS, NAME_LINKS, Cand, Context, normalized
 
 
 
@@ -43,6 +43,7 @@ class Entities:
         self.by_key: dict[tuple, Ent] = {}
         self.ents: list[Ent] = []
         self.persons: list[Ent] = []
+        self.weak: list[Ent] = []         # entities given a weak name (see drop_weak)
 
     def add_name(self, c: Cand) -> Ent:
         ent = self.by_key.get(c.key) or self._same_person(c) or self._same_institution(c)
@@ -54,7 +55,9 @@ class Entities:
                 self.persons.append(ent)
         head = c.extra.get("head")
         if head is not None and ent.head is None:
-            ent.head = normalize(head.head)
+            ent.head = normalized(head.head)
+        if "weak" in c.extra:
+            self.weak.append(ent)
         ent.absorb(c)
         return ent
 
@@ -82,7 +85,7 @@ class Entities:
     def _words(self, c: Cand) -> list[str]:
         words = c.extra.get("words")
         if words is None:
-            words = c.extra["words"] = normalize(self.ctx.doc.text[c.start:c.end]).split()
+            words = c.extra["words"] = normalized(self.ctx.doc.text[c.start:c.end]).split()
         return words
 
     def _same_institution(self, c: Cand) -> Ent | None:
@@ -180,7 +183,7 @@ COMPOUND_ENDS = frozenset(["الله", "الدين", "الرحمن"])   # نصر
 
 def drop_weak(ents: Entities) -> None:
     """A one-word known name that is also a common word stays only beside a fuller mention."""
-    for ent in ents.all():
+    for ent in ents.weak:
         if all(m.extra.get("weak") for m in ent.mentions if m.kind == "name"):
             ent.mentions = [m for m in ent.mentions if not m.extra.get("weak")]
 
@@ -198,7 +201,7 @@ def fragments(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
                     index.setdefault(last, ent)
         if ent.entry is not None and any(m.kind == "name" for m in ent.mentions):
             for short in kb.field(ent.entry, "short") or ():
-                index.setdefault(normalize(short), ent)
+                index.setdefault(normalized(short), ent)
     out = []
     for i, word, start in ctx.find_words(index.keys()):
         if i in taken or (start != ctx.tokens[i].start and ctx.tokens[i].norm in ctx.common):
@@ -216,9 +219,10 @@ def main_country(ents: Entities, ctx: Context) -> str | None:
     """The country whose places the article names most; a post (سفير المملكة لدى الخرطوم) is
     abroad and does not count."""
     counts: dict[str, int] = {}
+    tokens = ctx.tokens
     for ent in ents.all():
         if ent.type == "GPE" and ent.country:
-            posts = sum(ctx.word(m.first - 1) in POSTS for m in ent.mentions if m.first > 0)
+            posts = sum(tokens[m.first - 1].norm in POSTS for m in ent.mentions if m.first > 0)
             counts[ent.country] = counts.get(ent.country, 0) + len(ent.mentions) - posts
     return max(counts, key=counts.get) if counts else None
 
@@ -236,7 +240,7 @@ def focus_person(ents: Entities, pos: int, want=None) -> Ent | None:
 
 
 def title_head(title) -> str:
-    words = normalize(title.phrase).split()
+    words = normalized(title.phrase).split()
     w = words[0]
     return w[2:] if w.startswith("ال") else w
 
@@ -400,7 +404,7 @@ def org_nominals(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
         if e.type != "ORG":
             continue
         m = e.mentions[0]
-        words = normalize(ctx.doc.text[m.start:m.end]).split()
+        words = normalized(ctx.doc.text[m.start:m.end]).split()
         first = words[0] if len(words) > 1 else None
         for h in filter(None, (e.head, first)):
             heads.setdefault(h if h.startswith("ال") else "ال" + h, []).append(e)
@@ -430,7 +434,7 @@ def _other_body(ctx: Context, ent: Ent, k: int) -> bool:
     if not _nisba_like(w):
         return False
     for m in ent.mentions:
-        words = normalize(ctx.doc.text[m.start:m.end]).split()
+        words = normalized(ctx.doc.text[m.start:m.end]).split()
         if m.kind == "name" and len(words) > 1 and _nisba_like(words[1]) and words[1] != w:
             return True
     return False
@@ -454,7 +458,8 @@ def _sports(ctx: Context, i: int, seen: dict) -> bool:
     if k not in seen:
         sent = ctx.doc.sentences[k]
         words = [t.norm for t in ctx.tokens[sent.first_token:sent.last_token]]
-        seen[k] = any(w in SPORTS_WORDS or w[1:] in SPORTS_WORDS for w in words)
+        seen[k] = not SPORTS_WORDS.isdisjoint(words) \
+            or not SPORTS_WORDS.isdisjoint([w[1:] for w in words])
     return seen[k]
 
 

@@ -20,7 +20,9 @@ DATA = Path(__file__).parent / "data"
 SHARED_TITLES = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "titles.tsv"
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: compared by identity; a title is tested against "counterpart" often, and a
+# generated __eq__ would be a Python call each time.
+@dataclass(frozen=True, slots=True, eq=False)
 class Title:
     phrase: str
     sector: str | None

@@ -2,6 +2,8 @@
 and from organization patterns (head noun + name: حزب العمال الكردستاني، وزارة الدفاع الروسية)."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ...text.normalize import normalize, nunated
 from . import kb
 from .context import (
@@ -13,6 +15,7 @@ from .context import (
     TIME_WORDS,
     Cand,
     Context,
+    normalized,
 )
 from .lexicon import not_names, purpose_nouns
 
@@ -80,7 +83,7 @@ def _quoted_media(ctx: Context, c: Cand) -> Cand | None:
     dateline = before == "-" and ctx.word(c.last + 1) == ":"     # صنعاء - «الشرق الأوسط»:
     if before != "ل" and before not in kb.MEDIA_HEADS and not dateline:
         return None
-    entry = kb.media_names().get(normalize(ctx.doc.text[c.start:c.end]))
+    entry = kb.media_names().get(normalized(ctx.doc.text[c.start:c.end]))
     if entry is None:
         return None
     return Cand(c.first, c.last, c.start, c.end, "ORG", key=kb.entry_key(entry), entry=entry,
@@ -109,7 +112,7 @@ def _homographs(ctx: Context, cands: list[Cand]) -> None:
 def _known(ctx: Context, m) -> Cand | None:
     e = m.entry
     if m.lexicon == "countries":
-        if e.ambiguous and normalize(ctx.doc.text[m.start:m.end]) in e.ambiguous \
+        if e.ambiguous and normalized(ctx.doc.text[m.start:m.end]) in e.ambiguous \
                 and not ctx.form_in(m.first - 1, COUNTRY_CUES):
             return None
         return Cand(m.first, m.last, m.start, m.end, "GPE", key=("C", e.iso3), entry=e,
@@ -159,7 +162,7 @@ def _clitic_place_ok(ctx: Context, m) -> bool:
     """بموسكو → موسكو, but not وفدا → فدا: a small place read off a longer word needs the
     whole word to be no common word."""
     whole = ctx.tokens[m.first].norm
-    stem = normalize(ctx.doc.text[m.start:m.end])
+    stem = normalized(ctx.doc.text[m.start:m.end])
     prefix = ctx.doc.text[ctx.tokens[m.first].start:m.start]
     if whole in ctx.given or whole in ctx.known_words or stem in FUNCTION_WORDS or "ك" in prefix:
         return False                # كبيرا is no ك + بيرا (Beira)
@@ -222,7 +225,7 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         k, words = _name_words(ctx, k, known_at, head.type == "FAC")
         if words == 0 or (head.mode == "named_strict" and _generic(ctx, m.last, k)):
             return None
-        if normalize(head.head) in VERBAL_HEADS and not _armed_sentence(ctx, m.first):
+        if normalized(head.head) in VERBAL_HEADS and not _armed_sentence(ctx, m.first):
             return None     # تنظيم البطولة، تنظيم الاستفتاء: organizing, not an organization
     nis = ctx.nisba_at(k)
     if head.mode == "institution_nisba" and nis is None:
@@ -240,19 +243,19 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         return Cand(m.first, k, m.start, end, "ORG", key=inner.key, entry=inner.entry,
                     country=inner.country or country, sector=inner.sector, kb=inner.kb,
                     name_en=inner.name_en, known=True)
-    name = normalize(ctx.doc.text[m.start:end])
+    name = normalized(ctx.doc.text[m.start:end])
     if name in not_names():
         return None         # أعضاء هيئة التدريس: the teaching staff
     institution = head.mode.startswith("institution") and k - m.last <= 1
-    key = ("I", normalize(head.head), country) if institution else ("O", name)
-    sector = _member_sector(ctx, m.last) if normalize(head.head) in MEMBER_HEADS else None
+    key = ("I", normalized(head.head), country) if institution else ("O", name)
+    sector = _member_sector(ctx, m.last) if normalized(head.head) in MEMBER_HEADS else None
     sector = sector or head.sector
-    if sector == "JRN" and normalize(head.head) in AMBIGUOUS_MEDIA_HEADS \
+    if sector == "JRN" and normalized(head.head) in AMBIGUOUS_MEDIA_HEADS \
             and not MEDIA_WORDS & set(name.split()):
         sector = "GOV"      # وكالة الأمن القومي، وكالة الطاقة: an agency, not a news agency
     if PEACEKEEPING in name:
         sector = "MIL"      # بعثة الأمم المتحدة لحفظ السلام: peacekeepers
-    elif normalize(head.head) in GROUP_HEADS and k == _complement(ctx, k) \
+    elif normalized(head.head) in GROUP_HEADS and k == _complement(ctx, k) \
             and not BUSINESS_WORDS & set(name.split()) and _armed_sentence(ctx, m.first):
         sector = "REB"      # مجموعة سوريا الجديدة among fighters: an armed group
     return Cand(m.first, k, m.start, end, head.type, key=key, country=country,
@@ -275,11 +278,11 @@ def _quoted_org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         return None
     head = m.entry
     start, end = ctx.tokens[first].start, ctx.tokens[close - 1].end
-    name = normalize(ctx.doc.text[start:end])
+    name = normalized(ctx.doc.text[start:end])
     sector = head.sector
-    if normalize(head.head) in GROUP_HEADS and _armed_sentence(ctx, m.first):
+    if normalized(head.head) in GROUP_HEADS and _armed_sentence(ctx, m.first):
         sector = "REB"
-    return Cand(first, close, start, end, head.type, key=("O", f"{normalize(head.head)} {name}"),
+    return Cand(first, close, start, end, head.type, key=("O", f"{normalized(head.head)} {name}"),
                 sector=sector, extra={"head": head})
 
 
@@ -291,7 +294,7 @@ def _numbered_org(ctx: Context, m) -> Cand | None:
     head = m.entry
     end = ctx.tokens[k].end
     sector = "REB" if _armed_sentence(ctx, m.first) else head.sector
-    name = normalize(ctx.doc.text[m.start:end])
+    name = normalized(ctx.doc.text[m.start:end])
     if not name.startswith("ال"):
         name = "ال" + name
     return Cand(m.first, k + 1, m.start, end, "ORG", key=("O", name), sector=sector,
@@ -411,11 +414,11 @@ def place_patterns(ctx: Context, taken: set[int]) -> list[Cand]:
         close = _closing_quote(ctx, k) if quoted and not plural else None
         if close is not None:           # مديرية «مشرعة وحدنان»، جبل «صبر»: the quoted words
             start, end = ctx.tokens[k].start, ctx.tokens[close - 1].end
-            key = ("P", normalize(ctx.doc.text[start:end]))
+            key = ("P", normalized(ctx.doc.text[start:end]))
             out.append(Cand(k, close, start, end, ty, key=key, extra={"quoted": True}))
             continue
         start = m.start if ty == "LOC" and not quoted else None
-        if normalize(ctx.doc.text[m.start:m.end]) in AREA_NOUNS and not quoted \
+        if normalized(ctx.doc.text[m.start:m.end]) in AREA_NOUNS and not quoted \
                 and not _area_name(ctx, k):
             continue
         while k is not None and k < ctx.n:
@@ -426,7 +429,7 @@ def place_patterns(ctx: Context, taken: set[int]) -> list[Cand]:
                 start = _after_waw(ctx, k) if ctx.word(k)[0] == "و" else ctx.tokens[k].start
             end = ctx.tokens[last - 1].end
             first = i if start == m.start else k
-            key = ("P", normalize(ctx.doc.text[start:end]))
+            key = ("P", normalized(ctx.doc.text[start:end]))
             out.append(Cand(first, last, start, end, ty, key=key, country=_place_country(ctx, i, last)))
             k, start = (_next_item(ctx, last), None) if plural else (None, None)
     return out
@@ -567,9 +570,9 @@ def select(cands: list[Cand]) -> list[Cand]:
             taken.add(c.first)
         else:
             span = range(c.first, c.last)
-            if any(i in taken for i in span):
+            if not taken.isdisjoint(span):
                 continue
             taken.update(span)
         out.append(c)
-    out.sort(key=lambda c: c.first)
+    out.sort(key=attrgetter("first"))
     return [c for c in out if c.type != "BLOCK"]

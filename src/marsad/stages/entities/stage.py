@@ -1,6 +1,8 @@
 """Pipeline stage: entities, their mentions, and actor phrases (see notes/contract.md)."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ...document import Document, Span
 from ...record import Entity, Mention
 from ...text.normalize import INVISIBLE
@@ -9,6 +11,8 @@ from .actors import LOCAL_SECTORS, actor_spans, located_in
 from .context import Context
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
+_offsets = attrgetter("start", "end")
+_first = attrgetter("first")
 
 
 class EntityStage:
@@ -24,7 +28,7 @@ class EntityStage:
     def __call__(self, doc: Document) -> None:
         ctx = Context(doc)
         known = recognize.known_names(ctx)
-        ctx.doc_countries = frozenset(c.country for c in known if c.key[0] in "CP")
+        ctx.doc_countries = frozenset([c.country for c in known if c.key[0] in "CP"])
         names = recognize.select(known + recognize.org_patterns(ctx, recognize.best_at(known)))
         taken = _covered(names)
         places = recognize.place_patterns(ctx, taken)
@@ -48,7 +52,7 @@ class EntityStage:
         taken |= _covered(more)
         names += more
         names += [c.extra["inner"] for c in names if c.extra.get("inner") is not None]
-        names.sort(key=lambda c: c.first)
+        names.sort(key=_first)
         ents = coref.Entities(ctx)
         for c in names:
             ents.add_name(c)
@@ -60,16 +64,16 @@ class EntityStage:
         taken |= _covered(coref.group_anaphors(ctx, ents, taken))
         taken |= _covered(coref.org_nominals(ctx, ents, taken))
         coref.country_pronouns(ctx, ents, taken)
-        _code(ents, ctx)
-        _emit(doc, ctx, ents, nominals)
+        home = coref.main_country(ents, ctx)
+        _code(ents, ctx, home)
+        _emit(doc, ctx, ents, nominals, home)
 
 
 def _covered(cands) -> set[int]:
     return {i for c in cands for i in range(c.first, c.last)}
 
 
-def _code(ents: coref.Entities, ctx: Context) -> None:
-    home = coref.main_country(ents, ctx)
+def _code(ents: coref.Entities, ctx: Context, home: str | None) -> None:
     located: dict = {}
     for ent in ents.all():
         if ent.type in PLACE_TYPES:
@@ -93,7 +97,7 @@ def _code(ents: coref.Entities, ctx: Context) -> None:
             ent.sector = "CVL" if ent.type == "PER" else "GOV"
 
 
-def _emit(doc: Document, ctx: Context, ents: coref.Entities, nominals) -> None:
+def _emit(doc: Document, ctx: Context, ents: coref.Entities, nominals, home: str | None) -> None:
     found = []
     for ent in ents.all():
         if ent.entry is not None or any(m.kind == "name" for m in ent.mentions):
@@ -123,22 +127,26 @@ def _emit(doc: Document, ctx: Context, ents: coref.Entities, nominals) -> None:
     spans.sort(key=_offsets)
     doc.mentions = spans
     pairs.sort(key=lambda p: p[0].start)
-    doc.actors = actor_spans(ctx, pairs, nominals, coref.main_country(ents, ctx))
+    doc.actors = actor_spans(ctx, pairs, nominals, home)
     for c in nominals:                  # break the cand ↔ entity cycles: freed by refcount
         c.extra.pop("ent", None)
     for c, _ in pairs:
         c.extra.pop("ent", None)
 
 
-def _offsets(x) -> tuple[int, int]:
-    return x.start, x.end
-
-
 def _name(doc: Document, ent) -> str:
-    if ent.type in ("PER", "ORG", "FAC") and ent.entry is not None and kb.field(ent.entry, "name"):
-        return kb.field(ent.entry, "name")
-    names = [m for m in ent.mentions if m.kind == "name"]
+    """The knowledge base's name, else the longest name mention (the first of equals, one
+    without the proclitic لل if there is one)."""
+    if ent.type in ("PER", "ORG", "FAC") and ent.entry is not None:
+        known = kb.field(ent.entry, "name")
+        if known:
+            return known
     text = doc.text
-    best = max(names, key=lambda m: (text[m.start:m.start + 2] != "لل", m.end - m.start, -m.start))
-    name = doc.text[best.start:best.end].strip(INVISIBLE)
+    best, best_rank = None, None
+    for m in ent.mentions:                      # sorted by start
+        if m.kind == "name":
+            rank = (not text.startswith("لل", m.start), m.end - m.start)
+            if best is None or rank > best_rank:
+                best, best_rank = m, rank
+    name = text[best.start:best.end].strip(INVISIBLE)
     return "ال" + name[2:] if name.startswith("لل") else name  # للمملكة → المملكة
