@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import compress
-from operator import attrgetter
 
 from ..document import Document
 from .actors import (LEXICON as ACTOR_WORDS, ActorPhrase, TokenIndex, actor_phrases,
@@ -20,7 +18,6 @@ ASIDE_PREPOSITIONS = frozenset({"في", "مع", "خلال", "عبر", "ضمن", 
 MAX_ASIDE = 6  # tokens of a prepositional aside
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-NORM = attrgetter("norm")
 
 
 class Context:
@@ -87,10 +84,8 @@ class Context:
         marks = self._marks.get(k)
         if marks is None:
             sent = self.doc.sentences[k]
-            words = map(NORM, self.doc.tokens[sent.first_token:sent.last_token])
-            found = compress(range(sent.first_token, sent.last_token),
-                             map(STATEMENT_WORDS.__contains__, words))  # in C: sentences are long
-            marks = self._marks[k] = [i for i in found if i not in self._in_actor]
+            marks = self._marks[k] = [t.i for t in self.doc.tokens[sent.first_token:sent.last_token]
+                                      if t.norm in STATEMENT_WORDS and t.i not in self._in_actor]
         return marks
 
     def clause_start(self, i: int, floor: int) -> int:
