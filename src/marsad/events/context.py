@@ -31,7 +31,9 @@ class Context:
         self.index = TokenIndex(doc)
         heads = self.heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
         self.nisba = nisbas(heads)
-        self.actors: list[ActorPhrase] = actor_phrases(doc, self.index, sents, heads, self.nisba)
+        mentions = by_sentence(doc, sents, doc.mentions)
+        self.actors: list[ActorPhrase] = actor_phrases(doc, self.index, sents, heads, self.nisba,
+                                                       mentions)
         self.actor_at: dict[int, ActorPhrase] = {}
         self.actor_ending: dict[int, ActorPhrase] = {}
         for a in self.actors:
@@ -41,8 +43,8 @@ class Context:
         for a in self.actors:
             self.by_sent.setdefault(doc.tokens[a.first].sent, []).append(a)
         self.places: dict[int, list] = {}
-        for k, mentions in by_sentence(doc, sents, doc.mentions).items():
-            places = [m for m in mentions if m.label in PLACE_LABELS]
+        for k, in_sentence in mentions.items():
+            places = [m for m in in_sentence if m.label in PLACE_LABELS]
             if places:
                 self.places[k] = places
         # verbs of events (not light verbs with their noun: أجرى محادثات)
