@@ -91,7 +91,8 @@ COUNTS = NUMBER_WORDS | {"ثلاثه", "اربعه", "خمسه", "سته", "سب
 TERRITORY = frozenset({"occupy"})  # modes where a place after the verb is where, not whom
 OBJECT_GAP = 4  # words between a verb (or its subject) and its direct object at most
 TIME_FROM = frozenset({"بعد", "قبل", "منذ"})  # بعد أيام من، قبل ساعات من
-AGENT_GAP = 5
+AGENT_WORDS = 6  # words from a noun to the agent verb or pair (شنه، من قبل)
+AGENT_GAP = 5  # words from those to the agent
 PART_WORDS = frozenset({"عناصر", "عنصر", "عنصرا", "مقاتلي", "مقاتلين", "اعضاء", "عضو", "مسلحي"})
 OBJECT_WINDOW = 10
 HOLD_VERBS = frozenset(p + stem + s for stem in ("سيطر", "تمركز", "تحصن")
@@ -528,8 +529,10 @@ def nearest_before(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
 
 def agent_after(ctx: Context, i: int, limit: int, armed: bool = False) -> ActorPhrase | None:
     """من قبل X، على يد X، هجوم شنه X."""
+    if not ctx.arguments_in(i, min(i + AGENT_WORDS + 1 + AGENT_GAP, limit)):
+        return None
     toks = ctx.doc.tokens
-    for j in range(i, min(i + 6, limit)):
+    for j in range(i, min(i + AGENT_WORDS, limit)):
         w = toks[j].norm
         k = None
         if (w in AGENT_VERBS or armed and w in FIRE_VERBS) and not _relative_of_actor(ctx, j) \
@@ -626,7 +629,7 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
     """The first actor phrase after a recipient preposition of the pattern (على مركز شرطة: the
     phrase may follow a head noun), or, for direct objects, the first phrase without one."""
     rcp = trig.pattern.rcp or (GENITIVE_L if trig.pattern.gen == "recipient" else ())
-    if not rcp:
+    if not rcp or not ctx.arguments_in(start, min(start + WINDOW + 3, limit)):
         return []
     toks = ctx.doc.tokens
     headed = not HEAD_PREPS.isdisjoint(rcp)

@@ -39,6 +39,7 @@ class Context:
         for a in self.actors:
             self.actor_at.setdefault(a.first, a)
             self.actor_ending[a.last] = a
+        self._argument_starts = sorted(self.actor_at.keys() | self.nisba.keys())
         self.by_sent: dict[int, list[ActorPhrase]] = {}
         for a in self.actors:
             self.by_sent.setdefault(doc.tokens[a.first].sent, []).append(a)
@@ -69,6 +70,12 @@ class Context:
     def is_country(self, a: ActorPhrase) -> bool:
         """The phrase names a country (not a city used as a venue)."""
         return any(m.entry.kind == "gpe" for m in self.heads.get(a.first, ()))
+
+    def arguments_in(self, start: int, end: int) -> bool:
+        """Does an actor phrase or a nisba adjective start in tokens [start, end)?"""
+        starts = self._argument_starts
+        k = bisect_left(starts, start)
+        return k < len(starts) and starts[k] < end
 
     def times_in(self, sent) -> list:
         """The time expressions starting in a sentence."""
