@@ -104,9 +104,8 @@ WILLING = frozenset(base + suffix for base, forms in (("رغب", ("ه", "ته", 
 def extract_events(doc: Document) -> list[Event]:
     by_lex: dict[str, list] = {lexicon: [] for lexicon in EVENT_LEXICONS}
     for m in doc.matches:
-        group = by_lex.get(m.lexicon)
-        if group is not None:
-            group.append(m)
+        if m.lexicon in EVENT_LEXICONS:
+            by_lex[m.lexicon].append(m)
     if by_lex[CUES]:  # «كيري» is no ك + يرى: a verb cue takes no preposition
         by_lex[CUES] = [m for m in by_lex[CUES] if m.entry.how != "V" or not noun_prefix(doc, m)]
     names = sorted([(m.start, m.end) for m in doc.mentions if m.data.get("kind") == "name"])
