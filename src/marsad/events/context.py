@@ -11,12 +11,15 @@ from .triggers import time_aside
 CLAUSE_PUNCT = frozenset(",;:()")
 QUOTE_MARKS = frozenset('"')
 CLAUSE_STARTS = CLAUSE_PUNCT | QUOTE_MARKS  # punctuation a clause starts after
+CLAUSE_ENDS = CLAUSE_PUNCT | frozenset(".!?")  # punctuation a clause ends at
+QUOTED_ENDS = CLAUSE_ENDS | QUOTE_MARKS  # …or a quote mark (see clause_end)
 STATEMENT_OPENERS = frozenset({"ان", "بان", "وان", ":"})  # a statement's subject comes after them
 SUBJECT_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بانها"})  # …or is their pronoun
 STATEMENT_WORDS = STATEMENT_OPENERS | SUBJECT_THAT
 ASIDE_PREPOSITIONS = frozenset({"في", "مع", "خلال", "عبر", "ضمن", "حسب", "وفق"})
 MAX_ASIDE = 6  # tokens of a prepositional aside
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
+CLAUSE_OPENERS = CLAUSE_STARTS | RELATIVES  # words a clause starts after
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -100,27 +103,21 @@ class Context:
     def clause_start(self, i: int, floor: int) -> int:
         """First token of the clause holding token i (after the last , ; : quote mark or
         relative pronoun)."""
-        toks = self.doc.tokens
-        for j in range(i - 1, floor - 1, -1):
-            t = toks[j]
-            if t.norm in RELATIVES or t.norm in CLAUSE_STARTS and t.kind == "punct":
-                return j + 1
+        for t in reversed(self.doc.tokens[floor:i]):
+            if t.norm in CLAUSE_OPENERS and (t.kind == "punct" or t.norm in RELATIVES):
+                return t.i + 1
         return floor
 
     def clause_end(self, i: int, ceiling: int, quotes: bool = True) -> int:
         """The token ending the clause of token i (, ; : . ! ? and, unless ``quotes`` is False,
         a quote mark: a place may be quoted, في مديرية «لودر»)."""
-        toks = self.doc.tokens
-        j = i
-        while j < ceiling:
-            t = toks[j]
-            if t.kind == "punct" and (t.norm in CLAUSE_PUNCT or t.norm in ".!?"
-                                      or quotes and t.norm in QUOTE_MARKS):
-                after = self.aside(j, ceiling)
+        ends = QUOTED_ENDS if quotes else CLAUSE_ENDS
+        for t in self.doc.tokens[i:ceiling]:
+            if t.kind == "punct" and t.norm in ends:
+                after = self.aside(t.i, ceiling)
                 if after is None:
-                    return j
-                j = after
-            j += 1
+                    return t.i
+                return self.clause_end(after + 1, ceiling, quotes)
         return ceiling
 
     def aside(self, j: int, ceiling: int) -> int | None:
