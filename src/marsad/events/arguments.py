@@ -103,6 +103,7 @@ OUTCOME_WORDS = frozenset({"عن", "مما", "ادت", "ادي", "اسفرت", "
 BETWEEN_GAP = 9  # المواجهات المسلحة التي شهدتها المدينة منذ أشهر بين X و Y (no trigger between)
 SUFFIX_KINDS = (("هما", "plural"), ("هم", "plural"), ("ها", None), ("ه", "single"))  # ها: mostly a
 # thing (the plan, the agreement); ه on a verb: a person named before (استقبله)
+PRONOUN_SUFFIXES = tuple(suffix for suffix, _ in SUFFIX_KINDS)
 PLACE_OBJECT = TOWARD | {"ل", "علي", "عن", "مع", "الي"}
 OBJECT_PREPS = PLACE_OBJECT | {"ب"}
 HEAD_PREPS = frozenset({"ب", "ل"})  # بأعضاء في مجلس الشيوخ: on a head noun before the phrase
@@ -705,20 +706,27 @@ def pronoun_object(ctx: Context, trig: Trigger, after: int, p) -> str | None:
     preposition: استقبله، وجه له الدعوة) or None."""
     toks = ctx.doc.tokens
     word = ctx.doc.text[toks[trig.last - 1].start:trig.end]  # as written: دعاة is no دعاه
-    for suffix, kind in SUFFIX_KINDS:
-        if word.endswith(suffix):
-            if kind and _takes_object(p) and not (kind == "single" and (
-                    p.pos != "V" or _noun_like(ctx, trig))) and not any(
-                    form.endswith(suffix) for form in _lemma_forms(p)):
-                return kind
-            break
+    suffix, kind = _pronoun_suffix(word)
+    if kind and _takes_object(p) and not (kind == "single" and (
+            p.pos != "V" or _noun_like(ctx, trig))) and not any(
+            form.endswith(suffix) for form in _lemma_forms(p)):
+        return kind
     if after < len(toks) and toks[after].sent == toks[trig.first].sent:
         w = toks[after].norm.lstrip("وف")
-        for suffix, kind in SUFFIX_KINDS:
-            if (kind == "plural" or p.pos == "V") and w.endswith(suffix) \
-                    and w[:-len(suffix)] in p.rcp and w[:-len(suffix)] != "obj":
-                return kind
+        suffix, kind = _pronoun_suffix(w)
+        if suffix and (kind == "plural" or p.pos == "V") \
+                and w[:-len(suffix)] in p.rcp and w[:-len(suffix)] != "obj":
+            return kind
     return None
+
+
+def _pronoun_suffix(word: str) -> tuple[str, str | None]:
+    """The pronoun suffix a word ends with and its kind (see SUFFIX_KINDS), else ("", None)."""
+    if word.endswith(PRONOUN_SUFFIXES):
+        for suffix, kind in SUFFIX_KINDS:
+            if word.endswith(suffix):
+                return suffix, kind
+    return "", None
 
 
 def _takes_object(p) -> bool:
