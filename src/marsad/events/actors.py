@@ -117,13 +117,14 @@ class TokenIndex:
 
     def span(self, start: int, end: int) -> range:
         """The tokens of an offset span (first to last + 1)."""
-        return range(self.first(start), bisect_left(self.ends, end) + 1)
+        return range(max(bisect_right(self.starts, start) - 1, 0), bisect_left(self.ends, end) + 1)
 
 
 def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
-                  nisba: dict) -> list[ActorPhrase]:
+                  nisba: dict, mentions: dict) -> list[ActorPhrase]:
     """Actor phrases of the sentences in ``sents`` (those with event triggers); ``nisba``:
-    token index → country of the nisba adjective there (see ``nisbas``)."""
+    token index → country of the nisba adjective there (see ``nisbas``); ``mentions``: the
+    entity mentions of those sentences (see ``by_sentence``)."""
     ents = {e.id: e for e in doc.entities}
     out = []
     for spans in by_sentence(doc, sents, doc.actors).values():
@@ -139,8 +140,8 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     for a in out:
         taken.update(range(a.first, a.last))
     starts = {a.start for a in out}  # a mention starting a phrase is in it
-    for mentions in by_sentence(doc, sents, doc.mentions).values():
-        for m in mentions:
+    for in_sentence in mentions.values():
+        for m in in_sentence:
             if m.label in ACTOR_TYPES and m.start not in starts:
                 tokens = index.span(m.start, m.end)
                 if not taken.intersection(tokens):
@@ -403,7 +404,11 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
 
 
 def _has_word(doc: Document, word: str) -> bool:
-    """The word is in the article, with or without proclitics (بقاعدة)."""
+    """The word is in the article, with or without proclitics (بقاعدة). (A reading is a piece
+    of the normalized text, or لل read as ال: a word without ال can only be one if it is in the
+    text.)"""
+    if word not in doc.norm and not word.startswith("ال"):
+        return False
     return any(form == word for t in doc.tokens for form, _ in t.readings)
 
 

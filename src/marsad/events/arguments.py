@@ -91,7 +91,8 @@ COUNTS = NUMBER_WORDS | {"ثلاثه", "اربعه", "خمسه", "سته", "سب
 TERRITORY = frozenset({"occupy"})  # modes where a place after the verb is where, not whom
 OBJECT_GAP = 4  # words between a verb (or its subject) and its direct object at most
 TIME_FROM = frozenset({"بعد", "قبل", "منذ"})  # بعد أيام من، قبل ساعات من
-AGENT_GAP = 5
+AGENT_WORDS = 6  # words from a noun to the agent verb or pair (شنه، من قبل)
+AGENT_GAP = 5  # words from those to the agent
 PART_WORDS = frozenset({"عناصر", "عنصر", "عنصرا", "مقاتلي", "مقاتلين", "اعضاء", "عضو", "مسلحي"})
 OBJECT_WINDOW = 10
 HOLD_VERBS = frozenset(p + stem + s for stem in ("سيطر", "تمركز", "تحصن")
@@ -102,6 +103,7 @@ OUTCOME_WORDS = frozenset({"عن", "مما", "ادت", "ادي", "اسفرت", "
 BETWEEN_GAP = 9  # المواجهات المسلحة التي شهدتها المدينة منذ أشهر بين X و Y (no trigger between)
 SUFFIX_KINDS = (("هما", "plural"), ("هم", "plural"), ("ها", None), ("ه", "single"))  # ها: mostly a
 # thing (the plan, the agreement); ه on a verb: a person named before (استقبله)
+PRONOUN_SUFFIXES = tuple(suffix for suffix, _ in SUFFIX_KINDS)
 PLACE_OBJECT = TOWARD | {"ل", "علي", "عن", "مع", "الي"}
 OBJECT_PREPS = PLACE_OBJECT | {"ب"}
 HEAD_PREPS = frozenset({"ب", "ل"})  # بأعضاء في مجلس الشيوخ: on a head noun before the phrase
@@ -528,8 +530,10 @@ def nearest_before(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
 
 def agent_after(ctx: Context, i: int, limit: int, armed: bool = False) -> ActorPhrase | None:
     """من قبل X، على يد X، هجوم شنه X."""
+    if not ctx.arguments_in(i, min(i + AGENT_WORDS + 1 + AGENT_GAP, limit)):
+        return None
     toks = ctx.doc.tokens
-    for j in range(i, min(i + 6, limit)):
+    for j in range(i, min(i + AGENT_WORDS, limit)):
         w = toks[j].norm
         k = None
         if (w in AGENT_VERBS or armed and w in FIRE_VERBS) and not _relative_of_actor(ctx, j) \
@@ -626,7 +630,7 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
     """The first actor phrase after a recipient preposition of the pattern (على مركز شرطة: the
     phrase may follow a head noun), or, for direct objects, the first phrase without one."""
     rcp = trig.pattern.rcp or (GENITIVE_L if trig.pattern.gen == "recipient" else ())
-    if not rcp:
+    if not rcp or not ctx.arguments_in(start, min(start + WINDOW + 3, limit)):
         return []
     toks = ctx.doc.tokens
     headed = not HEAD_PREPS.isdisjoint(rcp)
@@ -702,20 +706,27 @@ def pronoun_object(ctx: Context, trig: Trigger, after: int, p) -> str | None:
     preposition: استقبله، وجه له الدعوة) or None."""
     toks = ctx.doc.tokens
     word = ctx.doc.text[toks[trig.last - 1].start:trig.end]  # as written: دعاة is no دعاه
-    for suffix, kind in SUFFIX_KINDS:
-        if word.endswith(suffix):
-            if kind and _takes_object(p) and not (kind == "single" and (
-                    p.pos != "V" or _noun_like(ctx, trig))) and not any(
-                    form.endswith(suffix) for form in _lemma_forms(p)):
-                return kind
-            break
+    suffix, kind = _pronoun_suffix(word)
+    if kind and _takes_object(p) and not (kind == "single" and (
+            p.pos != "V" or _noun_like(ctx, trig))) and not any(
+            form.endswith(suffix) for form in _lemma_forms(p)):
+        return kind
     if after < len(toks) and toks[after].sent == toks[trig.first].sent:
         w = toks[after].norm.lstrip("وف")
-        for suffix, kind in SUFFIX_KINDS:
-            if (kind == "plural" or p.pos == "V") and w.endswith(suffix) \
-                    and w[:-len(suffix)] in p.rcp and w[:-len(suffix)] != "obj":
-                return kind
+        suffix, kind = _pronoun_suffix(w)
+        if suffix and (kind == "plural" or p.pos == "V") \
+                and w[:-len(suffix)] in p.rcp and w[:-len(suffix)] != "obj":
+            return kind
     return None
+
+
+def _pronoun_suffix(word: str) -> tuple[str, str | None]:
+    """The pronoun suffix a word ends with and its kind (see SUFFIX_KINDS), else ("", None)."""
+    if word.endswith(PRONOUN_SUFFIXES):
+        for suffix, kind in SUFFIX_KINDS:
+            if word.endswith(suffix):
+                return suffix, kind
+    return "", None
 
 
 def _takes_object(p) -> bool:

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import compress
-from operator import attrgetter
 
 from ..document import Document
 from .actors import (LEXICON as ACTOR_WORDS, ActorPhrase, TokenIndex, actor_phrases,
@@ -13,14 +11,16 @@ from .triggers import time_aside
 CLAUSE_PUNCT = frozenset(",;:()")
 QUOTE_MARKS = frozenset('"')
 CLAUSE_STARTS = CLAUSE_PUNCT | QUOTE_MARKS  # punctuation a clause starts after
+CLAUSE_ENDS = CLAUSE_PUNCT | frozenset(".!?")  # punctuation a clause ends at
+QUOTED_ENDS = CLAUSE_ENDS | QUOTE_MARKS  # …or a quote mark (see clause_end)
 STATEMENT_OPENERS = frozenset({"ان", "بان", "وان", ":"})  # a statement's subject comes after them
 SUBJECT_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بانها"})  # …or is their pronoun
 STATEMENT_WORDS = STATEMENT_OPENERS | SUBJECT_THAT
 ASIDE_PREPOSITIONS = frozenset({"في", "مع", "خلال", "عبر", "ضمن", "حسب", "وفق"})
 MAX_ASIDE = 6  # tokens of a prepositional aside
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
+CLAUSE_OPENERS = CLAUSE_STARTS | RELATIVES  # words a clause starts after
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-NORM = attrgetter("norm")
 
 
 class Context:
@@ -34,18 +34,21 @@ class Context:
         self.index = TokenIndex(doc)
         heads = self.heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
         self.nisba = nisbas(heads)
-        self.actors: list[ActorPhrase] = actor_phrases(doc, self.index, sents, heads, self.nisba)
+        mentions = by_sentence(doc, sents, doc.mentions)
+        self.actors: list[ActorPhrase] = actor_phrases(doc, self.index, sents, heads, self.nisba,
+                                                       mentions)
         self.actor_at: dict[int, ActorPhrase] = {}
         self.actor_ending: dict[int, ActorPhrase] = {}
         for a in self.actors:
             self.actor_at.setdefault(a.first, a)
             self.actor_ending[a.last] = a
+        self._argument_starts = sorted(self.actor_at.keys() | self.nisba.keys())
         self.by_sent: dict[int, list[ActorPhrase]] = {}
         for a in self.actors:
             self.by_sent.setdefault(doc.tokens[a.first].sent, []).append(a)
         self.places: dict[int, list] = {}
-        for k, mentions in by_sentence(doc, sents, doc.mentions).items():
-            places = [m for m in mentions if m.label in PLACE_LABELS]
+        for k, in_sentence in mentions.items():
+            places = [m for m in in_sentence if m.label in PLACE_LABELS]
             if places:
                 self.places[k] = places
         # verbs of events (not light verbs with their noun: أجرى محادثات)
@@ -71,6 +74,12 @@ class Context:
         """The phrase names a country (not a city used as a venue)."""
         return any(m.entry.kind == "gpe" for m in self.heads.get(a.first, ()))
 
+    def arguments_in(self, start: int, end: int) -> bool:
+        """Does an actor phrase or a nisba adjective start in tokens [start, end)?"""
+        starts = self._argument_starts
+        k = bisect_left(starts, start)
+        return k < len(starts) and starts[k] < end
+
     def times_in(self, sent) -> list:
         """The time expressions starting in a sentence."""
         starts = self._time_starts
@@ -87,36 +96,28 @@ class Context:
         marks = self._marks.get(k)
         if marks is None:
             sent = self.doc.sentences[k]
-            words = map(NORM, self.doc.tokens[sent.first_token:sent.last_token])
-            found = compress(range(sent.first_token, sent.last_token),
-                             map(STATEMENT_WORDS.__contains__, words))  # in C: sentences are long
-            marks = self._marks[k] = [i for i in found if i not in self._in_actor]
+            marks = self._marks[k] = [t.i for t in self.doc.tokens[sent.first_token:sent.last_token]
+                                      if t.norm in STATEMENT_WORDS and t.i not in self._in_actor]
         return marks
 
     def clause_start(self, i: int, floor: int) -> int:
         """First token of the clause holding token i (after the last , ; : quote mark or
         relative pronoun)."""
-        toks = self.doc.tokens
-        for j in range(i - 1, floor - 1, -1):
-            t = toks[j]
-            if t.norm in RELATIVES or t.norm in CLAUSE_STARTS and t.kind == "punct":
-                return j + 1
+        for t in reversed(self.doc.tokens[floor:i]):
+            if t.norm in CLAUSE_OPENERS and (t.kind == "punct" or t.norm in RELATIVES):
+                return t.i + 1
         return floor
 
     def clause_end(self, i: int, ceiling: int, quotes: bool = True) -> int:
         """The token ending the clause of token i (, ; : . ! ? and, unless ``quotes`` is False,
         a quote mark: a place may be quoted, في مديرية «لودر»)."""
-        toks = self.doc.tokens
-        j = i
-        while j < ceiling:
-            t = toks[j]
-            if t.kind == "punct" and (t.norm in CLAUSE_PUNCT or t.norm in ".!?"
-                                      or quotes and t.norm in QUOTE_MARKS):
-                after = self.aside(j, ceiling)
+        ends = QUOTED_ENDS if quotes else CLAUSE_ENDS
+        for t in self.doc.tokens[i:ceiling]:
+            if t.kind == "punct" and t.norm in ends:
+                after = self.aside(t.i, ceiling)
                 if after is None:
-                    return j
-                j = after
-            j += 1
+                    return t.i
+                return self.clause_end(after + 1, ceiling, quotes)
         return ceiling
 
     def aside(self, j: int, ceiling: int) -> int | None:

@@ -18,13 +18,19 @@ def evidence_words() -> dict[str, frozenset]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def has_evidence(tokens, skip: range, kind: str = "ASSAULT") -> bool:
+@lru_cache(maxsize=32)  # one entry per list
+def _with_accusative(kind: str) -> frozenset:
+    """The words of the list ``kind`` and their accusative forms (هجوما)."""
     words = evidence_words().get(kind, frozenset())
+    return words | {w + "ا" for w in words}
+
+
+def has_evidence(tokens, kind: str = "ASSAULT") -> bool:
+    """Is one of the tokens (any clitic reading) a word of the list ``kind`` or its accusative?"""
+    words = _with_accusative(kind)
     for t in tokens:
-        if t.i in skip:
-            continue
         for stem, _ in t.readings:
-            if stem in words or (stem.endswith("ا") and stem[:-1] in words):
+            if stem in words:
                 return True
     return False
 

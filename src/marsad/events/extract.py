@@ -104,9 +104,8 @@ WILLING = frozenset(base + suffix for base, forms in (("رغب", ("ه", "ته", 
 def extract_events(doc: Document) -> list[Event]:
     by_lex: dict[str, list] = {lexicon: [] for lexicon in EVENT_LEXICONS}
     for m in doc.matches:
-        group = by_lex.get(m.lexicon)
-        if group is not None:
-            group.append(m)
+        if m.lexicon in EVENT_LEXICONS:
+            by_lex[m.lexicon].append(m)
     if by_lex[CUES]:  # «كيري» is no ك + يرى: a verb cue takes no preposition
         by_lex[CUES] = [m for m in by_lex[CUES] if m.entry.how != "V" or not noun_prefix(doc, m)]
     names = sorted([(m.start, m.end) for m in doc.mentions if m.data.get("kind") == "name"])
@@ -266,7 +265,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     if "adjective" in p.flags and trig.first > 0 and definite(doc.text, tok) \
             and doc.tokens[trig.first - 1].kind == "word" and definite(doc.text, doc.tokens[trig.first - 1]):
         return None  # الخدمات المساندة: supporting services
-    if "sport" in p.flags and has_evidence(doc.tokens[sent.first_token:sent.last_token], (), "MATCH"):
+    if "sport" in p.flags and has_evidence(doc.tokens[sent.first_token:sent.last_token], "MATCH"):
         return None  # يلتقي الأردن والإمارات في المباراة الثانية: a game
     if "calls" in p.flags and _first_object(ctx, trig, actors, "CALL"):
         return None  # زار المرضى، زيارة منزل ذوي الشهيد: a call on people, not a state visit
@@ -718,8 +717,11 @@ def _target_kind(ctx: Context, trig: Trigger, ceiling: int, kind: str) -> bool:
 
 
 def _evidence(ctx, trig, sent, etype) -> bool:
-    toks = ctx.doc.tokens[sent.first_token:sent.last_token]
-    return has_evidence(toks, range(trig.first, trig.last), etype)
+    """A word of the sentence other than the trigger's tells that the act of force or the
+    protest happened."""
+    toks = ctx.doc.tokens
+    return has_evidence(toks[sent.first_token:trig.first], etype) \
+        or has_evidence(toks[trig.last:sent.last_token], etype)
 
 
 def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:

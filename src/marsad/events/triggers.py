@@ -16,11 +16,11 @@ CROWD_WORDS = frozenset({"الالاف", "الاف", "المئات", "مئات",
 HAMZAS = frozenset("أإآءئؤ")
 NOUN_PROCLITICS = frozenset("بك")
 REST_GAP = 9  # words allowed between a verb and the rest of its phrase (the subject)
-CLAUSE_STOP = frozenset(",;:.!?\"")
 PREPOSITION_WORDS = frozenset({"بحق", "ضد", "من", "مع", "علي", "عن", "الي", "في", "بين", "لدي"})
 NOUN_BEFORE = frozenset(normalize(w) for w in "في إلى على عن بين ضد بحق لدى خلال جراء إثر اثر عقب أثناء "
                         "بعد قبل منذ".split())  # words after which no verb starts
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها"})
+REST_STOPS = frozenset(",;:.!?") | COMPLEMENTIZERS  # not a quote mark: ترأس كيري «الحوار»
 
 
 @dataclass(slots=True)
@@ -51,14 +51,20 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
                                            _accusative_like(doc, m)))
     taken: set[int] = set()
     rest_of: dict[int, str] = {}
-    out = []
+    windows: dict[int, tuple] = {}  # _rest_window by its first token (قدم has four patterns
+    out = []                        # with a rest, all read after the same word)
     for m in cands:
         span = range(m.first, m.last)
         if taken.intersection(span) or blocked.intersection(span):
             continue
-        rest = _rest_span(doc, m, times) if m.entry.rest else None
-        if m.entry.rest and rest is None:
-            continue
+        rest = None
+        if m.entry.rest:
+            window = windows.get(m.last)
+            if window is None:
+                window = windows[m.last] = _rest_window(doc, m.last, times)
+            rest = _rest_span(doc, m, window)
+            if rest is None:
+                continue
         if rest_of and any(rest_of.get(i) == m.entry.pattern.type for i in span):
             continue
         flags = m.entry.pattern.flags
@@ -90,14 +96,15 @@ def _accusative_like(doc: Document, m: Match) -> bool:
     return normalize(doc.text[m.start:m.end]) == past_head(m.entry.pattern.lemma) + "ا"
 
 
-def _rest_span(doc: Document, m: Match, times: set) -> range | None:
-    """أفرجت السلطات الإيرانية عن…: the tokens of a rest of the verb's phrase within a few
-    words (a quote mark may open it: ترأس كيري «الحوار»; a time set off by commas may come
-    between: أطلقت السلطات، الأربعاء، سراح), or None."""
+def _rest_window(doc: Document, i: int, times: set) -> tuple[list[int], set[str]]:
+    """The tokens from token i on where the rest of a verb's phrase may start, within a few
+    words (a time set off by commas may come between: أطلقت السلطات، الأربعاء، سراح) and before
+    the end of the clause (أعلنت تونس أن حالة الطوارئ…: what follows أن is a statement), with
+    the stems of their readings."""
     toks = doc.tokens
     n = len(toks)
-    firsts = m.entry.rest_first
-    i, stop = m.last, min(m.last + REST_GAP, n)
+    found, stems = [], set()
+    stop = min(i + REST_GAP, n)
     while i < stop:
         tok = toks[i]
         if tok.norm == ",":
@@ -105,16 +112,32 @@ def _rest_span(doc: Document, m: Match, times: set) -> range | None:
             if k is not None:
                 stop, i = min(stop + k + 1 - i, n), k + 1
                 continue
-        if tok.norm in CLAUSE_STOP and tok.norm != '"' or tok.norm in COMPLEMENTIZERS:
-            return None  # أعلنت تونس أن حالة الطوارئ…: what follows أن is a statement
-        for hit, _ in tok.readings:
+        if tok.norm in REST_STOPS:
+            break
+        found.append(i)
+        for stem, _ in tok.readings:
+            stems.add(stem)
+        i += 1
+    return found, stems
+
+
+def _rest_span(doc: Document, m: Match, window: tuple[list[int], set[str]]) -> range | None:
+    """أفرجت السلطات الإيرانية عن…: the tokens of a rest of the verb's phrase in its
+    ``window`` (see _rest_window), or None."""
+    found, stems = window
+    firsts = m.entry.rest_first
+    if firsts.isdisjoint(stems):
+        return None
+    toks = doc.tokens
+    n = len(toks)
+    for i in found:
+        for hit, _ in toks[i].readings:
             if hit in firsts:
                 for rest in m.entry.rest:
                     if rest[0] == hit and i + len(rest) <= n and all(
                             toks[i + k].norm == rest[k] for k in range(1, len(rest))):
                         return range(i, i + len(rest))
                 break
-        i += 1
     return None
 
 
