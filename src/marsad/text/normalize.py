@@ -63,13 +63,22 @@ def _fold(s: str) -> str:
 
 _TABLE = str.maketrans({**{c: None for c in DELETED}, **FOLDED})
 _SHORT = 200
+# Short strings (words, names, titles, phrases) recur from article to article; str.translate
+# costs hundreds of instructions a character, a cache hit a few dozen in all.
+SHORT_CACHE_SIZE = 20_000
+_SHORT_CACHE: dict[str, str] = {}
 
 
 def normalize(s: str) -> str:
     """The matching form of a string (no offset map)."""
-    if len(s) < _SHORT:
-        return s.translate(_TABLE)
-    return _fold(_DELETED_RE.sub("", s))
+    if len(s) >= _SHORT:
+        return _fold(_DELETED_RE.sub("", s))
+    out = _SHORT_CACHE.get(s)
+    if out is None:
+        if len(_SHORT_CACHE) >= SHORT_CACHE_SIZE:  # bounded memory on endless inputs
+            _SHORT_CACHE.clear()
+        out = _SHORT_CACHE[s] = s.translate(_TABLE)
+    return out
 
 
 class OffsetMap:

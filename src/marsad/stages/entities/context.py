@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from ...document import Document
-from ...text.normalize import normalize
 from ...text.segment import definite
 from . import kb
 from .lexicon import common_words, given_names
@@ -33,16 +31,6 @@ FUNCTION_WORDS = frozenset("في من الي عن مع ان انه او ثم ح�
                            "بانها".split())
 # Pronoun suffixes that end no name (خارجيته، حياتها).
 PRONOUN_ENDINGS = ("ته", "تها", "تهم", "ها", "هم", "هما")
-
-PHRASE_CACHE_SIZE = 4096
-
-
-@lru_cache(maxsize=PHRASE_CACHE_SIZE)
-def normalized(phrase: str) -> str:
-    """``normalize`` for the short phrases this stage reads (names, heads, titles): most
-    recur from article to article, and a lookup costs far less than normalizing."""
-    return normalize(phrase)
-
 
 @dataclass(slots=True)
 class Cand:

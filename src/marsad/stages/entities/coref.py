@@ -7,7 +7,7 @@ from typing import Any
 
 from ...text.normalize import normalize
 from . import kb
-from .context import FUNCTION_WORDS, NAME_LINKS, Cand, Context, normalized
+from .context import FUNCTION_WORDS, NAME_LINKS, Cand, Context
 
 
 
@@ -55,7 +55,7 @@ class Entities:
                 self.persons.append(ent)
         head = c.extra.get("head")
         if head is not None and ent.head is None:
-            ent.head = normalized(head.head)
+            ent.head = normalize(head.head)
         if "weak" in c.extra:
             self.weak.append(ent)
         ent.absorb(c)
@@ -85,7 +85,7 @@ class Entities:
     def _words(self, c: Cand) -> list[str]:
         words = c.extra.get("words")
         if words is None:
-            words = c.extra["words"] = normalized(self.ctx.doc.text[c.start:c.end]).split()
+            words = c.extra["words"] = normalize(self.ctx.doc.text[c.start:c.end]).split()
         return words
 
     def _same_institution(self, c: Cand) -> Ent | None:
@@ -201,7 +201,7 @@ def fragments(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
                     index.setdefault(last, ent)
         if ent.entry is not None and any(m.kind == "name" for m in ent.mentions):
             for short in kb.field(ent.entry, "short") or ():
-                index.setdefault(normalized(short), ent)
+                index.setdefault(normalize(short), ent)
     out = []
     for i, word, start in ctx.find_words(index.keys()):
         if i in taken or (start != ctx.tokens[i].start and ctx.tokens[i].norm in ctx.common):
@@ -240,7 +240,7 @@ def focus_person(ents: Entities, pos: int, want=None) -> Ent | None:
 
 
 def title_head(title) -> str:
-    words = normalized(title.phrase).split()
+    words = normalize(title.phrase).split()
     w = words[0]
     return w[2:] if w.startswith("ال") else w
 
@@ -404,7 +404,7 @@ def org_nominals(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
         if e.type != "ORG":
             continue
         m = e.mentions[0]
-        words = normalized(ctx.doc.text[m.start:m.end]).split()
+        words = normalize(ctx.doc.text[m.start:m.end]).split()
         first = words[0] if len(words) > 1 else None
         for h in filter(None, (e.head, first)):
             heads.setdefault(h if h.startswith("ال") else "ال" + h, []).append(e)
@@ -434,7 +434,7 @@ def _other_body(ctx: Context, ent: Ent, k: int) -> bool:
     if not _nisba_like(w):
         return False
     for m in ent.mentions:
-        words = normalized(ctx.doc.text[m.start:m.end]).split()
+        words = normalize(ctx.doc.text[m.start:m.end]).split()
         if m.kind == "name" and len(words) > 1 and _nisba_like(words[1]) and words[1] != w:
             return True
     return False

@@ -12,7 +12,6 @@ from .context import (
     PRONOUN_ENDINGS,
     Cand,
     Context,
-    normalized,
 )
 from .lexicon import Title
 
@@ -82,7 +81,7 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
             k += 1
             continue
         posted = ctx.word(k) in POSTED_TO and title != "counterpart" and (country or title.country) \
-            and normalized(title.phrase).split()[0] in ENVOYS
+            and normalize(title.phrase).split()[0] in ENVOYS
         dest = _country_at(ctx, k + 1, names_at) if posted else None
         if dest is not None and end is None:
             k, posted_at = dest.last, True      # المبعوث الأممي إلى سوريا، سفير السعودية لدى مصر
@@ -115,14 +114,14 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
                 and m2.start == ctx.tokens[k].start and end is None and country is None \
                 and not ctx.definite(m.last - 1):
             country, k = m2.entry.country, m2.last   # سفير خادم الحرمين الشريفين: the king's
-            if normalized(title.phrase) in MODIFIERS:  # his deputy: the king's sector, no office
+            if normalize(title.phrase) in MODIFIERS:  # his deputy: the king's sector, no office
                 title = replace(m2.entry, office=None)
             continue
         if m2 is not None and not m2.entry.plural and m2.start == ctx.tokens[k].start and not posted_at \
                 and m2.entry.kind not in ("honorific", "counterpart", "construct") and end is None \
                 and not _another_person(ctx, title, m2, country):
-            modifier = title != "counterpart" and normalized(title.phrase) in MODIFIERS
-            complement = ctx.word(k)[0] == "ل" and normalized(m2.entry.phrase)[0] != "ل"
+            modifier = title != "counterpart" and normalize(title.phrase) in MODIFIERS
+            complement = ctx.word(k)[0] == "ل" and normalize(m2.entry.phrase)[0] != "ل"
             if title != "counterpart" and (m2.entry.office or modifier) and not complement:
                 # نائب المدير التنفيذي: the director's sector; مستشار أمير المنطقة (in construct,
                 # nothing between): the emir's adviser, not the emir
@@ -210,7 +209,7 @@ def _other_given_name(ctx: Context, k: int, surname: Cand) -> bool:
     if word not in ctx.given:
         return False                # فرنسوا هولاند: a spelling of his own first name
     names = [kb.field(surname.entry, "name") or ""] + list(kb.field(surname.entry, "aliases") or ())
-    return all(normalized(n).split()[:1] != [word] for n in names)
+    return all(normalize(n).split()[:1] != [word] for n in names)
 
 
 def _with_surname(ctx: Context, k: int, surname: Cand) -> Cand:
@@ -350,7 +349,7 @@ def _nisba_surname(ctx: Context, k: int) -> bool:
 def _person(ctx: Context, first: int, last: int) -> Cand:
     start = ctx.tokens[first].start
     end = ctx.tokens[last - 1].end
-    return Cand(first, last, start, end, "PER", key=("N", normalized(ctx.doc.text[start:end])))
+    return Cand(first, last, start, end, "PER", key=("N", normalize(ctx.doc.text[start:end])))
 
 
 def given_name_persons(ctx: Context, taken: set[int], names_at: dict[int, Cand]) -> list[Cand]:
@@ -366,6 +365,6 @@ def given_name_persons(ctx: Context, taken: set[int], names_at: dict[int, Cand])
         if last - i >= 2 and taken.isdisjoint(range(i, last)):
             end = ctx.tokens[last - 1].end
             out.append(Cand(i, last, m.start, end, "PER",
-                            key=("N", normalized(ctx.doc.text[m.start:end]))))
+                            key=("N", normalize(ctx.doc.text[m.start:end]))))
             done = last
     return out

@@ -15,7 +15,6 @@ from .context import (
     TIME_WORDS,
     Cand,
     Context,
-    normalized,
 )
 from .lexicon import not_names, purpose_nouns
 
@@ -83,7 +82,7 @@ def _quoted_media(ctx: Context, c: Cand) -> Cand | None:
     dateline = before == "-" and ctx.word(c.last + 1) == ":"     # صنعاء - «الشرق الأوسط»:
     if before != "ل" and before not in kb.MEDIA_HEADS and not dateline:
         return None
-    entry = kb.media_names().get(normalized(ctx.doc.text[c.start:c.end]))
+    entry = kb.media_names().get(normalize(ctx.doc.text[c.start:c.end]))
     if entry is None:
         return None
     return Cand(c.first, c.last, c.start, c.end, "ORG", key=kb.entry_key(entry), entry=entry,
@@ -112,7 +111,7 @@ def _homographs(ctx: Context, cands: list[Cand]) -> None:
 def _known(ctx: Context, m) -> Cand | None:
     e = m.entry
     if m.lexicon == "countries":
-        if e.ambiguous and normalized(ctx.doc.text[m.start:m.end]) in e.ambiguous \
+        if e.ambiguous and normalize(ctx.doc.text[m.start:m.end]) in e.ambiguous \
                 and not ctx.form_in(m.first - 1, COUNTRY_CUES):
             return None
         return Cand(m.first, m.last, m.start, m.end, "GPE", key=("C", e.iso3), entry=e,
@@ -162,7 +161,7 @@ def _clitic_place_ok(ctx: Context, m) -> bool:
     """بموسكو → موسكو, but not وفدا → فدا: a small place read off a longer word needs the
     whole word to be no common word."""
     whole = ctx.tokens[m.first].norm
-    stem = normalized(ctx.doc.text[m.start:m.end])
+    stem = normalize(ctx.doc.text[m.start:m.end])
     prefix = ctx.doc.text[ctx.tokens[m.first].start:m.start]
     if whole in ctx.given or whole in ctx.known_words or stem in FUNCTION_WORDS or "ك" in prefix:
         return False                # كبيرا is no ك + بيرا (Beira)
@@ -225,7 +224,7 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         k, words = _name_words(ctx, k, known_at, head.type == "FAC")
         if words == 0 or (head.mode == "named_strict" and _generic(ctx, m.last, k)):
             return None
-        if normalized(head.head) in VERBAL_HEADS and not _armed_sentence(ctx, m.first):
+        if normalize(head.head) in VERBAL_HEADS and not _armed_sentence(ctx, m.first):
             return None     # تنظيم البطولة، تنظيم الاستفتاء: organizing, not an organization
     nis = ctx.nisba_at(k)
     if head.mode == "institution_nisba" and nis is None:
@@ -243,19 +242,19 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         return Cand(m.first, k, m.start, end, "ORG", key=inner.key, entry=inner.entry,
                     country=inner.country or country, sector=inner.sector, kb=inner.kb,
                     name_en=inner.name_en, known=True)
-    name = normalized(ctx.doc.text[m.start:end])
+    name = normalize(ctx.doc.text[m.start:end])
     if name in not_names():
         return None         # أعضاء هيئة التدريس: the teaching staff
     institution = head.mode.startswith("institution") and k - m.last <= 1
-    key = ("I", normalized(head.head), country) if institution else ("O", name)
-    sector = _member_sector(ctx, m.last) if normalized(head.head) in MEMBER_HEADS else None
+    key = ("I", normalize(head.head), country) if institution else ("O", name)
+    sector = _member_sector(ctx, m.last) if normalize(head.head) in MEMBER_HEADS else None
     sector = sector or head.sector
-    if sector == "JRN" and normalized(head.head) in AMBIGUOUS_MEDIA_HEADS \
+    if sector == "JRN" and normalize(head.head) in AMBIGUOUS_MEDIA_HEADS \
             and not MEDIA_WORDS & set(name.split()):
         sector = "GOV"      # وكالة الأمن القومي، وكالة الطاقة: an agency, not a news agency
     if PEACEKEEPING in name:
         sector = "MIL"      # بعثة الأمم المتحدة لحفظ السلام: peacekeepers
-    elif normalized(head.head) in GROUP_HEADS and k == _complement(ctx, k) \
+    elif normalize(head.head) in GROUP_HEADS and k == _complement(ctx, k) \
             and not BUSINESS_WORDS & set(name.split()) and _armed_sentence(ctx, m.first):
         sector = "REB"      # مجموعة سوريا الجديدة among fighters: an armed group
     return Cand(m.first, k, m.start, end, head.type, key=key, country=country,
@@ -278,11 +277,11 @@ def _quoted_org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         return None
     head = m.entry
     start, end = ctx.tokens[first].start, ctx.tokens[close - 1].end
-    name = normalized(ctx.doc.text[start:end])
+    name = normalize(ctx.doc.text[start:end])
     sector = head.sector
-    if normalized(head.head) in GROUP_HEADS and _armed_sentence(ctx, m.first):
+    if normalize(head.head) in GROUP_HEADS and _armed_sentence(ctx, m.first):
         sector = "REB"
-    return Cand(first, close, start, end, head.type, key=("O", f"{normalized(head.head)} {name}"),
+    return Cand(first, close, start, end, head.type, key=("O", f"{normalize(head.head)} {name}"),
                 sector=sector, extra={"head": head})
 
 
@@ -294,7 +293,7 @@ def _numbered_org(ctx: Context, m) -> Cand | None:
     head = m.entry
     end = ctx.tokens[k].end
     sector = "REB" if _armed_sentence(ctx, m.first) else head.sector
-    name = normalized(ctx.doc.text[m.start:end])
+    name = normalize(ctx.doc.text[m.start:end])
     if not name.startswith("ال"):
         name = "ال" + name
     return Cand(m.first, k + 1, m.start, end, "ORG", key=("O", name), sector=sector,
@@ -414,11 +413,11 @@ def place_patterns(ctx: Context, taken: set[int]) -> list[Cand]:
         close = _closing_quote(ctx, k) if quoted and not plural else None
         if close is not None:           # مديرية «مشرعة وحدنان»، جبل «صبر»: the quoted words
             start, end = ctx.tokens[k].start, ctx.tokens[close - 1].end
-            key = ("P", normalized(ctx.doc.text[start:end]))
+            key = ("P", normalize(ctx.doc.text[start:end]))
             out.append(Cand(k, close, start, end, ty, key=key, extra={"quoted": True}))
             continue
         start = m.start if ty == "LOC" and not quoted else None
-        if normalized(ctx.doc.text[m.start:m.end]) in AREA_NOUNS and not quoted \
+        if normalize(ctx.doc.text[m.start:m.end]) in AREA_NOUNS and not quoted \
                 and not _area_name(ctx, k):
             continue
         while k is not None and k < ctx.n:
@@ -429,7 +428,7 @@ def place_patterns(ctx: Context, taken: set[int]) -> list[Cand]:
                 start = _after_waw(ctx, k) if ctx.word(k)[0] == "و" else ctx.tokens[k].start
             end = ctx.tokens[last - 1].end
             first = i if start == m.start else k
-            key = ("P", normalized(ctx.doc.text[start:end]))
+            key = ("P", normalize(ctx.doc.text[start:end]))
             out.append(Cand(first, last, start, end, ty, key=key, country=_place_country(ctx, i, last)))
             k, start = (_next_item(ctx, last), None) if plural else (None, None)
     return out
