@@ -6,13 +6,13 @@ the original text, so stages never re-tokenize or re-normalize.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import partial
 from itertools import accumulate, chain, compress, repeat
 from operator import is_, itemgetter, sub
 
 from ..document import Document, Sentence, Token
-from .normalize import normalize_with_map
+from .normalize import OffsetMap, normalize_with_map
 
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06fa-\u06ff"
 # kind: (its first character, the rest of the token)
@@ -75,7 +75,7 @@ WORD_CACHE_SIZE = 100_000
 _LEXEMES: dict[str, tuple[str, str, tuple]] = {}  # word -> (word, token kind, clitic readings)
 _CLITIC_INITIALS = frozenset(CONJUNCTIONS + PREPOSITIONS + FUTURE)
 _is_none = partial(is_, None)
-_word, _kind, _readings = itemgetter(0), itemgetter(1), itemgetter(2)
+_kind = itemgetter(1)
 
 
 def _lexemes(words: list) -> list[tuple[str, str, tuple]]:
@@ -120,13 +120,26 @@ def tokenize(doc: Document) -> None:
     sizes = list(map(sub, last, [-1, *last[:-1]]))
     sent = chain.from_iterable(map(repeat, range(len(last)), sizes))
     doc.token_starts, doc.token_ends = starts, ends
-    doc.tokens = list(map(Token, range(len(words)), starts, ends, map(_word, lexemes), kinds, sent,
-                          map(_readings, lexemes), repeat(norm_map), nstarts))
+    doc.tokens = tokens = list(map(Token, range(len(words)), starts, ends, lexemes, sent))
+    if norm_map is not None:
+        for k in _with_deletions(norm_map, nstarts, nends):
+            tokens[k] = Token(k, starts[k], ends[k], lexemes[k], tokens[k].sent,
+                              norm_map.originals(list(range(nstarts[k], nends[k]))))
     first = 0
     doc.sentences = sentences = []
     for k, stop in enumerate(last):
         sentences.append(Sentence(k, starts[first], ends[stop], first, stop + 1))
         first = stop + 1
+
+
+def _with_deletions(norm_map: OffsetMap, nstarts: list, nends: list) -> list[int]:
+    """Indices of the tokens with characters deleted inside them (diacritics, tatweel)."""
+    found: list[int] = []
+    for at in norm_map.gaps():
+        k = bisect_right(nstarts, at) - 1
+        if k >= 0 and nstarts[k] < at < nends[k] and (not found or found[-1] != k):
+            found.append(k)
+    return found
 
 
 _QUOTE_CHARS_RE = re.compile("[" + "".join(OPEN_QUOTES) + "".join(OPEN_QUOTES.values()) + '"\n]')
