@@ -142,8 +142,21 @@ def _with_deletions(norm_map: OffsetMap, nstarts: list, nends: list) -> list[int
     return found
 
 
-_QUOTE_CHARS_RE = re.compile("[" + "".join(OPEN_QUOTES) + "".join(OPEN_QUOTES.values()) + '"\n]')
-_BOUNDARY_RE = re.compile(r"[.!?؟]|\n")
+_QUOTE_CHARS = "".join(dict.fromkeys([*OPEN_QUOTES, *OPEN_QUOTES.values(), '"']))  # “ opens and closes
+_BOUNDARY_CHARS = ".!?؟"
+
+
+def _find_all(text: str, chars: str) -> list[tuple[int, str]]:
+    """(offset, char) of every occurrence of the characters, in text order.
+    (One fast substring scan per character: these are rare, a regex scan is several times slower.)"""
+    found = []
+    for ch in chars:
+        i = text.find(ch)
+        while i != -1:
+            found.append((i, ch))
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -151,8 +164,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     stack: list[tuple[str, int]] = []
     straight_open = None
-    for m in _QUOTE_CHARS_RE.finditer(text):
-        ch, i = m.group(), m.start()
+    for i, ch in _find_all(text, "\n" + _QUOTE_CHARS):
         if ch == "\n":
             stack, straight_open = [], None
         elif ch in OPEN_QUOTES:
@@ -175,10 +187,9 @@ def _sentence_ends(text: str, words: list, kinds: list, starts: list, ends: list
         return []
     quoted = _merged(_quote_spans(text))
     last = set()
-    for m in _BOUNDARY_RE.finditer(text):
-        at = m.start()
+    for at, ch in _find_all(text, "\n" + _BOUNDARY_CHARS):
         i = bisect_left(starts, at)
-        if m.group() == "\n":
+        if ch == "\n":
             last.add(i - 1)
         elif i + 1 < n and starts[i] == at and kinds[i] == "punct" \
                 and _ends_sentence(text, words, kinds, starts, ends, i, quoted):
