@@ -28,17 +28,17 @@ class Token:
 
     Built from a lexeme ``(norm, kind, readings)``; ``char_starts`` (the original offset
     of each character of ``norm``) is given only when characters were deleted inside
-    the word (diacritics, tatweel).
+    the word (diacritics, tatweel). ``sent``, the sentence index, is set by the tokenizer
+    once the sentences are known.
     """
     __slots__ = ("i", "start", "end", "norm", "kind", "sent", "readings", "_char_starts")
 
-    def __init__(self, i: int, start: int, end: int, lexeme: tuple[str, str, tuple], sent: int,
+    def __init__(self, i: int, start: int, end: int, lexeme: tuple[str, str, tuple],
                  char_starts: Any = None):
         self.i = i          # one store per line: faster than tuple assignment, per token
         self.start = start
         self.end = end
         self.norm, self.kind, self.readings = lexeme
-        self.sent = sent
         self._char_starts = char_starts
 
     def stem_start(self, prefix_length: int) -> int:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import partial
-from itertools import accumulate, chain, compress, repeat
-from operator import is_, itemgetter, sub
+from itertools import accumulate, compress
+from operator import is_, itemgetter
 
 from ..document import Document, Sentence, Token
 from .normalize import OffsetMap, normalize_with_map
@@ -116,20 +116,26 @@ def tokenize(doc: Document) -> None:
         starts, ends = norm_map.originals(nstarts), norm_map.originals(nends)
     lexemes = _lexemes(words)
     kinds = list(map(_kind, lexemes))
-    last = _sentence_ends(doc.text, words, kinds, starts, ends)
-    sizes = list(map(sub, last, [-1, *last[:-1]]))
-    sent = chain.from_iterable(map(repeat, range(len(last)), sizes))
-    doc.token_starts, doc.token_ends = starts, ends
-    doc.tokens = tokens = list(map(Token, range(len(words)), starts, ends, lexemes, sent))
+    tokens = list(map(Token, range(len(words)), starts, ends, lexemes))
     if norm_map is not None:
         for k in _with_deletions(norm_map, nstarts, nends):
-            tokens[k] = Token(k, starts[k], ends[k], lexemes[k], tokens[k].sent,
+            tokens[k] = Token(k, starts[k], ends[k], lexemes[k],
                               norm_map.originals(list(range(nstarts[k], nends[k]))))
+    last = _sentence_ends(doc.text, words, kinds, starts, ends)
+    doc.sentences = _sentences(tokens, last, starts, ends)
+    doc.tokens, doc.token_starts, doc.token_ends = tokens, starts, ends
+
+
+def _sentences(tokens: list[Token], last: list[int], starts: list, ends: list) -> list[Sentence]:
+    """The sentences ending at the ``last`` tokens; each token gets its sentence's index."""
+    sentences = []
     first = 0
-    doc.sentences = sentences = []
     for k, stop in enumerate(last):
         sentences.append(Sentence(k, starts[first], ends[stop], first, stop + 1))
+        for tok in tokens[first:stop + 1]:
+            tok.sent = k
         first = stop + 1
+    return sentences
 
 
 def _with_deletions(norm_map: OffsetMap, nstarts: list, nends: list) -> list[int]:
