@@ -48,6 +48,8 @@ class Token:
 
     @property
     def forms(self) -> tuple:
+        if len(self.readings) == 1:
+            return ((self.norm, self.start),)
         return tuple([(stem, self.stem_start(p)) for stem, p in self.readings])
 
     def __repr__(self) -> str:
