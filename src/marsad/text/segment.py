@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import partial
 from itertools import accumulate, compress
-from operator import is_, itemgetter
+from operator import is_
 
 from ..document import Document, Sentence, Token
 from .normalize import OffsetMap, normalize_with_map
@@ -75,7 +75,6 @@ WORD_CACHE_SIZE = 100_000
 _LEXEMES: dict[str, tuple[str, str, tuple]] = {}  # word -> (word, token kind, clitic readings)
 _CLITIC_INITIALS = frozenset(CONJUNCTIONS + PREPOSITIONS + FUTURE)
 _is_none = partial(is_, None)
-_kind = itemgetter(1)
 
 
 def _lexemes(words: list) -> list[tuple[str, str, tuple]]:
@@ -115,13 +114,12 @@ def tokenize(doc: Document) -> None:
     else:
         starts, ends = norm_map.originals(nstarts), norm_map.originals(nends)
     lexemes = _lexemes(words)
-    kinds = list(map(_kind, lexemes))
     tokens = list(map(Token, range(len(words)), starts, ends, lexemes))
     if norm_map is not None:
         for k in _with_deletions(norm_map, nstarts, nends):
             tokens[k] = Token(k, starts[k], ends[k], lexemes[k],
                               norm_map.originals(list(range(nstarts[k], nends[k]))))
-    last = _sentence_ends(doc.text, words, kinds, starts, ends)
+    last = _sentence_ends(doc.text, tokens, starts, ends)
     doc.sentences = _sentences(tokens, last, starts, ends)
     doc.tokens, doc.token_starts, doc.token_ends = tokens, starts, ends
 
@@ -165,12 +163,13 @@ def _find_all(text: str, chars: str) -> list[tuple[int, str]]:
     return found
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Balanced quotations within a paragraph, as (open, close) offsets."""
+def _quote_spans(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Balanced quotations within a paragraph, as (open, close) offsets; ``marks``: the
+    quotation marks and line breaks as (offset, char), in order (other characters are ignored)."""
     spans = []
     stack: list[tuple[str, int]] = []
     straight_open = None
-    for i, ch in _find_all(text, "\n" + _QUOTE_CHARS):
+    for i, ch in marks:
         if ch == "\n":
             stack, straight_open = [], None
         elif ch in OPEN_QUOTES:
@@ -186,20 +185,21 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b - a <= MAX_QUOTED_SENTENCE]
 
 
-def _sentence_ends(text: str, words: list, kinds: list, starts: list, ends: list) -> list[int]:
+def _sentence_ends(text: str, tokens: list[Token], starts: list, ends: list) -> list[int]:
     """Index of the last token of each sentence."""
-    n = len(words)
+    n = len(tokens)
     if not n:
         return []
-    quoted = _merged(_quote_spans(text))
+    marks = _find_all(text, "\n" + _QUOTE_CHARS + _BOUNDARY_CHARS)
+    quoted = _merged(_quote_spans(marks))
     last = set()
-    for at, ch in _find_all(text, "\n" + _BOUNDARY_CHARS):
+    for at, ch in marks:
         i = bisect_left(starts, at)
         if ch == "\n":
             last.add(i - 1)
-        elif i + 1 < n and starts[i] == at and kinds[i] == "punct" \
-                and _ends_sentence(text, words, kinds, starts, ends, i, quoted):
-            last.add(_extend_over_closing_quotes(text, kinds, starts, ends, i))
+        elif ch in _BOUNDARY_CHARS and i + 1 < n and starts[i] == at and tokens[i].kind == "punct" \
+                and _ends_sentence(text, tokens, starts, ends, i, quoted):
+            last.add(_extend_over_closing_quotes(text, tokens, starts, ends, i))
     last.discard(-1)
     last.add(n - 1)
     return sorted(last)
@@ -219,20 +219,23 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _extend_over_closing_quotes(text: str, kinds: list, starts: list, ends: list, i: int) -> int:
-    while i + 1 < len(kinds) and kinds[i + 1] == "punct" and text[starts[i + 1]] in CLOSERS \
+def _extend_over_closing_quotes(text: str, tokens: list[Token], starts: list, ends: list,
+                                i: int) -> int:
+    while i + 1 < len(tokens) and tokens[i + 1].kind == "punct" and text[starts[i + 1]] in CLOSERS \
             and "\n" not in text[ends[i]:starts[i + 1]]:
         i += 1
     return i
 
 
-def _ends_sentence(text: str, words: list, kinds: list, starts: list, ends: list, i: int,
+def _ends_sentence(text: str, tokens: list[Token], starts: list, ends: list, i: int,
                    quoted: tuple) -> bool:
-    if words[i] == "." and i > 0 and words[i - 1] in ABBREVIATIONS and ends[i - 1] == starts[i]:
+    if tokens[i].norm == "." and i > 0 and tokens[i - 1].norm in ABBREVIATIONS \
+            and ends[i - 1] == starts[i]:
         return False
-    if kinds[i + 1] == "punct" and text[starts[i + 1]] in CLOSING_QUOTES:
+    following = tokens[i + 1].kind
+    if following == "punct" and text[starts[i + 1]] in CLOSING_QUOTES:
         return True
-    if starts[i + 1] == ends[i] and kinds[i + 1] in ("num", "latin"):
+    if starts[i + 1] == ends[i] and following in ("num", "latin"):
         return False
     k = bisect_left(quoted[0], starts[i]) - 1  # not inside a quotation
     return k < 0 or starts[i] >= quoted[1][k]
