@@ -25,9 +25,11 @@ TOKEN_KINDS = {
 TOKEN_RE = re.compile("|".join(f"(?P<{kind}>{first}{rest})" for kind, (first, rest) in TOKEN_KINDS.items()))
 # The same tokens for re.split ([space, token, space, …, token, space]), written to start with
 # one character class (any non-space) so that the regex engine skips spaces quickly; the
-# first character (a lookbehind) decides how the token goes on. The classes are disjoint.
+# first character (a lookbehind) decides how the token goes on. The classes are disjoint;
+# punct, the last, catches every other character and needs no lookbehind.
 _SPLIT_RE = re.compile(r"([^\s](?:" + "|".join(
-    f"(?<={first}){rest}" for first, rest in TOKEN_KINDS.values()) + "))")
+    f"(?<={first}){rest}" if kind != "punct" else "" for kind, (first, rest) in TOKEN_KINDS.items())
+    + "))")
 
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
