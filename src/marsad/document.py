@@ -21,42 +21,36 @@ MAX_TEXT_CHARS = 2_000_000
 class Token:
     """A word, number or punctuation mark.
 
-    ``norm`` is the matching form (see ``marsad.text.normalize``); ``forms`` lists
-    the clitic readings of the word as ``(stem, start)`` pairs: the stem's
-    normalized text and the original offset where it starts (proclitics removed).
-    The first form is always the whole word. ``readings`` holds the same stems
-    with their prefix length (shared between equal words, cheap to scan);
-    ``stem_start(prefix_length)`` gives a reading's original offset.
-    """
-    __slots__ = ("i", "start", "end", "norm", "kind", "sent", "readings", "_map", "_nstart", "_forms")
+    ``norm`` is the matching form (see ``marsad.text.normalize``); ``readings`` lists
+    the clitic readings of the word as ``(stem, prefix length)`` pairs, the whole word
+    first (shared between equal words, cheap to scan); ``stem_start(prefix_length)``
+    gives a reading's original offset and ``forms`` the readings as ``(stem, start)``.
 
-    def __init__(self, i: int, start: int, end: int, norm: str, kind: str, sent: int = 0,
-                 readings: tuple = (), offset_map: Any = None, norm_start: int = 0):
+    Built from a lexeme ``(norm, kind, readings)``; ``char_starts`` (the original offset
+    of each character of ``norm``) is given only when characters were deleted inside
+    the word (diacritics, tatweel). ``sent``, the sentence index, is set by the tokenizer
+    once the sentences are known.
+    """
+    __slots__ = ("i", "start", "end", "norm", "kind", "sent", "readings", "_char_starts")
+
+    def __init__(self, i: int, start: int, end: int, lexeme: tuple[str, str, tuple],
+                 char_starts: Any = None):
         self.i = i          # one store per line: faster than tuple assignment, per token
         self.start = start
         self.end = end
-        self.norm = norm
-        self.kind = kind
-        self.sent = sent
-        self.readings = readings or ((norm, 0),)
-        self._map = offset_map
-        self._nstart = norm_start
-        self._forms = None
+        self.norm, self.kind, self.readings = lexeme
+        self._char_starts = char_starts
 
     def stem_start(self, prefix_length: int) -> int:
-        if not prefix_length:
-            return self.start
-        if self._map is None:
+        if self._char_starts is None:
             return self.start + prefix_length
-        return self._map[self._nstart + prefix_length]
+        return self._char_starts[prefix_length]
 
     @property
     def forms(self) -> tuple:
-        if self._forms is None:
-            readings = self.readings
-            self._forms = ((self.norm, self.start),) if len(readings) == 1 else \
-                tuple([(stem, self.stem_start(p)) for stem, p in readings])
-        return self._forms
+        if len(self.readings) == 1:
+            return ((self.norm, self.start),)
+        return tuple([(stem, self.stem_start(p)) for stem, p in self.readings])
 
     def __repr__(self) -> str:
         return f"Token({self.i}, {self.start}, {self.end}, {self.norm!r}, {self.kind!r})"

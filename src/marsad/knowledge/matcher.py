@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress
-from operator import attrgetter, is_
+from operator import is_
 from typing import Any, Iterable
 
 from ..text.normalize import normalize
@@ -40,7 +40,6 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 
 _HITS = ""  # key of a node's payload list (no word is empty)
 HEADS_CACHE_SIZE = 100_000
-_norm = attrgetter("norm")
 _is_none = partial(is_, None)
 
 
@@ -74,21 +73,22 @@ class PhraseMatcher:
     def match(self, tokens: list) -> list[Match]:
         """All matches (overlapping ones included), in token order, longest first."""
         out: list[Match] = []
-        norms = list(map(_norm, tokens))
+        norms = [tok.norm for tok in tokens]  # faster than map(attrgetter): slot reads are specialized
         heads = list(map(self._heads.get, norms))
         if None in heads:
             heads = self._learn(tokens, norms, heads)
-        n = len(tokens)
-        for i in compress(range(n), heads):
+        norms.append(None)  # after the last token, where every phrase stops
+        for i in compress(range(len(tokens)), heads):
             tok = tokens[i]
             for prefix, hits, node in heads[i]:
                 start = tok.stem_start(prefix) if prefix else tok.start
-                found = _longer(node, norms, i + 1, n) if node is not None else ()
-                for last, more in reversed(found):
-                    end = tokens[last].end
-                    out += [Match(i, last + 1, start, end, lex, entry) for lex, entry in more]
+                if node is not None and norms[i + 1] in node:  # rare: most stop at one word
+                    for last, more in reversed(_longer(node, norms, i + 1)):
+                        end = tokens[last].end
+                        out += [Match(i, last + 1, start, end, lex, entry) for lex, entry in more]
                 if hits:
-                    out += [Match(i, i + 1, start, tok.end, lex, entry) for lex, entry in hits]
+                    for lex, entry in hits:
+                        out.append(Match(i, i + 1, start, tok.end, lex, entry))
         return out
 
     def _learn(self, tokens: list, norms: list, heads: list) -> list:
@@ -105,17 +105,17 @@ class PhraseMatcher:
         return list(map(cache.__getitem__, norms))
 
 
-def _longer(node: dict, norms: list, j: int, n: int) -> list[tuple[int, list]]:
-    """(last token, hits) of the longer phrases that go on from ``node`` at token j."""
+def _longer(node: dict, norms: list, j: int) -> list[tuple[int, list]]:
+    """(last token, hits) of the longer phrases that go on from ``node`` at token j
+    (``norms`` ends with None)."""
     found = []
-    while j < n:
-        node = node.get(norms[j])
-        if node is None:
-            break
+    node = node.get(norms[j])
+    while node is not None:
         more = node.get(_HITS)
         if more:
             found.append((j, more))
         j += 1
+        node = node.get(norms[j])
     return found
 
 

@@ -48,7 +48,10 @@ for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
 for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
     FOLDED[_d] = str(_i)
 
-_DELETED_RE = re.compile("[" + re.escape(DELETED) + "]+")
+_DELETED_CHAR = "[" + re.escape(DELETED) + "]"
+# Not "[…]+": a pattern that starts with a character class lets the regex engine skip
+# ahead to the next candidate (twice as fast on real text).
+_DELETED_RE = re.compile(_DELETED_CHAR + _DELETED_CHAR + "*")
 _FOLD_ITEMS = tuple(FOLDED.items())  # no replacement is itself a key: the order does not matter
 
 
@@ -103,6 +106,10 @@ class OffsetMap:
 
     def __getitem__(self, i: int) -> int:
         return i + self._shift[bisect_right(self._at, i) - 1]
+
+    def gaps(self) -> list[int]:
+        """The normalized indices before which characters were deleted, in order."""
+        return self._at[1:]
 
     def originals(self, indices: list[int]) -> list[int]:
         """Original offsets of sorted normalized indices (``[self[i] for i in indices]``)."""

@@ -6,13 +6,13 @@ the original text, so stages never re-tokenize or re-normalize.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import partial
-from itertools import accumulate, chain, compress, repeat
-from operator import is_, itemgetter, sub
+from itertools import accumulate, compress
+from operator import is_
 
 from ..document import Document, Sentence, Token
-from .normalize import normalize_with_map
+from .normalize import OffsetMap, normalize_with_map
 
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06fa-\u06ff"
 # kind: (its first character, the rest of the token)
@@ -25,9 +25,11 @@ TOKEN_KINDS = {
 TOKEN_RE = re.compile("|".join(f"(?P<{kind}>{first}{rest})" for kind, (first, rest) in TOKEN_KINDS.items()))
 # The same tokens for re.split ([space, token, space, …, token, space]), written to start with
 # one character class (any non-space) so that the regex engine skips spaces quickly; the
-# first character (a lookbehind) decides how the token goes on. The classes are disjoint.
+# first character (a lookbehind) decides how the token goes on. The classes are disjoint;
+# punct, the last, catches every other character and needs no lookbehind.
 _SPLIT_RE = re.compile(r"([^\s](?:" + "|".join(
-    f"(?<={first}){rest}" for first, rest in TOKEN_KINDS.values()) + "))")
+    f"(?<={first}){rest}" if kind != "punct" else "" for kind, (first, rest) in TOKEN_KINDS.items())
+    + "))")
 
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
@@ -75,7 +77,6 @@ WORD_CACHE_SIZE = 100_000
 _LEXEMES: dict[str, tuple[str, str, tuple]] = {}  # word -> (word, token kind, clitic readings)
 _CLITIC_INITIALS = frozenset(CONJUNCTIONS + PREPOSITIONS + FUTURE)
 _is_none = partial(is_, None)
-_word, _kind, _readings = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _lexemes(words: list) -> list[tuple[str, str, tuple]]:
@@ -115,31 +116,62 @@ def tokenize(doc: Document) -> None:
     else:
         starts, ends = norm_map.originals(nstarts), norm_map.originals(nends)
     lexemes = _lexemes(words)
-    kinds = list(map(_kind, lexemes))
-    last = _sentence_ends(doc.text, words, kinds, starts, ends)
-    sizes = list(map(sub, last, [-1, *last[:-1]]))
-    sent = chain.from_iterable(map(repeat, range(len(last)), sizes))
-    doc.token_starts, doc.token_ends = starts, ends
-    doc.tokens = list(map(Token, range(len(words)), starts, ends, map(_word, lexemes), kinds, sent,
-                          map(_readings, lexemes), repeat(norm_map), nstarts))
+    tokens = list(map(Token, range(len(words)), starts, ends, lexemes))
+    if norm_map is not None:
+        for k in _with_deletions(norm_map, nstarts, nends):
+            tokens[k] = Token(k, starts[k], ends[k], lexemes[k],
+                              norm_map.originals(list(range(nstarts[k], nends[k]))))
+    last = _sentence_ends(doc.text, tokens, starts, ends)
+    doc.sentences = _sentences(tokens, last, starts, ends)
+    doc.tokens, doc.token_starts, doc.token_ends = tokens, starts, ends
+
+
+def _sentences(tokens: list[Token], last: list[int], starts: list, ends: list) -> list[Sentence]:
+    """The sentences ending at the ``last`` tokens; each token gets its sentence's index."""
+    sentences = []
     first = 0
-    doc.sentences = sentences = []
     for k, stop in enumerate(last):
         sentences.append(Sentence(k, starts[first], ends[stop], first, stop + 1))
+        for tok in tokens[first:stop + 1]:
+            tok.sent = k
         first = stop + 1
+    return sentences
 
 
-_QUOTE_CHARS_RE = re.compile("[" + "".join(OPEN_QUOTES) + "".join(OPEN_QUOTES.values()) + '"\n]')
-_BOUNDARY_RE = re.compile(r"[.!?؟]|\n")
+def _with_deletions(norm_map: OffsetMap, nstarts: list, nends: list) -> list[int]:
+    """Indices of the tokens with characters deleted inside them (diacritics, tatweel)."""
+    found: list[int] = []
+    for at in norm_map.gaps():
+        k = bisect_right(nstarts, at) - 1
+        if k >= 0 and nstarts[k] < at < nends[k] and (not found or found[-1] != k):
+            found.append(k)
+    return found
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Balanced quotations within a paragraph, as (open, close) offsets."""
+_QUOTE_CHARS = "".join(dict.fromkeys([*OPEN_QUOTES, *OPEN_QUOTES.values(), '"']))  # “ opens and closes
+_BOUNDARY_CHARS = ".!?؟"
+
+
+def _find_all(text: str, chars: str) -> list[tuple[int, str]]:
+    """(offset, char) of every occurrence of the characters, in text order.
+    (One fast substring scan per character: these are rare, a regex scan is several times slower.)"""
+    found = []
+    for ch in chars:
+        i = text.find(ch)
+        while i != -1:
+            found.append((i, ch))
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
+
+
+def _quote_spans(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Balanced quotations within a paragraph, as (open, close) offsets; ``marks``: the
+    quotation marks and line breaks as (offset, char), in order (other characters are ignored)."""
     spans = []
     stack: list[tuple[str, int]] = []
     straight_open = None
-    for m in _QUOTE_CHARS_RE.finditer(text):
-        ch, i = m.group(), m.start()
+    for i, ch in marks:
         if ch == "\n":
             stack, straight_open = [], None
         elif ch in OPEN_QUOTES:
@@ -155,21 +187,21 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b - a <= MAX_QUOTED_SENTENCE]
 
 
-def _sentence_ends(text: str, words: list, kinds: list, starts: list, ends: list) -> list[int]:
+def _sentence_ends(text: str, tokens: list[Token], starts: list, ends: list) -> list[int]:
     """Index of the last token of each sentence."""
-    n = len(words)
+    n = len(tokens)
     if not n:
         return []
-    quoted = _merged(_quote_spans(text))
+    marks = _find_all(text, "\n" + _QUOTE_CHARS + _BOUNDARY_CHARS)
+    quoted = _merged(_quote_spans(marks))
     last = set()
-    for m in _BOUNDARY_RE.finditer(text):
-        at = m.start()
+    for at, ch in marks:
         i = bisect_left(starts, at)
-        if m.group() == "\n":
+        if ch == "\n":
             last.add(i - 1)
-        elif i + 1 < n and starts[i] == at and kinds[i] == "punct" \
-                and _ends_sentence(text, words, kinds, starts, ends, i, quoted):
-            last.add(_extend_over_closing_quotes(text, kinds, starts, ends, i))
+        elif ch in _BOUNDARY_CHARS and i + 1 < n and starts[i] == at and tokens[i].kind == "punct" \
+                and _ends_sentence(text, tokens, starts, ends, i, quoted):
+            last.add(_extend_over_closing_quotes(text, tokens, starts, ends, i))
     last.discard(-1)
     last.add(n - 1)
     return sorted(last)
@@ -189,20 +221,23 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _extend_over_closing_quotes(text: str, kinds: list, starts: list, ends: list, i: int) -> int:
-    while i + 1 < len(kinds) and kinds[i + 1] == "punct" and text[starts[i + 1]] in CLOSERS \
+def _extend_over_closing_quotes(text: str, tokens: list[Token], starts: list, ends: list,
+                                i: int) -> int:
+    while i + 1 < len(tokens) and tokens[i + 1].kind == "punct" and text[starts[i + 1]] in CLOSERS \
             and "\n" not in text[ends[i]:starts[i + 1]]:
         i += 1
     return i
 
 
-def _ends_sentence(text: str, words: list, kinds: list, starts: list, ends: list, i: int,
+def _ends_sentence(text: str, tokens: list[Token], starts: list, ends: list, i: int,
                    quoted: tuple) -> bool:
-    if words[i] == "." and i > 0 and words[i - 1] in ABBREVIATIONS and ends[i - 1] == starts[i]:
+    if tokens[i].norm == "." and i > 0 and tokens[i - 1].norm in ABBREVIATIONS \
+            and ends[i - 1] == starts[i]:
         return False
-    if kinds[i + 1] == "punct" and text[starts[i + 1]] in CLOSING_QUOTES:
+    following = tokens[i + 1].kind
+    if following == "punct" and text[starts[i + 1]] in CLOSING_QUOTES:
         return True
-    if starts[i + 1] == ends[i] and kinds[i + 1] in ("num", "latin"):
+    if starts[i + 1] == ends[i] and following in ("num", "latin"):
         return False
     k = bisect_left(quoted[0], starts[i]) - 1  # not inside a quotation
     return k < 0 or starts[i] >= quoted[1][k]
