@@ -78,14 +78,14 @@ def _core(doc: Document, matches) -> tuple[dict, list[int]]:
 
 
 def _context_unit(tok, i, words):
-    if tok.kind == "punct":
-        return Unit(tok.norm, None, tok.start, tok.end, i) if tok.norm in PUNCT else None
-    if tok.kind != "word":
-        return None
-    for form, prefix in tok.readings:
-        hit = words.get(form)
-        if hit:
-            return Unit(hit[0], hit[1], tok.stem_start(prefix), tok.end, i)
+    """The unit of a context word or punctuation mark at token i, else None."""
+    if tok.kind == "word":
+        for form, prefix in tok.readings:
+            if form in words:
+                sym, val = words[form]
+                return Unit(sym, val, tok.stem_start(prefix), tok.end, i)
+    elif tok.kind == "punct" and tok.norm in PUNCT:
+        return Unit(tok.norm, None, tok.start, tok.end, i)
     return None
 
 
@@ -97,12 +97,13 @@ def tag(doc: Document) -> tuple[list[Unit], list[int]]:
         return [], future
     words = context_words()
     placed: list = []
+    taken: set[int] = set()
     for first, (nxt, unit) in core.items():
         _place(placed, tokens[first], first, unit, nxt)
-    taken = {i for first, (nxt, _) in core.items() for i in range(first, nxt)}
+        taken.update(range(first, nxt))
     for first, (nxt, _) in core.items():
-        _add_context(tokens, range(first - 1, max(-1, first - 1 - BEFORE), -1), words, taken, placed)
-        _add_context(tokens, range(nxt, min(len(tokens), nxt + AFTER)), words, taken, placed)
+        _add_context(tokens, first - 1, -1, BEFORE, words, taken, placed)
+        _add_context(tokens, nxt, 1, AFTER, words, taken, placed)
     placed.sort(key=_first_two)
     units: list[Unit] = []
     expect = placed[0][0]
@@ -112,21 +113,22 @@ def tag(doc: Document) -> tuple[list[Unit], list[int]]:
             # a gap, or a sentence break with no punctuation mark to show it
             units.append(Unit("_", None, tokens[first - 1].start, tokens[first - 1].end, first - 1))
         units.append(unit)
-        expect = max(expect, nxt)
+        if nxt > expect:
+            expect = nxt
         sent = tokens[first].sent
     if expect < len(tokens):
         units.append(Unit("_", None, tokens[expect].start, tokens[-1].end, expect))
     return compose(units), future
 
 
-def _add_context(tokens, span: range, words, taken: set, placed: list) -> None:
-    """Place the context units of the tokens in ``span``, in its order, up to the first
-    token that is taken or no context word."""
-    for j in span:
-        if j in taken:
-            return
+def _add_context(tokens, j: int, step: int, count: int, words, taken: set, placed: list) -> None:
+    """Place the context units of up to ``count`` tokens from token j on (walking by ``step``),
+    up to the first token that is taken or no context word."""
+    stop = j + step * count
+    while j != stop and 0 <= j < len(tokens) and j not in taken:
         unit = _context_unit(tokens[j], j, words)
         if unit is None:
             return
         taken.add(j)
         _place(placed, tokens[j], j, unit, j + 1)
+        j += step
