@@ -34,20 +34,21 @@ class Candidate:
 
 
 def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
-    toks = ctx.tokens
+    toks, entry = ctx.tokens, cue.entry
     _, last = ctx.sent_bounds(cue.tok)
     j = cue.tok + 1
-    limit = min(last, j + (AMBIGUOUS_SCAN if cue.entry.ambiguous else MAX_SCAN))
+    limit = min(last, j + (AMBIGUOUS_SCAN if entry.ambiguous else MAX_SCAN))
     anchor = cue.tok          # the cue's particle once seen (أعلن عن …): a quotation after
     #                           it is part of the particle's object, not the content
     if j < last and ctx.is_mark(j) and ctx.close_of(j) is None:
         return None           # the cue closes a quoted title («… مضيفة»)
-    if cue.entry.bare and j < last and ctx.tokens[j].norm in ctx.w["clause_opener"]:
+    if entry.bare and j < last and toks[j].norm in ctx.w["clause_opener"]:
         return _candidate(ctx, cue, j, None, False)
-    if cue.entry.ambiguous and cue.kind == "verb" and ctx.mention_at_token(j) is not None:
+    if entry.ambiguous and cue.kind == "verb" and ctx.mention_at_token(j) is not None:
         colon = _colon_before_quote(ctx, j, min(last, j + COLON_SCAN))
         if colon is not None:  # كتب الرئيس على حسابه في تويتر: «…»
             return _after_colon(ctx, cue, colon + 1)
+    cues, comp, clause_break = ctx.cues, ctx.w["comp"], ctx.w["clause_break"]
     depth = 0                 # inside parentheses: (سوق دبي المالي: …)
     while j < limit:
         t = toks[j]
@@ -55,7 +56,7 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
             ch = ctx.char(j)
             if ch in "()":
                 depth = max(0, depth + (1 if ch == "(" else -1))
-            elif depth or (cue.entry.ambiguous and ch != ":"):
+            elif depth or (entry.ambiguous and ch != ":"):
                 pass
             elif ctx.is_mark(j):
                 close = ctx.close_of(j)
@@ -66,25 +67,24 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
                         return None
                     j = close + 1
                     continue
-            elif ch == ":" and (not cue.entry.ambiguous or j == cue.tok + 1):
+            elif ch == ":" and (not entry.ambiguous or j == cue.tok + 1):
                 return _after_colon(ctx, cue, j + 1)
-            elif (cue.entry.bare and ch in SOFT_PUNCT and j + 1 < last
+            elif (entry.bare and ch in SOFT_PUNCT and j + 1 < last
                   and toks[j + 1].norm in ctx.w["clause_opener"]):
                 return _candidate(ctx, cue, j + 1, None, False)
             j += 1
             continue
-        other = ctx.cues.get(j)
-        if (other is not None and other.kind != "noun" and not other.entry.ambiguous) \
-                or t.norm in ctx.w["clause_break"] or ctx.in_class(j, "scan_stop", stem=True):
+        if t.norm in clause_break or j in cues and cues[j].kind != "noun" \
+                and not cues[j].entry.ambiguous or ctx.in_class(j, "scan_stop", stem=True):
             return None
-        if t.norm == cue.entry.particle and anchor == cue.tok and not cue.entry.via_an:
+        if t.norm == entry.particle and anchor == cue.tok and not entry.via_an:
             anchor = j
-        if t.norm in ctx.w["comp"] and not ctx.name_starts(j):  # not «بان كي مون»
+        if t.norm in comp and not ctx.name_starts(j):  # not «بان كي مون»
             if _blocked(ctx, cue, j, anchor):
                 return None
             return after_comp(ctx, cue, j + 1)
         j += 1
-    return _bare_after_subject(ctx, cue, last) if cue.entry.bare else None
+    return _bare_after_subject(ctx, cue, last) if entry.bare else None
 
 
 def _colon_before_quote(ctx: Ctx, j: int, limit: int) -> int | None:
@@ -124,13 +124,14 @@ def _blocked(ctx: Ctx, cue: Cue, j: int, anchor: int) -> bool:
 def continued_quote(ctx: Ctx, c: Candidate) -> Candidate | None:
     """«قال إن …، و"…"»: a quotation joined to indirect content is its own direct quote."""
     _, last = ctx.sent_bounds(c.first)
+    toks = ctx.tokens
     for k in range(c.first + 1, last - 1):
-        if ctx.tokens[k].norm == "و" and ctx.is_mark(k + 1) and ctx.is_punct(k - 1, SOFT_PUNCT):
+        if toks[k].norm == "و" and ctx.is_mark(k + 1) and ctx.is_punct(k - 1, SOFT_PUNCT):
             close = ctx.close_of(k + 1)
             if close is not None and _statement_quote(ctx, k + 1, close, last):
                 q = _open_quote(ctx, c.cue, k + 1)
                 if q is not None:
-                    q.clause_start = ctx.tokens[k - 1].start
+                    q.clause_start = toks[k - 1].start
                 return q
     return None
 
@@ -271,11 +272,19 @@ def sentence_end(ctx: Ctx, c: Candidate) -> int:
     toks = ctx.tokens
     bounds = ctx.w.boundaries
     for k in range(c.first + 1, last):
-        rests = bounds.get(toks[k].norm)
-        if rests and any(all(k + n < last and toks[k + n].norm == w for n, w in enumerate(rest, 1))
-                         for rest in rests):
+        if toks[k].norm in bounds and _boundary_at(ctx, k, last):
             return toks[k].start
     return toks[last - 1].end
+
+
+def _boundary_at(ctx: Ctx, k: int, last: int) -> bool:
+    """A boundary phrase starts at token k (and ends before token ``last``)."""
+    toks, first = ctx.tokens, ctx.tokens[k].norm
+    rests = ctx.w.boundaries[first]
+    for n in ctx.w.boundary_counts[first]:
+        if k + n < last and tuple([t.norm for t in toks[k + 1:k + 1 + n]]) in rests:
+            return True
+    return False
 
 
 def trim_end(text: str, start: int, end: int) -> int:

@@ -93,7 +93,10 @@ class Ctx:
         words_ = self.w[cls]
         if not stem:
             return self.tokens[i].norm in words_
-        return any(f in words_ for f, _ in self.tokens[i].readings)
+        for f, _ in self.tokens[i].readings:
+            if f in words_:
+                return True
+        return False
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         s = self.doc.sentences[self.tokens[i].sent]

@@ -22,53 +22,55 @@ class Rule:
     name: str
     pattern: re.Pattern
     build: Callable
-    first: frozenset | None = field(default=None)
+    starts: frozenset | None = field(default=None)  # see match_starts
 
 
 def rule(name: str, pattern: str):
     """Decorator: turn a builder into a Rule (collected by each family's RULES)."""
     def wrap(fn):
-        return Rule(name, re.compile(pattern), fn, first_symbols(pattern))
+        return Rule(name, re.compile(pattern), fn, match_starts(pattern))
     return wrap
 
 
-def first_symbols(pattern: str) -> frozenset | None:
-    """The symbols a match can start with (None: any), so rules are only tried there."""
-    from re import _constants as C, _parser
-    def seq(items):
-        out: set = set()
-        for op, av in items:
-            got = item(op, av)
-            if got is None:
-                return None
-            chars, nullable = got
-            out |= chars
-            if not nullable:
-                return out, False
-        return out, True
+ANY = "\0"  # in match_starts' analysis: a symbol the pattern does not spell out
 
-    def item(op, av):
+
+def match_starts(pattern: str) -> frozenset | None:
+    """The first two symbols of every match (one symbol: the match may end there or go on
+    with anything), so rules are only tried where they can match; None: anywhere."""
+    from re import _constants as C, _parser
+
+    def seq(items) -> set:
+        out = {""}
+        for op, av in items:
+            out = {(a + b)[:2] for a in out for b in item(op, av)}
+        return out
+
+    def item(op, av) -> set:
         if op is C.LITERAL:
-            return {chr(av)}, False
-        if op is C.IN:
-            if any(o is not C.LITERAL for o, _ in av):
-                return None
-            return {chr(v) for _, v in av}, False
+            return {chr(av)}
+        if op is C.IN and all(o is C.LITERAL for o, _ in av):
+            return {chr(v) for _, v in av}
         if op is C.SUBPATTERN:
             return seq(av[3])
         if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            got = seq(av[2])
-            return got and (got[0], got[1] or av[0] == 0)
+            lo, hi, body = av
+            one, copies, out = seq(body), {""}, set()
+            for n in range(min(hi, lo + 2) + 1):  # more copies add nothing to two symbols
+                if n >= lo:
+                    out |= copies
+                copies = {(a + b)[:2] for a in copies for b in one}
+            return out
         if op is C.BRANCH:
-            parts = [seq(b) for b in av[1]]
-            if any(p is None for p in parts):
-                return None
-            return set().union(*(p[0] for p in parts)), any(p[1] for p in parts)
+            return set().union(*(seq(b) for b in av[1]))
         if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
-            return set(), True
+            return {""}
+        return {"", ANY}
+
+    starts = seq(_parser.parse(pattern))
+    if "" in starts or any(p[0] == ANY for p in starts):
         return None
-    got = seq(_parser.parse(pattern))
-    return None if got is None or got[1] else frozenset(got[0])
+    return frozenset(p[0] if p[1:] == ANY else p for p in starts)
 
 
 @dataclass(slots=True)
@@ -88,7 +90,7 @@ class Ctx:
         self.doc = doc
         self.units = units
         self.future = future
-        self.syms = "".join(u.sym for u in units)
+        self.syms = "".join([u.sym for u in units])
         self.ref: Date | None = doc.date
 
     def tense(self, i: int) -> str:
@@ -99,29 +101,44 @@ class Ctx:
 
 
 @lru_cache(maxsize=8)
-def _by_first(rules: tuple) -> tuple[dict, list]:
-    """Rules indexed by the symbols they can start with, and rules that start anywhere."""
-    by: dict[str, list] = {}
+def _index(rules: tuple) -> tuple[dict, list]:
+    """Rules (with their rank) by the symbol a match starts with and the one after it:
+    {first: ({next: rules}, rules whatever comes next)}; and rules that start anywhere."""
+    alone: dict[str, set] = {}
+    pairs: dict[str, dict[str, set]] = {}
     anywhere = []
     for rank, r in enumerate(rules):
-        if r.first is None:
+        if r.starts is None:
             anywhere.append((rank, r))
-        else:
-            for s in r.first:
-                by.setdefault(s, []).append((rank, r))
-    return by, anywhere
+        for p in r.starts or ():
+            if len(p) == 1:
+                alone.setdefault(p, set()).add((rank, r))
+            else:
+                pairs.setdefault(p[0], {}).setdefault(p[1], set()).add((rank, r))
+    index = {}
+    for first in alone.keys() | pairs.keys():
+        any_next = alone.get(first, set())
+        nexts = pairs.get(first, {})
+        index[first] = ({nxt: tuple(sorted(found | any_next)) for nxt, found in nexts.items()},
+                        tuple(sorted(any_next)))  # in rule order: ranks are unique
+    return index, anywhere
+
+
+END = "\n"  # after the last symbol (never a unit's symbol)
 
 
 def candidates(ctx: Ctx, rules: tuple) -> list[Candidate]:
-    """Every rule tried at every position where its first symbol occurs."""
-    by, anywhere = _by_first(rules)
+    """Every rule tried at every position where its first two symbols occur."""
+    index, anywhere = _index(rules)
     syms = ctx.syms
     out = []
-    for i, s in enumerate(syms):
-        for rank, r in by.get(s, ()):
-            m = r.pattern.match(syms, i)
-            if m:
-                _keep(ctx, r, rank, m, out)
+    for i, (s, nxt) in enumerate(zip(syms, syms[1:] + END)):
+        if s in index:
+            after, any_next = index[s]
+            for rank, r in after.get(nxt, any_next):
+                m = r.pattern.match(syms, i)
+                if m:
+                    _keep(ctx, r, rank, m, out)
     for rank, r in anywhere:
         for m in r.pattern.finditer(syms):
             _keep(ctx, r, rank, m, out)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date as Date, timedelta
+from functools import lru_cache
 
 from hijridate import Gregorian, Hijri
 
@@ -139,6 +140,7 @@ def weekday(ref: Date | None, wd: int, direction: str) -> str:
     return day(ref + timedelta(days=ahead))
 
 
+@lru_cache(maxsize=4096)
 def hijri_date(y: int, m: int, d: int) -> str | None:
     try:
         return Hijri(y, m, d).to_gregorian().isoformat()
@@ -146,6 +148,7 @@ def hijri_date(y: int, m: int, d: int) -> str | None:
         return None
 
 
+@lru_cache(maxsize=1024)
 def hijri_month(y: int, m: int) -> str | None:
     first = hijri_date(y, m, 1)
     if first is None:
@@ -157,6 +160,7 @@ def hijri_month(y: int, m: int) -> str | None:
     return f"{first}/{last}"
 
 
+@lru_cache(maxsize=1024)
 def hijri_year_of(ref: Date) -> int:
     return Gregorian(ref.year, ref.month, ref.day).to_hijri().year
 

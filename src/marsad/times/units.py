@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from ..document import Document
 from ..knowledge.matcher import PhraseMatcher
@@ -21,7 +20,6 @@ from .numbers import compose, digit_unit
 LEXICON = "times"
 PUNCT = frozenset("/(),-.!?;:")
 BEFORE, AFTER = 3, 3  # context tokens examined on each side of a core unit
-_kind = attrgetter("kind")
 _first_two = itemgetter(0, 1)
 
 
@@ -42,13 +40,11 @@ def own_matcher() -> PhraseMatcher:
     return m
 
 
-def _with_conj(tok, i, unit, nxt) -> list:
-    """A unit, preceded by a ``w`` unit when its word carries the conjunction و."""
-    out = []
+def _place(placed: list, tok, i: int, unit: Unit, nxt: int) -> None:
+    """Place a unit, preceded by a ``w`` unit when its word carries the conjunction و."""
     if unit.start > tok.start and tok.norm[0] == "و" and unit.sym != "w":
-        out.append((i, i, Unit("w", None, tok.start, tok.start + 1, i)))
-    out.append((i, nxt, unit))
-    return out
+        placed.append((i, i, Unit("w", None, tok.start, tok.start + 1, i)))
+    placed.append((i, nxt, unit))
 
 
 def _core(doc: Document, matches) -> tuple[dict, list[int]]:
@@ -71,8 +67,8 @@ def _core(doc: Document, matches) -> tuple[dict, list[int]]:
             continue
         covered = m.last
         core[first] = (m.last, Unit(m.entry[0], m.entry[1], m.start, m.end, first))
-    for i in compress(range(len(tokens)), map("num".__eq__, map(_kind, tokens))):
-        tok = tokens[i]
+    for tok in [t for t in tokens if t.kind == "num"]:
+        i = tok.i
         if i not in core:
             sym, val = digit_unit(tok.norm)
             if sym != "_":
@@ -82,14 +78,14 @@ def _core(doc: Document, matches) -> tuple[dict, list[int]]:
 
 
 def _context_unit(tok, i, words):
-    if tok.kind == "punct":
-        return Unit(tok.norm, None, tok.start, tok.end, i) if tok.norm in PUNCT else None
-    if tok.kind != "word":
-        return None
-    for form, prefix in tok.readings:
-        hit = words.get(form)
-        if hit:
-            return Unit(hit[0], hit[1], tok.stem_start(prefix), tok.end, i)
+    """The unit of a context word or punctuation mark at token i, else None."""
+    if tok.kind == "word":
+        for form, prefix in tok.readings:
+            if form in words:
+                sym, val = words[form]
+                return Unit(sym, val, tok.stem_start(prefix), tok.end, i)
+    elif tok.kind == "punct" and tok.norm in PUNCT:
+        return Unit(tok.norm, None, tok.start, tok.end, i)
     return None
 
 
@@ -101,16 +97,13 @@ def tag(doc: Document) -> tuple[list[Unit], list[int]]:
         return [], future
     words = context_words()
     placed: list = []
+    taken: set[int] = set()
     for first, (nxt, unit) in core.items():
-        placed.extend(_with_conj(tokens[first], first, unit, nxt))
-    taken = {i for first, (nxt, _) in core.items() for i in range(first, nxt)}
-    for first, (nxt, _) in list(core.items()):
-        for j in range(first - 1, max(-1, first - 1 - BEFORE), -1):
-            if not _add_context(tokens, j, words, taken, placed):
-                break
-        for j in range(nxt, min(len(tokens), nxt + AFTER)):
-            if not _add_context(tokens, j, words, taken, placed):
-                break
+        _place(placed, tokens[first], first, unit, nxt)
+        taken.update(range(first, nxt))
+    for first, (nxt, _) in core.items():
+        _add_context(tokens, first - 1, -1, BEFORE, words, taken, placed)
+        _add_context(tokens, nxt, 1, AFTER, words, taken, placed)
     placed.sort(key=_first_two)
     units: list[Unit] = []
     expect = placed[0][0]
@@ -120,20 +113,22 @@ def tag(doc: Document) -> tuple[list[Unit], list[int]]:
             # a gap, or a sentence break with no punctuation mark to show it
             units.append(Unit("_", None, tokens[first - 1].start, tokens[first - 1].end, first - 1))
         units.append(unit)
-        expect = max(expect, nxt)
+        if nxt > expect:
+            expect = nxt
         sent = tokens[first].sent
     if expect < len(tokens):
         units.append(Unit("_", None, tokens[expect].start, tokens[-1].end, expect))
     return compose(units), future
 
 
-def _add_context(tokens, j, words, taken, placed) -> bool:
-    """Place the context unit of token j (if any); False when the scan must stop."""
-    if j in taken:
-        return False
-    unit = _context_unit(tokens[j], j, words)
-    if unit is None:
-        return False
-    taken.add(j)
-    placed.extend(_with_conj(tokens[j], j, unit, j + 1))
-    return True
+def _add_context(tokens, j: int, step: int, count: int, words, taken: set, placed: list) -> None:
+    """Place the context units of up to ``count`` tokens from token j on (walking by ``step``),
+    up to the first token that is taken or no context word."""
+    stop = j + step * count
+    while j != stop and 0 <= j < len(tokens) and j not in taken:
+        unit = _context_unit(tokens[j], j, words)
+        if unit is None:
+            return
+        taken.add(j)
+        _place(placed, tokens[j], j, unit, j + 1)
+        j += step
