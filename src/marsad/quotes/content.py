@@ -124,13 +124,14 @@ def _blocked(ctx: Ctx, cue: Cue, j: int, anchor: int) -> bool:
 def continued_quote(ctx: Ctx, c: Candidate) -> Candidate | None:
     """«قال إن …، و"…"»: a quotation joined to indirect content is its own direct quote."""
     _, last = ctx.sent_bounds(c.first)
+    toks = ctx.tokens
     for k in range(c.first + 1, last - 1):
-        if ctx.tokens[k].norm == "و" and ctx.is_mark(k + 1) and ctx.is_punct(k - 1, SOFT_PUNCT):
+        if toks[k].norm == "و" and ctx.is_mark(k + 1) and ctx.is_punct(k - 1, SOFT_PUNCT):
             close = ctx.close_of(k + 1)
             if close is not None and _statement_quote(ctx, k + 1, close, last):
                 q = _open_quote(ctx, c.cue, k + 1)
                 if q is not None:
-                    q.clause_start = ctx.tokens[k - 1].start
+                    q.clause_start = toks[k - 1].start
                 return q
     return None
 
@@ -271,11 +272,19 @@ def sentence_end(ctx: Ctx, c: Candidate) -> int:
     toks = ctx.tokens
     bounds = ctx.w.boundaries
     for k in range(c.first + 1, last):
-        if toks[k].norm in bounds and any(
-                all(k + n < last and toks[k + n].norm == w for n, w in enumerate(rest, 1))
-                for rest in bounds[toks[k].norm]):
+        if toks[k].norm in bounds and _boundary_at(ctx, k, last):
             return toks[k].start
     return toks[last - 1].end
+
+
+def _boundary_at(ctx: Ctx, k: int, last: int) -> bool:
+    """A boundary phrase starts at token k (and ends before token ``last``)."""
+    toks, first = ctx.tokens, ctx.tokens[k].norm
+    rests = ctx.w.boundaries[first]
+    for n in ctx.w.boundary_counts[first]:
+        if k + n < last and tuple([t.norm for t in toks[k + 1:k + 1 + n]]) in rests:
+            return True
+    return False
 
 
 def trim_end(text: str, start: int, end: int) -> int:

@@ -35,7 +35,7 @@ def find_cues(doc: Document) -> dict[int, Cue]:
             continue
         tok = doc.tokens[m.first]
         proclitic = doc.text[tok.start:m.start]
-        if normalize(proclitic).strip(CONJUNCTIONS):
+        if proclitic and normalize(proclitic).strip(CONJUNCTIONS):
             continue
         if m.first and doc.tokens[m.first - 1].norm in NOT_SAID:
             continue  # طلب عدم ذكر اسمه: a request not to name him, no statement

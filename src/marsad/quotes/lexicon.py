@@ -81,11 +81,14 @@ def cue_forms() -> list[tuple[str, CueEntry]]:
 
 class Words(dict):
     """Word class name → frozenset of normalized words; ``boundaries`` maps the first word
-    of each boundary phrase to the phrases (as word tuples) starting with it."""
+    of each boundary phrase to the phrases' other words (as tuples), and ``boundary_counts``
+    to the numbers of other words they have."""
 
     def __init__(self, classes: dict, boundaries: dict):
         super().__init__(classes)
         self.boundaries = boundaries
+        self.boundary_counts = {first: sorted({len(r) for r in rests})
+                                for first, rests in boundaries.items()}
 
     def __missing__(self, name: str) -> frozenset:
         return frozenset()
@@ -94,16 +97,16 @@ class Words(dict):
 @lru_cache(maxsize=1)
 def words() -> Words:
     classes: dict[str, set] = {}
-    boundaries: dict[str, list] = {}
+    boundaries: dict[str, set] = {}
     for cls, word in _rows("words.tsv"):
         w = normalize(word)
         if cls == "boundary":
-            key = tuple(w.split())
-            boundaries.setdefault(key[0], []).append(key[1:])
+            first, *rest = w.split()
+            boundaries.setdefault(first, set()).add(tuple(rest))
         else:
             classes.setdefault(cls, set()).add(w)
     return Words({k: frozenset(v) for k, v in classes.items()},
-                 {k: tuple(sorted(v, key=len, reverse=True)) for k, v in boundaries.items()})
+                 {k: frozenset(v) for k, v in boundaries.items()})
 
 
 @lru_cache(maxsize=1)
