@@ -87,7 +87,8 @@ class Words(dict):
     def __init__(self, classes: dict, boundaries: dict):
         super().__init__(classes)
         self.boundaries = boundaries
-        self.boundary_counts = {w: sorted({len(r) for r in rests}) for w, rests in boundaries.items()}
+        self.boundary_counts = {first: sorted({len(r) for r in rests})
+                                for first, rests in boundaries.items()}
 
     def __missing__(self, name: str) -> frozenset:
         return frozenset()
