@@ -6,6 +6,8 @@ paragraph pairs with the paragraph end (close = -1).
 """
 from __future__ import annotations
 
+from ..text.segment import find_chars
+
 
 OPENERS = "«“„‹"
 CLOSERS = "»”›"
@@ -52,14 +54,7 @@ def _after_colon(text: str, i: int) -> bool:
 
 def _marks(text: str, chars: str = "\n" + OPENERS + CLOSERS + STRAIGHT) -> list[tuple[int, str]]:
     """(offset, char) of every quotation mark and line break, in text order."""
-    found = []
-    for ch in chars:
-        i = text.find(ch)
-        while i != -1:
-            found.append((i, ch))
-            i = text.find(ch, i + 1)
-    found.sort()
-    return found
+    return find_chars(text, chars)
 
 
 def document_marks(doc) -> list[tuple[int, str]]:

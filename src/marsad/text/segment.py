@@ -152,7 +152,7 @@ _QUOTE_CHARS = "".join(dict.fromkeys([*OPEN_QUOTES, *OPEN_QUOTES.values(), '"'])
 _BOUNDARY_CHARS = ".!?؟"
 
 
-def _find_all(text: str, chars: str) -> list[tuple[int, str]]:
+def find_chars(text: str, chars: str) -> list[tuple[int, str]]:
     """(offset, char) of every occurrence of the characters, in text order.
     (One fast substring scan per character: these are rare, a regex scan is several times slower.)"""
     found = []
@@ -192,7 +192,7 @@ def _sentence_ends(text: str, tokens: list[Token], starts: list, ends: list) -> 
     n = len(tokens)
     if not n:
         return []
-    marks = _find_all(text, "\n" + _QUOTE_CHARS + _BOUNDARY_CHARS)
+    marks = find_chars(text, "\n" + _QUOTE_CHARS + _BOUNDARY_CHARS)
     quoted = _merged(_quote_spans(marks))
     last = set()
     for at, ch in marks:
