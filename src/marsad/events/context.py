@@ -112,12 +112,16 @@ class Context:
         """The token ending the clause of token i (, ; : . ! ? and, unless ``quotes`` is False,
         a quote mark: a place may be quoted, في مديرية «لودر»)."""
         ends = QUOTED_ENDS if quotes else CLAUSE_ENDS
-        for t in self.doc.tokens[i:ceiling]:
+        toks = self.doc.tokens
+        j = i
+        while j < ceiling:
+            t = toks[j]
             if t.kind == "punct" and t.norm in ends:
-                after = self.aside(t.i, ceiling)
+                after = self.aside(j, ceiling)
                 if after is None:
-                    return t.i
-                return self.clause_end(after + 1, ceiling, quotes)
+                    return j
+                j = after
+            j += 1
         return ceiling
 
     def aside(self, j: int, ceiling: int) -> int | None:

@@ -51,8 +51,9 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
                                            _accusative_like(doc, m)))
     taken: set[int] = set()
     rest_of: dict[int, str] = {}
-    windows: dict[int, tuple] = {}  # _rest_window by its first token (قدم has four patterns
-    out = []                        # with a rest, all read after the same word)
+    # _rest_window by its first token: قدم has four patterns with a rest, all read after it
+    windows: dict[int, tuple] = {}
+    out = []
     for m in cands:
         span = range(m.first, m.last)
         if taken.intersection(span) or blocked.intersection(span):

@@ -74,8 +74,9 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
                 return _candidate(ctx, cue, j + 1, None, False)
             j += 1
             continue
-        if t.norm in clause_break or j in cues and cues[j].kind != "noun" \
-                and not cues[j].entry.ambiguous or ctx.in_class(j, "scan_stop", stem=True):
+        if t.norm in clause_break \
+                or (j in cues and cues[j].kind != "noun" and not cues[j].entry.ambiguous) \
+                or ctx.in_class(j, "scan_stop", stem=True):
             return None
         if t.norm == entry.particle and anchor == cue.tok and not entry.via_an:
             anchor = j

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from ..text.segment import find_chars
 
-
 OPENERS = "«“„‹"
 CLOSERS = "»”›"
 STRAIGHT = '"'
@@ -22,7 +21,9 @@ def quote_pairs(text: str, found: list[tuple[int, str]] | None = None) -> dict[i
     pairs: dict[int, int] = {}
     stack: list[int] = []
     straight: int | None = None
-    for i, ch in (_marks(text) if found is None else found):
+    if found is None:
+        found = find_chars(text, "\n" + OPENERS + CLOSERS + STRAIGHT)
+    for i, ch in found:
         if ch == "\n":
             for o in stack:
                 pairs[o] = -1
@@ -52,16 +53,11 @@ def _after_colon(text: str, i: int) -> bool:
     return j >= 0 and text[j] == ":"
 
 
-def _marks(text: str, chars: str = "\n" + OPENERS + CLOSERS + STRAIGHT) -> list[tuple[int, str]]:
-    """(offset, char) of every quotation mark and line break, in text order."""
-    return find_chars(text, chars)
-
-
 def document_marks(doc) -> list[tuple[int, str]]:
     """The same from the segmented document: the marks (each is a token of its own), and a
     line break wherever a paragraph ends (sentences never span one)."""
     text = doc.text
-    found = _marks(text, OPENERS + CLOSERS + STRAIGHT)
+    found = find_chars(text, OPENERS + CLOSERS + STRAIGHT)
     prev = None
     for s in doc.sentences:
         if prev is not None and "\n" in text[prev.end:s.start]:

@@ -32,6 +32,7 @@ FUNCTION_WORDS = frozenset("في من الي عن مع ان انه او ثم ح�
 # Pronoun suffixes that end no name (خارجيته، حياتها).
 PRONOUN_ENDINGS = ("ته", "تها", "تهم", "ها", "هم", "هما")
 
+
 @dataclass(slots=True)
 class Cand:
     """A candidate mention (token span [first, last), original offsets without proclitic)."""

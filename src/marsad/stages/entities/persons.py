@@ -6,13 +6,7 @@ from dataclasses import replace
 
 from ...text.normalize import normalize, nunated
 from . import kb
-from .context import (
-    FUNCTION_WORDS,
-    NAME_LINKS,
-    PRONOUN_ENDINGS,
-    Cand,
-    Context,
-)
+from .context import FUNCTION_WORDS, NAME_LINKS, PRONOUN_ENDINGS, Cand, Context
 from .lexicon import Title
 
 MAX_NAME_WORDS = 4

@@ -142,11 +142,7 @@ def _name(doc: Document, ent) -> str:
         if known:
             return known
     text = doc.text
-    best, best_rank = None, None
-    for m in ent.mentions:                      # sorted by start
-        if m.kind == "name":
-            rank = (not text.startswith("لل", m.start), m.end - m.start)
-            if best is None or rank > best_rank:
-                best, best_rank = m, rank
+    names = [m for m in ent.mentions if m.kind == "name"]
+    best = max(names, key=lambda m: (not text.startswith("لل", m.start), m.end - m.start, -m.start))
     name = text[best.start:best.end].strip(INVISIBLE)
     return "ال" + name[2:] if name.startswith("لل") else name  # للمملكة → المملكة
