@@ -38,6 +38,7 @@ EVENT_LEXICONS = frozenset({TRIGGERS, BLOCKERS, CUES, ACTOR_WORDS})
 VICTIMS = frozenset({"CVL", "JRN", "REF", "EDU", "MED"})
 LOCAL_SECTORS = frozenset({"CVL", "REB", "MIL", "COP", "GOV", "LEG", "JUD", "LAB", "EDU", "MED",
                            "JRN", "BUS", "OPP", "REF"})
+SLUR_SPAN = 12  # words after a verb of describing where the slur must be
 VERBAL = (1, 3)  # quad classes of speech acts: a statement's speaker is their actor
 FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
@@ -745,6 +746,9 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
             and any(has_word(t, "IN_PROTEST") for t in toks[trig.last:sent.last_token]))
     if need == "security":
         return bool(rcps) and any(a.sector in SECURITY for a in actors)
+    if need == "slur":  # وصف X Y بأنه داعم للإرهاب: a description accuses only with a slur
+        end = min(trig.last + SLUR_SPAN, sent.last_token)
+        return bool(rcps) and has_evidence(ctx.doc.tokens[trig.last:end], "SLUR")
     if etype == "ASSAULT" and any(a.sector in ARMED for a in actors):
         return True
     if etype == "ASSAULT" and trig.pattern.mode == "kill" and rcps and actors \

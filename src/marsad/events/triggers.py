@@ -14,6 +14,7 @@ BLOCKERS = "event_blockers"
 # تظاهروا بالآلاف = they demonstrated in thousands, not "pretended"
 CROWD_WORDS = frozenset({"الالاف", "الاف", "المئات", "مئات", "العشرات", "عشرات"})
 HAMZAS = frozenset("أإآءئؤ")
+DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
 NOUN_PROCLITICS = frozenset("بك")
 REST_GAP = 9  # words allowed between a verb and the rest of its phrase (the subject)
 PREPOSITION_WORDS = frozenset({"بحق", "ضد", "من", "مع", "علي", "عن", "الي", "في", "بين", "لدي"})
@@ -81,6 +82,10 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
             continue  # حكما بحق متهمين: the accused, not «accusing»
         if "taa" in flags and _final_ha(doc, m):
             continue
+        if "notaa" in flags and _final_taa(doc, m):
+            continue  # طالبة، دعاة: students, preachers; not «demanded him», «called him»
+        if "bpassive" in flags and _before_b(doc, m):
+            continue  # متهمون بالانتماء: accused of, not accusing
         taken.update(span)
         if m.entry.rest:  # شاركت إيطاليا في المحادثات: the rest is no second CONSULT
             rest_of.update((i, m.entry.pattern.type) for i in rest)
@@ -168,6 +173,21 @@ def _final_ha(doc: Document, m: Match) -> bool:
     """مظاهره (its aspects) written with ه where the trigger needs ة (مظاهرة)."""
     word = doc.text[m.start:doc.tokens[m.first].end].rstrip()
     return word.endswith("ه")
+
+
+def _final_taa(doc: Document, m: Match) -> bool:
+    """طالبة written with ة where the trigger's form ends in the pronoun ه (طالبه); with tanween
+    (داعيةً الجميع) it is a participle."""
+    word = doc.text[m.start:doc.tokens[m.first].end].rstrip()
+    return word.rstrip(DIACRITICS).endswith("ة") and "\u064b" not in word
+
+
+def _before_b(doc: Document, m: Match) -> bool:
+    """The next word starts with the preposition ب (متهمين بالإرهاب), not «بأن»."""
+    if m.last >= len(doc.tokens):
+        return False
+    nxt = doc.tokens[m.last].norm
+    return nxt.startswith("ب") and len(nxt) > 2 and nxt not in COMPLEMENTIZERS and nxt != "بانهم"
 
 
 def _pretend(doc: Document, m: Match) -> bool:
