@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from ..knowledge.matcher import Match
-from ..text.normalize import normalize
+from ..text.normalize import DELETED, normalize, nunated
 from ..times import time_tokens
 from .patterns import Pattern, TriggerEntry, past_head
 
@@ -14,7 +14,6 @@ BLOCKERS = "event_blockers"
 # تظاهروا بالآلاف = they demonstrated in thousands, not "pretended"
 CROWD_WORDS = frozenset({"الالاف", "الاف", "المئات", "مئات", "العشرات", "عشرات"})
 HAMZAS = frozenset("أإآءئؤ")
-DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
 NOUN_PROCLITICS = frozenset("بك")
 REST_GAP = 9  # words allowed between a verb and the rest of its phrase (the subject)
 PREPOSITION_WORDS = frozenset({"بحق", "ضد", "من", "مع", "علي", "عن", "الي", "في", "بين", "لدي"})
@@ -179,7 +178,7 @@ def _final_taa(doc: Document, m: Match) -> bool:
     """طالبة written with ة where the trigger's form ends in the pronoun ه (طالبه); with tanween
     (داعيةً الجميع) it is a participle."""
     word = doc.text[m.start:doc.tokens[m.first].end].rstrip()
-    return word.rstrip(DIACRITICS).endswith("ة") and "\u064b" not in word
+    return word.rstrip(DELETED).endswith("ة") and not nunated(word)
 
 
 def _before_b(doc: Document, m: Match) -> bool:
