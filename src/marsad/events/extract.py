@@ -69,6 +69,7 @@ NOMINATIVE_PLURAL = "ون"
 NOMINATIVE_ENDINGS = (NOMINATIVE_PLURAL, "ان")  # and the dual
 NOT_OBJECTS = frozenset(normalize(w) for w in "في على من إلى عن مع ضد بين خلال قرب داخل عند منذ أثناء "
                         "لدى أمام حيال تجاه إزاء بحق وسط شمال جنوب شرق غرب".split())
+SIDES = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "UAF", "OPP", "PTY"})  # need=sides
 PLURAL_PAST = "وا"  # قتلوا، خطفوا
 BESIDES = frozenset(normalize(w) for w in "إضافة بالإضافة وبينهم بينهم منهم".split())
 PASSIVE_VERBS = frozenset(normalize(w) for w in "أصيب اصيب جرح أصيبت جرحت".split())
@@ -764,6 +765,8 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
             and any(has_word(t, "IN_PROTEST") for t in toks[trig.last:sent.last_token]))
     if need == "security":
         return bool(rcps) and any(a.sector in SECURITY for a in actors)
+    if need == "sides":
+        return any(a.sector in SIDES for a in actors) and any(a.sector in SIDES for a in rcps)
     if etype == "ASSAULT" and any(a.sector in ARMED for a in actors):
         return True
     if etype == "ASSAULT" and trig.pattern.mode == "kill" and rcps and actors \
