@@ -70,12 +70,18 @@ CAUSE_BEFORE = frozenset(normalize(w) for w in "نتيجة جراء إثر اث�
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # verbal stances toward a policy
 NEGATIONS = frozenset({"لم", "لن", "لا", "قد"})
 KANA = frozenset({"كان", "كانت", "كانوا", "يكون", "تكون"})
-PARTITIVES = frozenset({"عدد", "بعض", "جميع", "احد", "اثنين", "اثنان", "ثلاثه", "اربعه", "خمسه",
-                        "عشرات", "مئات", "الاف", "مجموعه", "كثير", "الكثير", "عناصر", "اعضاء",
-                        "قاده", "كبار", "ممثلي", "معظم", "غالبيه", "اغلب", "عددا", "كل"})  # كل من X و Y
+PARTITIVES = frozenset({"عدد", "بعض", "جميع", "احد", "اثنين", "اثنان", "عشرات", "مئات", "الاف",
+                        "مجموعه", "كثير", "الكثير", "عناصر", "اعضاء", "قاده", "كبار", "ممثلي",
+                        "معظم", "غالبيه", "اغلب", "عددا", "كل"}  # كل من X و Y
+                       | {normalize(w) for w in "ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشر "
+                          "عشرين عشرون ثلاثين ثلاثون أربعين أربعون خمسين خمسون".split()})
+# (ثمانية من المقاتلين خطفوا: a number word heads the subject too)
+TEENS = frozenset({"عشر", "عشره"})
 ADVERBIAL_STARTS = frozenset({"بعد", "قبل", "عقب", "اثر", "خلال", "منذ", "فور", "لدي", "عند"})
 SYMMETRIC = frozenset({"AGREE"})
 PAIRED = frozenset({"COOPERATE"})  # تعاون أوثق بين موسكو وأنقرة: X with Y
+FRONTED_REACH = 4  # words from a verb to «على يد» naming the agent (خطفوا مساء الأربعاء على أيدي)
+PLACE_ASIDE = 7  # tokens of a place phrase before the comma that closes it (object_after_place)
 COORD_GAP = 16  # words between two verbs joined by «، و» sharing a subject
 PRONOUN_THAT = frozenset({"انه", "انها", "بانه", "بانها", "انهم", "بانهم"})
 WITH_PRONOUNS = frozenset({"معها", "معه", "معهم", "معهما"})
@@ -136,7 +142,7 @@ def _preposition(doc, a: ActorPhrase) -> str | None:
         word = prev.norm
         if word[:1] in "وف" and word[1:] in PREPOSITIONS:
             word = word[1:]
-        if word == "من" and a.first > 1 and _partitive(doc.tokens[a.first - 2]):
+        if word == "من" and a.first > 1 and _partitive(doc, a.first - 2):
             return None  # عدد من الوزراء: the phrase heads the subject
         if word in PLACE_NOUNS and a.first > 1:  # في وسط الدولة، بشمال سوريا: a place
             before = doc.tokens[a.first - 2].norm
@@ -150,7 +156,10 @@ def _preposition(doc, a: ActorPhrase) -> str | None:
     return None
 
 
-def _partitive(tok) -> bool:
+def _partitive(doc, k: int) -> bool:
+    tok = doc.tokens[k]
+    if tok.norm in TEENS and k and definite(doc.text, doc.tokens[k - 1]):
+        return False  # المادة الثالثة عشرة من نظام: an ordinal
     return tok.norm in PARTITIVES or tok.kind == "num" or (
         tok.norm[:1] in "وف" and tok.norm[1:] in PARTITIVES)
 
@@ -225,9 +234,12 @@ def fronted_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     a = ctx.actor_ending.get(i)
     if a is None or a.first < floor:
         return None
-    if a.first == floor:  # (not a place: «في دمشق قال…»، nor لـX)
-        return a if not a.place and ctx.doc.tokens[a.first].start == a.start else None
-    return a if ctx.doc.tokens[a.first - 1].norm in COMPLEMENTIZERS else None
+    first = a.first
+    if first > 1 and ctx.doc.tokens[first - 1].norm == "من" and _partitive(ctx.doc, first - 2):
+        first -= 2  # إن تسعة من المسلحين قتلوا جنديا
+    if first == floor:  # (not a place: «في دمشق قال…»، nor لـX)
+        return a if not a.place and (first < a.first or ctx.doc.tokens[a.first].start == a.start) else None
+    return a if first > floor and ctx.doc.tokens[first - 1].norm in COMPLEMENTIZERS else None
 
 
 def modal_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
@@ -291,6 +303,9 @@ def _attack_antecedent(ctx: Context, trig: Trigger) -> bool:
     """«نتيجة التفجير (الغاشم) الذي استهدف مسجد قوات الطوارئ»: the attack itself is the subject
     of a verb in a relative clause after it; a phrase before it is no attacker."""
     toks, j = ctx.doc.tokens, trig.first - 1
+    if j > 0 and j in ctx.trigger_tokens and not definite(ctx.doc.text, toks[j]):
+        return toks[j - 1].norm == "علي" or _attack_of_cause(ctx, j)  # بعد ساعات على تفجيرات
+        # استهدفت سيارات ناشطين: an indefinite noun's clause needs no relative pronoun
     if j < 1 or toks[j].norm not in RELATIVES:
         return False
     noun = next((k for k in (j - 1, j - 2) if k in ctx.trigger_tokens), None)
@@ -517,7 +532,8 @@ def nearest_before(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
             object_end = a.last  # … وزير الخارجية الألماني فرانك فالتر شتاينماير: the same phrase
             continue
         if a.first >= floor and not a.place and preposition(ctx, a) is None \
-                and not is_target(toks[a.first - 1]):  # مركز الشرطة: the owner of a target
+                and not is_target(toks[a.first - 1]) \
+                and not _counted_object(ctx, a):  # مركز الشرطة: the owner of a target
             if best is not None and a.first - 1 in ctx.verbs and best.last >= a.first - 2:
                 continue  # الجيش قصف المسلحين ثم هاجمهم: the phrase after a verb is its object
             if best is not None and best.first - 1 in ctx.verbs and best.last <= a.first <= best.last + 3 \
@@ -526,6 +542,11 @@ def nearest_before(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
                 continue
             best = a
     return best
+
+
+def _counted_object(ctx: Context, a: ActorPhrase) -> bool:
+    """«وقتلت ستة من المسلحين»: a counted phrase right after a verb of force is its patient."""
+    return a.first > 2 and ctx.doc.tokens[a.first - 1].norm == "من" and a.first - 3 in ctx.force_verbs
 
 
 def agent_after(ctx: Context, i: int, limit: int, armed: bool = False) -> ActorPhrase | None:
@@ -700,6 +721,32 @@ def object_in_clause(ctx: Context, trig: Trigger, start: int, limit: int,
     return []
 
 
+def object_after_place(ctx: Context, trig: Trigger, after: int, ceiling: int,
+                       used: list) -> list[ActorPhrase]:
+    """«أوقفت قوى الجيش في بلدة عرسال، خمسة أشخاص»: a place after the subject, closed by a
+    comma, and the object after that comma."""
+    toks = ctx.doc.tokens
+    sent = ctx.doc.sentences[toks[trig.first].sent]
+    if not after < ceiling < sent.last_token - 1 or toks[ceiling].norm != "," \
+            or ceiling - after > PLACE_ASIDE or not _place_phrase(ctx, after, ceiling):
+        return []
+    end = ctx.clause_end(ceiling + 1, sent.last_token)
+    a = subject_after(ctx, ceiling + 1, end)
+    if a is not None and a not in used and not a.place:
+        return coordinated(ctx, a, end)
+    return people_object(ctx, trig, ceiling + 1, end)
+
+
+def _place_phrase(ctx: Context, start: int, end: int) -> bool:
+    """Tokens [start, end) are a locative phrase: في/ب and a place, no verb."""
+    toks = ctx.doc.tokens
+    places = [m for m in ctx.places.get(toks[start].sent, ())
+              if toks[start].start <= m.start and m.end <= toks[end - 1].end]
+    return any(toks[k].norm == "في" or toks[k].norm[:1] == "ب" for k in (start, start + 1)) \
+        and bool(places) and not any(k in ctx.verbs for k in range(start, end))
+    # (قوى الأمن الداخلي في طرابلس: the first word may end the subject)
+
+
 def pronoun_object(ctx: Context, trig: Trigger, after: int, p) -> str | None:
     """تصدت لهم، هاجمهم، أسرهم: the recipient is a pronoun (on the trigger, or on one of the
     pattern's prepositions right after it). "plural" (هم، هما), "single" (ه on a verb or its
@@ -855,7 +902,12 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         else:
             a = (fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
                  or modal_subject(ctx, trig.first, floor))
-            if a is not None:
+            agent = _passive_agent(ctx, a, ceiling, reach=FRONTED_REACH, start=trig.last) \
+                if a is not None and p.type in FORCE_ON else None
+            if agent is not None:  # ثمانية من المقاتلين خطفوا على أيدي X: a passive
+                rcps, actors = joined_before(ctx, a, floor), [agent]
+                after, a = agent.last, None
+            elif a is not None:
                 actors = joined_before(ctx, a, floor)
                 a = None
             else:
@@ -954,6 +1006,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         rcps = recipients(ctx, trig, after, ceiling, actors)
     if not rcps and p.rcp and p.type != "MOBILIZE":  # حشد الجيش قوات: the forces moved
         rcps = object_in_clause(ctx, trig, after, ceiling, actors)
+    if not rcps and p.pos == "V" and "obj" in p.rcp and actors:
+        rcps = object_after_place(ctx, trig, after, ceiling, actors)
     if not rcps and p.type in STANCE_TYPES and p.pos == "V":
         rcps = object_nisba(ctx, after, ceiling)
     if not rcps and p.type == "ASSAULT" and p.pos == "V":
@@ -1025,12 +1079,14 @@ def passive_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int) -> 
     return ([agent] if agent is not None else []), coordinated(ctx, a, ceiling)
 
 
-def _passive_agent(ctx: Context, a: ActorPhrase, ceiling: int, reach: int = 1) -> ActorPhrase | None:
+def _passive_agent(ctx: Context, a: ActorPhrase, ceiling: int, reach: int = 1,
+                   start: int | None = None) -> ActorPhrase | None:
     """«اعتقل خمسة أشخاص على يد قوات الأمن»: «على يد / من قبل» right after the phrase after the
-    verb (or within ``reach`` words of its end) names the agent; the verb is a passive and that
-    phrase is its patient."""
+    verb (or within ``reach`` words of its end; of ``start``, the verb's end, for a subject before
+    it) names the agent; the verb is a passive and that phrase is its patient."""
     toks = ctx.doc.tokens
-    for j in range(a.last, min(a.last + reach, ceiling - 2)):
+    start = a.last if start is None else start
+    for j in range(start, min(start + reach, ceiling - 2)):
         if (toks[j].norm, toks[j + 1].norm) in FAR_PAIRS:
             agent = ctx.actor_at.get(j + 2)
             return agent if agent is not None and agent is not a else None

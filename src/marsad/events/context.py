@@ -21,6 +21,7 @@ MAX_ASIDE = 6  # tokens of a prepositional aside
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 CLAUSE_OPENERS = CLAUSE_STARTS | RELATIVES  # words a clause starts after
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 class Context:
@@ -57,6 +58,8 @@ class Context:
         self.verbs = {m.first for m in by_lex.get("event_triggers", ())
                       if m.entry.tense is not None}
         self.trigger_tokens = {m.first for m in by_lex.get("event_triggers", ())}
+        self.force_verbs = {m.first for m in by_lex.get("event_triggers", ())  # قتل، اعتقل
+                            if m.entry.tense is not None and m.entry.pattern.type in FORCE_TYPES}
         self.verbs.update(m.first for m in by_lex.get("event_cues", ()) if m.entry.how == "V")
         self.denials = {m.first for m in by_lex.get("event_cues", ()) if m.entry.kind == "denial"}
         self.reports = {m.first for m in by_lex.get("event_cues", ()) if m.entry.kind == "report"}

@@ -70,6 +70,9 @@ NOMINATIVE_PLURAL = "ون"
 NOMINATIVE_ENDINGS = (NOMINATIVE_PLURAL, "ان")  # and the dual
 NOT_OBJECTS = frozenset(normalize(w) for w in "في على من إلى عن مع ضد بين خلال قرب داخل عند منذ أثناء "
                         "لدى أمام حيال تجاه إزاء بحق وسط شمال جنوب شرق غرب".split())
+SIDES = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "UAF", "OPP", "PTY"})  # need=sides
+PLURAL_PAST = "وا"  # قتلوا، خطفوا
+BESIDES = frozenset(normalize(w) for w in "إضافة بالإضافة وبينهم بينهم منهم".split())
 PASSIVE_VERBS = frozenset(normalize(w) for w in "أصيب اصيب جرح أصيبت جرحت".split())
 NEW_WORDS = frozenset({"جديد", "جديده", "جديدا", "جديدين", "جديدتين", "اخر", "اخري", "اخرين",
                        "مماثل", "مماثله", "مماثلا"})  # normalized: أخرى → اخري
@@ -652,6 +655,10 @@ def _passive_subject(ctx: Context, trig: Trigger, actors) -> bool:
     if p.pos != "V" or "obj" not in p.rcp or not actors or trig.entry.tense != "past":
         return False
     a = actors[0]
+    if _counted_before(ctx, trig, actors):  # إن 9 من الجنود قتلوا في هجوم (no object after)
+        nxt = trig.last
+        return nxt >= len(toks) or toks[nxt].kind == "punct" or nxt in ctx.time_tokens \
+            or toks[nxt].norm in PASSIVE_NEXT | NOT_OBJECTS | BESIDES
     if a.first != trig.last or a.entity is not None or any(
             toks[k].norm.startswith(("ال", "وال")) for k in range(a.first, a.last)):
         return False  # definite (القوات، طيران التحالف): the subject
@@ -665,6 +672,19 @@ def _passive_subject(ctx: Context, trig: Trigger, actors) -> bool:
         return True
     word = toks[nxt].norm
     return word in PASSIVE_NEXT or word[:1] == "و" and word[1:] in PASSIVE_VERBS
+
+
+def _counted_before(ctx: Context, trig: Trigger, actors) -> bool:
+    """«إن تسعة من المسلحين قتلوا»: a counted subject (N من X) right before a past verb with
+    no object pronoun."""
+    toks, a = ctx.doc.tokens, actors[-1]
+    if not (a.last == trig.first or a.last + 1 == trig.first and toks[a.last].norm[:1] == "و") \
+            or actors[0].first < 2 or toks[actors[0].first - 1].norm != "من":
+        return False  # (9 من مسلحي الحوثي وصالح قتلوا: a name joined by و)
+    count = toks[actors[0].first - 2]
+    word = normalize(ctx.doc.text[trig.start:trig.end])
+    return (count.kind == "num" or count.norm.lstrip("و") in COUNTS) \
+        and word.endswith(PLURAL_PAST) and word[:-2] == past_head(trig.pattern.lemma)
 
 
 def _type(p, actors) -> str:
@@ -749,6 +769,8 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
     if need == "slur":  # وصف X Y بأنه داعم للإرهاب: a description accuses only with a slur
         end = min(trig.last + SLUR_SPAN, sent.last_token)
         return bool(rcps) and has_evidence(ctx.doc.tokens[trig.last:end], "SLUR")
+    if need == "sides":
+        return any(a.sector in SIDES for a in actors) and any(a.sector in SIDES for a in rcps)
     if etype == "ASSAULT" and any(a.sector in ARMED for a in actors):
         return True
     if etype == "ASSAULT" and trig.pattern.mode == "kill" and rcps and actors \
