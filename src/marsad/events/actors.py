@@ -89,7 +89,8 @@ def fallback_actor_phrases() -> tuple[tuple[str, ActorWord], ...]:
     names = {normalize(n) for _, ns, *_ in rows for n in ns.split("|")}
     for iso, gpe_names, nisbas, plurals, capitals in rows:
         for name in gpe_names.split("|"):
-            out.append((name, ActorWord("gpe", iso, "GOV")))
+            if name != "-":  # مالي: also "financial", named only by the entity stage (في مالي)
+                out.append((name, ActorWord("gpe", iso, "GOV")))
         for cap in capitals.split("|"):
             if cap != "-":
                 out.append((cap, ActorWord("capital", iso, "GOV")))

@@ -802,14 +802,48 @@ def antecedent(ctx: Context, trig: Trigger, used: list, kind: str = "plural") ->
     before = [a for a in reversed(ctx.by_sent.get(ctx.doc.tokens[trig.first].sent, ()))
               if a.last <= trig.first and a not in used and not a.place and not any(
                   a.entity is not None and a.entity == u.entity for u in used)]
+    toks = ctx.doc.tokens
+    if trig.first > 0 and toks[trig.first - 1].norm in RELATIVES and _carries_object(ctx, trig):
+        head = _relative_object(ctx, trig)  # الصيادين الذين اعتقلهم الحوثيون: the head noun, not
+        return [head] if head in before else []  # another party named before it
     if kind == "single":
         return next(([a] for a in before if ctx.entity_type.get(a.entity) == "PER"), [])
-    toks = ctx.doc.tokens
     free = [a for a in before if preposition(ctx, a) is None and not is_target(toks[a.first - 1])]
     subjects = [a for a in free if a.first - 1 in ctx.verbs]  # حاول المسلحون اقتحام مركز الشرطة
     for a in subjects + free + before:
         return [a] if a.sector in AGENT_SECTORS else []
     return []
+
+
+def _carries_object(ctx: Context, trig: Trigger) -> bool:
+    """The verb itself ends with an object pronoun (دربتهم، سلحتها)."""
+    p = trig.pattern
+    if p.pos != "V" or "obj" not in p.rcp or _noun_like(ctx, trig):
+        return False
+    word = ctx.doc.text[ctx.doc.tokens[trig.last - 1].start:trig.end]
+    suffix, _ = _pronoun_suffix(word)
+    return bool(suffix) and not any(form.endswith(suffix) for form in _lemma_forms(p)) \
+        and not word[:-len(suffix)].endswith("و")  # الذين استقبلوه: the head is the subject
+
+
+def _with_b(ctx: Context, trig: Trigger) -> bool:
+    """بدعم X، بمساندة X: "with the backing of X", X backs."""
+    tok = ctx.doc.tokens[trig.first]
+    return normalize(ctx.doc.text[tok.start:trig.start]).lstrip("و") == "ب"
+
+
+def _possessive(ctx: Context, trig: Trigger) -> bool:
+    suffix, _ = _pronoun_suffix(ctx.doc.text[ctx.doc.tokens[trig.last - 1].start:trig.end])
+    return bool(suffix) and not any(form.endswith(suffix) for form in _lemma_forms(trig.pattern))
+
+
+def _relative_object(ctx: Context, trig: Trigger) -> ActorPhrase | None:
+    """The phrase a relative clause describes, right before its verb or before الذي/التي (past
+    a comma or an adjective: عدنان عبد الرزاق، الذي قتله؛ أبو خالد السوري الذي اغتاله)."""
+    j = trig.first
+    if j > 0 and ctx.doc.tokens[j - 1].norm in RELATIVES:
+        return ctx.actor_ending.get(j - 1) or ctx.actor_ending.get(j - 2)
+    return ctx.actor_ending.get(j)
 
 
 def held_by(ctx: Context, start: int, limit: int, used: list) -> list[ActorPhrase]:
@@ -931,7 +965,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 actors = coordinated(ctx, a, ceiling)
                 after = actors[-1].last
             elif not actors and not _device_subject(ctx, trig):
-                a = (relative_head(ctx, trig.first, floor) or pronoun_statement_subject(ctx, trig)
+                head = None if _carries_object(ctx, trig) else relative_head(ctx, trig.first, floor)
+                a = (head or pronoun_statement_subject(ctx, trig)
                      or joined_verb_subject(ctx, trig, floor)
                      or subject_before(ctx, trig.first, floor)
                      or coordinated_subject(ctx, trig, floor)
@@ -944,6 +979,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         actors = [main_subject(ctx, trig.first, floor) or speaker]  # قال X …، متهما Y
     else:
         g = ctx.actor_at.get(trig.last)
+        if "genobj" in p.flags and _possessive(ctx, trig):
+            g = None  # دعمكم ونبيل مواقفكم: the pronoun is its owner, no genitive follows
         owner = False
         if g is None and p.gen == "recipient" and trig.last < ceiling - 1 and is_target(
                 ctx.doc.tokens[trig.last]):  # مهاجمة ثكنة للجيش: the target's owner
@@ -962,9 +999,11 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                                   or _attacker_after_li(ctx, trig, g))
         if free and p.gen in ("actor", "recipient"):
             group = coordinated(ctx, g, ceiling)
-            if p.gen == "actor" and not _meeting_purpose(ctx, trig):
+            if p.gen == "actor" and not _meeting_purpose(ctx, trig) and not (
+                    "genobj" in p.flags and not _with_b(ctx, trig)
+                    and not recipients(ctx, trig, group[-1].last, ceiling, group)):
                 actors, after = group, group[-1].last
-            else:
+            else:  # لدعم الحكومة في مواجهة المتمردين: with no ل after it, the genitive is supported
                 rcps, after = group, group[-1].last
         elif trig.last in ctx.nisba:  # العقوبات الأمريكية، الغارات الروسية
             actors = [nisba_actor(ctx, trig.last, "MIL" if p.type in ARMED_TYPES else "GOV")]
@@ -997,6 +1036,9 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
     if "rcpbefore" in p.flags:  # تدخلت المملكة بطلب من الرئيس: the one asked acted before
         a = clause_subject(ctx, trig.first, floor) or nearest_before(ctx, trig.first, floor)
         rcps = joined_before(ctx, a, floor) if a is not None and a not in actors else []
+    head = _relative_object(ctx, trig) if not rcps and _carries_object(ctx, trig) else None
+    if head is not None and head not in actors and not head.place:
+        rcps = [head]  # مقاتلين دربتهم واشنطن، القوات التي دربتها: the noun the clause describes
     kind = not rcps and (p.rcp or p.gen == "recipient") and pronoun_object(ctx, trig, after, p)
     if kind:  # هاجمهم، وجه له الدعوة: the pronoun fills the slot before any phrase after it
         rcps = antecedent(ctx, trig, actors, kind)

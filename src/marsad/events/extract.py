@@ -71,6 +71,7 @@ NOMINATIVE_ENDINGS = (NOMINATIVE_PLURAL, "ان")  # and the dual
 NOT_OBJECTS = frozenset(normalize(w) for w in "في على من إلى عن مع ضد بين خلال قرب داخل عند منذ أثناء "
                         "لدى أمام حيال تجاه إزاء بحق وسط شمال جنوب شرق غرب".split())
 SIDES = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "UAF", "OPP", "PTY"})  # need=sides
+FIGHTERS = frozenset({"REB", "UAF"})  # need=abroad: an armed side backed at home
 PLURAL_PAST = "وا"  # قتلوا، خطفوا
 BESIDES = frozenset(normalize(w) for w in "إضافة بالإضافة وبينهم بينهم منهم".split())
 PASSIVE_VERBS = frozenset(normalize(w) for w in "أصيب اصيب جرح أصيبت جرحت".split())
@@ -771,6 +772,12 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return bool(rcps) and has_evidence(ctx.doc.tokens[trig.last:end], "SLUR")
     if need == "sides":
         return any(a.sector in SIDES for a in actors) and any(a.sector in SIDES for a in rcps)
+    if need == "imposed":  # العقوبات التي فرضها X على Y، الحصار المشدد الذي تفرضه X
+        toks = ctx.doc.tokens
+        return trig.first > 1 and toks[trig.first - 1].norm in RELATIVES and any(
+            has_word(toks[k], "IMPOSED") for k in range(max(trig.first - 3, 0), trig.first - 1))
+    if need == "abroad":  # دعم طهران للأسد، not «نوه بدعم أمير المنطقة للمهرجان»
+        return any(_backs(a, r) for a in actors for r in rcps)
     if etype == "ASSAULT" and any(a.sector in ARMED for a in actors):
         return True
     if etype == "ASSAULT" and trig.pattern.mode == "kill" and rcps and actors \
@@ -781,6 +788,12 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
     if etype not in ACTORLESS_OK:
         return True  # turned verbal (الهجوم على الاتفاق): no physical evidence to ask for
     return _evidence(ctx, trig, sent, etype)
+
+
+def _backs(a, r) -> bool:
+    """A state, a force or an armed group backing a party of another country, or an armed side."""
+    return (a.sector in SIDES or a.place) and (
+        r.sector in FIGHTERS or bool(a.country and r.country and a.country != r.country))
 
 
 def _person(doc: Document, a) -> bool:
