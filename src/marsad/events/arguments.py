@@ -451,9 +451,14 @@ TA_PLURALS = frozenset(normalize(w) for w in "قراصنة القراصنة قض
                        "الغزاة رماة بحارة البحارة دعاة الدعاة".split())  # men, though written with ة
 
 
+ADDRESSED = frozenset({"REQUEST", "ACCUSE"})  # verbs whose object is a party (دعا، اتهم)
+FEMININE_PLURALS = frozenset(normalize(w) for w in "القوى قوى الدول دول".split())  # (not humans)
+
+
 def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     """A verb in its masculine singular form (دعا، يدعو) and a phrase headed by a feminine
-    singular noun (الحكومة، الشرطة، وزارة): the phrase is not its subject."""
+    singular noun (الحكومة، الشرطة، وزارة) or a plural that agrees as one (القوى، السلطات): the
+    phrase is not its subject."""
     doc = ctx.doc
     if trig.pattern.type == "REQUEST" and normalize(doc.text[a.start:a.end]) in APPEALED:
         return True  # دعا المجتمع الدولي إلى: the one appealed to, never the one appealing
@@ -462,6 +467,10 @@ def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     if word not in (past, present) or a.entity in ctx.persons or trig.entry.rest:
         return False  # حرص الحكومة على…: a noun read as a verb (the pattern names what follows)
     head = doc.text[a.start:doc.tokens[a.first].end]
+    norm = normalize(head)
+    if trig.pattern.type in ADDRESSED and (norm in FEMININE_PLURALS or (
+            norm.startswith("ال") and norm.endswith("ات") and norm not in COUNTS)):
+        return True  # دعا القوى السياسية، دعا السلطات: the verb would be دعت
     return head.endswith("ة") and normalize(head) not in TA_PLURALS
 
 
