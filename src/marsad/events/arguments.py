@@ -114,6 +114,8 @@ PLACE_OBJECT = TOWARD | {"ل", "علي", "عن", "مع", "الي"}
 OBJECT_PREPS = PLACE_OBJECT | {"ب"}
 HEAD_PREPS = frozenset({"ب", "ل"})  # بأعضاء في مجلس الشيوخ: on a head noun before the phrase
 UNKNOWN = object()  # not looked up yet (None is an answer)
+DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذان", "هاتان"})
+NOT_NOUNS = RELATIVES | {"الي", "الا", "الان", "اللذين"}
 
 
 @cache
@@ -270,6 +272,49 @@ def kana_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     return a if before.lstrip("وف") in KANA or before in COMPLEMENTIZERS else None
 
 
+def _thing_word(ctx: Context, j: int) -> bool:
+    """A word with the article in no actor phrase (المبالغات، الاتفاق): no party."""
+    tok = ctx.doc.tokens[j]
+    return (tok.kind == "word" and tok.norm.startswith("ال") and tok.norm not in NOT_NOUNS
+            and not ctx.in_actor(j) and j not in ctx.nisba and j not in ctx.time_tokens)
+
+
+def fronted_thing(ctx: Context, i: int, floor: int) -> bool:
+    """هذه المبالغات دعت المسؤولين، إن الاتفاق يطالب الطرفين: a noun naming no party before the
+    verb, after a demonstrative opening its clause (or a THING word after a complementizer), is
+    its subject: no actor, and the phrase after the verb is its object."""
+    j = i
+    while j > floor and i - j < 3 and _thing_word(ctx, j - 1):
+        j -= 1
+    if j == i or j == floor:
+        return False
+    toks = ctx.doc.tokens
+    before = toks[j - 1].norm
+    if before in COMPLEMENTIZERS:  # (not «أن المدرب البلجيكي وافق»: a person)
+        return has_word(toks[j], "THING")
+    if before.removeprefix("و") not in DEMONSTRATIVES:
+        return False
+    # at the start of its clause (not «في هذا السياق رفض X»)
+    return (before != before.removeprefix("و") or j - 1 == floor or toks[j - 2].kind == "punct"
+            or toks[j - 2].norm.lstrip("وف") in COMPLEMENTIZERS)
+
+
+def thing_after(ctx: Context, trig: Trigger, ceiling: int) -> int | None:
+    """كما يطالب الاتفاق، يدعو القرار الطرفين: a THING word (evidence.tsv) right after a verb of
+    request (whose object is a party) is its subject: the token after its phrase, else None."""
+    if trig.pattern.type != "REQUEST":
+        return None  # (رفض الاتفاق، يدعمون الاتفاق: the object)
+    j = trig.last
+    while j < ceiling and _skippable(ctx, j):
+        j += 1
+    if j >= ceiling or not _thing_word(ctx, j) or not has_word(ctx.doc.tokens[j], "THING"):
+        return None
+    j += 1
+    while j < ceiling and _thing_word(ctx, j):
+        j += 1
+    return j
+
+
 def relative_head(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     """كيري الذي يزور قطر: the antecedent of a relative pronoun is the subject."""
     j = i - 1
@@ -406,9 +451,14 @@ TA_PLURALS = frozenset(normalize(w) for w in "قراصنة القراصنة قض
                        "الغزاة رماة بحارة البحارة دعاة الدعاة".split())  # men, though written with ة
 
 
+ADDRESSED = frozenset({"REQUEST", "ACCUSE"})  # verbs whose object is a party (دعا، اتهم)
+FEMININE_PLURALS = frozenset(normalize(w) for w in "القوى قوى الدول دول".split())  # (not humans)
+
+
 def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     """A verb in its masculine singular form (دعا، يدعو) and a phrase headed by a feminine
-    singular noun (الحكومة، الشرطة، وزارة): the phrase is not its subject."""
+    singular noun (الحكومة، الشرطة، وزارة) or a plural that agrees as one (القوى، السلطات): the
+    phrase is not its subject."""
     doc = ctx.doc
     if trig.pattern.type == "REQUEST" and normalize(doc.text[a.start:a.end]) in APPEALED:
         return True  # دعا المجتمع الدولي إلى: the one appealed to, never the one appealing
@@ -417,6 +467,10 @@ def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     if word not in (past, present) or a.entity in ctx.persons or trig.entry.rest:
         return False  # حرص الحكومة على…: a noun read as a verb (the pattern names what follows)
     head = doc.text[a.start:doc.tokens[a.first].end]
+    norm = normalize(head)
+    if trig.pattern.type in ADDRESSED and (norm in FEMININE_PLURALS or (
+            norm.startswith("ال") and norm.endswith("ات") and norm not in COUNTS)):
+        return True  # دعا القوى السياسية، دعا السلطات: the verb would be دعت
     return head.endswith("ة") and normalize(head) not in TA_PLURALS
 
 
@@ -931,6 +985,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         a = agent_after(ctx, trig.last, ceiling, p.type in ARMED_TYPES)
         actors = coordinated(ctx, a, ceiling) if a is not None else []
     elif p.pos == "V":
+        thing = False  # the subject names no party (هذه المبالغات دعت، يطالب الاتفاق)
         if trig.entry.first_person and speaker is not None:
             actors = [speaker]
         else:
@@ -944,6 +999,12 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             elif a is not None:
                 actors = joined_before(ctx, a, floor)
                 a = None
+            elif fronted_thing(ctx, trig.first, floor):
+                thing = True
+                ctx.things.add(trig.first)
+            elif (k := thing_after(ctx, trig, ceiling)) is not None:
+                thing, after = True, k
+                ctx.things.add(trig.first)
             else:
                 a = subject_after(ctx, trig.last, ceiling)
                 if a is not None and _disagrees(ctx, trig, a):
@@ -964,7 +1025,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             if a is not None:
                 actors = coordinated(ctx, a, ceiling)
                 after = actors[-1].last
-            elif not actors and not _device_subject(ctx, trig):
+            elif not actors and not thing and not _device_subject(ctx, trig):
                 head = None if _carries_object(ctx, trig) else relative_head(ctx, trig.first, floor)
                 a = (head or pronoun_statement_subject(ctx, trig)
                      or joined_verb_subject(ctx, trig, floor)

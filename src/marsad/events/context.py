@@ -32,6 +32,7 @@ class Context:
         self.main_country: str | None = None   # set by the caller (where.main_country)
         self.verb_triggers: frozenset = frozenset()  # set by the caller: verbs of kept triggers
         self.scene_places: list | None = None   # filled on first use (where.scene)
+        self.things: set[int] = set()  # verbs whose subject names no party (arguments.fronted_thing)
         self.index = TokenIndex(doc)
         heads = self.heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
         self.nisba = nisbas(heads)
@@ -72,6 +73,10 @@ class Context:
         self.time_tokens = set()
         for t in doc.times:
             self.time_tokens.update(self.index.span(t.start, t.end))
+
+    def in_actor(self, i: int) -> bool:
+        """Is token i inside an actor phrase?"""
+        return i in self._in_actor
 
     def is_country(self, a: ActorPhrase) -> bool:
         """The phrase names a country (not a city used as a venue)."""

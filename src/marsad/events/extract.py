@@ -225,7 +225,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     if verb is not None:  # تعرضت القوات لهجوم: the subject of تعرض is the target, never the actor
         actors = [a for a in actors if a.first > trig.first]
         rcps = _unique(([target] if target is not None else []) + rcps)
-    if not actors and speaker is not None and quad_class(p.type) in VERBAL and "received" not in p.flags:
+    if not actors and speaker is not None and quad_class(p.type) in VERBAL and "received" not in p.flags \
+            and trig.first not in ctx.things:
         actors = [speaker]
     etype, cameo, mode = _type(p, actors), p.cameo, p.mode
     if etype == "ASSAULT" and mode is None and any(has_word(doc.tokens[a.first], "AIRCRAFT") for a in actors):

@@ -7,6 +7,7 @@ from ..document import Document
 from ..knowledge.matcher import Match
 from ..text.normalize import DELETED, normalize, nunated
 from ..times import time_tokens
+from .evidence import has_word
 from .patterns import Pattern, TriggerEntry, past_head
 
 LEXICON = "event_triggers"
@@ -83,6 +84,8 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
             continue
         if "notaa" in flags and _final_taa(doc, m):
             continue  # طالبة، دعاة: students, preachers; not «demanded him», «called him»
+        if "noun" in flags and _noun_reading(doc, m):
+            continue  # عبر طلب، أي طلب، رفض طلب: the noun «a request», not «he asked»
         if "bpassive" in flags and _before_b(doc, m):
             continue  # متهمون بالانتماء: accused of, not accusing
         taken.update(span)
@@ -166,6 +169,27 @@ def noun_prefix(doc: Document, m: Match) -> bool:
 
 def _after_preposition(doc: Document, m: Match) -> bool:
     return m.first > 0 and doc.tokens[m.first - 1].norm in PREPOSITION_WORDS
+
+
+def _noun_reading(doc: Document, m: Match) -> bool:
+    """The bare past form (طلب) read as the noun it is also written as: after ل/ب/ك, a number,
+    or a preposition, quantifier or word governing a noun (NOUNCUE in evidence.tsv); its dual
+    (طلبا) is always the accusative noun."""
+    if m.entry.tense != "past":
+        return False
+    form, head = normalize(doc.text[m.start:m.end]), past_head(m.entry.pattern.lemma)
+    if form == head + "ا":
+        return True  # قدم طلبا: the accusative noun, not the dual «they two asked»
+    if form != head:
+        return False
+    tok = doc.tokens[m.first]
+    prefix = set(normalize(doc.text[tok.start:m.start]))
+    if prefix & set("لبك"):
+        return True
+    if m.first == 0 or prefix:  # رفض وطلب منه: a second verb
+        return False
+    prev = doc.tokens[m.first - 1]
+    return prev.kind == "num" or has_word(prev, "NOUNCUE")
 
 
 def _final_ha(doc: Document, m: Match) -> bool:
