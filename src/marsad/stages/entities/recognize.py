@@ -114,8 +114,7 @@ def _known(ctx: Context, m) -> Cand | None:
         if e.ambiguous and normalize(ctx.doc.text[m.start:m.end]) in e.ambiguous \
                 and not ctx.form_in(m.first - 1, COUNTRY_CUES):
             return None
-        return Cand(m.first, m.last, m.start, m.end, "GPE", key=("C", e.iso3), entry=e,
-                    country=e.iso3, name_en=e.name_en, known=True)
+        return _known_cand(m, "GPE", ("C", e.iso3), e, e.iso3, None, None, e.name_en)
     if m.lexicon == "places":
         if e.needs_cue and not ctx.form_in(m.first - 1, PLACE_CUES) and not _listed(ctx, m):
             return None
@@ -124,19 +123,23 @@ def _known(ctx: Context, m) -> Cand | None:
         if m.start != ctx.tokens[m.first].start and not _clitic_place_ok(ctx, m):
             return None
         key = ("P", e.geonameid or e.name_en or e.name)
-        return Cand(m.first, m.last, m.start, m.end, e.type, key=key, entry=e, country=e.iso3,
-                    kb=e.kb, name_en=e.name_en, known=True)
+        return _known_cand(m, e.type, key, e, e.iso3, None, e.kb, e.name_en)
     ty = kb.entry_type(m.lexicon, e)
     sector = kb.field(e, "sector") if ty in ("PER", "ORG") else None
     if sector != "MIL" and ctx.word(m.first) in FORCES_HEADS \
             and ctx.word(m.last) in MILITARY_QUALIFIERS:
         return None                 # القوات اللبنانية المسلحة: the army, not the party
-    c = Cand(m.first, m.last, m.start, m.end, ty, key=kb.entry_key(e), entry=e,
-             country=kb.field(e, "country"), sector=sector, kb=kb.entry_kb(e),
-             name_en=kb.field(e, "name_en"), known=True)
+    c = _known_cand(m, ty, kb.entry_key(e), e, kb.field(e, "country"), sector, kb.entry_kb(e),
+                    kb.field(e, "name_en"))
     if m.last - m.first == 1 and _weak(ctx, m):
         c.extra["weak"] = True      # kept only beside a fuller mention
     return c
+
+
+def _known_cand(m, ty: str, key: tuple, entry, country, sector, kb_id, name_en) -> Cand:
+    """The candidate of a known name's lexicon hit (positional: a keyword call costs more)."""
+    return Cand(m.first, m.last, m.start, m.end, ty, "name", key, entry, country, sector, kb_id,
+                name_en, None, True)
 
 
 def _listed(ctx: Context, m) -> bool:
