@@ -17,8 +17,12 @@ SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "OPP", "REB", "UAF",
            "MED", "JRN", "REL", "LAB", "EDU", "REF", "CRM", "ELI", "SOC", "UNK")
 NON_STATE_CODES = ("IGO", "UNO", "EUR", "NGO", "ISM", "MNC")
 
+# No __slots__ on these classes: orjson writes a dataclass straight from its instance __dict__,
+# whereas for a slotted one it first fails to find a __dict__ (an AttributeError per object)
+# and then reads the fields one by one: a record took about 3 times as long.
 
-@dataclass(slots=True)
+
+@dataclass
 class Mention:
     start: int
     end: int
@@ -26,7 +30,7 @@ class Mention:
     kind: MentionKind = "name"
 
 
-@dataclass(slots=True)
+@dataclass
 class Entity:
     id: str
     type: EntityType
@@ -38,7 +42,7 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass
 class Time:
     start: int
     end: int
@@ -47,7 +51,7 @@ class Time:
     value: str
 
 
-@dataclass(slots=True)
+@dataclass
 class Quote:
     start: int
     end: int
@@ -59,7 +63,7 @@ class Quote:
     addressee: Optional[str] = None
 
 
-@dataclass(slots=True)
+@dataclass
 class Actor:
     entity: Optional[str]
     text: str
@@ -67,20 +71,20 @@ class Actor:
     sector: Optional[str] = None
 
 
-@dataclass(slots=True)
+@dataclass
 class Offsets:
     start: int
     end: int
 
 
-@dataclass(slots=True)
+@dataclass
 class Trigger:
     start: int
     end: int
     text: str
 
 
-@dataclass(slots=True)
+@dataclass
 class Event:
     id: str
     type: EventType
@@ -99,7 +103,7 @@ class Event:
     confidence: float = 0.5
 
 
-@dataclass(slots=True)
+@dataclass
 class Record:
     id: Optional[str]
     date: Optional[str]
@@ -115,7 +119,7 @@ class Record:
         return orjson.dumps(self, option=orjson.OPT_INDENT_2 if indent else 0)
 
 
-@dataclass(slots=True)
+@dataclass
 class ErrorRecord:
     id: Optional[str]
     error: str

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 
 from ..document import Document, Span
 from ..times import time_tokens
-from .cues import find_cues
+from .cues import Cue
 from .lexicon import words
 from .marks import MARKS, document_marks, quote_pairs
 
@@ -52,12 +52,12 @@ class EntityIndex:
 
 
 class Ctx:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, cues: dict[int, Cue]):
         self.doc = doc
         self.text = doc.text
         self.tokens = doc.tokens
         self.w = words()
-        self.cues = find_cues(doc)
+        self.cues = cues
         self.pairs = quote_pairs(doc.text, document_marks(doc))
         self.tok_at = self._mark_tokens()
         self.time_toks = time_tokens(doc)  # tokens starting inside a time expression

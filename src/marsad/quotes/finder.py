@@ -8,7 +8,7 @@ from . import speaker as sp
 from .content import (SOFT_PUNCT, Candidate, after_comp, backward, continued_quote, forward,
                       sentence_end, trim_end)
 from .context import Ctx
-from .cues import Cue
+from .cues import Cue, find_cues
 from .lexicon import cue_table
 
 MIN_WORDS = 2
@@ -21,7 +21,10 @@ def extract(doc: Document) -> tuple[list[Quote], list[Span]]:
     """The document's quotes (sorted by start) and their cue/speaker spans."""
     if not doc.tokens or not doc.sentences:
         return [], []
-    ctx = Ctx(doc)
+    cues = find_cues(doc)
+    if not cues:  # every quote starts from a cue
+        return [], []
+    ctx = Ctx(doc, cues)
     cands = _candidates(ctx)
     _set_ends(ctx, cands)
     cands = [c for c in cands if c.end > c.start

@@ -117,9 +117,9 @@ class OffsetMap:
         if len(at) * 4 > len(indices):  # many runs (a vocalized text): one bisect per index
             shift = [0, *shift]  # shift[k + 1] applies from at[k]
             return list(map(add, indices, map(shift.__getitem__, map(bisect_right, repeat(at), indices))))
-        out: list[int] = []
-        lo = 0
-        for k in range(1, len(at) + 1):  # indices in [at[k - 1], at[k]) move by shift[k - 1]
+        lo = bisect_left(indices, at[1]) if len(at) > 1 else len(indices)
+        out = indices[:lo]  # nothing deleted before the first run: the same ints, no new ones
+        for k in range(2, len(at) + 1):  # indices in [at[k - 1], at[k]) move by shift[k - 1]
             hi = bisect_left(indices, at[k], lo) if k < len(at) else len(indices)
             out += map(add, indices[lo:hi], repeat(shift[k - 1], hi - lo))
             lo = hi
