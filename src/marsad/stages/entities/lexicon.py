@@ -142,6 +142,7 @@ given_names = partial(word_list, "given_names.txt")
 common_words = partial(word_list, "common_words.txt")
 purpose_nouns = partial(word_list, "purpose_nouns.txt")
 not_names = partial(word_list, "not_names.txt")
+after_name_words = partial(word_list, "after_name_words.txt")
 
 
 COUNTERPARTS = ("نظير", "نظيره", "نظيرها", "نظيرهم", "نظيري", "نظيرته", "نظيرتها", "نظيراه")

@@ -16,7 +16,7 @@ from .context import (
     Cand,
     Context,
 )
-from .lexicon import not_names, purpose_nouns
+from .lexicon import after_name_words, not_names, purpose_nouns
 
 KNOWN_PRIORITY = {"people": 5, "organizations": 4, "facilities": 3, "countries": 2, "places": 1}
 MAX_ORG_WORDS = 5
@@ -216,8 +216,10 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
     words = 0
     inner = known_at.get(k)
     if inner is not None and (inner.start != ctx.tokens[k].start
-                              or inner.type not in INNER[head.type]):
-        inner = None
+                              or inner.type not in INNER[head.type]
+                              or head.mode.startswith("institution")
+                              and ctx.word(k - 1).startswith("ال")):
+        inner = None    # هنأ مجلس الوزراء مصر: a definite head takes no genitive
     if inner is not None:
         k = inner.last + (inner.type == "GPE" and head.mode.startswith("named")
                           and _name_adjective(ctx, inner.last, known_at))
@@ -339,6 +341,9 @@ def _name_words(ctx: Context, k: int, known_at: dict[int, Cand], facility: bool)
         if w[0] == "و" and not coordinated:
             break
         is_def = w.startswith("ال") or w.startswith("وال")
+        if definite and w.startswith("ال") and ctx.word(k - 1).startswith(("ال", "وال")) \
+                and (w in after_name_words() or _derived_masdar(w)):
+            break           # وأيدت محكمة الاستئناف الحكم: the object, not an adjective
         if t.kind == "word" and not is_def:
             if definite or w[0] == "ل" or indefinite == 2 \
                     or (words == 0 and _agrees(ctx, start - 1, w)):
@@ -355,6 +360,19 @@ def _name_words(ctx: Context, k: int, known_at: dict[int, Cand], facility: bool)
     if words and not definite and not _boundary(ctx, k):
         return start, 0
     return k, words
+
+
+def _derived_masdar(w: str) -> bool:
+    """A definite verbal noun of a derived verb by its shape (الاعتراف، الانتهاء، الاستقرار،
+    الإسراع، التحقيق، التأكد، التعاون): a noun, never an adjective of the name before it."""
+    s = w[2:]
+    n = len(s)
+    if n < 4 or s.endswith(("ي", "يه", "ين", "ون", "ات")):
+        return False
+    if s[0] == "ا":
+        return (n == 6 and (s[2] == "ت" or s[1] == "ن") and s[4] == "ا") \
+            or (n == 7 and s.startswith("است") and s[5] == "ا") or (n == 5 and s[3] == "ا")
+    return s[0] == "ت" and (n == 4 or (n == 5 and (s[3] == "ي" or s[2] == "ا")))
 
 
 def _generic(ctx: Context, first: int, last: int) -> bool:

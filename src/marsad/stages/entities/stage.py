@@ -8,7 +8,7 @@ from ...record import Entity, Mention
 from ...text.normalize import INVISIBLE
 from . import coref, kb, lexicon, persons, recognize
 from .actors import LOCAL_SECTORS, actor_spans, located_in
-from .context import Context
+from .context import PLACE_CUES, Context
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 _offsets = attrgetter("start", "end")
@@ -20,6 +20,7 @@ class EntityStage:
         lexicon.given_names()
         lexicon.common_words()
         lexicon.purpose_nouns()
+        lexicon.after_name_words()
         lexicon.not_names()
         kb.name_words()
         kb.short_names()
@@ -75,7 +76,16 @@ def _covered(cands) -> set[int]:
 
 def _code(ents: coref.Entities, ctx: Context, home: str | None) -> None:
     located: dict = {}
+    place_at = None
     for ent in ents.all():
+        if ent.type == "FAC" and not ent.country:
+            if place_at is None:
+                gpes = [e for e in ents.all() if e.type == "GPE" and e.country]
+                place_at = {m.first: (m.start, e.country) for e in gpes for m in e.mentions}
+                named = [e.country for e in gpes]
+                sure = {c for c in named if c == home or named.count(c) > 1}
+            country = _facility_place(ctx, ent, place_at)
+            ent.country = country if country in sure else None
         if ent.type in PLACE_TYPES:
             ent.sector = None
             ent.country = ent.country or (home if ent.key[0] == "P" and ent.entry is None else None)
@@ -95,6 +105,27 @@ def _code(ents: coref.Entities, ctx: Context, home: str | None) -> None:
         ent.country = ent.country or home
         if not ent.sector or ent.sector == "UNK":
             ent.sector = "CVL" if ent.type == "PER" else "GOV"
+
+
+def _facility_place(ctx: Context, ent, place_at: dict) -> str | None:
+    """مطار حمد الدولي في الدوحة، فندق القصر بمدينة دبي: the country of a place named right
+    after a facility with في or ب (after a place noun or not). The caller keeps it only for the
+    article's home country or one it names with two places (not a lone namesake town)."""
+    for m in ent.mentions:
+        j = m.last
+        if ctx.word(j) == "في":
+            j += 1
+            if ctx.form_in(j, PLACE_CUES) is not None:
+                j += 1
+        elif j < ctx.n and ctx.word(j)[:1] == "ب":
+            cue = ctx.form_in(j, PLACE_CUES)
+            j += cue is not None and cue[1] > ctx.tokens[j].start
+        else:
+            continue
+        place = place_at.get(j)
+        if place is not None and (j > m.last or place[0] > ctx.tokens[j].start):
+            return place[1]
+    return None
 
 
 def _emit(doc: Document, ctx: Context, ents: coref.Entities, nominals, home: str | None) -> None:
