@@ -2,6 +2,7 @@
 and from organization patterns (head noun + name: حزب العمال الكردستاني، وزارة الدفاع الروسية)."""
 from __future__ import annotations
 
+import re
 from operator import attrgetter
 
 from ...text.normalize import normalize, nunated
@@ -362,17 +363,23 @@ def _name_words(ctx: Context, k: int, known_at: dict[int, Cand], facility: bool)
     return k, words
 
 
+# Definite verbal nouns of derived verbs, by verb form (normalized: hamza folded to ا).
+DERIVED_MASDAR = re.compile(r"""ال(?:
+      ا.ت.ا.      # VIII  الاعتراف
+    | ان..ا.      # VII   الانتهاء
+    | است..ا.     # X     الاستقرار
+    | ا..ا.       # IV    الإسراع
+    | ت..ي.       # II    التحقيق
+    | ت.ا..       # VI    التعاون
+    | ت...        # V     التأكد
+    )""", re.VERBOSE)
+NISBA_OR_PLURAL = ("ي", "يه", "ين", "ون", "ات")
+
+
 def _derived_masdar(w: str) -> bool:
-    """A definite verbal noun of a derived verb by its shape (الاعتراف، الانتهاء، الاستقرار،
-    الإسراع، التحقيق، التأكد، التعاون): a noun, never an adjective of the name before it."""
-    s = w[2:]
-    n = len(s)
-    if n < 4 or s.endswith(("ي", "يه", "ين", "ون", "ات")):
-        return False
-    if s[0] == "ا":
-        return (n == 6 and (s[2] == "ت" or s[1] == "ن") and s[4] == "ا") \
-            or (n == 7 and s.startswith("است") and s[5] == "ا") or (n == 5 and s[3] == "ا")
-    return s[0] == "ت" and (n == 4 or (n == 5 and (s[3] == "ي" or s[2] == "ا")))
+    """A definite verbal noun of a derived verb (الاعتراف، التحقيق): a noun, never an adjective
+    of the name before it. (Nisbas and plurals of the same shape are adjectives or names.)"""
+    return DERIVED_MASDAR.fullmatch(w) is not None and not w.endswith(NISBA_OR_PLURAL)
 
 
 def _generic(ctx: Context, first: int, last: int) -> bool:
