@@ -317,6 +317,16 @@ def thing_after(ctx: Context, trig: Trigger, ceiling: int) -> int | None:
     return j
 
 
+def indefinite_head(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
+    """«فصائل تعارض الحوثيين»، «مجموعة مسلحة تعارض الحكومة»: a present verb right after an unnamed
+    indefinite phrase describes it (a relative clause with no pronoun); the phrase is its subject."""
+    a = ctx.actor_ending.get(trig.first)
+    if a is None or a.first < floor or a.entity is not None or a.place or trig.entry.tense != "present":
+        return None
+    toks = ctx.doc.tokens
+    return None if any(definite(ctx.doc.text, toks[k]) for k in range(a.first, trig.first)) else a
+
+
 def relative_head(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     """كيري الذي يزور قطر: the antecedent of a relative pronoun is the subject."""
     j = i - 1
@@ -1013,7 +1023,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             actors = [speaker]
         else:
             a = (fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
-                 or modal_subject(ctx, trig.first, floor))
+                 or modal_subject(ctx, trig.first, floor) or indefinite_head(ctx, trig, floor))
             agent = _passive_agent(ctx, a, ceiling, reach=FRONTED_REACH, start=trig.last) \
                 if a is not None and p.type in FORCE_ON else None
             if agent is not None:  # ثمانية من المقاتلين خطفوا على أيدي X: a passive
