@@ -11,6 +11,8 @@ from .actors import ActorPhrase
 from .context import RELATIVES, SUBJECT_THAT, Context
 from .evidence import ARMED, has_word, is_target
 from .triggers import Trigger
+
+COMMENT_IN = frozenset({"في", "وفي"})  # «…، في تهديد مبطن»
 from .where import locative_place, place_prep
 
 PREPOSITIONS = frozenset(normalize(w) for w in (
@@ -315,6 +317,16 @@ def thing_after(ctx: Context, trig: Trigger, ceiling: int) -> int | None:
     return j
 
 
+def indefinite_head(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
+    """«فصائل تعارض الحوثيين»، «مجموعة مسلحة تعارض الحكومة»: a present verb right after an unnamed
+    indefinite phrase describes it (a relative clause with no pronoun); the phrase is its subject."""
+    a = ctx.actor_ending.get(trig.first)
+    if a is None or a.first < floor or a.entity is not None or a.place or trig.entry.tense != "present":
+        return None
+    toks = ctx.doc.tokens
+    return None if any(definite(ctx.doc.text, toks[k]) for k in range(a.first, trig.first)) else a
+
+
 def relative_head(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     """كيري الذي يزور قطر: the antecedent of a relative pronoun is the subject."""
     j = i - 1
@@ -409,6 +421,27 @@ def _announced(ctx: Context, trig: Trigger, floor: int) -> bool:
         return False
     a = subject_after(ctx, j + 1, trig.first)
     return a is not None and a.sector not in ARMED and not a.place  # a state: its army
+
+
+def comment_noun(ctx: Context, trig: Trigger) -> bool:
+    """«…، في تهديد مبطن لـ…»: a threat noun after a comma and في comments on the statement
+    before it, whose speaker makes the threat."""
+    toks = ctx.doc.tokens
+    return trig.pattern.type == "THREATEN" and trig.pattern.pos == "N" and trig.first > 1 \
+        and toks[trig.first - 1].norm in COMMENT_IN and toks[trig.first - 2].norm == ","
+
+
+def proposer(ctx: Context, after: int, ceiling: int, used: list) -> list[ActorPhrase]:
+    """«رفض طلبا من X»، «رفضت طلب X»: the author of a request or offer (PROPOSAL in
+    evidence.tsv) right after a rejection and its subject is the one it is toward."""
+    toks = ctx.doc.tokens
+    if after >= ceiling - 1 or not has_word(toks[after], "PROPOSAL"):
+        return []
+    k = after + 2 if toks[after + 1].norm in ("من", "مقدم", "مقدما") else after + 1
+    if k < ceiling and toks[k].norm == "من":
+        k += 1  # طلبا مقدما من
+    a = ctx.actor_at.get(k)
+    return [] if a is None or a in used or a.place and not ctx.is_country(a) else coordinated(ctx, a, ceiling)
 
 
 def main_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
@@ -990,7 +1023,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             actors = [speaker]
         else:
             a = (fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
-                 or modal_subject(ctx, trig.first, floor))
+                 or modal_subject(ctx, trig.first, floor) or indefinite_head(ctx, trig, floor))
             agent = _passive_agent(ctx, a, ceiling, reach=FRONTED_REACH, start=trig.last) \
                 if a is not None and p.type in FORCE_ON else None
             if agent is not None:  # ثمانية من المقاتلين خطفوا على أيدي X: a passive
@@ -1038,6 +1071,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                     actors = joined_before(ctx, a, floor)
     elif p.pos == "A" and (main_subject(ctx, trig.first, floor) or speaker) is not None:
         actors = [main_subject(ctx, trig.first, floor) or speaker]  # قال X …، متهما Y
+    elif comment_noun(ctx, trig) and (speaker or main_subject(ctx, trig.first, floor)) is not None:
+        actors = [speaker or main_subject(ctx, trig.first, floor)]  # قال X …، في تهديد لـY
     else:
         g = ctx.actor_at.get(trig.last)
         if "genobj" in p.flags and _possessive(ctx, trig):
@@ -1103,6 +1138,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
     kind = not rcps and (p.rcp or p.gen == "recipient") and pronoun_object(ctx, trig, after, p)
     if kind:  # هاجمهم، وجه له الدعوة: the pronoun fills the slot before any phrase after it
         rcps = antecedent(ctx, trig, actors, kind)
+    if not rcps and p.type == "REJECT":
+        rcps = proposer(ctx, after, ceiling, actors)
     if not rcps and p.type in ARMED_TYPES:
         rcps = held_by(ctx, after, ceiling, actors)
     if not rcps:

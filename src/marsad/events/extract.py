@@ -18,6 +18,7 @@ from .arguments import (
     FORCE_ON,
     SKIP_WORDS,
     clause_subject,
+    comment_noun,
     find_arguments,
     normalized_lemma,
 )
@@ -48,6 +49,7 @@ TO = frozenset({"الي", "لل"})
 SHORT_MASDARS = frozenset({"شن"})  # verbal nouns of two letters (بشن هجمات)
 TO_ACT = TO | {"ب" + w for w in SHORT_MASDARS}  # words an act named as content follows
 FRAME_WINDOW = 8
+COMPLEMENTIZER_B = frozenset({"بان", "بانه", "بانها", "بانهم", "بين"})  # not an act named with ب
 UNSAID_WINDOW = 10
 CLAIM_WORD = "مسؤوليت"  # مسؤوليته، مسؤوليتها، مسؤوليتهم (normalized)
 YEAR = re.compile(r"(?:1[34]|19|20)\d\d")  # a Hijri or Gregorian year, not a count
@@ -202,8 +204,9 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     # (هدد بفرض عقوبات: only threatened; a verb after the threat is a clause of its own)
     quote = quote_at(doc, trig.start)
     speaker = speaker_phrase(ctx, quote)
-    if p.pos == "A" and speaker is None:  # وقال عون: «…»، متهما قائد الجيش: the speaker accuses
-        speaker = speaker_phrase(ctx, sentence_quote(doc, sent, trig.start))
+    comment = comment_noun(ctx, trig)  # «…، في تهديد مبطن»: the speaker's own threat
+    if (p.pos == "A" or comment) and speaker is None:  # وقال عون: «…»، متهما قائد الجيش: the
+        speaker = speaker_phrase(ctx, sentence_quote(doc, sent, trig.start))  # speaker accuses
     if p.pos == "V" and trig.last in ctx.nisba and trig.last not in ctx.actor_at:
         # طالب تونسي: a noun with its adjective, not the verb طالب
         return None
@@ -268,6 +271,10 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         return None  # (هدد زعيم الجماعة بمهاجمة السفن: a threat with its content needs no target)
     if "concrete" in p.flags and _first_object(ctx, trig, actors, "ABSTRACT"):
         return None
+    if "endanger" in p.flags and _endangered(ctx, trig, actors):
+        return None  # يهدد أمن المنطقة، تهديد للسلم: a danger, no threat made
+    if "content" in p.flags and not (comment or _threat_named(doc, trig)):
+        return None  # «التهديدات الإرهابية»: no act threatened, no party threatening
     if "adjective" in p.flags and trig.first > 0 and definite(doc.text, tok) \
             and doc.tokens[trig.first - 1].kind == "word" and definite(doc.text, doc.tokens[trig.first - 1]):
         return None  # الخدمات المساندة: supporting services
@@ -288,7 +295,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         status = None
     if "refuse" in p.flags and (status == "negated" or _negated_modal(doc, trig, floor)):
         etype, cameo, status = "REJECT", REFUSE_CAMEO, None  # لا يمكن أن نقبل بـ: a rejection
-    if p.pos == "A":
+    if p.pos == "A" or comment:
         report = None  # نفى X الاتهامات، متهما Y: the participle is the speaker's own act
     status, source = reported(ctx, status, report, quote, trig, actors, sent)
     invitation = _invitation(doc, trig) if p.pos == "N" and p.type == "CONSULT" else None
@@ -809,6 +816,30 @@ def _first_object(ctx, trig: Trigger, actors, kind: str) -> bool:
     while j < len(toks) - 1 and (toks[j].norm in SKIP_WORDS or toks[j].norm in trig.pattern.rcp):
         j += 1  # زار المسؤولين أمس مصابي، اعتدى على سيادة
     return j < len(toks) and has_word(toks[j], kind)
+
+
+def _endangered(ctx, trig: Trigger, actors) -> bool:
+    """«يهدد أمن المنطقة»، «تهدد حياة المارة»، «تهديد للسلم»، «تهديدا خطيرا لأمن»: what is put at
+    risk (DANGER in evidence.tsv) comes first after the verb and its subject, or after the noun
+    and one adjective (not a threatened act with ب: هدد بعملية عسكرية)."""
+    toks = ctx.doc.tokens
+    j = _after_subject(trig, actors) if trig.pattern.pos == "V" else trig.last
+    for k in range(j, min(j + 2, len(toks))):
+        if toks[k].norm in SKIP_WORDS:
+            continue
+        if has_word(toks[k], "DANGER") and not toks[k].norm.startswith("ب"):
+            return True
+        if trig.pattern.pos == "V":
+            return False
+    return False
+
+
+def _threat_named(doc: Document, trig: Trigger) -> bool:
+    """«تهديدات بالقتل»، «تهديده بشن هجمات»: a threat noun names the act threatened with ب
+    right after it or after one adjective."""
+    toks = doc.tokens
+    return any(_with_b(toks[k]) and toks[k].norm not in COMPLEMENTIZER_B
+               for k in range(trig.last, min(trig.last + 2, len(toks))))
 
 
 def _after_subject(trig: Trigger, actors) -> int:

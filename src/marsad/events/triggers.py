@@ -17,6 +17,7 @@ CROWD_WORDS = frozenset({"الالاف", "الاف", "المئات", "مئات",
 HAMZAS = frozenset("أإآءئؤ")
 NOUN_PROCLITICS = frozenset("بك")
 REST_GAP = 9  # words allowed between a verb and the rest of its phrase (the subject)
+NOUNVERB_GAP = 5  # words from a verb to the request noun that is its object (رفضت الحكومة السورية طلب)
 PREPOSITION_WORDS = frozenset({"بحق", "ضد", "من", "مع", "علي", "عن", "الي", "في", "بين", "لدي"})
 NOUN_BEFORE = frozenset(normalize(w) for w in "في إلى على عن بين ضد بحق لدى خلال جراء إثر اثر عقب أثناء "
                         "بعد قبل منذ".split())  # words after which no verb starts
@@ -189,7 +190,19 @@ def _noun_reading(doc: Document, m: Match) -> bool:
     if m.first == 0 or prefix:  # رفض وطلب منه: a second verb
         return False
     prev = doc.tokens[m.first - 1]
-    return prev.kind == "num" or has_word(prev, "NOUNCUE")
+    return prev.kind == "num" or has_word(prev, "NOUNCUE") or _object_after_subject(doc, m.first)
+
+
+def _object_after_subject(doc: Document, i: int) -> bool:
+    """«رفضت الحكومة السورية طلب…»: a verb taking the noun as its object (NOUNVERB in
+    evidence.tsv) and its subject, with no mark or second verb (و) between, come right before."""
+    for k in range(i - 1, max(-1, i - 1 - NOUNVERB_GAP), -1):
+        tok = doc.tokens[k]
+        if tok.kind != "word":
+            return False
+        if has_word(tok, "NOUNVERB"):
+            return k < i - 1
+    return False
 
 
 def _final_ha(doc: Document, m: Match) -> bool:
