@@ -11,10 +11,9 @@ from .actors import ActorPhrase
 from .context import RELATIVES, SUBJECT_THAT, Context
 from .evidence import ARMED, has_word, is_target
 from .triggers import Trigger
-
-COMMENT_IN = frozenset({"في", "وفي"})  # «…، في تهديد مبطن»
 from .where import locative_place, place_prep
 
+COMMENT_IN = frozenset({"في", "وفي"})  # «…، في تهديد مبطن»
 PREPOSITIONS = frozenset(normalize(w) for w in (
                           "مع", "على", "ضد", "الى", "عن", "من", "بين", "في", "امام", "بحق", "لدى",
                           "عند", "تجاه", "نحو", "حول", "بشان", "خلال", "منذ", "عبر", "لصالح", "قبل",
