@@ -262,6 +262,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         return None  # استقبلت عمان أول طائرة: a flight, not a visitor
     if "noshadda" in p.flags and "\u0651" in doc.text[trig.start:trig.end]:
         return None  # ودّعت (bade farewell)، يدّعي (claims): not دعا
+    if "goal" in p.flags and _aimed(ctx, trig):
+        return None  # ضربات جوية لمنعهم من الاستيلاء على عدن: an aim, not a happening
     if "prayer" in p.flags and (_object_of_kind(ctx, trig, "PRAYER", PRAYER_WINDOW)
                                 or _object_of_kind(ctx, trig, "FEELING", 2)):
         return None  # يدعو للفخر، داعيا للشهداء بالرحمة: a feeling or a blessing, not an appeal
@@ -495,7 +497,21 @@ def _object_of_kind(ctx: Context, trig: Trigger, kind: str, window: int = UNSAID
     return False
 
 
+GOAL_LINKS = frozenset(normalize(w) for w in "في على إلى الى".split())
 NOT_CHARGES = frozenset(normalize(w) for w in "شدة أشد قوة بعد بين سبب شأن ها ه هم".split())
+
+
+def _aimed(ctx: Context, trig: Trigger) -> bool:
+    """The act is only aimed at: ل of purpose on it (لمنع) or a word of aim or failure before it,
+    perhaps with a preposition between (في سبيل منع، العمل على منع، الإخفاق في منع)."""
+    doc, toks = ctx.doc, ctx.doc.tokens
+    tok = toks[trig.first]
+    if tok.start < trig.start and normalize(doc.text[tok.start:trig.start]).lstrip("وف") == "ل":
+        return True
+    k = trig.first - 1
+    if k > 0 and toks[k].norm in GOAL_LINKS:
+        k -= 1
+    return k >= 0 and has_word(toks[k], "GOAL")
 
 
 def _charge_after(ctx: Context, trig: Trigger) -> bool:
