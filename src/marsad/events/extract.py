@@ -214,7 +214,9 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
                                or _counted_subject(ctx, trig, actors)
                                or _passive_subject(ctx, trig, actors)):
         rcps, actors = _unique(actors + rcps), []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
-    if "charged" in p.flags and _possessed(doc, trig) and _charge_after(ctx, trig):
+    if "charged" in p.flags and p.pos == "V" and _charge_after(ctx, trig) and not _object_suffix(doc, trig):
+        return None  # واتهما بالإعداد لأعمال إرهابية، أدين بالمشاركة: a passive, the accuser unnamed
+    if "charged" in p.flags and p.pos == "N" and _possessed(doc, trig) and _charge_after(ctx, trig):
         rcps, actors = _unique(actors + rcps), []  # لاتهامه بالتخطيط لانقلاب: he is the accused
     verb = target = None
     if p.type == "ACCUSE" and p.pos == "N":  # تعرض لانتقادات حادة: the subject is criticized
@@ -498,7 +500,14 @@ def _object_of_kind(ctx: Context, trig: Trigger, kind: str, window: int = UNSAID
 
 
 GOAL_LINKS = frozenset(normalize(w) for w in "في على إلى الى".split())
-NOT_CHARGES = frozenset(normalize(w) for w in "شدة أشد قوة بعد بين سبب شأن ها ه هم".split())
+NOT_CHARGES = frozenset(normalize(w) for w in "بشدة بأشد بقوة بعد بين بسبب بشأن بها به بهم بالأمس بعض بعضا بعضهم بعضها بدون".split())
+
+
+def _object_suffix(doc: Document, trig: Trigger) -> bool:
+    """A verb carrying an object pronoun (يتهمونه، اتهمها): its ب after names the charge."""
+    word = normalize(doc.text[trig.start:trig.end])
+    heads = normalize(trig.pattern.lemma).split("/")  # اتهم ends in هم without a pronoun
+    return word not in heads and word.endswith(("ه", "ها", "هم", "هما", "كم", "ني", "نا"))
 
 
 def _aimed(ctx: Context, trig: Trigger) -> bool:
@@ -520,7 +529,8 @@ def _charge_after(ctx: Context, trig: Trigger) -> bool:
     if trig.last >= len(toks) or toks[trig.last].kind != "word":
         return False
     word = toks[trig.last].norm.removeprefix("و")
-    return word.startswith("ب") and len(word) > 3 and word[1:] not in NOT_CHARGES
+    return (word.startswith("ب") and len(word) > 3 and word not in NOT_CHARGES
+            and trig.last not in ctx.actor_at)  # not «اتهمت باكستان»
 
 
 def _in_exchange(ctx: Context, trig: Trigger, tok) -> bool:
