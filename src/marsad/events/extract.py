@@ -51,6 +51,7 @@ TO_ACT = TO | {"ب" + w for w in SHORT_MASDARS}  # words an act named as content
 FRAME_WINDOW = 8
 COMPLEMENTIZER_B = frozenset({"بان", "بانه", "بانها", "بانهم", "بين"})  # not an act named with ب
 UNSAID_WINDOW = 10
+PRAYER_WINDOW = 6  # words after دعا where a blessing (بالرحمة) shows a prayer
 CLAIM_WORD = "مسؤوليت"  # مسؤوليته، مسؤوليتها، مسؤوليتهم (normalized)
 YEAR = re.compile(r"(?:1[34]|19|20)\d\d")  # a Hijri or Gregorian year, not a count
 EXCHANGE = frozenset({"لقاء", "مقابل"})
@@ -73,6 +74,7 @@ NOMINATIVE_ENDINGS = (NOMINATIVE_PLURAL, "ان")  # and the dual
 NOT_OBJECTS = frozenset(normalize(w) for w in "في على من إلى عن مع ضد بين خلال قرب داخل عند منذ أثناء "
                         "لدى أمام حيال تجاه إزاء بحق وسط شمال جنوب شرق غرب".split())
 SIDES = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "UAF", "OPP", "PTY"})  # need=sides
+PARTIES = SIDES | {"LEG", "JUD", "SOC"}  # need=parties: bodies whose demands are political acts
 FIGHTERS = frozenset({"REB", "UAF"})  # need=abroad: an armed side backed at home
 PLURAL_PAST = "وا"  # قتلوا، خطفوا
 BESIDES = frozenset(normalize(w) for w in "إضافة بالإضافة وبينهم بينهم منهم".split())
@@ -215,7 +217,15 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
                                or _counted_subject(ctx, trig, actors)
                                or _passive_subject(ctx, trig, actors)):
         rcps, actors = _unique(actors + rcps), []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
+    if "charged" in p.flags and p.pos == "V" and _charge_after(ctx, trig) and not _object_suffix(doc, trig):
+        return None  # واتهما بالإعداد لأعمال إرهابية، أدين بالمشاركة: a passive, the accuser unnamed
+    if "charged" in p.flags and p.pos == "N" and _possessed(doc, trig) and _charge_after(ctx, trig):
+        rcps, actors = _unique(actors + rcps), []  # لاتهامه بالتخطيط لانقلاب: he is the accused
     verb = target = None
+    if p.type == "ACCUSE" and p.pos == "N":  # تعرض لانتقادات حادة: the subject is criticized
+        verb = _exposed(ctx, trig, floor)
+        target = _exposed_target(ctx, verb, trig, floor) if verb is not None else None
+        actors = [a for a in [_critic_after(ctx, trig, ceiling)] if a is not None] if verb is not None else actors
     if p.type in FORCE_ON and p.pos == "N":
         verb = _exposed(ctx, trig, floor)
         verb = _escaped(ctx, trig, floor) if verb is None else verb
@@ -255,6 +265,13 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         return None
     if "guests" in p.flags and rcps and all(has_word(doc.tokens[a.first], "CARGO") for a in rcps):
         return None  # استقبلت عمان أول طائرة: a flight, not a visitor
+    if "noshadda" in p.flags and "\u0651" in doc.text[trig.start:trig.end]:
+        return None  # ودّعت (bade farewell)، يدّعي (claims): not دعا
+    if "goal" in p.flags and _aimed(ctx, trig):
+        return None  # ضربات جوية لمنعهم من الاستيلاء على عدن: an aim, not a happening
+    if "prayer" in p.flags and (_object_of_kind(ctx, trig, "PRAYER", PRAYER_WINDOW)
+                                or _object_of_kind(ctx, trig, "FEELING", 2)):
+        return None  # يدعو للفخر، داعيا للشهداء بالرحمة: a feeling or a blessing, not an appeal
     if "grant" in p.flags and _object_of_kind(ctx, trig, "HONOUR"):
         return None  # منح البرلمان الحكومة الثقة: a vote or an award, not aid
     if "modal" in p.flags and _denied_obligation(doc, trig, sent.first_token):
@@ -476,17 +493,51 @@ def _negated_modal(doc: Document, trig: Trigger, floor: int) -> bool:
     return any(doc.tokens[j].norm in NEGATORS for j in range(max(floor, trig.first - 6), trig.first))
 
 
-def _object_of_kind(ctx: Context, trig: Trigger, kind: str) -> bool:
+def _object_of_kind(ctx: Context, trig: Trigger, kind: str, window: int = UNSAID_WINDOW) -> bool:
     """رفض المتحدث العسكري، العقيد فلان، الإفصاح عن…: a word of the evidence list ``kind``
     (UNSAID: saying; HONOUR: powers, trust, awards) is the object of the verb."""
     toks = ctx.doc.tokens
     sent_end = ctx.doc.sentences[toks[trig.first].sent].last_token
-    for j in range(trig.last, min(trig.last + UNSAID_WINDOW, sent_end)):
+    for j in range(trig.last, min(trig.last + window, sent_end)):
         if has_word(toks[j], kind):
             return True
         if j in ctx.verbs or j in ctx.trigger_tokens:
             return False
     return False
+
+
+GOAL_LINKS = frozenset(normalize(w) for w in "في على إلى الى".split())
+NOT_CHARGES = frozenset(normalize(w) for w in "بشدة بأشد بقوة بعد بين بسبب بشأن بها به بهم بالأمس بعض بعضا بعضهم بعضها بدون".split())
+
+
+def _object_suffix(doc: Document, trig: Trigger) -> bool:
+    """A verb carrying an object pronoun (يتهمونه، اتهمها): its ب after names the charge."""
+    word = normalize(doc.text[trig.start:trig.end])
+    heads = normalize(trig.pattern.lemma).split("/")  # اتهم ends in هم without a pronoun
+    return word not in heads and word.endswith(("ه", "ها", "هم", "هما", "كم", "ني", "نا"))
+
+
+def _aimed(ctx: Context, trig: Trigger) -> bool:
+    """The act is only aimed at: ل of purpose on it (لمنع) or a word of aim or failure before it,
+    perhaps with a preposition between (في سبيل منع، العمل على منع، الإخفاق في منع)."""
+    doc, toks = ctx.doc, ctx.doc.tokens
+    tok = toks[trig.first]
+    if tok.start < trig.start and normalize(doc.text[tok.start:trig.start]).lstrip("وف") == "ل":
+        return True
+    k = trig.first - 1
+    if k > 0 and toks[k].norm in GOAL_LINKS:
+        k -= 1
+    return k >= 0 and has_word(toks[k], "GOAL")
+
+
+def _charge_after(ctx: Context, trig: Trigger) -> bool:
+    """«اتهامه بالتخطيط»، «إدانتهم بتهم»: the charge follows with ب (not «إدانته بشدة»)."""
+    toks = ctx.doc.tokens
+    if trig.last >= len(toks) or toks[trig.last].kind != "word":
+        return False
+    word = toks[trig.last].norm.removeprefix("و")
+    return (word.startswith("ب") and len(word) > 3 and word not in NOT_CHARGES
+            and trig.last not in ctx.actor_at)  # not «اتهمت باكستان»
 
 
 def _in_exchange(ctx: Context, trig: Trigger, tok) -> bool:
@@ -594,6 +645,15 @@ def _hit_in(ctx: Context, trig: Trigger, floor: int) -> int | None:
     for k in range(trig.first - 1 - (not prefixed), max(floor, trig.first - EXPOSED_GAP) - 1, -1):
         if toks[k].norm in CASUALTY_VERBS:
             return k
+    return None
+
+
+def _critic_after(ctx: Context, trig: Trigger, ceiling: int):
+    """«تعرض لانتقادات (حادة) من المعارضة»: the critic after من."""
+    toks = ctx.doc.tokens
+    for k in range(trig.last, min(trig.last + 2, ceiling - 1)):
+        if toks[k].norm == "من":
+            return ctx.actor_at.get(k + 1)
     return None
 
 
@@ -780,6 +840,10 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return bool(rcps) and has_evidence(ctx.doc.tokens[trig.last:end], "SLUR")
     if need == "sides":
         return any(a.sector in SIDES for a in actors) and any(a.sector in SIDES for a in rcps)
+    if need == "parties":  # «يجب على إيران أن…» said by a minister, not «يجب على الآباء…»
+        return bool(actors) and all(a.sector in PARTIES for a in actors) and any(
+            r.sector in PARTIES and (r.entity is None or r.entity not in {a.entity for a in actors})
+            for r in rcps)
     if need == "imposed":  # العقوبات التي فرضها X على Y، الحصار المشدد الذي تفرضه X
         toks = ctx.doc.tokens
         return trig.first > 1 and toks[trig.first - 1].norm in RELATIVES and any(
