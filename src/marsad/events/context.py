@@ -33,6 +33,7 @@ class Context:
         self.verb_triggers: frozenset = frozenset()  # set by the caller: verbs of kept triggers
         self.scene_places: list | None = None   # filled on first use (where.scene)
         self.things: set[int] = set()  # verbs whose subject names no party (arguments.fronted_thing)
+        self.backing: set[int] = set()  # «بدعم من X» backing the armed subject (arguments.backed_by)
         self.index = TokenIndex(doc)
         heads = self.heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
         self.nisba = nisbas(heads)

@@ -778,7 +778,7 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return trig.first > 1 and toks[trig.first - 1].norm in RELATIVES and any(
             has_word(toks[k], "IMPOSED") for k in range(max(trig.first - 3, 0), trig.first - 1))
     if need == "abroad":  # دعم طهران للأسد، not «نوه بدعم أمير المنطقة للمهرجان»
-        return any(_backs(a, r) for a in actors for r in rcps)
+        return any(_backs(a, r) for a in actors for r in rcps) or trig.first in ctx.backing and bool(rcps)
     if etype == "ASSAULT" and any(a.sector in ARMED for a in actors):
         return True
     if etype == "ASSAULT" and trig.pattern.mode == "kill" and rcps and actors \
