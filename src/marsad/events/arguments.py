@@ -126,6 +126,7 @@ PAST_AGREES = {"": "m", "ت": "f", "وا": "p", "و": "p"}
 PRESENT_AGREES = {("ي", ""): "m", ("ت", ""): "f", ("ي", "ون"): "p", ("ي", "وا"): "p", ("ي", "و"): "p"}
 RELATIVE_SPAN = 12  # words from a subject's relative pronoun to its verb
 BACKING_WORDS = frozenset(normalize(w) for w in "بدعم بمساندة بمؤازرة بإسناد".split())
+SHARED_NOUNS = 2  # nouns joined by و before a genitive they share (دعم ورعاية واهتمام X)
 LINKS = frozenset(normalize(w) for w in "التابعة التابع التابعين الموالية الموالي الموالين "
                   "المقربة المقرب المقربين".split())  # قوات الأمن التابعة لحماس التي…
 
@@ -1053,9 +1054,14 @@ def backed_by(ctx: Context, trig: Trigger, floor: int):
     after a verb taking ب (اتهم X Y بدعم، قامت X بدعم: Y or X backs). (actors, recipients), or
     None when the noun is not «with the backing of»."""
     toks = ctx.doc.tokens
-    if not _with_b(ctx, trig) or trig.last >= len(toks):
+    if trig.last >= len(toks):
         return None
     after_from = toks[trig.last].norm == "من"
+    if not _with_b(ctx, trig):  # لقي مساندة من X، نال دعما من X: X backs (the one backed is
+        # the subject of a verb not known here)
+        agent = ctx.actor_at.get(trig.last + 1) if after_from else None
+        return ([agent], []) if agent is not None and not definite(ctx.doc.text, toks[trig.first]) \
+            else None
     if after_from:  # بدعم من (وحدات من) الجيش
         j = trig.last + 1
         if j not in ctx.actor_at and j + 2 < len(toks) and toks[j + 1].norm == "من":
@@ -1085,6 +1091,47 @@ def _takes_b(ctx: Context, j: int) -> bool:
     (اتهم، طالب، أشاد) or قام (قامت إيران بدعم الحوثيين: Iran backs)."""
     return j >= 0 and (j in ctx.event_verbs and j not in ctx.force_verbs
                        or ctx.doc.tokens[j].norm.lstrip("وف") in DID_VERBS)
+
+
+def _shared_genitive(ctx: Context, trig: Trigger) -> ActorPhrase | None:
+    """«بدعم واهتمام خادم الحرمين»، «دعم ومساندة المملكة للشعب»: nouns in the construct state
+    joined by و share the genitive after the last of them."""
+    toks = ctx.doc.tokens
+    if _construct_blocked(ctx, trig.first):
+        return None
+    for j in range(trig.last, min(trig.last + SHARED_NOUNS, len(toks) - 1)):
+        tok = toks[j]
+        if tok.kind != "word" or not tok.norm.startswith("و") or ctx.in_actor(j) or j in ctx.verbs \
+                or _construct_blocked(ctx, j):
+            return None
+        g = ctx.actor_at.get(j + 1)
+        if g is not None:
+            return g if preposition(ctx, g) is None else None
+    return None
+
+
+def joined_noun(ctx: Context, trig: Trigger) -> bool:
+    """«دعم ومساندة المملكة»: a noun joined by و to an event noun of its type in the construct
+    state before it names the same act (told by the first noun, which shares its genitive)."""
+    i = trig.first
+    tok = ctx.doc.tokens[i]
+    return trig.pattern.pos == "N" and i > 0 and tok.norm.startswith("و") and tok.start < trig.start \
+        and ctx.noun_types.get(i - 1) == trig.pattern.type and not _construct_blocked(ctx, i - 1) \
+        and trig.last in ctx.actor_at and not _construct_blocked(ctx, i)
+
+
+def _supported(ctx: Context, phrases: list) -> bool:
+    """A phrase naming the one supported (دعم المملكة للشعب الفلسطيني), not the one fought
+    (مساندة المقاومة ضد الحوثيين)."""
+    return bool(phrases) and ctx.doc.tokens[phrases[0].first - 1].norm not in TOWARD
+
+
+def _construct_blocked(ctx: Context, j: int) -> bool:
+    """The word cannot head a construct: it has the article or a pronoun suffix."""
+    tok = ctx.doc.tokens[j]
+    word = tok.norm.removeprefix("و")
+    return definite(ctx.doc.text, tok) or word.endswith(PRONOUN_SUFFIXES) and len(word) > 4 \
+        and not word.endswith("ه")
 
 
 def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speaker=None):
@@ -1170,6 +1217,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         actors = [main_subject(ctx, trig.first, floor) or speaker]  # قال X …، متهما Y
     else:
         g = ctx.actor_at.get(trig.last)
+        if g is None:
+            g = _shared_genitive(ctx, trig)  # بدعم واهتمام X: X's support and care
         if "genobj" in p.flags and _possessive(ctx, trig):
             g = None  # دعمكم ونبيل مواقفكم: the pronoun is its owner, no genitive follows
         owner = False
@@ -1192,7 +1241,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             group = coordinated(ctx, g, ceiling)
             if p.gen == "actor" and not _meeting_purpose(ctx, trig) and not (
                     "genobj" in p.flags and not _with_b(ctx, trig)
-                    and not recipients(ctx, trig, group[-1].last, ceiling, group)):
+                    and not _supported(ctx, recipients(ctx, trig, group[-1].last, ceiling, group))):
                 actors, after = group, group[-1].last
             else:  # لدعم الحكومة في مواجهة المتمردين: with no ل after it, the genitive is supported
                 rcps, after = group, group[-1].last

@@ -60,6 +60,8 @@ class Context:
         self.verbs = {m.first for m in by_lex.get("event_triggers", ())
                       if m.entry.tense is not None}
         self.trigger_tokens = {m.first for m in by_lex.get("event_triggers", ())}
+        self.noun_types = {m.first: m.entry.pattern.type for m in by_lex.get("event_triggers", ())
+                           if m.entry.pattern.pos == "N"}  # nouns of events by first token
         self.force_verbs = {m.first for m in by_lex.get("event_triggers", ())  # قتل، اعتقل
                             if m.entry.tense is not None and m.entry.pattern.type in FORCE_TYPES}
         self.verbs.update(m.first for m in by_lex.get("event_cues", ()) if m.entry.how == "V")

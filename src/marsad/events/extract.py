@@ -19,6 +19,7 @@ from .arguments import (
     SKIP_WORDS,
     clause_subject,
     find_arguments,
+    joined_noun,
     normalized_lemma,
 )
 from .cameo import goldstein, quad_class
@@ -204,6 +205,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     speaker = speaker_phrase(ctx, quote)
     if p.pos == "A" and speaker is None:  # وقال عون: «…»، متهما قائد الجيش: the speaker accuses
         speaker = speaker_phrase(ctx, sentence_quote(doc, sent, trig.start))
+    if joined_noun(ctx, trig):
+        return None  # دعم ومساندة المملكة: one act named twice
     if p.pos == "V" and trig.last in ctx.nisba and trig.last not in ctx.actor_at:
         # طالب تونسي: a noun with its adjective, not the verb طالب
         return None
