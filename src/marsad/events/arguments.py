@@ -127,6 +127,7 @@ PRESENT_AGREES = {("ي", ""): "m", ("ت", ""): "f", ("ي", "ون"): "p", ("ي", 
 RELATIVE_SPAN = 12  # words from a subject's relative pronoun to its verb
 BACKING_WORDS = frozenset(normalize(w) for w in "بدعم بمساندة بمؤازرة بإسناد".split())
 SHARED_NOUNS = 2  # nouns joined by و before a genitive they share (دعم ورعاية واهتمام X)
+TO_HIM = frozenset({"له", "لها", "لهم", "لهما"})
 LINKS = frozenset(normalize(w) for w in "التابعة التابع التابعين الموالية الموالي الموالين "
                   "المقربة المقرب المقربين".split())  # قوات الأمن التابعة لحماس التي…
 
@@ -1134,6 +1135,45 @@ def _construct_blocked(ctx: Context, j: int) -> bool:
         and not word.endswith("ه")
 
 
+def possessive_accusation(ctx: Context, trig: Trigger, ceiling: int):
+    """An accusation noun with a possessive pronoun: followed by the one accused (اتهامه الحكومة،
+    واتهامه لها بتغذية الإرهاب) the pronoun accuses; otherwise, for a noun flagged ``accused``,
+    it is the accused (بعد اتهامه بالفساد، تم اتهامه بالتجسس), and only an agent named after it
+    accuses (من قبل X).
+    (actors, recipients), or None when the noun has no such pronoun or its accuser is not
+    named before it (وفي اتهامها للحكومة، قالت المعارضة…: the clause's subject)."""
+    toks = ctx.doc.tokens
+    if trig.pattern.type != "ACCUSE" or trig.pattern.pos != "N" or not _possessive(ctx, trig):
+        return None
+    suffix, _ = _pronoun_suffix(ctx.doc.text[toks[trig.last - 1].start:trig.end])
+    accused = ctx.actor_at.get(trig.last) if trig.last < ceiling else None
+    if accused is not None and preposition(ctx, accused) in (None, "ل"):
+        accuser = named_before(ctx, trig, [accused], suffix)
+        return (accuser, [accused]) if accuser else None
+    if trig.last < ceiling and toks[trig.last].norm in TO_HIM:  # واتهامه لها: she is named before
+        accuser = named_before(ctx, trig, [], suffix)
+        return (accuser, named_before(ctx, trig, accuser, toks[trig.last].norm[1:])) \
+            if accuser else None
+    if "accused" not in trig.pattern.flags:
+        return None  # انتقاداته، تنديدها: his own criticism
+    ctx.things.add(trig.first)  # no speaker accuses in his stead
+    agent = agent_after(ctx, trig.last, ceiling)
+    return ([agent] if agent is not None else []), named_before(ctx, trig, [], suffix)
+
+
+def named_before(ctx: Context, trig: Trigger, used: list, suffix: str) -> list[ActorPhrase]:
+    """The antecedent of a pronoun suffix on or after a noun: «ه» the nearest person named,
+    «ها» the nearest feminine phrase (الحكومة، المعارضة) or country, «هم» as ``antecedent``."""
+    if suffix != "ها":
+        return antecedent(ctx, trig, used, "single" if suffix == "ه" else "plural")
+    text = ctx.doc.text
+    for a in reversed(ctx.by_sent.get(ctx.doc.tokens[trig.first].sent, ())):
+        if a.last <= trig.first and a not in used and (
+                ctx.is_country(a) or not a.place and text[a.start:ctx.doc.tokens[a.first].end].endswith("ة")):
+            return [a]
+    return []
+
+
 def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speaker=None):
     """(actors, recipients) of a trigger within a clause [floor, ceiling)."""
     p = trig.pattern
@@ -1152,6 +1192,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             return sides[:1], sides[1:]
     if "byagent" in p.flags:
         return by_agent(ctx, trig, floor, ceiling)
+    if (accusation := possessive_accusation(ctx, trig, ceiling)) is not None:
+        return accusation
     if "backing" in p.flags and (backing := backed_by(ctx, trig, floor)) is not None:
         return backing
     if "passive" in p.flags:

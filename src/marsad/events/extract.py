@@ -165,7 +165,7 @@ def extract_events(doc: Document) -> list[Event]:
                     owned.add(trig.start)
                 if _definite_noun(doc.tokens[trig.first], trig.pattern):
                     definite.add(trig.start)
-            if _recalled(doc, trig):
+            if _recalled(ctx, trig):
                 recalled.add(trig.start)
             if trig.pattern.pos != "V" and _claim(doc, trig):
                 claims.add(trig.start)
@@ -428,13 +428,15 @@ def _claim(doc: Document, trig: Trigger) -> bool:
         and toks[trig.first - 2].norm.lstrip("و").startswith(CLAIM_WORD)
 
 
-def _recalled(doc: Document, trig: Trigger) -> bool:
+def _recalled(ctx: Context, trig: Trigger) -> bool:
     """«بعد خطفهم»، «إثر اعتقاله»: after a time word (no verb follows بعد) a noun whose pronoun
-    is the one it happened to."""
+    is the one it happened to (not «بعد اتهامها الحكومة»: she accused)."""
     p = trig.pattern
+    doc = ctx.doc
     toks = doc.tokens
     patient = "obj" in p.rcp if p.pos == "V" else p.gen == "recipient"
-    object_after = trig.last < len(toks) and toks[trig.last].norm.startswith("ل")
+    object_after = trig.last < len(toks) and (toks[trig.last].norm.startswith("ل")
+                                              or trig.last in ctx.actor_at)
     return (patient and not object_after and trig.first > 0  # بعد استهدافها لعناصر: hers
             and toks[trig.first - 1].norm.removeprefix("و") in SINCE
             and _possessed(doc, trig))
