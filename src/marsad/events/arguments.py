@@ -128,6 +128,7 @@ RELATIVE_SPAN = 12  # words from a subject's relative pronoun to its verb
 BACKING_WORDS = frozenset(normalize(w) for w in "بدعم بمساندة بمؤازرة بإسناد".split())
 SHARED_NOUNS = 2  # nouns joined by و before a genitive they share (دعم ورعاية واهتمام X)
 TO_HIM = frozenset({"له", "لها", "لهم", "لهما"})
+CASE_NOUNS = frozenset(normalize(w) for w in "قضية حادث حادثة".split())  # في قضية التفجير الذي
 LINKS = frozenset(normalize(w) for w in "التابعة التابع التابعين الموالية الموالي الموالين "
                   "المقربة المقرب المقربين".split())  # قوات الأمن التابعة لحماس التي…
 
@@ -425,10 +426,10 @@ def _device_subject(ctx: Context, trig: Trigger) -> bool:
 
 
 def _told_by_relative(ctx: Context, trig: Trigger) -> bool:
-    """An attack noun after a word of cause or time, followed (past one adjective) by الذي/التي
-    and an event verb: (نتيجة) التفجير الذي استهدف مسجد X."""
+    """An attack noun after a word of cause or time, followed (past one or two adjectives) by
+    الذي/التي and an event verb: (نتيجة) التفجير الذي استهدف مسجد X."""
     toks = ctx.doc.tokens
-    for j in (trig.last, trig.last + 1):
+    for j in (trig.last, trig.last + 1, trig.last + 2):
         if j + 1 < len(toks) and toks[j].norm in RELATIVES:
             return j + 1 in ctx.trigger_tokens and _attack_of_cause(ctx, trig.first)
     return False
@@ -454,6 +455,8 @@ def _attack_of_cause(ctx: Context, k: int) -> bool:
     tok = toks[k]
     if ctx.doc.text[tok.start] == "ب" and any(p for _, p in tok.readings):
         return True
+    if k > 1 and toks[k - 1].norm.removeprefix("و") in CASE_NOUNS:
+        k -= 1  # في قضية التفجير، في حادث التفجير: the case of the attack
     return k > 0 and toks[k - 1].norm in CAUSE_BEFORE
 
 

@@ -44,6 +44,7 @@ VERBAL = (1, 3)  # quad classes of speech acts: a statement's speaker is their a
 FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
+DESCRIBED_ADJECTIVES = 2  # adjectives between an event noun and الذي/التي (التفجير الإرهابي الذي)
 CONTENT_FRAMES = frozenset({"THREATEN", "REQUEST"})  # the act they name has not (yet) happened
 TO = frozenset({"الي", "لل"})
 SHORT_MASDARS = frozenset({"شن"})  # verbal nouns of two letters (بشن هجمات)
@@ -176,7 +177,7 @@ def extract_events(doc: Document) -> list[Event]:
     _share_recipients(events)
     _accepted_invitations(doc, events)
     _accused_acts(events)
-    events = _described(doc, events)
+    events = _described(ctx, events)
     places = frozenset(e.id for e in doc.entities if e.type == "GPE")
     persons = frozenset(e.id for e in doc.entities if e.type == "PER")
     events = dedupe(events, frozenset(nouns), frozenset(loose), places,
@@ -401,9 +402,11 @@ def _accused_acts(events: list) -> None:
                 ev.source = next((a.entity for a in acc.actor if a.entity), None)
 
 
-def _described(doc: Document, events: list) -> list:
-    """«الهجوم الذي استهدف مسجدا»: a verb in a relative clause right after a noun of its type
-    tells that happening; its parts fill the noun's event, which stays the one event."""
+def _described(ctx: Context, events: list) -> list:
+    """«الهجوم (الانتحاري) الذي استهدف مسجدا»: a verb in a relative clause right after a noun of
+    its type (past up to two definite adjectives) tells that happening; its parts fill the
+    noun's event, which stays the one event."""
+    doc = ctx.doc
     toks = doc.tokens
     ends = {doc.token_at(ev.trigger.end - 1): ev for ev in events}
     out = []
@@ -411,7 +414,12 @@ def _described(doc: Document, events: list) -> list:
         k = doc.token_at(ev.trigger.start) - 1
         if k >= 0 and toks[k].norm == "قد":
             k -= 1
-        noun = ends.get(k - 1) if k > 0 and toks[k].norm in RELATIVES else None
+        noun = None
+        if k > 0 and toks[k].norm in RELATIVES:
+            j = k - 1
+            while j not in ends and k - j <= DESCRIBED_ADJECTIVES and _adjective(ctx, j):
+                j -= 1
+            noun = ends.get(j)
         if noun is None or noun is ev or noun.type != ev.type:
             out.append(ev)
             continue
@@ -419,6 +427,13 @@ def _described(doc: Document, events: list) -> list:
         noun.recipient = noun.recipient or ev.recipient
         noun.location = noun.location or ev.location
     return out
+
+
+def _adjective(ctx: Context, j: int) -> bool:
+    """A definite word that names no party and carries no preposition (الانتحاري، الإرهابي)."""
+    tok = ctx.doc.tokens[j]
+    return j > 0 and tok.kind == "word" and tok.norm.startswith("ال") and not ctx.in_actor(j) \
+        and j not in ctx.trigger_tokens
 
 
 def _claim(doc: Document, trig: Trigger) -> bool:
