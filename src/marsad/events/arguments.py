@@ -10,6 +10,7 @@ from ..text.segment import definite
 from .actors import ActorPhrase
 from .context import RELATIVES, SUBJECT_THAT, Context
 from .evidence import ARMED, has_word, is_target
+from .inflect import OBJECT_SUFFIXES
 from .triggers import Trigger
 from .where import locative_place, place_prep
 
@@ -50,8 +51,8 @@ AGENT_VERBS = _with_object(  # هجوم شنه X، الغارات التي تن�
     | {"تبناه", "تبنته", "تبنتها", "يتبناه", "تتبناه", "تبنوه"}
 FIRE_VERBS = _with_object(  # قذائف أطلقها X، عبوة زرعها X: the agent of a weapon (force only)
     (("اطلق", "طلق"), ("زرع", "زرع")), plural_present=False)
-DID_IT = frozenset((v, o) for v in ("قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون")
-                   for o in ("به", "بها"))  # زيارة قام بها X لموسكو: X is the visitor
+DID_VERBS = frozenset({"قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون"})
+DID_IT = frozenset((v, o) for v in DID_VERBS for o in ("به", "بها"))  # زيارة قام بها X: X visits
 TOOK_PART = frozenset((v, o) for v in ("شارك", "شاركت", "شاركوا", "يشارك", "تشارك", "يشاركون")
                       for o in ("فيه", "فيها"))  # هجوما شاركت فيه قوات النخبة: the attackers
 AGENT_PAIRS = frozenset({("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("من", "جانب"),
@@ -117,11 +118,56 @@ HEAD_PREPS = frozenset({"ب", "ل"})  # بأعضاء في مجلس الشيوخ:
 UNKNOWN = object()  # not looked up yet (None is an answer)
 DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذان", "هاتان"})
 NOT_NOUNS = RELATIVES | {"الي", "الا", "الان", "اللذين"}
+# the subject a relative pronoun or a pronoun after أن stands for: هو، هي (or a non-human
+# plural), هم
+RELATIVE_AGREES = {"الذي": "m", "التي": "f", "الذين": "p"}
+PRONOUN_AGREES = {w: a for base, a in (("انها", "f"), ("انهم", "p"))
+                  for w in (base, "ب" + base, "و" + base)}
+PAST_AGREES = {"": "m", "ت": "f", "وا": "p", "و": "p"}
+PRESENT_AGREES = {("ي", ""): "m", ("ت", ""): "f", ("ي", "ون"): "p", ("ي", "وا"): "p", ("ي", "و"): "p"}
+RELATIVE_SPAN = 12  # words from a subject's relative pronoun to its verb
+BACKING_WORDS = frozenset(normalize(w) for w in "بدعم بمساندة بمؤازرة بإسناد".split())
+SHARED_NOUNS = 2  # nouns joined by و before a genitive they share (دعم ورعاية واهتمام X)
+TO_HIM = frozenset({"له", "لها", "لهم", "لهما"})
+CASE_NOUNS = frozenset(normalize(w) for w in "قضية حادث حادثة".split())  # في قضية التفجير الذي
+LINKS = frozenset(normalize(w) for w in "التابعة التابع التابعين الموالية الموالي الموالين "
+                  "المقربة المقرب المقربين".split())  # قوات الأمن التابعة لحماس التي…
 
 
 @cache
 def normalized_lemma(lemma: str) -> str:
     return normalize(lemma)
+
+
+def agreement(ctx: Context, trig: Trigger) -> str | None:
+    """The subject a verb form agrees with: "m" (قصف، يقصف), "f" (قصفت، تقصف: also a non-human
+    plural), "p" (قصفوا، يقصفون); None for other persons, duals or a form not told apart."""
+    return _verb_form(ctx, trig)[0]
+
+
+def _verb_form(ctx: Context, trig: Trigger) -> tuple[str | None, str]:
+    """(agreement, object pronoun suffix) of a verb trigger's form."""
+    word = normalize(ctx.doc.text[trig.start:ctx.doc.tokens[trig.first].end])
+    past, _, present = normalized_lemma(trig.pattern.lemma).partition("/")
+    if trig.entry.tense == "past" and past not in ("", "-") and word.startswith(past[:-1]):
+        weak = past.endswith(("ا", "ي"))  # دعا: دعت، دعوا، دعاه
+        rest, suffix = _without_object(word[len(past) - 1:] if weak else word[len(past):])
+        if weak or word.startswith(past):
+            return PAST_AGREES.get("" if weak and rest in ("ا", past[-1]) else rest), suffix
+    if trig.entry.tense == "present" and len(present) > 2 and word[:1] in ("ي", "ت"):
+        stem = present[1:-1] if present.endswith(("و", "ي")) else present[1:]
+        if word[1:].startswith(stem):
+            rest, suffix = _without_object(word[1 + len(stem):])
+            rest = "" if present.endswith(("و", "ي")) and rest == present[-1] else rest
+            return PRESENT_AGREES.get((word[0], rest)), suffix
+    return None, ""
+
+
+def _without_object(rest: str) -> tuple[str, str]:
+    for suffix in sorted(OBJECT_SUFFIXES, key=len, reverse=True):
+        if rest.endswith(suffix):
+            return rest[: -len(suffix)], suffix
+    return rest, ""
 
 
 def preposition(ctx: Context, a: ActorPhrase) -> str | None:
@@ -235,6 +281,8 @@ def fronted_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     """إن رئيس الوزراء دعا روحاني: after a complementizer the subject comes before the verb;
     so it does in a clause that opens with it (الشرطة التركية تعتقل 20 شخصا)."""
     a = ctx.actor_ending.get(i)
+    if a is not None and (k := _backing_word(ctx, a.first)) is not None:
+        a = ctx.actor_ending.get(k - (ctx.doc.tokens[k - 1].norm == ","))  # X بمساندة Y تقدمت: X
     if a is None or a.first < floor:
         return None
     first = a.first
@@ -243,6 +291,49 @@ def fronted_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     if first == floor:  # (not a place: «في دمشق قال…»، nor لـX)
         return a if not a.place and (first < a.first or ctx.doc.tokens[a.first].start == a.start) else None
     return a if first > floor and ctx.doc.tokens[first - 1].norm in COMPLEMENTIZERS else None
+
+
+def relative_fronted(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
+    """«القوات التي دخلت المدينة أمس قصفت…»، «إن الجيش الذي يخوض معارك في الشمال قتل…»: a
+    subject opening its clause has a relative clause between it and its verb; the relative
+    pronoun agrees with the verb, and no punctuation or complementizer comes between."""
+    toks = ctx.doc.tokens
+    i = trig.first
+    while i > floor and toks[i - 1].norm in NEGATIONS:
+        i -= 1
+    agrees, suffix = _verb_form(ctx, trig)
+    if agrees is None or suffix or i - 1 <= floor or toks[i - 1].norm in RELATIVES:
+        return None  # التي قصفت: the relative clause's own verb (relative_head); تعارضها
+        # المعارضة: a verb taking the head back as its object is in the relative clause
+    for j in range(i - 2, max(floor, i - RELATIVE_SPAN) - 1, -1):
+        t = toks[j]
+        if t.norm in RELATIVES:
+            head = ctx.actor_ending.get(j)
+            if head is not None and head.first > floor and preposition(ctx, head) == "ل" \
+                    and toks[head.first - 1].norm in LINKS:
+                head = ctx.actor_ending.get(head.first - 1)  # أجهزة الأمن التابعة لحماس التي
+            if RELATIVE_AGREES.get(t.norm) != agrees or head is None or head.place \
+                    or head.first < floor or preposition(ctx, head) is not None:
+                return None
+            return head if head.first == floor or toks[head.first - 1].norm in COMPLEMENTIZERS \
+                else None
+        if t.kind == "punct" or t.norm in COMPLEMENTIZERS or t.norm in PRONOUN_THAT:
+            return None
+    return None
+
+
+def pronoun_subject(ctx: Context, trig: Trigger) -> bool:
+    """«قالت الشرطة إنها اعتقلت خمسة أشخاص»: after أنها/أنهم agreeing with the verb the subject
+    is the pronoun (the one making the statement); the phrase after the verb is its object."""
+    i = trig.first
+    return i > 0 and PRONOUN_AGREES.get(ctx.doc.tokens[i - 1].norm, "") == agreement(ctx, trig)
+
+
+def _backing_word(ctx: Context, first: int) -> int | None:
+    """The token of «بدعم/بمساندة (من)» right before a phrase starting at ``first``."""
+    toks = ctx.doc.tokens
+    k = first - 1 - (first > 1 and toks[first - 1].norm == "من")
+    return k if k > 0 and toks[k].norm.removeprefix("و") in BACKING_WORDS else None
 
 
 def modal_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
@@ -346,10 +437,10 @@ def _device_subject(ctx: Context, trig: Trigger) -> bool:
 
 
 def _told_by_relative(ctx: Context, trig: Trigger) -> bool:
-    """An attack noun after a word of cause or time, followed (past one adjective) by الذي/التي
-    and an event verb: (نتيجة) التفجير الذي استهدف مسجد X."""
+    """An attack noun after a word of cause or time, followed (past one or two adjectives) by
+    الذي/التي and an event verb: (نتيجة) التفجير الذي استهدف مسجد X."""
     toks = ctx.doc.tokens
-    for j in (trig.last, trig.last + 1):
+    for j in (trig.last, trig.last + 1, trig.last + 2):
         if j + 1 < len(toks) and toks[j].norm in RELATIVES:
             return j + 1 in ctx.trigger_tokens and _attack_of_cause(ctx, trig.first)
     return False
@@ -375,6 +466,8 @@ def _attack_of_cause(ctx: Context, k: int) -> bool:
     tok = toks[k]
     if ctx.doc.text[tok.start] == "ب" and any(p for _, p in tok.readings):
         return True
+    if k > 1 and toks[k - 1].norm.removeprefix("و") in CASE_NOUNS:
+        k -= 1  # في قضية التفجير، في حادث التفجير: the case of the attack
     return k > 0 and toks[k - 1].norm in CAUSE_BEFORE
 
 
@@ -991,6 +1084,131 @@ def by_agent(ctx: Context, trig: Trigger, floor: int, ceiling: int):
     return coordinated(ctx, agent, ceiling), [patient] if patient is not None else []
 
 
+def backed_by(ctx: Context, trig: Trigger, floor: int):
+    """«تقدمت القوات العراقية بدعم (من) طيران التحالف»، «قوات الجيش بمساندة المقاومة تقدمت»:
+    with X's backing, X backs the armed subject named right before (or before a comma); not
+    after a verb taking ب (اتهم X Y بدعم، قامت X بدعم: Y or X backs). (actors, recipients), or
+    None when the noun is not «with the backing of»."""
+    toks = ctx.doc.tokens
+    if trig.last >= len(toks):
+        return None
+    after_from = toks[trig.last].norm == "من"
+    if not _with_b(ctx, trig):  # لقي مساندة من X، نال دعما من X: X backs (the one backed is
+        # the subject of a verb not known here)
+        agent = ctx.actor_at.get(trig.last + 1) if after_from else None
+        return ([agent], []) if agent is not None and not definite(ctx.doc.text, toks[trig.first]) \
+            else None
+    if after_from:  # بدعم من (وحدات من) الجيش
+        j = trig.last + 1
+        if j not in ctx.actor_at and j + 2 < len(toks) and toks[j + 1].norm == "من":
+            j += 2
+        agent = ctx.actor_at.get(j)
+        if agent is None:
+            return [], []
+    else:
+        agent = ctx.actor_at.get(trig.last)
+        if agent is None or preposition(ctx, agent) is not None:
+            return None
+    k = trig.first - 1 if trig.first > floor and toks[trig.first - 1].norm == "," else trig.first
+    backed = ctx.actor_ending.get(k)
+    if backed is None or backed.first < floor or backed.place or backed.sector not in ARMED \
+            or agent.sector not in AGENT_SECTORS and not agent.place \
+            or preposition(ctx, backed) is not None or _takes_b(ctx, backed.first - 1):
+        return ([agent], []) if after_from else None  # بدعم من X: X backs, whoever it is
+    backed = joined_before(ctx, backed, floor)  # الجيش الوطني والمقاومة الشعبية بدعم X
+    if _takes_b(ctx, backed[0].first - 1):
+        return None
+    ctx.backing.add(trig.first)
+    return [agent], backed
+
+
+def _takes_b(ctx: Context, j: int) -> bool:
+    """A verb whose complement follows ب: an act named by an event verb other than force
+    (اتهم، طالب، أشاد) or قام (قامت إيران بدعم الحوثيين: Iran backs)."""
+    return j >= 0 and (j in ctx.event_verbs and j not in ctx.force_verbs
+                       or ctx.doc.tokens[j].norm.lstrip("وف") in DID_VERBS)
+
+
+def _shared_genitive(ctx: Context, trig: Trigger) -> ActorPhrase | None:
+    """«بدعم واهتمام خادم الحرمين»، «دعم ومساندة المملكة للشعب»: nouns in the construct state
+    joined by و share the genitive after the last of them."""
+    toks = ctx.doc.tokens
+    if _construct_blocked(ctx, trig.first):
+        return None
+    for j in range(trig.last, min(trig.last + SHARED_NOUNS, len(toks) - 1)):
+        tok = toks[j]
+        if tok.kind != "word" or not tok.norm.startswith("و") or ctx.in_actor(j) or j in ctx.verbs \
+                or _construct_blocked(ctx, j):
+            return None
+        g = ctx.actor_at.get(j + 1)
+        if g is not None:
+            return g if preposition(ctx, g) is None else None
+    return None
+
+
+def joined_noun(ctx: Context, trig: Trigger) -> bool:
+    """«دعم ومساندة المملكة»: a noun joined by و to an event noun of its type in the construct
+    state before it names the same act (told by the first noun, which shares its genitive)."""
+    i = trig.first
+    tok = ctx.doc.tokens[i]
+    return trig.pattern.pos == "N" and i > 0 and tok.norm.startswith("و") and tok.start < trig.start \
+        and ctx.noun_types.get(i - 1) == trig.pattern.type and not _construct_blocked(ctx, i - 1) \
+        and trig.last in ctx.actor_at and not _construct_blocked(ctx, i)
+
+
+def _supported(ctx: Context, phrases: list) -> bool:
+    """A phrase naming the one supported (دعم المملكة للشعب الفلسطيني), not the one fought
+    (مساندة المقاومة ضد الحوثيين)."""
+    return bool(phrases) and ctx.doc.tokens[phrases[0].first - 1].norm not in TOWARD
+
+
+def _construct_blocked(ctx: Context, j: int) -> bool:
+    """The word cannot head a construct: it has the article or a pronoun suffix."""
+    tok = ctx.doc.tokens[j]
+    word = tok.norm.removeprefix("و")
+    return definite(ctx.doc.text, tok) or word.endswith(PRONOUN_SUFFIXES) and len(word) > 4 \
+        and not word.endswith("ه")
+
+
+def possessive_accusation(ctx: Context, trig: Trigger, ceiling: int):
+    """An accusation noun with a possessive pronoun: followed by the one accused (اتهامه الحكومة،
+    واتهامه لها بتغذية الإرهاب) the pronoun accuses; otherwise, for a noun flagged ``accused``,
+    it is the accused (بعد اتهامه بالفساد، تم اتهامه بالتجسس), and only an agent named after it
+    accuses (من قبل X).
+    (actors, recipients), or None when the noun has no such pronoun or its accuser is not
+    named before it (وفي اتهامها للحكومة، قالت المعارضة…: the clause's subject)."""
+    toks = ctx.doc.tokens
+    if trig.pattern.type != "ACCUSE" or trig.pattern.pos != "N" or not _possessive(ctx, trig):
+        return None
+    suffix, _ = _pronoun_suffix(ctx.doc.text[toks[trig.last - 1].start:trig.end])
+    accused = ctx.actor_at.get(trig.last) if trig.last < ceiling else None
+    if accused is not None and preposition(ctx, accused) in (None, "ل"):
+        accuser = named_before(ctx, trig, [accused], suffix)
+        return (accuser, [accused]) if accuser else None
+    if trig.last < ceiling and toks[trig.last].norm in TO_HIM:  # واتهامه لها: she is named before
+        accuser = named_before(ctx, trig, [], suffix)
+        return (accuser, named_before(ctx, trig, accuser, toks[trig.last].norm[1:])) \
+            if accuser else None
+    if "accused" not in trig.pattern.flags:
+        return None  # انتقاداته، تنديدها: his own criticism
+    ctx.things.add(trig.first)  # no speaker accuses in his stead
+    agent = agent_after(ctx, trig.last, ceiling)
+    return ([agent] if agent is not None else []), named_before(ctx, trig, [], suffix)
+
+
+def named_before(ctx: Context, trig: Trigger, used: list, suffix: str) -> list[ActorPhrase]:
+    """The antecedent of a pronoun suffix on or after a noun: «ه» the nearest person named,
+    «ها» the nearest feminine phrase (الحكومة، المعارضة) or country, «هم» as ``antecedent``."""
+    if suffix != "ها":
+        return antecedent(ctx, trig, used, "single" if suffix == "ه" else "plural")
+    text = ctx.doc.text
+    for a in reversed(ctx.by_sent.get(ctx.doc.tokens[trig.first].sent, ())):
+        if a.last <= trig.first and a not in used and (
+                ctx.is_country(a) or not a.place and text[a.start:ctx.doc.tokens[a.first].end].endswith("ة")):
+            return [a]
+    return []
+
+
 def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speaker=None):
     """(actors, recipients) of a trigger within a clause [floor, ceiling)."""
     p = trig.pattern
@@ -1009,6 +1227,10 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             return sides[:1], sides[1:]
     if "byagent" in p.flags:
         return by_agent(ctx, trig, floor, ceiling)
+    if (accusation := possessive_accusation(ctx, trig, ceiling)) is not None:
+        return accusation
+    if "backing" in p.flags and (backing := backed_by(ctx, trig, floor)) is not None:
+        return backing
     if "passive" in p.flags:
         return passive_arguments(ctx, trig, floor, ceiling)
     if "received" in p.flags:
@@ -1022,7 +1244,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             actors = [speaker]
         else:
             a = (fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
-                 or modal_subject(ctx, trig.first, floor) or indefinite_head(ctx, trig, floor))
+                 or modal_subject(ctx, trig.first, floor) or indefinite_head(ctx, trig, floor)
+                 or relative_fronted(ctx, trig, floor))
             agent = _passive_agent(ctx, a, ceiling, reach=FRONTED_REACH, start=trig.last) \
                 if a is not None and p.type in FORCE_ON else None
             if agent is not None:  # ثمانية من المقاتلين خطفوا على أيدي X: a passive
@@ -1038,7 +1261,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 thing, after = True, k
                 ctx.things.add(trig.first)
             else:
-                a = subject_after(ctx, trig.last, ceiling)
+                a = None if pronoun_subject(ctx, trig) else subject_after(ctx, trig.last, ceiling)
                 if a is not None and _disagrees(ctx, trig, a):
                     a = None  # دعا الحكومة إلى: a feminine noun after a masculine verb is its object
                 agent = _passive_agent(ctx, a, ceiling) if a is not None and p.type in FORCE_ON else None
@@ -1074,6 +1297,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         actors = [speaker or main_subject(ctx, trig.first, floor)]  # قال X …، في تهديد لـY
     else:
         g = ctx.actor_at.get(trig.last)
+        if g is None:
+            g = _shared_genitive(ctx, trig)  # بدعم واهتمام X: X's support and care
         if "genobj" in p.flags and _possessive(ctx, trig):
             g = None  # دعمكم ونبيل مواقفكم: the pronoun is its owner, no genitive follows
         owner = False
@@ -1096,7 +1321,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             group = coordinated(ctx, g, ceiling)
             if p.gen == "actor" and not _meeting_purpose(ctx, trig) and not (
                     "genobj" in p.flags and not _with_b(ctx, trig)
-                    and not recipients(ctx, trig, group[-1].last, ceiling, group)):
+                    and not _supported(ctx, recipients(ctx, trig, group[-1].last, ceiling, group))):
                 actors, after = group, group[-1].last
             else:  # لدعم الحكومة في مواجهة المتمردين: with no ل after it, the genitive is supported
                 rcps, after = group, group[-1].last

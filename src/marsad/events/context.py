@@ -33,6 +33,7 @@ class Context:
         self.verb_triggers: frozenset = frozenset()  # set by the caller: verbs of kept triggers
         self.scene_places: list | None = None   # filled on first use (where.scene)
         self.things: set[int] = set()  # verbs whose subject names no party (arguments.fronted_thing)
+        self.backing: set[int] = set()  # «بدعم من X» backing the armed subject (arguments.backed_by)
         self.index = TokenIndex(doc)
         heads = self.heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
         self.nisba = nisbas(heads)
@@ -59,6 +60,8 @@ class Context:
         self.verbs = {m.first for m in by_lex.get("event_triggers", ())
                       if m.entry.tense is not None}
         self.trigger_tokens = {m.first for m in by_lex.get("event_triggers", ())}
+        self.noun_types = {m.first: m.entry.pattern.type for m in by_lex.get("event_triggers", ())
+                           if m.entry.pattern.pos == "N"}  # nouns of events by first token
         self.force_verbs = {m.first for m in by_lex.get("event_triggers", ())  # قتل، اعتقل
                             if m.entry.tense is not None and m.entry.pattern.type in FORCE_TYPES}
         self.verbs.update(m.first for m in by_lex.get("event_cues", ()) if m.entry.how == "V")

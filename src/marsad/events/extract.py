@@ -20,6 +20,7 @@ from .arguments import (
     clause_subject,
     comment_noun,
     find_arguments,
+    joined_noun,
     normalized_lemma,
 )
 from .cameo import goldstein, quad_class
@@ -44,6 +45,7 @@ VERBAL = (1, 3)  # quad classes of speech acts: a statement's speaker is their a
 FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
+DESCRIBED_ADJECTIVES = 2  # adjectives between an event noun and الذي/التي (التفجير الإرهابي الذي)
 CONTENT_FRAMES = frozenset({"THREATEN", "REQUEST"})  # the act they name has not (yet) happened
 TO = frozenset({"الي", "لل"})
 SHORT_MASDARS = frozenset({"شن"})  # verbal nouns of two letters (بشن هجمات)
@@ -168,7 +170,7 @@ def extract_events(doc: Document) -> list[Event]:
                     owned.add(trig.start)
                 if _definite_noun(doc.tokens[trig.first], trig.pattern):
                     definite.add(trig.start)
-            if _recalled(doc, trig):
+            if _recalled(ctx, trig):
                 recalled.add(trig.start)
             if trig.pattern.pos != "V" and _claim(doc, trig):
                 claims.add(trig.start)
@@ -179,7 +181,7 @@ def extract_events(doc: Document) -> list[Event]:
     _share_recipients(events)
     _accepted_invitations(doc, events)
     _accused_acts(events)
-    events = _described(doc, events)
+    events = _described(ctx, events)
     places = frozenset(e.id for e in doc.entities if e.type == "GPE")
     persons = frozenset(e.id for e in doc.entities if e.type == "PER")
     events = dedupe(events, frozenset(nouns), frozenset(loose), places,
@@ -209,6 +211,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     comment = comment_noun(ctx, trig)  # «…، في تهديد مبطن»: the speaker's own threat
     if (p.pos == "A" or comment) and speaker is None:  # وقال عون: «…»، متهما قائد الجيش: the
         speaker = speaker_phrase(ctx, sentence_quote(doc, sent, trig.start))  # speaker accuses
+    if joined_noun(ctx, trig):
+        return None  # دعم ومساندة المملكة: one act named twice
     if p.pos == "V" and trig.last in ctx.nisba and trig.last not in ctx.actor_at:
         # طالب تونسي: a noun with its adjective, not the verb طالب
         return None
@@ -422,9 +426,11 @@ def _accused_acts(events: list) -> None:
                 ev.source = next((a.entity for a in acc.actor if a.entity), None)
 
 
-def _described(doc: Document, events: list) -> list:
-    """«الهجوم الذي استهدف مسجدا»: a verb in a relative clause right after a noun of its type
-    tells that happening; its parts fill the noun's event, which stays the one event."""
+def _described(ctx: Context, events: list) -> list:
+    """«الهجوم (الانتحاري) الذي استهدف مسجدا»: a verb in a relative clause right after a noun of
+    its type (past up to two definite adjectives) tells that happening; its parts fill the
+    noun's event, which stays the one event."""
+    doc = ctx.doc
     toks = doc.tokens
     ends = {doc.token_at(ev.trigger.end - 1): ev for ev in events}
     out = []
@@ -432,7 +438,12 @@ def _described(doc: Document, events: list) -> list:
         k = doc.token_at(ev.trigger.start) - 1
         if k >= 0 and toks[k].norm == "قد":
             k -= 1
-        noun = ends.get(k - 1) if k > 0 and toks[k].norm in RELATIVES else None
+        noun = None
+        if k > 0 and toks[k].norm in RELATIVES:
+            j = k - 1
+            while j not in ends and k - j <= DESCRIBED_ADJECTIVES and _adjective(ctx, j):
+                j -= 1
+            noun = ends.get(j)
         if noun is None or noun is ev or noun.type != ev.type:
             out.append(ev)
             continue
@@ -442,6 +453,13 @@ def _described(doc: Document, events: list) -> list:
     return out
 
 
+def _adjective(ctx: Context, j: int) -> bool:
+    """A definite word that names no party and carries no preposition (الانتحاري، الإرهابي)."""
+    tok = ctx.doc.tokens[j]
+    return j > 0 and tok.kind == "word" and tok.norm.startswith("ال") and not ctx.in_actor(j) \
+        and j not in ctx.trigger_tokens
+
+
 def _claim(doc: Document, trig: Trigger) -> bool:
     """«مسؤوليته عن الهجوم»، «مسؤوليتها عن التفجير»: the noun is the act claimed."""
     toks = doc.tokens
@@ -449,13 +467,15 @@ def _claim(doc: Document, trig: Trigger) -> bool:
         and toks[trig.first - 2].norm.lstrip("و").startswith(CLAIM_WORD)
 
 
-def _recalled(doc: Document, trig: Trigger) -> bool:
+def _recalled(ctx: Context, trig: Trigger) -> bool:
     """«بعد خطفهم»، «إثر اعتقاله»: after a time word (no verb follows بعد) a noun whose pronoun
-    is the one it happened to."""
+    is the one it happened to (not «بعد اتهامها الحكومة»: she accused)."""
     p = trig.pattern
+    doc = ctx.doc
     toks = doc.tokens
     patient = "obj" in p.rcp if p.pos == "V" else p.gen == "recipient"
-    object_after = trig.last < len(toks) and toks[trig.last].norm.startswith("ل")
+    object_after = trig.last < len(toks) and (toks[trig.last].norm.startswith("ل")
+                                              or trig.last in ctx.actor_at)
     return (patient and not object_after and trig.first > 0  # بعد استهدافها لعناصر: hers
             and toks[trig.first - 1].norm.removeprefix("و") in SINCE
             and _possessed(doc, trig))
@@ -849,7 +869,7 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return trig.first > 1 and toks[trig.first - 1].norm in RELATIVES and any(
             has_word(toks[k], "IMPOSED") for k in range(max(trig.first - 3, 0), trig.first - 1))
     if need == "abroad":  # دعم طهران للأسد، not «نوه بدعم أمير المنطقة للمهرجان»
-        return any(_backs(a, r) for a in actors for r in rcps)
+        return any(_backs(a, r) for a in actors for r in rcps) or trig.first in ctx.backing and bool(rcps)
     if etype == "ASSAULT" and any(a.sector in ARMED for a in actors):
         return True
     if etype == "ASSAULT" and trig.pattern.mode == "kill" and rcps and actors \
