@@ -26,6 +26,16 @@ STANDALONE_BEFORE = frozenset({"حيال", "تجاه", "ازاء", "ضد", "مع
 MEMBER_SECTORS = frozenset({"UAF", "REB"})  # مسلحون، عناصر، مقاتلون (من X)
 COUNT_HEADS = frozenset(normalize(w) for w in "آلاف الآلاف مئات المئات عشرات العشرات".split())
 DELEGATIONS = frozenset({"وفد", "وفدا", "الوفد", "ووفد"})  # وفدا من حركة حماس
+TITLES = frozenset(normalize(w) for w in "مدير رئيس وزير أمين محافظ أمير سفير قائد مستشار نائب "
+                   "عميد وكيل مساعد متحدث ناطق مفتي مندوب ممثل".split())
+PORTFOLIOS = frozenset(normalize(w) for w in "خارجية دفاع داخلية مالية اقتصاد تجارة طاقة زراعة صحة "
+                       "عدل نفط إعلام تعليم نقل".split())  # وزراء خارجية الاتحاد الأوروبي
+HONORIFICS = frozenset(normalize(w) for w in "الدكتور المهندس الأستاذ الشيخ اللواء العميد العقيد الفريق "
+                       "السفير الأمير المستشار السيد الدكتورة الأستاذة".split())
+PERSON_NOUNS = frozenset(normalize(w) for w in "اللاعب المواطن الطالب الزميل المدرب الفنان الكاتب "
+                         "الشاعر الإعلامي الشهيد المقيم الطفل الشاب المعلم الحكم المتهم".split())
+GENERAL = frozenset({"عام", "العام"})  # مدير عام التعليم
+TITLE_GAP = 8  # tokens from a title to the name in apposition with it
 
 
 @dataclass(slots=True)
@@ -72,7 +82,7 @@ BOTH = "BOTH"  # fallback_actors.tsv sector of «البلدان، الجانبي
 SEVERAL = "SEVERAL"  # fallback_actors.tsv country of «القوى الكبرى»: several countries, none local
 OWNER = "OWNER"  # fallback_actors.tsv country of «قواتها، طائراته»: the state named before it
 PLURAL_HEADS = frozenset(normalize(w) for w in "وزراء قادة رؤساء زعماء سفراء ممثلو ممثلي مندوبو "
-                         "مندوبي وفود جيوش حكومات برلمانات".split())
+                         "مندوبي وفود جيوش حكومات برلمانات وزيرا وزيري".split())
 PLURAL_TOO = "البلدان"  # the dual (two countries) and the plural (countries) look the same
 NOT_BEFORE_DUAL = frozenset(normalize(w) for w in "هذه تلك بعض كل جميع معظم أغلب عدد في من إلى "
                             "على بين مع عن لدى".split())
@@ -154,6 +164,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     gpe_ends = frozenset(m.end for m in doc.mentions if m.label == "GPE")
     merged = _joined(_joined(out, partial(_construct, doc, nisba, gpe_ends)), partial(_member_of, doc, ents))
     merged = _joined(merged, partial(_apposition, doc, _mention_entities(doc)))
+    merged = _titled_names(doc, ents, merged)
     return _covered_dropped([_joined_nisbas(doc, a, nisba)
                              for a in _plural_of_countries(doc, merged)])
 
@@ -241,10 +252,25 @@ def _plural_of_countries(doc: Document, phrases: list[ActorPhrase]) -> list[Acto
             out.append(ActorPhrase(a.first, last.last, a.start, last.end, None, None, None,
                                    sides=tuple((None, p.country, a.sector) for p in places)))
             k += 1 + len(places)
+        elif (body := _body_after(doc, a, phrases[k + 1:])) is not None:
+            out.append(ActorPhrase(a.first, body.last, a.start, body.end, body.entity, body.country,
+                                   a.sector, False, body.regional))
+            k += 2
         else:
             out.append(a)
             k += 1
     return out
+
+
+def _body_after(doc: Document, a: ActorPhrase, rest: list[ActorPhrase]) -> ActorPhrase | None:
+    """«وزراء خارجية الاتحاد الأوروبي»: ministers of a portfolio act for the named body after them."""
+    if not rest or not _plural_head(doc, a) or rest[0].first != a.last + 1:
+        return None
+    b, between = rest[0], doc.tokens[a.last]
+    if b.place or b.entity is None or not b.country or b.start != doc.tokens[b.first].start \
+            or between.norm not in PORTFOLIOS:
+        return None
+    return b
 
 
 def _covered_dropped(phrases: list[ActorPhrase]) -> list[ActorPhrase]:
@@ -274,6 +300,48 @@ def _joined_nisbas(doc: Document, a: ActorPhrase, nisba: dict) -> ActorPhrase:
         return a
     return ActorPhrase(a.first, k, a.start, doc.tokens[k - 1].end, None, None, None,
                        sides=tuple((None, c, a.sector) for c in countries))
+
+
+def _titled_names(doc: Document, ents: dict, phrases: list[ActorPhrase]) -> list[ActorPhrase]:
+    """«مدير الجامعة الدكتور زيد الشمري»: an unnamed title, the body after it and the person named
+    right after them (no punctuation, preposition or time between) are one person."""
+    out: list[ActorPhrase] = []
+    for b in phrases:
+        e = ents.get(b.entity) if b.entity else None
+        k = _title_before(doc, ents, out, b) if e is not None and e.type == "PER" else None
+        if k is None:
+            out.append(b)
+            continue
+        a = out[k]
+        del out[k:]
+        out.append(ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
+                               b.sector or a.sector, False, b.regional))
+    return out
+
+
+def _title_before(doc: Document, ents: dict, out: list[ActorPhrase], b: ActorPhrase) -> int | None:
+    toks = doc.tokens
+    if b.start != toks[b.first].start or toks[b.first - 1].norm in STANDALONE_BEFORE:
+        return None  # بزيد، مع زيد: a name after a preposition
+    if toks[b.first - 1].norm in PERSON_NOUNS:
+        return None  # «هنأ رئيس النادي اللاعب X»: another person, named with his own noun
+    named_before = toks[b.first - 1].norm in HONORIFICS or (out and out[-1].last == b.first)
+    for k in range(len(out) - 1, -1, -1):
+        a = out[k]
+        e = ents.get(a.entity) if a.entity else None
+        if e is not None and e.type == "PER" or a.place or a.sides or b.first - a.first > TITLE_GAP:
+            return None
+        if any(t.kind != "word" or t.norm in STANDALONE_BEFORE or t.norm == "في"
+               or any(x.start <= t.start < x.end for x in doc.times) for t in toks[a.last:b.first]):
+            return None
+        if toks[a.first].norm.lstrip("و").removeprefix("ال") in TITLES:
+            if a.first > 0 and toks[a.first - 1].norm in ("عبر", "وعبر"):
+                return None  # «وعبر مدير الجمعية X عن شكره»: the name stays the subject of عبّر
+            covered = {i for x in out[k:] for i in range(x.first, x.last)}
+            return k if named_before or all(
+                i in covered or toks[i].norm in GENERAL or toks[i].norm.startswith(("ال", "لل", "بال"))
+                for i in range(a.last, b.first)) else None  # not «رئيس الاتحاد غدران سعيد اللاعب X»
+    return None
 
 
 def _plural_head(doc: Document, a: ActorPhrase) -> bool:

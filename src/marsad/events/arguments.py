@@ -49,10 +49,11 @@ def _with_object(verbs: tuple, plural_present: bool = True) -> frozenset:
 AGENT_VERBS = _with_object(  # هجوم شنه X، الغارات التي تنفذها X، عملية يقودها X
     (("شن", "شن"), ("نفذ", "نفذ"), ("قاد", "قود"), ("ارتكب", "رتكب"))) \
     | {"تبناه", "تبنته", "تبنتها", "يتبناه", "تتبناه", "تبنوه"}
+HELD_BY = _with_object((("اجرا", "جري"), ("عقد", "عقد")))  # المحادثات التي أجراها X (X right after)
 FIRE_VERBS = _with_object(  # قذائف أطلقها X، عبوة زرعها X: the agent of a weapon (force only)
     (("اطلق", "طلق"), ("زرع", "زرع")), plural_present=False)
-DID_VERBS = frozenset({"قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون"})
-DID_IT = frozenset((v, o) for v in DID_VERBS for o in ("به", "بها"))  # زيارة قام بها X: X visits
+DID_VERBS = frozenset({"قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون", "سيقوم", "ستقوم", "سيقومون"})
+DID_IT = frozenset((v, o) for v in DID_VERBS for o in ("به", "بها"))  # زيارة قام بها X لموسكو: X visits
 TOOK_PART = frozenset((v, o) for v in ("شارك", "شاركت", "شاركوا", "يشارك", "تشارك", "يشاركون")
                       for o in ("فيه", "فيها"))  # هجوما شاركت فيه قوات النخبة: the attackers
 AGENT_PAIRS = frozenset({("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("من", "جانب"),
@@ -108,6 +109,14 @@ HOLD_VERBS = frozenset(p + stem + s for stem in ("سيطر", "تمركز", "تح
 HOLD_PREPS = frozenset({"فيها", "عليها", "فيه", "عليه", "بها", "به"})
 HOLD_WINDOW = 14  # words from an attack to the relative clause naming who holds its target
 OUTCOME_WORDS = frozenset({"عن", "مما", "ادت", "ادي", "اسفرت", "اسفر", "خلفت", "اوقعت"})
+HELD = frozenset(normalize(w) for w in "تجري جرت جرى يجري ستجري عقدت تعقد ستعقد انعقدت تنعقد".split())
+# (مشاورات تجري بين X و Y: a verb of taking place, not another event, may stand before بين)
+TOPIC_NOUNS = frozenset(normalize(w) for w in "أهمية نتائج نتيجة تفاصيل أهداف مخرجات ثمار نجاح "
+                        "موعد برنامج جدول مضمون فحوى حول بشأن".split())
+TELLERS = frozenset(normalize(w) for w in "مصادر مصدر".split())  # with JRN: who tells of a meeting
+CHAIR_WORDS = frozenset({"برئاسه", "وبرئاسه"})  # اجتماعا برئاسة X: X chairs, is not met
+DELEGATION_STEMS = ("وفد", "بعثه")  # وفدا برئاسة X: X heads the delegation received
+MET_VERBS = frozenset(normalize(w) for w in "جمع جمعت يجمع تجمع سيجمع ستجمع".split())
 BETWEEN_GAP = 9  # المواجهات المسلحة التي شهدتها المدينة منذ أشهر بين X و Y (no trigger between)
 SUFFIX_KINDS = (("هما", "plural"), ("هم", "plural"), ("ها", None), ("ه", "single"))  # ها: mostly a
 # thing (the plan, the agreement); ه on a verb: a person named before (استقبله)
@@ -203,6 +212,7 @@ def _preposition(doc, a: ActorPhrase) -> str | None:
         if word in PREPOSITIONS:
             return word
     return None
+
 
 
 def _partitive(doc, k: int) -> bool:
@@ -736,6 +746,9 @@ def agent_after(ctx: Context, i: int, limit: int, armed: bool = False) -> ActorP
     for j in range(i, min(i + AGENT_WORDS, limit)):
         w = toks[j].norm
         k = None
+        if w in HELD_BY and not _relative_of_actor(ctx, j):
+            a = ctx.actor_at.get(j + 1)
+            return a if a is not None and not a.place else None
         if (w in AGENT_VERBS or armed and w in FIRE_VERBS) and not _relative_of_actor(ctx, j) \
                 or w in AGENT_SINGLE:
             k = j + 1
@@ -787,11 +800,44 @@ def session_body(ctx: Context, trig: Trigger, ceiling: int) -> ActorPhrase | Non
     return a if a is not None and not a.place and preposition(ctx, a) == "ل" else None
 
 
+def met_sides(ctx: Context, trig: Trigger, limit: int) -> tuple[list, list]:
+    """«اللقاء الذي جمع X بـY»، «لقاء جمع X و Y»: X met Y."""
+    toks = ctx.doc.tokens
+    for j in range(trig.last, min(trig.last + 4, limit - 1)):
+        if j in ctx.trigger_tokens or j in ctx.verbs:
+            break
+        a = ctx.actor_at.get(j + 1)
+        if toks[j].norm not in MET_VERBS or a is None or a.place and not ctx.is_country(a):
+            continue
+        group = coordinated(ctx, a, limit)
+        if len(group) > 1:
+            return group[:1], group[1:]
+        b = next((ctx.actor_at[k] for k in range(a.last, min(a.last + 3, limit))
+                  if k in ctx.actor_at), None)
+        return [a], [b] if b is not None and preposition(ctx, b) == "ب" else []
+    return [], []
+
+
+def _heard_of(ctx: Context, trig: Trigger) -> bool:
+    """A meeting noun as the topic of a statement (أكد أهمية الزيارة، تفاصيل اللقاء): the
+    subject of the clause is not its party."""
+    toks = ctx.doc.tokens
+    if trig.first == 0 or ctx.doc.text[trig.start:trig.end].endswith(("ه", "ها", "هم", "هما")):
+        return False  # أهمية زيارته: his own
+    word = toks[trig.first - 1].norm
+    return word.lstrip("و") in TOPIC_NOUNS or word[:1] in "وب" and word[1:].lstrip("ب") in TOPIC_NOUNS
+
+
+def teller(ctx: Context, a: ActorPhrase) -> bool:
+    """Sources or the press telling of a meeting (كشفت مصادر عن مشاورات) are not its party."""
+    return a.sector == "JRN" or a.entity is None and ctx.doc.tokens[a.first].norm in TELLERS
+
+
 def between_actors(ctx: Context, trig: Trigger, limit: int) -> list[ActorPhrase]:
     """مواجهات بين X و Y: every actor joined after بين."""
     toks = ctx.doc.tokens
     for j in range(trig.last, min(trig.last + BETWEEN_GAP, limit)):
-        if j in ctx.trigger_tokens:
+        if j in ctx.trigger_tokens and ctx.doc.tokens[j].norm not in HELD:
             return []  # the بين of another event
         if toks[j].norm == "بين":
             return _sides_after(ctx, j, min(j + 13, limit))
@@ -845,7 +891,7 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
                 headed and _prep_headed(ctx, j, rcp)):
             for k in range(j + 1, min(j + 4, limit)):
                 a = ctx.actor_at.get(k)
-                if a is not None and a not in used:
+                if a is not None and a not in used and not _chair(ctx, a):
                     return coordinated(ctx, a, limit)
                 if k == j + 1 and k in ctx.nisba and word in PREPOSITIONS and trig.pattern.type in FORCE_ON:
                     return [nisba_actor(ctx, k, "CVL")]  # النار على فلسطينيين: people of that country
@@ -853,7 +899,7 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
                     break  # على فلسطيني قرب رام الله: a place, not the target
             continue
         a = ctx.actor_at.get(j)
-        if a is None or a in used or _other_clause(ctx, a, trig) or (
+        if a is None or a in used or _other_clause(ctx, a, trig) or _chair(ctx, a) or (
                 a.place and (trig.pattern.mode in PERSONAL or locative_place(ctx.doc, a.first))):
             continue  # أوقفت الشرطة في البقاع ثلاثة: people are arrested, not places; بمدينة X: where
         prep = preposition(ctx, a)
@@ -863,6 +909,13 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
         if prep is None and "obj" in rcp or prep in rcp or (prep == "ل" and "obj" in rcp):
             return coordinated(ctx, a, limit)
     return []
+
+
+def _chair(ctx: Context, a: ActorPhrase) -> bool:
+    """«عقدت اللجنة اجتماعا برئاسة X»: the chair of the meeting (not of a delegation met)."""
+    toks = ctx.doc.tokens
+    return a.first > 1 and toks[a.first - 1].norm in CHAIR_WORDS and not any(
+        toks[k].norm.lstrip("و").startswith(DELEGATION_STEMS) for k in range(max(a.first - 4, 0), a.first - 1))
 
 
 def _object_gap(ctx: Context, start: int, j: int) -> int:
@@ -880,7 +933,7 @@ def object_in_clause(ctx: Context, trig: Trigger, start: int, limit: int,
     the first actor phrase of the clause after the trigger's complement (not a place after a
     locative preposition, not in another verb's clause)."""
     for a in ctx.by_sent.get(ctx.doc.tokens[trig.first].sent, ()):
-        if a.first < start or a in used:
+        if a.first < start or a in used or _chair(ctx, a):
             continue
         if a.first >= min(limit, start + OBJECT_WINDOW):
             break
@@ -1328,6 +1381,10 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         elif trig.last in ctx.nisba:  # العقوبات الأمريكية، الغارات الروسية
             actors = [nisba_actor(ctx, trig.last, "MIL" if p.type in ARMED_TYPES else "GOV")]
             after = trig.last + 1
+        if not actors and p.type == "CONSULT":
+            actors, met = met_sides(ctx, trig, ceiling)
+            if actors:
+                rcps, after = met, (met or actors)[-1].last
         if not actors and _meeting_purpose(ctx, trig):
             a = clause_subject(ctx, trig.first, floor) or nearest_before(ctx, trig.first, floor)
             actors = coordinated(ctx, a, max(trig.first, a.last)) if a is not None else []
@@ -1342,6 +1399,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 if a is not None and a.first >= floor and not a.place and (
                         _prep_attached(ctx, trig) or _denied_own_act(ctx, trig, a, floor)):
                     actors = [a]
+            elif p.type == "CONSULT" and _heard_of(ctx, trig):
+                a = None  # كشفت مصادر عن مشاورات، أكد الوزير أهمية الزيارة: no party of it
             elif p.type == "ASSAULT" and _announced(ctx, trig, floor):
                 a = None  # أعلنت وزارة الداخلية انفجار عبوة: who tells of an attack did not make it
             elif p.type == "ASSAULT" and _told_by_relative(ctx, trig):
@@ -1351,6 +1410,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                      or nearest_before(ctx, trig.first, floor)
                      or main_subject_after(ctx, trig, ceiling)
                      or previous_subject(ctx, trig.first))
+                if a is not None and p.type == "CONSULT" and teller(ctx, a):
+                    a = None
                 if a is not None:
                     actors = coordinated(ctx, a, max(trig.first, a.last))
     if "rcpbefore" in p.flags:  # تدخلت المملكة بطلب من الرئيس: the one asked acted before

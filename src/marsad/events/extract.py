@@ -22,6 +22,7 @@ from .arguments import (
     find_arguments,
     joined_noun,
     normalized_lemma,
+    teller,
 )
 from .cameo import goldstein, quad_class
 from .context import RELATIVES, Context
@@ -243,7 +244,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         actors = [a for a in actors if a.first > trig.first]
         rcps = _unique(([target] if target is not None else []) + rcps)
     if not actors and speaker is not None and quad_class(p.type) in VERBAL and "received" not in p.flags \
-            and trig.first not in ctx.things:
+            and trig.first not in ctx.things and not (p.type == "CONSULT" and teller(ctx, speaker)):
         actors = [speaker]
     etype, cameo, mode = _type(p, actors), p.cameo, p.mode
     if etype == "ASSAULT" and mode is None and any(has_word(doc.tokens[a.first], "AIRCRAFT") for a in actors):
