@@ -9,9 +9,12 @@ from .context import RELATIVES, Context
 from .triggers import Trigger
 
 LEAD_DAYS = 7
+RELATIVE_REACH = 6  # words from a relative pronoun to the time that ends its clause
 STANCES = frozenset({"REJECT", "SUPPORT"})  # in a relative clause: a position held, undated
 PRESENT_PREFIXES = ("ي", "ت")  # يخوض، تخوض
 KANA_LEAD = frozenset({"كان", "وكان", "كانت", "وكانت", "وكانوا"})
+CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";", ":", "."})  # not brackets: (يوليو)
+WHERE = frozenset({"حيث", "وحيث"})
 SINCE = frozenset({"منذ", "ومنذ"})
 NOUN_PROCLITICS = frozenset("لب")
 KANA = frozenset({"كان", "كانت"})
@@ -53,7 +56,8 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
             continue  # «أنهت الشرطة أمس أزمة احتجاز رهائن»: the ending's day, not the taking's
         if ended and not str(t.value).endswith("_REF"):
             in_clause = True  # «…، في وقت سابق الخميس»: the day it began
-        if not in_clause and (str(t.value).endswith("_REF") or t.start > trig.start):
+        if not in_clause and (str(t.value).endswith("_REF") or t.start > trig.start
+                              or _in_relative_before(ctx, t.start, trig)):
             continue  # outside the clause only a specific time that sets the scene before it
         if past_verb and today and _future(str(t.value), today):
             continue  # «قبلت الحكومة العرض وسيحدد موعد التوقيع لاحقا»: a later clause's future
@@ -160,6 +164,23 @@ def _relative_between(ctx: Context, trig: Trigger, pos: int) -> bool:
         if toks[j].norm in RELATIVES or (j in ctx.verb_triggers and toks[j].norm[:1] == "و"):
             return True
         j += 1
+    return False
+
+
+def _in_relative_before(ctx: Context, pos: int, trig: Trigger) -> bool:
+    """«… الهدنة التي أعلنتها الحكومة أمس، داعيا …»: a time closing a relative clause dates
+    that clause's verb, not a later clause (but «الهجوم الذي وقع الأربعاء، حيث فجرت …» tells
+    the same happening, and «الذي أجري أمس ورفض فيه» goes on in the relative clause)."""
+    toks = ctx.doc.tokens
+    k = ctx.index.first(pos)
+    after = [j for j in range(k, trig.first) if toks[j].norm in CLAUSE_PUNCT]
+    if not after or toks[after[-1] + 1].norm in WHERE:
+        return False
+    for j in range(k - 1, max(k - RELATIVE_REACH, 0) - 1, -1):
+        if toks[j].kind == "punct":
+            return False
+        if toks[j].norm in RELATIVES:
+            return True
     return False
 
 

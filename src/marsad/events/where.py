@@ -30,6 +30,12 @@ SCENE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset(normalize(w) for w in (
     "في", "ب", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي",
     "غربي", "داخل", "امام", "إلى"))
+TO = frozenset(normalize(w) for w in ("إلى", "لدى"))
+# titles that name a place after إلى/لدى (المبعوث الأممي إلى اليمن، سفير المملكة لدى مصر)
+ENVOYS = frozenset(normalize(w) for w in (
+    "مبعوث", "المبعوث", "سفير", "السفير", "سفيرا", "مندوب", "المندوب", "ممثل", "الممثل",
+    "سفراء", "مبعوثا"))
+ENVOY_GAP = 4  # words from the title noun to إلى (المبعوث الخاص للأمين العام إلى)
 
 
 def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) -> str | None:
@@ -198,6 +204,8 @@ def place_prep(doc, start, i) -> bool:
     tok = doc.tokens[i]
     if start > tok.start and normalize(doc.text[tok.start:start]).lstrip("وف") == "ب":
         return True
+    if _envoy_to(doc, i):
+        return False
     before = []  # the two words before, skipping quote marks (في بلدة «سيفاري»)
     k = i - 1
     while k >= 0 and len(before) < 2:
@@ -215,6 +223,13 @@ def place_prep(doc, start, i) -> bool:
         if w not in PLACE_NOUNS and not (w[:1] == "و" and w[1:] in PLACE_NOUNS):
             return n == 1  # غادر محافظة عدن، مناطق وقرى جبل صبر: a place noun names a place
     return bool(before)
+
+
+def _envoy_to(doc, i: int) -> bool:
+    """«المبعوث الدولي إلى سورية»، «سفير المملكة لدى مصر»: the place is part of a title."""
+    toks = doc.tokens
+    return i > 1 and toks[i - 1].norm in TO and any(
+        toks[j].norm.removeprefix("و") in ENVOYS for j in range(max(i - 1 - ENVOY_GAP, 0), i - 1))
 
 
 def _place_adjective(doc, k: int) -> bool:
