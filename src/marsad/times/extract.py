@@ -109,13 +109,15 @@ def _sentence_date(ctx: Ctx, before: list[Candidate], c: Candidate) -> str:
 
 
 @lru_cache(maxsize=1)
-def _segmenter():
+def _before_times():
     from ..pipeline import load_stage
-    return load_stage("segment")
+    return load_stage("segment"), load_stage("lookup")
 
 
 def extract_text(text: str, date=None) -> list[Time]:
-    """Time expressions of a bare string (segments it first)."""
+    """Time expressions of a bare string (segments it and looks up its phrases first, as the
+    pipeline does before this stage)."""
     doc = make_document(text, date)
-    _segmenter()(doc)
+    for stage in _before_times():
+        stage(doc)
     return extract(doc)

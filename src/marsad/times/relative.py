@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ..text.segment import CLOSING_QUOTES, OPEN_QUOTES
 from . import resolve as R
 from .common import ADJ_OFFSET, previous, quantity
 from .grammar import rule
 
+TITLES = "person_titles"  # the lexicon of titles and offices (marsad.stages.entities.lexicon)
 NOT_TODAY_AFTER = frozenset("العالمي الوطني الدولي العربي الاول الاخير".split())
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
@@ -42,11 +44,18 @@ def today(ctx, m):
     tok = ctx.doc.tokens[last.tok]
     prefix = ctx.doc.text[tok.start:last.start]
     if m.end() - m.start() == 1 and (nxt in NOT_TODAY_AFTER or previous(ctx, m) == "ñ"
-                                     or "ب" in prefix or "ك" in prefix):
-        return None  # اليوم الوطني (a holiday), عين اليوم (a newspaper), 24 ساعة باليوم
+                                     or "ب" in prefix or "ك" in prefix or _quoted(ctx.doc.text, tok)):
+        return None  # اليوم الوطني (a holiday), عين اليوم، «اليوم» (newspapers), 24 ساعة باليوم
     if m.group("j"):
         return "DATE", "ANCHOR:1:D"  # اليوم التالي: the day after the last date told, not tomorrow
     return "DATE", _days(ctx, -1 if m.group("P") else 0)
+
+
+def _quoted(text: str, tok) -> bool:
+    """The word alone in quotation marks: a name (لـ«اليوم»: the newspaper)."""
+    before = text[max(0, tok.start - 2):tok.start].rstrip()[-1:]
+    after = text[tok.end:tok.end + 2].lstrip()[:1]
+    return bool(before and after) and (before in OPEN_QUOTES or before == '"') and after in CLOSING_QUOTES
 
 
 @rule("tonight", r"L(?P<adj>P)?")
@@ -104,13 +113,20 @@ def vague(ctx, m):
     """لاحقا، في وقت سابق; «في وقت سابق (من) اليوم (الثلاثاء)» is that day (the weekday named,
     in the week of the document date, when it is not the document's day)."""
     if not m.group("d"):
-        return "DATE", ctx.units[m.start()].val
+        value = ctx.units[m.start()].val
+        return None if value == "PAST_REF" and _after_title(ctx, m) else ("DATE", value)
     if m.group("w") and ctx.ref is not None:
         wd = ctx.units[m.end() - 1 - (m.group("w")[0] == "(")].val[0]
         day = ctx.ref + timedelta(days=DEICTIC_DAYS[m.group("d")])
         if day.weekday() != wd:
             return "DATE", R.day(ctx.ref + timedelta(days=wd - ctx.ref.weekday()))
     return "DATE", _days(ctx, DEICTIC_DAYS[m.group("d")])
+
+
+def _after_title(ctx, m) -> bool:
+    """وزير الخارجية سابقا: "former", of the title before it."""
+    i = ctx.units[m.start()].tok
+    return any(t.last == i and t.lexicon == TITLES for t in ctx.doc.matches)
 
 
 @rule("ago", r"q(?P<l>l)?r?(?P<n>[NnF])?(?P<u>[DKJZE])(?P<from>m)?")
