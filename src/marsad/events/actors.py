@@ -546,7 +546,8 @@ def _people(doc: Document, m) -> bool:
 def _extend(doc: Document, a: ActorPhrase, by_first, names, ents) -> None:
     """Grow a head with a following nisba adjective and a following person name."""
     skip = a.last
-    if a.last + 1 < len(doc.tokens) and _relational(doc.tokens[a.last].norm):
+    if a.last + 1 < len(doc.tokens) and _relational(doc.tokens[a.last].norm) \
+            and not any(m.entry.kind == "nisba" for m in by_first.get(a.last, ())):
         skip = a.last + 1  # كتيبة عسكرية إماراتية، طائرات حربية روسية: an adjective between
     if skip + 2 < len(doc.tokens) and doc.tokens[skip].norm in NATIONALITY_BEFORE \
             and doc.tokens[skip + 1].norm in NATIONALITY:

@@ -32,6 +32,7 @@ SKIP_WORDS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدو�
                         "عدد", "بعض", "نحو", "حوالي", "اكثر", "جميع", "كل", "احد", "اثنين",
                         "ثلاثه", "عناصر", "عنصرا", "قاده", "كبار", "وفد", "اعضاء", "ممثلي",
                         "عددا", "قوي"}) | NUMBER_WORDS
+SIZE_WORDS = frozenset({"كبير", "كبيرا", "قليل", "قليلا", "محدود", "محدودا", "ضخم", "ضخما"})
 PARTICLES = frozenset({"قد", "لم", "لن", "لا", "ما", "سوف", "ان", "انه", "كما", "فيما", "بينما",
                        "وقد", "ولم", "ولن", "ولا"})
 
@@ -217,6 +218,8 @@ def _preposition(doc, a: ActorPhrase) -> str | None:
 
 def _partitive(doc, k: int) -> bool:
     tok = doc.tokens[k]
+    if tok.norm in SIZE_WORDS and k:
+        tok = doc.tokens[k - 1]  # عددا كبيرا من المعارضين
     if tok.norm in TEENS and k and definite(doc.text, doc.tokens[k - 1]):
         return False  # المادة الثالثة عشرة من نظام: an ordinal
     return tok.norm in PARTITIVES or tok.kind == "num" or (
@@ -379,6 +382,21 @@ def _thing_word(ctx: Context, j: int) -> bool:
     tok = ctx.doc.tokens[j]
     return (tok.kind == "word" and tok.norm.startswith("ال") and tok.norm not in NOT_NOUNS
             and not ctx.in_actor(j) and j not in ctx.nisba and j not in ctx.time_tokens)
+
+
+def _thing_relative(ctx: Context, trig: Trigger, floor: int, ceiling: int) -> bool:
+    """«الهجمات التي استهدفت تركيا»، «اللغم الذي كان يستهدف قوات الأمن»: a verb of force right
+    after الذي/التي whose antecedent is a deed (DEED: العمل الجبان الذي), or an attack or a weapon
+    with a party named after the verb, has that thing as its subject: the party is its target."""
+    toks, j = ctx.doc.tokens, trig.first - 1
+    if j > floor and toks[j].norm in KANA:
+        j -= 1
+    if trig.pattern.type != "ASSAULT" or j <= floor or toks[j].norm not in ("الذي", "التي") \
+            or ctx.actor_ending.get(j) is not None or _carries_object(ctx, trig):
+        return False
+    before = range(max(j - 3, floor), j)  # (not المدن التي سيطر عليها الحوثيون)
+    return any(has_word(toks[k], "DEED") for k in before) or bool(recipients(ctx, trig, trig.last, ceiling, [])) \
+        and any(k in ctx.trigger_tokens or has_word(toks[k], "DEVICE") for k in before)
 
 
 def fronted_thing(ctx: Context, i: int, floor: int) -> bool:
@@ -1307,7 +1325,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             elif a is not None:
                 actors = joined_before(ctx, a, floor)
                 a = None
-            elif fronted_thing(ctx, trig.first, floor):
+            elif fronted_thing(ctx, trig.first, floor) or _thing_relative(ctx, trig, floor, ceiling):
                 thing = True
                 ctx.things.add(trig.first)
             elif (k := thing_after(ctx, trig, ceiling)) is not None:
@@ -1358,6 +1376,9 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if g is None and p.gen == "recipient" and trig.last < ceiling - 1 and is_target(
                 ctx.doc.tokens[trig.last]):  # مهاجمة ثكنة للجيش: the target's owner
             g, owner = ctx.actor_at.get(trig.last + 1), True
+        if g is None and p.gen == "recipient" and trig.last < ceiling - 1 \
+                and ctx.doc.tokens[trig.last].kind == "num":  # احتجاز 101 صياد
+            g = ctx.actor_at.get(trig.last + 1)
         venue = False
         if g is not None and g.place and p.mode == "visit":
             rcps, after, g = coordinated(ctx, g, ceiling), g.last, None  # زيارة روما
@@ -1403,6 +1424,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 a = None  # كشفت مصادر عن مشاورات، أكد الوزير أهمية الزيارة: no party of it
             elif p.type == "ASSAULT" and _announced(ctx, trig, floor):
                 a = None  # أعلنت وزارة الداخلية انفجار عبوة: who tells of an attack did not make it
+            elif p.type in FORCE_ON and trig.first and has_word(ctx.doc.tokens[trig.first - 1], "CASE"):
+                a = None  # حادث التفجير، أزمة احتجاز الصيادين: an incident, not the subject's act
             elif p.type == "ASSAULT" and _told_by_relative(ctx, trig):
                 a = None  # (نتيجة) التفجير الذي استهدف مسجد X: its clause tells it, no actor before
             else:

@@ -845,7 +845,8 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
     if need == "place":
         return any(a.place for a in rcps)
     if need == "military":  # وصل سليماني إلى موسكو: one commander arriving is no deployment
-        return any(a.sector == "MIL" and not _person(ctx.doc, a) for a in actors)
+        return any(a.sector == "MIL" and not _person(ctx.doc, a)
+                   and not has_word(ctx.doc.tokens[a.first], "NOT_TROOPS") for a in actors)
     if need == "civil":
         return any(a.sector in CIVIL for a in actors)
     if need == "protesters":
