@@ -24,6 +24,7 @@ class Ent:
     entry: Any = None
     offices: set = field(default_factory=set)
     title_heads: set = field(default_factory=set)
+    title_phrases: set = field(default_factory=set)
     head: str | None = None         # organization head noun (حركة، تنظيم)
     id: str | None = None
 
@@ -117,11 +118,14 @@ class Entities:
 
 
 def _suffix(a: list[str], b: list[str]) -> bool:
-    """One name ends with the whole other one (مهدي صباح عبد المحسن / عبد المحسن)."""
+    """One name ends with the whole other one (مهدي صباح عبد المحسن / عبد المحسن), not as
+    the father's name after بن (خالد بن سلمان بن عبدالعزيز is not سلمان بن عبدالعزيز)."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return long_[-len(short):] == short
+    return long_[-len(short):] == short and (len(long_) == len(short)
+                                             or long_[-len(short) - 1] not in FATHER_LINKS)
 
 
+FATHER_LINKS = frozenset(["بن", "ابن", "بنت"])
 PLACE_LINKS = frozenset(["في", "لدي"])
 MAX_PLACE_SKIP = 6          # في مالي «مينوسما»، : tokens from a title to the comma
 
@@ -215,13 +219,13 @@ def fragments(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
 POSTS = frozenset({"لدي", "بسفاره", "سفاره"})  # (normalized) لدى الخرطوم، سفارة الخرطوم
 
 
-def main_country(ents: Entities, ctx: Context) -> str | None:
-    """The country whose places the article names most; a post (سفير المملكة لدى الخرطوم) is
-    abroad and does not count."""
+def main_country(ents: Entities, ctx: Context, among=None) -> str | None:
+    """The country whose places the article names most (optionally one of ``among``); a post
+    (سفير المملكة لدى الخرطوم) is abroad and does not count."""
     counts: dict[str, int] = {}
     tokens = ctx.tokens
     for ent in ents.all():
-        if ent.type == "GPE" and ent.country:
+        if ent.type == "GPE" and ent.country and (among is None or ent.country in among):
             posts = sum(tokens[m.first - 1].norm in POSTS for m in ent.mentions if m.first > 0)
             counts[ent.country] = counts.get(ent.country, 0) + len(ent.mentions) - posts
     return max(counts, key=counts.get) if counts else None
@@ -336,6 +340,7 @@ def _credit(ent: Ent, c: Cand) -> None:
     if title.office and not c.extra.get("former"):
         ent.offices.add((title.office, c.country))
     ent.title_heads.add(title_head(title))
+    ent.title_phrases.add(_bare(title.phrase))
     org = c.extra.get("org")
     sector = title.sector if title.sector != "UNK" else None
     if org is not None and org.type == "ORG" and (sector is None or title.kind == "role"):
@@ -368,9 +373,16 @@ def _resolve(ctx: Context, ents: Entities, c: Cand, title, when) -> Ent | None:
         return None
     if c.country or c.extra.get("org") is not None or title.kind not in ("office", "role"):
         return None
-    head = title_head(title)
-    return focus_person(ents, c.start, lambda e: head in e.title_heads
+    head, phrase = title_head(title), _bare(title.phrase)
+    bare = phrase == head           # الوزير: any minister; وزير الخارجية: that office only
+    return focus_person(ents, c.start, lambda e: (head in e.title_heads
+                        and (bare or phrase in e.title_phrases))
                         or (title.office and any(o == title.office for o, _ in e.offices)))
+
+
+def _bare(phrase: str) -> str:
+    words = normalize(phrase).split()
+    return " ".join(w[2:] if w.startswith("ال") else w for w in words)
 
 
 def country_pronouns(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:

@@ -94,18 +94,28 @@ def _quoted_media(ctx: Context, c: Cand) -> Cand | None:
 
 def _homographs(ctx: Context, cands: list[Cand]) -> None:
     """A country name that is also another country's city (عُمان / عمّان): the city when
-    written with a shadda, or when only the city's country is named in the article."""
+    written with a shadda, right after its country's adjective (العاصمة الأردنية عمان), or
+    when the article names the city's country (or a known facility in it) and names the other
+    only by this homograph."""
     places = {c.first: c for c in cands if c.key[0] == "P" and c.last - c.first == 1}
     if not places:
         return
-    named = {c.country for c in cands if c.key[0] == "C"}
-    named |= {m.entry.iso3 for m in ctx.at("nisba").values()}
+    pairs = []
     for c in cands:
         city = places.get(c.first) if c.key[0] == "C" else None
-        if city is None or city.country == c.country or city.last != c.last:
-            continue
-        shadda = SHADDA in ctx.doc.text[c.start:c.end]
-        if shadda or (city.country in named and sum(x.country == c.country for x in cands) == 1):
+        if city is not None and city.country != c.country and city.last == c.last:
+            pairs.append((c, city))
+    if not pairs:
+        return
+    homographs = {c.first for c, _ in pairs}
+    named = {c.country for c in cands if c.key[0] == "C" and c.first not in homographs
+             or c.type == "FAC" and c.country}      # مطار الملكة علياء في عمان
+    named |= {m.entry.iso3 for m in ctx.at("nisba").values()}
+    for c, city in pairs:
+        before = ctx.by_lex["nisba"].get(c.first - 1)
+        if SHADDA in ctx.doc.text[c.start:c.end] \
+                or (before is not None and before.entry.iso3 == city.country) \
+                or (city.country in named and c.country not in named):
             c.prio = 0              # the city wins the tie in select()
 
 

@@ -11,6 +11,11 @@ from .actors import LOCAL_SECTORS, actor_spans, located_in
 from .context import PLACE_CUES, Context
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
+# Arab League states: a person with an Arab surname (ال…) and no country of his own is not
+# placed in a foreign home country (a Saudi team's camp in Austria), but in the article's
+# most named Arab state, else none.
+ARAB_STATES = frozenset("SAU ARE KWT QAT BHR OMN YEM IRQ SYR LBN JOR PSE EGY LBY TUN DZA MAR MRT "
+                        "SDN SOM DJI COM".split())
 _offsets = attrgetter("start", "end")
 _first = attrgetter("first")
 
@@ -66,7 +71,7 @@ class EntityStage:
         taken |= _covered(coref.org_nominals(ctx, ents, taken))
         coref.country_pronouns(ctx, ents, taken)
         home = coref.main_country(ents, ctx)
-        _code(ents, ctx, home)
+        _code(ents, ctx, home, lambda: _arab_home(ents, ctx))
         _emit(doc, ctx, ents, nominals, home)
 
 
@@ -74,7 +79,7 @@ def _covered(cands) -> set[int]:
     return {i for c in cands for i in range(c.first, c.last)}
 
 
-def _code(ents: coref.Entities, ctx: Context, home: str | None) -> None:
+def _code(ents: coref.Entities, ctx: Context, home: str | None, arab_home) -> None:
     located: dict = {}
     place_at = None
     for ent in ents.all():
@@ -102,9 +107,29 @@ def _code(ents: coref.Entities, ctx: Context, home: str | None) -> None:
                 if "places" not in located else []
             sent = ctx.tokens[ent.mentions[0].first].sent       # الفرقة 30 … في محافظة حلب
             ent.country = located_in(ctx, places, sent, located)
-        ent.country = ent.country or home
+        if not ent.country:
+            abroad = ent.type == "PER" and home not in ARAB_STATES and ent.entry is None \
+                and _arab_surname(ctx, ent)
+            ent.country = arab_home() if abroad else home
         if not ent.sector or ent.sector == "UNK":
             ent.sector = "CVL" if ent.type == "PER" else "GOV"
+
+
+def _arab_home(ents: coref.Entities, ctx: Context) -> str | None:
+    """The Arab state whose places the article names most, else whose adjective it uses most."""
+    home = coref.main_country(ents, ctx, ARAB_STATES)
+    if home is None:
+        nisbas = [m.entry.iso3 for m in ctx.at("nisba").values() if m.entry.iso3 in ARAB_STATES]
+        home = max(set(nisbas), key=nisbas.count) if nisbas else None
+    return home
+
+
+def _arab_surname(ctx: Context, ent) -> bool:
+    """Every name mention ends in a word with the article (القحطاني; not آلن)."""
+    names = [m for m in ent.mentions if m.kind == "name"]
+    text = ctx.doc.text
+    return bool(names) and all(text[ctx.tokens[m.last - 1].start:m.end].startswith("ال")
+                               for m in names)
 
 
 def _facility_place(ctx: Context, ent, place_at: dict) -> str | None:
