@@ -74,7 +74,7 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
                 return _candidate(ctx, cue, j + 1, None, False)
             j += 1
             continue
-        if t.norm in clause_break \
+        if t.norm in clause_break or (anchor != cue.tok and _comment_at(ctx, j, last)) \
                 or (j in cues and cues[j].kind != "noun" and not cues[j].entry.ambiguous) \
                 or ctx.in_class(j, "scan_stop", stem=True):
             return None
@@ -86,6 +86,12 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
             return after_comp(ctx, cue, j + 1)
         j += 1
     return _bare_after_subject(ctx, cue, last) if entry.bare else None
+
+
+def _comment_at(ctx: Ctx, j: int, last: int) -> bool:
+    """«في إشارة إلى»، «في خطوة» after the object of a cue's particle (أعلنوا عن اسم جديد في إشارة
+    إلى أن …): the writer's comment starts; its أن is not the cue's."""
+    return ctx.tokens[j].norm == "في" and j + 1 < last and ctx.tokens[j + 1].norm in ctx.w["comment"]
 
 
 def _colon_before_quote(ctx: Ctx, j: int, limit: int) -> int | None:

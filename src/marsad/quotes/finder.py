@@ -14,6 +14,7 @@ from .lexicon import cue_table
 MIN_WORDS = 2
 INTRO_WORDS = ("فقد", "فان", "فانه", "فانها", "فهو", "فهي")
 NOT_SOURCE = frozenset(["ما", "لما"])  # بحسب ما قال X: the verb is the cue
+VIA_AN_SCAN = 8  # tokens from «نقلت» to its أن when no «عن» names the speaker
 MIN_SOURCED_WORDS = 5  # «…»، بحسب X: shorter quoted words are a term or a figure
 
 
@@ -48,7 +49,7 @@ def _candidates(ctx: Ctx) -> list[Candidate]:
             continue
         c = (_prep(ctx, cue) or _prep_what(ctx, cue) or _sourced_quote(ctx, cue)) \
             if cue.kind == "prep" else (forward(ctx, cue) or backward(ctx, cue))
-        if c is None or (not c.direct and _nested(ctx, cue, cands)):
+        if c is None or (not c.direct and _nested(ctx, cue, cands)) or _no_source(ctx, c):
             continue
         found = [c]
         if not c.direct:
@@ -72,6 +73,16 @@ def _noun_cue_ok(ctx: Ctx, cue: Cue) -> bool:
         return True
     span = ctx.span_at_token(cue.tok + 1) if cue.tok + 1 < len(ctx.tokens) else None
     return span is not None and ctx.ents.label(span) in ("PER", "ORG", "GPE")
+
+
+def _no_source(ctx: Ctx, c: Candidate) -> bool:
+    """نقل with no «عن» reports only with a near أن (نقلت الوكالة أن …); otherwise it is a
+    transfer (ونقل الموظفين …: «…»، ونقل المعركة إلى …)."""
+    cue = c.cue
+    if not cue.entry.via_an or cue.kind != "verb" or c.post \
+            or sp.speaker_after_an(ctx, cue, c.first) is not None:
+        return False
+    return c.direct or c.first - cue.tok > VIA_AN_SCAN or ctx.tokens[c.first - 1].norm not in ctx.w["comp"]
 
 
 def _nested(ctx: Ctx, cue: Cue, cands: list[Candidate]) -> bool:

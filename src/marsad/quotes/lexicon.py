@@ -60,7 +60,7 @@ def cue_forms() -> list[tuple[str, CueEntry]]:
     for row in _rows("reporting_verbs.tsv"):
         perfect, imperfect, participle, masdar, particle, flags, exclude, extra = (row + ["-"] * 8)[:8]
         flags = set(_given(flags.replace(",", " ")))
-        lemma = next(c for c in (perfect, participle, masdar.split()[0]) if c != "-")
+        lemma = next(c for c in (perfect, imperfect, participle, masdar.split()[0]) if c != "-")
         excluded = {normalize(w) for w in _given(exclude)}
         part = "" if particle == "-" else normalize(particle)
 

@@ -21,6 +21,7 @@ ISSUED_BY = frozenset(["عن", "من"])      # بيان صادر عن X
 ISSUERS = frozenset(["ORG", "PER", "GPE"])
 MAX_BACK = 12            # words between a clause start and an SV cue
 APPOSITION_SCAN = 10     # tokens after an unnamed subject where «، فلان،» may name it
+TITLE_WORDS = 4          # words of a role noun phrase before the name it introduces
 SAME_ROLE_SENTENCES = 3  # how far back «وأضاف المتحدث» may find the spokesman it repeats
 
 
@@ -321,7 +322,22 @@ def sentence_subject(ctx: Ctx, before: int) -> Speaker | None:
             m = ctx.mention_at_token(k)
             if m is not None and m.label in ("PER", "ORG", "GPE"):
                 return resolve_np(ctx, k, max(k + 1, ctx.token_index(m.end - 1, k)))
+            titled = _titled_person(ctx, k, before)
+            if titled is not None:
+                return titled
         word += 1
+    return None
+
+
+def _titled_person(ctx: Ctx, k: int, before: int) -> Speaker | None:
+    """A role noun and the name it introduces as the subject (داعبت الممثلة البريطانية فلانة …،
+    وعد نائب وزير الصحة فلان …، مؤكدا): the person named within the next few words."""
+    if not (ctx.tokens[k].norm.startswith("ال") or ctx.in_class(k, "person_title", stem=True)):
+        return None
+    end = _np_end(ctx, k, before)
+    for m in ctx.ents.in_range(ctx.tokens[k].start, ctx.tokens[end - 1].end):
+        if m.label == "PER" and ctx.token_index(m.start, k) - k <= TITLE_WORDS:
+            return resolve_np(ctx, k, ctx.token_index(m.end - 1, k) + 1)
     return None
 
 
