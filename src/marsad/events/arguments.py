@@ -7,12 +7,12 @@ from functools import cache
 
 from ..text.normalize import normalize
 from ..text.segment import definite
-from .actors import ActorPhrase
+from .actors import TITLES, ActorPhrase
 from .context import RELATIVES, SUBJECT_THAT, Context
 from .evidence import ARMED, has_word, is_target
 from .inflect import OBJECT_SUFFIXES
 from .triggers import Trigger
-from .where import locative_place, place_prep
+from .where import PLACE_NOUNS as AREA_NOUNS, locative_place, place_prep
 
 COMMENT_IN = frozenset({"في", "وفي"})  # «…، في تهديد مبطن»
 PREPOSITIONS = frozenset(normalize(w) for w in (
@@ -33,6 +33,8 @@ SKIP_WORDS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدو�
                         "ثلاثه", "عناصر", "عنصرا", "قاده", "كبار", "وفد", "اعضاء", "ممثلي",
                         "عددا", "قوي"}) | NUMBER_WORDS
 SIZE_WORDS = frozenset({"كبير", "كبيرا", "قليل", "قليلا", "محدود", "محدودا", "ضخم", "ضخما"})
+STYLES = frozenset(normalize(w) for w in "صاحب سمو جلالة فخامة معالي سعادة سماحة".split())
+STYLE_TAILS = frozenset(normalize(w) for w in "السمو الملكي الجلالة الفخامة المعالي السعادة".split())
 PARTICLES = frozenset({"قد", "لم", "لن", "لا", "ما", "سوف", "ان", "انه", "كما", "فيما", "بينما",
                        "وقد", "ولم", "ولن", "ولا"})
 
@@ -210,6 +212,8 @@ def _preposition(doc, a: ActorPhrase) -> str | None:
                 return before
         elif word[:1] in "بل" and word[1:] in PLACE_NOUNS:
             return word[:1]
+        if word == "عبر" and a.last < len(doc.tokens) and doc.tokens[a.last].norm == "عن":
+            return None  # «وعبر X عن شكره»: the verb عبّر and its subject
         if word in PREPOSITIONS:
             return word
     return None
@@ -261,6 +265,18 @@ def joined_before(ctx: Context, a: ActorPhrase, floor: int) -> list[ActorPhrase]
         if prev is None or prev.first < floor or not _has_wa(tok, first):
             return out
         out.insert(0, prev)
+
+
+def after_style(ctx: Context, i: int) -> int:
+    """The token after a style of address starting at token i (صاحب السمو الملكي، سمو، فخامة،
+    جلالة، معالي), else i."""
+    toks = ctx.doc.tokens
+    if i >= len(toks) or toks[i].norm not in STYLES:
+        return i
+    k = i + 1
+    while k < len(toks) and toks[k].norm in STYLE_TAILS and k - i <= 2:
+        k += 1
+    return k
 
 
 def _skippable(ctx: Context, i: int) -> bool:
@@ -898,6 +914,7 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
         return []
     toks = ctx.doc.tokens
     headed = not HEAD_PREPS.isdisjoint(rcp)
+    titles: list[ActorPhrase] = []
     if start == trig.last and toks[trig.last - 1].norm in rcp and toks[trig.last - 1].norm != "obj":
         for k in range(start, min(start + 3, limit)):  # القبض على | 431 شخصا: the trigger ends
             a = ctx.actor_at.get(k)                    # with its preposition
@@ -917,8 +934,12 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
                     break  # على فلسطيني قرب رام الله: a place, not the target
             continue
         a = ctx.actor_at.get(j)
+        if a is not None and a not in used and _title_of(ctx, a, used, titles):
+            titles.append(a)  # ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء: the subject's titles
+            continue
         if a is None or a in used or _other_clause(ctx, a, trig) or _chair(ctx, a) or (
-                a.place and (trig.pattern.mode in PERSONAL or locative_place(ctx.doc, a.first))):
+                a.place and (trig.pattern.mode in PERSONAL or locative_place(ctx.doc, a.first)
+                             or _titled_place(ctx, a))):
             continue  # أوقفت الشرطة في البقاع ثلاثة: people are arrested, not places; بمدينة X: where
         prep = preposition(ctx, a)
         if prep is None and "obj" in rcp and j - start > OBJECT_GAP and (
@@ -950,8 +971,12 @@ def object_in_clause(ctx: Context, trig: Trigger, start: int, limit: int,
     """رفضها الاعتراف بإسرائيل، رفع تجميد المساعدات عن مصر: with no recipient in its usual slot,
     the first actor phrase of the clause after the trigger's complement (not a place after a
     locative preposition, not in another verb's clause)."""
+    titles: list[ActorPhrase] = []
     for a in ctx.by_sent.get(ctx.doc.tokens[trig.first].sent, ()):
         if a.first < start or a in used or _chair(ctx, a):
+            continue
+        if _title_of(ctx, a, used, titles):
+            titles.append(a)  # (the subject's title after his name: استقبل الأمير X ولي العهد …)
             continue
         if a.first >= min(limit, start + OBJECT_WINDOW):
             break
@@ -969,6 +994,53 @@ def object_in_clause(ctx: Context, trig: Trigger, start: int, limit: int,
             return []
         return coordinated(ctx, a, limit)
     return []
+
+
+def _titled_place(ctx: Context, a: ActorPhrase) -> bool:
+    """«أمير منطقة الرياض، محافظ جدة»: a place in an official's title, no recipient."""
+    toks = ctx.doc.tokens
+    k = a.first - 1 - (a.first > 1 and toks[a.first - 1].norm in AREA_NOUNS)
+    return k >= 0 and toks[k].norm.lstrip("و") in TITLES  # (in construct: no ال; «الوزير فرنسا»)
+
+
+# armed parties, parties that may have militias, and people who may turn out to be the victims
+MAY_ATTACK = ARMED | {"PTY", "OPP", "CVL", "JRN", "REF", "EDU", "MED"}
+PERPETRATORS = frozenset(normalize(w) for w in "منفذ منفذي منفذو منفذا ومنفذي مرتكب مرتكبي مرتكبو "
+                         "ومرتكبي المسؤولين المسؤول".split())  # منفذي الهجوم: the attackers, named elsewhere
+
+
+def _may_attack(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
+    """An attack noun takes a subject from its clause only as an armed party, a party, a state or
+    people who may be its victims (not a mourner, a speaker or an official: «عبر الأزهر عن تعازيه
+    … في شهداء الهجوم»، «قام أمير المنطقة بجولة لموقع التفجير»), and never
+    after «منفذي/مرتكبي» (those who carried it out are hunted, not hunting)."""
+    toks = ctx.doc.tokens
+    if trig.first > 0 and toks[trig.first - 1].norm in PERPETRATORS:
+        return False
+    if any(toks[j].norm == "علي" and has_word(toks[j + 1], "VERBAL") or has_word(toks[j], "VERBAL")
+           for j in range(trig.last, min(trig.last + 3, len(toks) - 1))):
+        return True  # شن رئيس البرلمان هجوما حادا على الحكومة: words (ACCUSE)
+    return a.sector in MAY_ATTACK or a.place or ctx.is_country(a) or bool(a.sides)
+
+
+def _title_of(ctx: Context, a: ActorPhrase, used: list, titles: list) -> bool:
+    """«الأمير X ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء»، «X الأمين العام للغرفة»: a
+    phrase naming the same person as an argument, a title shortly after such a phrase (unnamed,
+    or with ل), or the genitive with ل right after it (``titles``: those found so far) is that
+    argument's title."""
+    if a.entity is not None and any(u.entity == a.entity for u in used):
+        return True
+    toks = ctx.doc.tokens
+    def near(u):
+        return u.last <= a.first and a.first - u.last <= 2 and all(
+            toks[k].kind == "word" and k not in ctx.verbs for k in range(u.last, a.first))
+    head = toks[a.first].norm.lstrip("و")
+    head = head[1:] if head[:1] == "ل" else head
+    if head.removeprefix("ال") in TITLES and any(map(near, titles)) and (
+            a.entity is None or head != toks[a.first].norm.lstrip("و")):
+        return True  # (لرئيس مجلس الوزراء after «النائب الثاني»: even when read as someone)
+    return any(u.last == a.first for u in titles) and preposition(ctx, a) == "ل" and not a.place \
+        and not any(m.start <= a.start < m.end for m in ctx.places.get(toks[a.first].sent, ()))
 
 
 def object_after_place(ctx: Context, trig: Trigger, after: int, ceiling: int,
@@ -1332,7 +1404,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 thing, after = True, k
                 ctx.things.add(trig.first)
             else:
-                a = None if pronoun_subject(ctx, trig) else subject_after(ctx, trig.last, ceiling)
+                a = None if pronoun_subject(ctx, trig) or trig.entry.first_person and trig.entry.tense == "present" \
+                    else subject_after(ctx, trig.last, ceiling)  # (نناشد X: X is appealed to)
                 if a is not None and _disagrees(ctx, trig, a):
                     a = None  # دعا الحكومة إلى: a feminine noun after a masculine verb is its object
                 agent = _passive_agent(ctx, a, ceiling) if a is not None and p.type in FORCE_ON else None
@@ -1368,6 +1441,9 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         actors = [speaker or main_subject(ctx, trig.first, floor)]  # قال X …، في تهديد لـY
     else:
         g = ctx.actor_at.get(trig.last)
+        if g is None and (k := after_style(ctx, trig.last)) > trig.last:
+            g = ctx.actor_at.get(k)  # زيارة صاحب السمو الملكي الأمير X: the person visits
+            g = g if g is not None and g.entity is not None else None
         if g is None:
             g = _shared_genitive(ctx, trig)  # بدعم واهتمام X: X's support and care
         if "genobj" in p.flags and _possessive(ctx, trig):
@@ -1435,6 +1511,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                      or previous_subject(ctx, trig.first))
                 if a is not None and p.type == "CONSULT" and teller(ctx, a):
                     a = None
+                if a is not None and p.type == "ASSAULT" and not _may_attack(ctx, trig, a):
+                    a = None  # أدان الأزهر الهجوم، تلاحق الأجهزة الأمنية منفذي الهجوم
                 if a is not None:
                     actors = coordinated(ctx, a, max(trig.first, a.last))
     if "rcpbefore" in p.flags:  # تدخلت المملكة بطلب من الرئيس: the one asked acted before
@@ -1503,12 +1581,13 @@ def partner(ctx: Context, trig: Trigger, ceiling: int) -> list[ActorPhrase]:
 def received_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int) -> tuple[list, list]:
     """«تلقى ولي العهد اتصالا هاتفيا من رئيس الوزراء البريطاني»: the caller after من acts; the
     subject (after the verb, or before it) receives."""
-    subject = (subject_after(ctx, trig.last, ceiling) or kana_subject(ctx, trig.first, floor)
+    subject = (subject_after(ctx, after_style(ctx, trig.last), ceiling)
+               or kana_subject(ctx, trig.first, floor)
                or clause_subject(ctx, trig.first, floor))
     toks = ctx.doc.tokens
     start = max(trig.last, subject.last if subject is not None else 0)
     for j in range(start, min(start + WINDOW, ceiling - 1)):
-        caller = ctx.actor_at.get(j + 1) if toks[j].norm == "من" else None
+        caller = ctx.actor_at.get(after_style(ctx, j + 1)) if toks[j].norm == "من" else None
         if caller is not None:  # (a call from one's father or a private person is no event)
             if caller.sector not in AGENT_SECTORS and caller.sector not in ("LEG", "JUD"):
                 return [], []

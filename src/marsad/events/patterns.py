@@ -94,7 +94,7 @@ def _head_forms(p: Pattern) -> list[tuple[str, str | None, bool]]:
         out = []
         if past and past != "-":
             for f in past_forms(past, "nobare" not in p.flags, False if hamza_final else None):
-                out.append((f, "past", f.endswith("نا") and not past.endswith("ن")))
+                out.append((f, "past", f.endswith("نا") and f != past and not past.endswith("ن")))
         if present and present != "-":
             for f in present_forms(present, bare="nobare_present" not in p.flags):
                 out.append((f, "present", f[0] in "نا"))

@@ -1,6 +1,7 @@
 """Trigger selection: event pattern matches minus blocked phrases, one per token span."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..document import Document
@@ -22,7 +23,9 @@ PREPOSITION_WORDS = frozenset({"بحق", "ضد", "من", "مع", "علي", "عن
 NOUN_BEFORE = frozenset(normalize(w) for w in "في إلى على عن بين ضد بحق لدى خلال جراء إثر اثر عقب أثناء "
                         "بعد قبل منذ".split())  # words after which no verb starts
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها"})
-REST_STOPS = frozenset(",;:.!?") | COMPLEMENTIZERS  # not a quote mark: ترأس كيري «الحوار»
+REST_STOPS = frozenset(",;:.!?") | COMPLEMENTIZERS
+STYLE_WORDS = frozenset(normalize(w) for w in "صاحب السمو سمو الملكي جلالة الجلالة فخامة الفخامة معالي "
+                        "سعادة سماحة".split())  # صاحب السمو الملكي، فخامة الرئيس  # not a quote mark: ترأس كيري «الحوار»
 
 
 @dataclass(slots=True)
@@ -55,6 +58,7 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
     rest_of: dict[int, str] = {}
     # _rest_window by its first token: قدم has four patterns with a rest, all read after it
     windows: dict[int, tuple] = {}
+    named = None
     out = []
     for m in cands:
         span = range(m.first, m.last)
@@ -64,7 +68,9 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
         if m.entry.rest:
             window = windows.get(m.last)
             if window is None:
-                window = windows[m.last] = _rest_window(doc, m.last, times)
+                if named is None:
+                    named = _named_tokens(doc)
+                window = windows[m.last] = _rest_window(doc, m.last, times, named)
             rest = _rest_span(doc, m, window)
             if rest is None:
                 continue
@@ -105,16 +111,37 @@ def _accusative_like(doc: Document, m: Match) -> bool:
     return normalize(doc.text[m.start:m.end]) == past_head(m.entry.pattern.lemma) + "ا"
 
 
-def _rest_window(doc: Document, i: int, times: set) -> tuple[list[int], set[str]]:
+def _named_tokens(doc: Document) -> frozenset:
+    """Tokens of named actors (with their styles: صاحب السمو الملكي الأمير محمد بن سلمان بن
+    عبدالعزيز): a long name does not count toward the words before a verb's rest."""
+    starts, out = doc.token_starts, set()
+    for span in doc.actors:
+        if span.data.get("entity"):
+            k = max(bisect_right(starts, span.start) - 1, 0)
+            while k < len(starts) and starts[k] < span.end:
+                out.add(k)
+                k += 1
+    for k in list(out):
+        j = k - 1
+        while j >= 0 and j not in out and doc.tokens[j].norm.lstrip("وفلب") in STYLE_WORDS:
+            out.add(j)
+            j -= 1
+    return frozenset(out)
+
+
+def _rest_window(doc: Document, i: int, times: set, named: frozenset = frozenset()
+                 ) -> tuple[list[int], set[str]]:
     """The tokens from token i on where the rest of a verb's phrase may start, within a few
-    words (a time set off by commas may come between: أطلقت السلطات، الأربعاء، سراح) and before
-    the end of the clause (أعلنت تونس أن حالة الطوارئ…: what follows أن is a statement), with
-    the stems of their readings."""
+    words (a time set off by commas may come between: أطلقت السلطات، الأربعاء، سراح; words of a
+    named actor are not counted) and before the end of the clause (أعلنت تونس أن حالة
+    الطوارئ…: what follows أن is a statement), with the stems of their readings."""
     toks = doc.tokens
     n = len(toks)
     found, stems = [], set()
     stop = min(i + REST_GAP, n)
     while i < stop:
+        if i in named:
+            stop = min(stop + 1, n)
         tok = toks[i]
         if tok.norm == ",":
             k = time_aside(toks, i, times, n)
