@@ -1446,6 +1446,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             g = g if g is not None and g.entity is not None else None
         if g is None:
             g = _shared_genitive(ctx, trig)  # بدعم واهتمام X: X's support and care
+        if g is not None and p.type == "ASSAULT" and _attack_adjective(ctx, g):
+            g, after = None, g.last  # اعتداء انتحاري قام به X: «suicide» describes the attack
         if "genobj" in p.flags and _possessive(ctx, trig):
             g = None  # دعمكم ونبيل مواقفكم: the pronoun is its owner, no genitive follows
         owner = False
@@ -1653,6 +1655,11 @@ def object_nisba(ctx: Context, after: int, ceiling: int) -> list[ActorPhrase]:
     """«انتقد السياسة الأمريكية»، «ندد بالاعتداءات الإسرائيلية»: the country of a nisba adjective
     on the object noun right after a stance verb (or its subject) is the recipient."""
     return [nisba_actor(ctx, after + 1)] if _noun_nisba(ctx, after, ceiling) else []
+
+
+def _attack_adjective(ctx: Context, g: ActorPhrase) -> bool:
+    """An unnamed one-word phrase that describes the manner of an attack noun before it (انتحاري)."""
+    return g.entity is None and g.last - g.first == 1 and has_word(ctx.doc.tokens[g.first], "MANNER")
 
 
 def _noun_nisba(ctx: Context, k: int, ceiling: int) -> bool:

@@ -302,6 +302,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         return None  # الخدمات المساندة: supporting services
     if "sport" in p.flags and has_evidence(doc.tokens[sent.first_token:sent.last_token], "MATCH"):
         return None  # يلتقي الأردن والإمارات في المباراة الثانية: a game
+    if "festive" in p.flags and has_evidence(doc.tokens[sent.first_token:sent.last_token], "FESTIVE"):
+        return None  # خرج السكان في مسيرات احتفالا بالنصر: a celebration
     if "calls" in p.flags and _first_object(ctx, trig, actors, "CALL"):
         return None  # زار المرضى، زيارة منزل ذوي الشهيد: a call on people, not a state visit
     if not actors and not (etype in ACTORLESS_OK and not _definite_noun(tok, p)
@@ -868,8 +870,9 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
             for r in rcps)
     if need == "imposed":  # العقوبات التي فرضها X على Y، الحصار المشدد الذي تفرضه X
         toks = ctx.doc.tokens
-        return trig.first > 1 and toks[trig.first - 1].norm in RELATIVES and any(
-            has_word(toks[k], "IMPOSED") for k in range(max(trig.first - 3, 0), trig.first - 1))
+        heads = [k for k in range(max(trig.first - 3, 0), trig.first - 1) if has_word(toks[k], "IMPOSED")]
+        return trig.first > 1 and toks[trig.first - 1].norm in RELATIVES and bool(heads) and not any(
+            has_word(toks[k], "FINANCE") for k in range(heads[0], trig.first - 1))  # القيود الرأسمالية
     if need == "abroad":  # دعم طهران للأسد، not «نوه بدعم أمير المنطقة للمهرجان»
         return any(_backs(a, r) for a in actors for r in rcps) or trig.first in ctx.backing and bool(rcps)
     if etype == "ASSAULT" and any(a.sector in ARMED for a in actors):
