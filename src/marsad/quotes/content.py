@@ -200,8 +200,12 @@ def _candidate(ctx: Ctx, cue: Cue, first: int, end: int | None, direct: bool) ->
 
 
 def clause_start(ctx: Ctx, cue: Cue) -> int:
-    """Where the cue's clause begins: before «من جهته»، «فيما»، «كما» and the like."""
+    """Where the cue's clause begins: before «من جهته»، «فيما»، «كما» and the like, or before
+    its subject when a contrast or «كان» opens it (، إلا أن مسؤولا آخر أشار، وكان الوزير قال)."""
     k = cue.tok
+    opener = _sv_opener(ctx, cue)
+    if opener is not None:
+        return ctx.tokens[opener].start
     for _ in range(2):
         prev = k - 1
         if prev < 0 or not (ctx.in_class(prev, "clause_start", stem=True)
@@ -209,6 +213,37 @@ def clause_start(ctx: Ctx, cue: Cue) -> int:
             break
         k = prev
     return ctx.tokens[k].start
+
+
+SV_BACK = 6            # words between a contrast or «كان» and the cue of its clause
+CONTRAST = frozenset(["الا", "غير"])  # إلا أن، غير أن
+
+
+def _sv_opener(ctx: Ctx, cue: Cue) -> int | None:
+    """The token opening an SV clause a few words before an unprefixed cue: «إلا/غير أن» or
+    «لكن» (with the subject between), or «وكان»; None without one or across punctuation."""
+    if cue.prefixed or cue.kind != "verb":
+        return None
+    toks = ctx.tokens
+    for j in range(cue.tok - 2, max(-1, cue.tok - 2 - SV_BACK), -1):
+        if toks[j].kind == "punct":
+            return None
+        if toks[j].norm in ctx.w["comp"]:       # ، إلا أن مسؤولا آخر أشار
+            contrast = toks[j].norm == "ان" and j > 1 and toks[j - 1].norm in CONTRAST \
+                and ctx.is_punct(j - 2, SOFT_PUNCT)
+            return j - 1 if contrast and _subject_starts(ctx, j + 1) else None
+        if ctx.in_class(j, "scan_stop", stem=True) or "كان" in ctx.stems(j):
+            return j if _subject_starts(ctx, j + 1) else None
+        if j in ctx.cues:
+            return None
+    return None
+
+
+def _subject_starts(ctx: Ctx, j: int) -> bool:
+    """A subject noun phrase starts at token j: a name, a definite word or an unnamed source."""
+    word = ctx.tokens[j].forms[-1][0]
+    return ctx.mention_at_token(j) is not None or word.startswith("ال") \
+        or word in ctx.w["unnamed_head"] or word.removesuffix("ا") in ctx.w["unnamed_head"]
 
 
 DATELINE_MAX = 7  # tokens of «المدينة - الوكالة:» before the news

@@ -5,8 +5,8 @@ from ..document import Document, Span
 from ..record import Quote
 from ..text.normalize import normalize
 from . import speaker as sp
-from .content import (SOFT_PUNCT, Candidate, after_comp, backward, continued_quote, forward,
-                      sentence_end, trim_end)
+from .content import (SOFT_PUNCT, Candidate, after_comp, backward, clause_start, continued_quote,
+                      forward, sentence_end, trim_end)
 from .context import Ctx
 from .cues import Cue, find_cues
 from .lexicon import cue_table
@@ -49,7 +49,8 @@ def _candidates(ctx: Ctx) -> list[Candidate]:
             continue
         c = (_prep(ctx, cue) or _prep_what(ctx, cue) or _sourced_quote(ctx, cue)) \
             if cue.kind == "prep" else (forward(ctx, cue) or backward(ctx, cue))
-        if c is None or (not c.direct and _nested(ctx, cue, cands)) or _no_source(ctx, c):
+        if c is None or (not c.direct and _nested(ctx, cue, cands)) or _no_source(ctx, c) \
+                or _not_said(ctx, cue):
             continue
         found = [c]
         if not c.direct:
@@ -75,6 +76,23 @@ def _noun_cue_ok(ctx: Ctx, cue: Cue) -> bool:
     return span is not None and ctx.ents.label(span) in ("PER", "ORG", "GPE")
 
 
+OPINION = "رأى"          # the lemma whose generic or study subject states no one's words
+
+
+def _not_said(ctx: Ctx, cue: Cue) -> bool:
+    """No one's statement: a purpose (بهدف التأكيد أن), figures that indicate (تشير تقديرات إلى أن،
+    تكشف الأرقام أن), a generic opinion (من يرى أن، الكثيرون يرون، ترى دراسة أن)."""
+    k = cue.tok
+    before = ctx.tokens[k - 1].norm if k else ""
+    after = ctx.tokens[k + 1].norm if k + 1 < len(ctx.tokens) else ""
+    if cue.kind == "noun" and before in ctx.w["purpose"]:
+        return True
+    if after in ctx.w["indicator"] or not cue.prefixed and before in ctx.w["indicator"]:
+        return True
+    return cue.entry.lemma == OPINION and (before in ("من", "ممن") or after in ctx.w["generic"]
+                                           or not cue.prefixed and before in ctx.w["generic"])
+
+
 def _no_source(ctx: Ctx, c: Candidate) -> bool:
     """نقل with no «عن» reports only with a near أن (نقلت الوكالة أن …); otherwise it is a
     transfer (ونقل الموظفين …: «…»، ونقل المعركة إلى …)."""
@@ -90,7 +108,8 @@ def _nested(ctx: Ctx, cue: Cue, cands: list[Candidate]) -> bool:
     reports speech within the quote: it stays part of it."""
     if (cue.prefixed or cue.kind in ("participle", "noun")
             or ctx.is_punct(cue.tok - 1, SOFT_PUNCT + ":")
-            or ctx.in_class(cue.tok - 1, "clause_start", stem=True)):
+            or ctx.in_class(cue.tok - 1, "clause_start", stem=True)
+            or clause_start(ctx, cue) < ctx.tokens[cue.tok - 1].start):
         return False
     off = ctx.tokens[cue.tok].start
     sent = ctx.tokens[cue.tok].sent
@@ -225,7 +244,8 @@ def _resolve(ctx: Ctx, cands: list[Candidate]) -> list[tuple[Quote, Span]]:
     prev: tuple[Candidate, sp.Speaker] | None = None
     for c in sorted(cands, key=lambda c: c.cue.tok):
         who = sp.who_said(ctx, c, prev)
-        prev = (c, who)
+        if not _sacred(ctx, who):        # قال تعالى: «…»، مشيرا إلى أن … (the writer's speaker)
+            prev = (c, who)
         stop = c.first if not c.post else len(ctx.tokens)
         addressee = sp.addressee(ctx, c.cue.tok + 1, min(stop, ctx.sent_bounds(c.cue.tok)[1]),
                                  who.span or (0, 0))
@@ -239,3 +259,11 @@ def _resolve(ctx: Ctx, cands: list[Candidate]) -> list[tuple[Quote, Span]]:
                                                "cue_span": (c.cue.start, c.cue.end)})
         out.append((q, span))
     return out
+
+
+def _sacred(ctx: Ctx, who: sp.Speaker) -> bool:
+    """A verse or a saying of the Prophet (قال تعالى، قال صلى الله عليه وسلم): a continuation
+    after it does not inherit that speaker."""
+    if who.entity is not None or who.span is None:
+        return False
+    return any(w in ctx.w["sacred"] for w in normalize(ctx.text[who.span[0]:who.span[1]]).split())

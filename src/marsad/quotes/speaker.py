@@ -23,6 +23,7 @@ MAX_BACK = 12            # words between a clause start and an SV cue
 APPOSITION_SCAN = 10     # tokens after an unnamed subject where «، فلان،» may name it
 TITLE_WORDS = 4          # words of a role noun phrase before the name it introduces
 SAME_ROLE_SENTENCES = 3  # how far back «وأضاف المتحدث» may find the spokesman it repeats
+QUOTED_NAME_WORDS = 4    # words of a quoted name standing as the subject (قالت «هيومن رايتس ووتش»)
 
 
 @dataclass(slots=True)
@@ -240,17 +241,71 @@ def subject_after(ctx: Ctx, cue: Cue, stop: int) -> tuple[Speaker | None, int]:
     j = _skip_title(ctx, j, stop)
     if j >= stop:
         return None, j
+    quoted = _quoted_subject(ctx, j, stop)
+    if quoted is not None:                       # وقالت «موبايلي» إن …
+        return quoted
     t = ctx.tokens[j]
     if (t.kind in ("punct", "num") or t.norm in ctx.w["comp"] or t.norm in ctx.w["not_subject"]
             or t.norm == cue.entry.particle or not source and _addressee_word(ctx, j)
             or j in ctx.cues
             or _circumstantial(t.norm) and t.norm not in ctx.w["unnamed_head"]):  # (مراسلنا: a source)
         return None, j
+    if cue.entry.object_ok:
+        return _object_cue_subject(ctx, j, stop)
     end = _np_end(ctx, j, stop)
     found = resolve_np(ctx, j, end)
     if source and found.entity is None and not ctx.tokens[j].norm.startswith("لل"):
         found = Speaker(None, (_l_prefixed(ctx, j), found.span[1]))  # وفقا لمصادر: without ل
     return found, end
+
+
+def _quoted_subject(ctx: Ctx, j: int, stop: int) -> tuple[Speaker, int] | None:
+    """A short quoted name right after the cue is its subject (ذكرت «وام» أن، أعلنت "المقاومة
+    الشعبية" أنها): the name inside the marks, before the content."""
+    if not ctx.is_mark(j):
+        return None
+    close = ctx.close_of(j)
+    if close is None or not j + 1 < close < stop or ctx.words_between(j + 1, close) > QUOTED_NAME_WORDS:
+        return None
+    inner = ctx.mention_at_token(j + 1)
+    span = (ctx.tokens[j + 1].start, ctx.tokens[close - 1].end)
+    entity = inner.data.get("entity") if inner is not None else _named_earlier(ctx, span)
+    return Speaker(entity, span), close + 1
+
+
+def _named_earlier(ctx: Ctx, span: tuple[int, int]) -> str | None:
+    """The person or body an earlier mention names in full (وأشار «سليم» after «محمد فرج سليم»)."""
+    name = normalize(ctx.text[span[0]:span[1]])
+    for m in reversed(ctx.ents.mentions):
+        if m.end <= span[0] and m.label in ISSUERS:
+            full = normalize(ctx.text[m.start:m.end])
+            if full == name or f" {name} " in f"{full} " and not full.startswith(name):
+                return m.data.get("entity")
+    return None
+
+
+def _object_cue_subject(ctx: Ctx, j: int, stop: int) -> tuple[Speaker | None, int]:
+    """وصف أوباما الاتفاق بأنه …: the subject is the name right after the cue (or the name
+    ending a title), the rest its object; a lone phrase before بأنه (ووصف الاتفاق بأنه) is the
+    object of a subject left out."""
+    end = _np_end(ctx, j, stop)
+    m = ctx.mention_at_token(j)
+    people = [p for p in ctx.ents.in_range(ctx.tokens[j].start, ctx.tokens[end - 1].end)
+              if p.label == "PER"]
+    if m is not None:
+        end = ctx.token_index(m.end - 1, j) + 1
+    elif people:                                 # مستشار الوزير العميد فلان | عبر …
+        end = ctx.token_index(people[-1].end - 1, j) + 1
+    elif _role_head(ctx, j) and end - j > 1:
+        end -= 1                                 # ووصف المتحدث الرسمي | الاتفاق بأنه
+    if end >= stop or ctx.tokens[end].norm in ctx.w["comp"]:
+        return None, j
+    return resolve_np(ctx, j, end), end
+
+
+def _role_head(ctx: Ctx, j: int) -> bool:
+    word = ctx.tokens[j].norm.removeprefix("ال")
+    return word in ctx.w["person_title"] or word in ctx.w["unnamed_head"]
 
 
 AN_PRONOUNS = frozenset(["عنه", "عنها", "عنهم", "عنهما"])
@@ -304,6 +359,26 @@ def subject_before(ctx: Ctx, cue: Cue) -> Speaker | str:
     if span is not None:
         return resolve_np(ctx, ctx.token_index(span.start, first), p + 1)
     return BEFORE_NONE
+
+
+AMMA = frozenset(["اما", "واما"])
+AMMA_SCAN = 24           # tokens from «أما» to its «فقال»
+
+
+def _amma_topic(ctx: Ctx, cue: Cue) -> Speaker | None:
+    """«أما مدير المرور العميد فلان فقال: …»: the topic after «أما» speaks through «ف» + cue."""
+    if not (cue.prefixed and ctx.text[ctx.tokens[cue.tok].start] == "ف"):
+        return None
+    first, _ = ctx.sent_bounds(cue.tok)
+    for k in range(cue.tok - 1, max(first, cue.tok - AMMA_SCAN) - 1, -1):
+        t = ctx.tokens[k]
+        if t.norm in AMMA and "أ" in ctx.text[t.start:t.end]:
+            end = _np_end(ctx, k + 1, cue.tok)
+            end = next((i for i in range(k + 2, end) if ctx.tokens[i].norm in ctx.w["relative"]), end)
+            return resolve_np(ctx, k + 1, end) if k + 1 < cue.tok else None
+        if k in ctx.cues or ctx.is_punct(k, ".:؟?!"):
+            return None
+    return None
 
 
 def sentence_subject(ctx: Ctx, before: int) -> Speaker | None:
@@ -396,6 +471,34 @@ def _same_role(ctx: Ctx, subj: Speaker, prev, cue: Cue) -> Speaker | None:
     return pw if head == prev_head and head.startswith("ال") else None
 
 
+def _named_before(ctx: Ctx, subj: Speaker) -> Speaker | None:
+    """«وأشارت الممثلة المصرية» after «الممثلة المصرية فلانة» (or «فلانة، الممثلة …»): a definite
+    role noun names the person it last introduced with a name; the role's other words (المصرية)
+    must stand near that name."""
+    if subj.span is None:
+        return None
+    words_ = normalize(ctx.text[subj.span[0]:subj.span[1]]).split()
+    head = words_[0]
+    if not head.startswith("ال") or head.removeprefix("ال") not in ctx.w["role"] or len(words_) > 3:
+        return None
+    toks = ctx.tokens
+    for k in range(ctx.token_index(subj.span[0]) - 1, -1, -1):
+        if all(f.removeprefix("ال") != head.removeprefix("ال") for f, _ in toks[k].forms):
+            continue
+        lo = max(0, k - 2)
+        for m in ctx.ents.in_range(toks[lo].start, toks[min(len(toks) - 1, k + TITLE_WORDS + 1)].end):
+            if m.label != "PER":
+                continue
+            mk = ctx.token_index(m.start, lo)
+            after = k < mk <= k + TITLE_WORDS and not any(
+                toks[i].kind == "punct" or i in ctx.cues or toks[i].norm in ctx.w["comp"] for i in range(k, mk))
+            before = m.end <= toks[k].start and ctx.is_punct(k - 1, "،,") and mk >= k - 2
+            near = {t.norm for t in toks[max(0, mk - 1):ctx.token_index(m.end - 1, mk) + 3]} | {toks[i].norm for i in range(k, mk)}
+            if (after or before) and all(w in near for w in words_[1:]):
+                return Speaker(m.data.get("entity"), (m.start, m.end))
+    return None
+
+
 def who_said(ctx: Ctx, c, prev) -> Speaker:
     """The speaker of candidate ``c``; ``prev`` is the previous (candidate, speaker)."""
     cue = c.cue
@@ -414,6 +517,8 @@ def who_said(ctx: Ctx, c, prev) -> Speaker:
             named = apposition(ctx, np_end, min(stop, np_end + APPOSITION_SCAN))
             if named is None and prev is not None:
                 named = _same_role(ctx, subj, prev, cue)
+            if named is None:
+                named = _named_before(ctx, subj)
             if named is not None:
                 return Speaker(named.entity, subj.span)
         return subj
@@ -423,6 +528,9 @@ def who_said(ctx: Ctx, c, prev) -> Speaker:
         if same_sentence:
             return inherited
         return sentence_subject(ctx, cue.tok) or inherited or NOBODY
+    topic = _amma_topic(ctx, cue)
+    if topic is not None:
+        return topic
     before = subject_before(ctx, cue)
     if isinstance(before, Speaker):
         return before
