@@ -1,6 +1,7 @@
 """The date of an event: its clause's time expression, the story's day, or none."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date as Date
 
 from ..document import Document
@@ -9,6 +10,10 @@ from .context import RELATIVES, Context
 from .triggers import Trigger
 
 LEAD_DAYS = 7
+EARLIER = frozenset(normalize(w) for w in (
+    "بعد", "وبعد", "عقب", "وعقب", "إثر", "اثر", "منذ", "ومنذ", "جراء", "بسبب"))
+EARLIER_REACH = 8  # words from بعد/عقب to the time of the happening it names
+EARLIER_MIN_DAYS = 2  # «غادر عدن بعد زيارة أجراها أمس»: yesterday's visit is still the news day
 RELATIVE_REACH = 6  # words from a relative pronoun to the time that ends its clause
 STANCES = frozenset({"REJECT", "SUPPORT"})  # in a relative clause: a position held, undated
 PRESENT_PREFIXES = ("ي", "ت")  # يخوض، تخوض
@@ -29,6 +34,8 @@ HOLDS = frozenset(normalize(w) for w in (
     "مستمر", "مستمرة", "ساري", "سارية", "قائم", "قائمة", "متواصل", "متواصلة"))
 STAY_FUTURE = tuple(normalize(w) for w in ("سوف", "سيبق", "ستبق", "سيظل", "ستظل"))
 HOLDS_GAP = 6  # words from a state noun to the predicate saying it holds
+DISJOINERS = frozenset(tuple(normalize(m).split()) for m in (
+    "فيما", "وفيما", "بينما", "وبينما", "في حين", "وفي حين", "إلى ذلك", "وإلى ذلك"))
 SHIFT_MARKERS = frozenset(tuple(normalize(m).split()) for m in (
     "ميدانيا", "سياسيا", "من جهة أخرى", "من جهة ثانية", "على صعيد آخر", "وعلى صعيد آخر",
     "في سياق آخر", "وفي سياق آخر", "وفي تطور آخر", "في تطور آخر"))
@@ -57,7 +64,8 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
         if ended and not str(t.value).endswith("_REF"):
             in_clause = True  # «…، في وقت سابق الخميس»: the day it began
         if not in_clause and (str(t.value).endswith("_REF") or t.start > trig.start
-                              or _in_relative_before(ctx, t.start, trig)):
+                              or _in_relative_before(ctx, t.start, trig)
+                              or _disjoined(ctx, t.start, trig)):
             continue  # outside the clause only a specific time that sets the scene before it
         if past_verb and today and _future(str(t.value), today):
             continue  # «قبلت الحكومة العرض وسيحدد موعد التوقيع لاحقا»: a later clause's future
@@ -139,17 +147,33 @@ def topic_shift(doc: Document) -> int:
 
 def news_date(doc: Document) -> str | None:
     """The day the story happened: a specific day of the lead (first two sentences) in the week
-    before publication (أمس، السبت), else the publication date."""
+    before publication (أمس، السبت) that is not an earlier happening the news follows
+    («بعد مجزرة … الجمعة الماضية»), else the publication date."""
     if doc.date is None:
         return None
     lead_end = doc.sentences[min(1, len(doc.sentences) - 1)].end if doc.sentences else 0
+    starts = [t.start for t in doc.tokens]
     for t in doc.times:
         if t.start >= lead_end:
             break
         day = _recent_day(doc, t)
-        if day is not None:
+        if day is None:
+            continue
+        if (doc.date - Date.fromisoformat(day)).days < EARLIER_MIN_DAYS \
+                or not _earlier_happening(doc.tokens, bisect_left(starts, t.start)):
             return day
     return doc.date.isoformat()
+
+
+def _earlier_happening(toks, k: int) -> bool:
+    """«… بعد مجزرة ارتكبها التنظيم الجمعة الماضية»، «منذ هجوم الأحد»: the time starting at token
+    k is that of a happening the news follows, not the news day («بعد ظهر أمس» is one time)."""
+    for j in range(k - 1, max(k - EARLIER_REACH, 0) - 1, -1):
+        if toks[j].kind == "punct":
+            return False
+        if j < k - 1 and toks[j].norm in EARLIER:
+            return True
+    return False
 
 
 def _relative_between(ctx: Context, trig: Trigger, pos: int) -> bool:
@@ -180,6 +204,18 @@ def _in_relative_before(ctx: Context, pos: int, trig: Trigger) -> bool:
         if toks[j].kind == "punct":
             return False
         if toks[j].norm in RELATIVES:
+            return True
+    return False
+
+
+def _disjoined(ctx: Context, pos: int, trig: Trigger) -> bool:
+    """«… لقضاء إجازة نهاية الأسبوع، إلى ذلك أعلن داعش مسؤوليته عن التفجير»: a clause opened
+    after a comma by فيما، بينما، في حين، إلى ذلك tells another happening; an earlier clause's time
+    does not date it."""
+    toks = ctx.doc.tokens
+    for j in range(ctx.index.first(pos), trig.first - 1):
+        if toks[j].norm in CLAUSE_PUNCT and (
+                (toks[j + 1].norm,) in DISJOINERS or (toks[j + 1].norm, toks[j + 2].norm) in DISJOINERS):
             return True
     return False
 

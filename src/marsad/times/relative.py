@@ -13,6 +13,7 @@ from .grammar import rule
 TITLES = "person_titles"  # the lexicon of titles and offices (marsad.stages.entities.lexicon)
 NOT_TODAY_AFTER = frozenset("العالمي الوطني الدولي العربي الاول الاخير".split())
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+WEEKDAY_AHEAD = 1  # a weekday after اليوم/أمس names at most the day after it (else a day before)
 SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
 
 
@@ -20,12 +21,26 @@ def _days(ctx, n):
     return R.day(ctx.ref + timedelta(days=n)) if ctx.ref else "XXXX-XX-XX"
 
 
+def _named_day(ctx, m, offset: int) -> str:
+    """The deictic day ``offset`` days from the document date, unless a weekday after it names
+    another day: then that weekday, from five days before the deictic day to the day after it
+    («اليوم الأربعاء» in a paper dated Friday: a story written on Wednesday)."""
+    if ctx.ref is None:
+        return "XXXX-XX-XX"
+    day = ctx.ref + timedelta(days=offset)
+    if ctx.syms[m.end() - 1] in ("W", ")"):
+        wd = ctx.units[m.end() - 1 - (ctx.syms[m.end() - 1] == ")")].val[0]
+        shift = (wd - day.weekday()) % 7
+        day += timedelta(days=shift if shift <= WEEKDAY_AHEAD else shift - 7)
+    return R.day(day)
+
+
 @rule("yesterday", r"p?(?P<o>Om?)?a(?P<first>o)?(?:W|\(W\))?")
 def yesterday(ctx, m):
     """أمس، مساء أمس، أول (من) أمس، أمس الأول (the day before yesterday)."""
     if m.group("first") and str(ctx.units[m.start("first")].val) != "1":
         return "DATE", _days(ctx, -1), m.start(), m.start("first")
-    return "DATE", _days(ctx, -2 if m.group("o") or m.group("first") else -1)
+    return "DATE", _named_day(ctx, m, -2 if m.group("o") or m.group("first") else -1)
 
 
 @rule("tomorrow", r"p?(?P<b>b)?g(?:W|\(W\))?")
@@ -48,7 +63,7 @@ def today(ctx, m):
         return None  # اليوم الوطني (a holiday), عين اليوم، «اليوم» (newspapers), 24 ساعة باليوم
     if m.group("j"):
         return "DATE", "ANCHOR:1:D"  # اليوم التالي: the day after the last date told, not tomorrow
-    return "DATE", _days(ctx, -1 if m.group("P") else 0)
+    return "DATE", _named_day(ctx, m, -1 if m.group("P") else 0)
 
 
 def _quoted(text: str, tok) -> bool:
@@ -111,16 +126,11 @@ DEICTIC_DAYS = {"t": 0, "a": -1, "g": 1}
 @rule("vague", r"V(?:m?(?P<d>[tag])(?P<w>W|\(W\))?)?")
 def vague(ctx, m):
     """لاحقا، في وقت سابق; «في وقت سابق (من) اليوم (الثلاثاء)» is that day (the weekday named,
-    in the week of the document date, when it is not the document's day)."""
+    as after اليوم alone)."""
     if not m.group("d"):
         value = ctx.units[m.start()].val
         return None if value == "PAST_REF" and _after_title(ctx, m) else ("DATE", value)
-    if m.group("w") and ctx.ref is not None:
-        wd = ctx.units[m.end() - 1 - (m.group("w")[0] == "(")].val[0]
-        day = ctx.ref + timedelta(days=DEICTIC_DAYS[m.group("d")])
-        if day.weekday() != wd:
-            return "DATE", R.day(ctx.ref + timedelta(days=wd - ctx.ref.weekday()))
-    return "DATE", _days(ctx, DEICTIC_DAYS[m.group("d")])
+    return "DATE", _named_day(ctx, m, DEICTIC_DAYS[m.group("d")])
 
 
 def _after_title(ctx, m) -> bool:
