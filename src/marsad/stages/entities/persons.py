@@ -358,7 +358,24 @@ def given_name_persons(ctx: Context, taken: set[int], names_at: dict[int, Cand])
             last = i + 2
         if last - i >= 2 and taken.isdisjoint(range(i, last)):
             end = ctx.tokens[last - 1].end
-            out.append(Cand(i, last, m.start, end, "PER",
+            out.append(Cand(i, last, m.start, end, "PER", country=_nisba_before(ctx, i, names_at),
                             key=("N", normalize(ctx.doc.text[m.start:end]))))
             done = last
     return out
+
+
+ORIGINS = frozenset(normalize(w) for w in "الأصول أصول الأصل أصل".split())
+
+
+def _nisba_before(ctx: Context, i: int, names_at: dict[int, Cand]) -> str | None:
+    """«الجزائري جمال بلماضي»، «المدرب المصري عماد القاسم»: a country adjective right before a
+    name gives the person's country, unless it qualifies a name before it (وكالة الأنباء
+    الفرنسية) or an origin (النرويجي ذو الأصول المغربية)."""
+    for j in (i - 1, i - 2):
+        m = ctx.by_lex["nisba"].get(j)
+        if m is not None and m.last == i and m.start == ctx.tokens[j].start \
+                and ctx.word(j).startswith("ال") and "\n" not in ctx.gap(i) + ctx.gap(j) \
+                and ctx.word(j - 1) not in ORIGINS \
+                and not any(c.first < j <= c.last for c in names_at.values()):
+            return m.entry.iso3
+    return None

@@ -120,7 +120,7 @@ def _arab_home(ents: coref.Entities, ctx: Context) -> str | None:
     home = coref.main_country(ents, ctx, ARAB_STATES)
     if home is None:
         nisbas = [m.entry.iso3 for m in ctx.at("nisba").values() if m.entry.iso3 in ARAB_STATES]
-        home = max(set(nisbas), key=nisbas.count) if nisbas else None
+        home = max(nisbas, key=nisbas.count) if nisbas else None     # ties: the first used
     return home
 
 
