@@ -35,6 +35,7 @@ class EntityStage:
         ctx = Context(doc)
         known = recognize.known_names(ctx)
         ctx.doc_countries = frozenset([c.country for c in known if c.key[0] in "CP"])
+        known = recognize.lone_surnames(ctx, known)
         names = recognize.select(known + recognize.org_patterns(ctx, recognize.best_at(known)))
         taken = _covered(names)
         places = recognize.place_patterns(ctx, taken)
