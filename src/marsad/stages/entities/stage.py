@@ -24,6 +24,7 @@ class EntityStage:
     def __init__(self) -> None:
         lexicon.given_names()
         lexicon.common_words()
+        lexicon.definite_words()
         lexicon.purpose_nouns()
         lexicon.after_name_words()
         lexicon.not_names()
