@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...record import NON_STATE_CODES
 from ...text.normalize import normalize
 from . import kb
 from .context import FUNCTION_WORDS, NAME_LINKS, Cand, Context
@@ -303,7 +304,7 @@ def _name_in_commas(ctx: Context, c: Cand, starts: dict) -> Ent | None:
     ent, m = starts.get(k + 1, (None, None))
     if ent is None or m.start != ctx.tokens[m.first].start or ctx.word(m.last) != ",":
         return None
-    return None if c.country and ent.country and c.country != ent.country else ent
+    return None if _other_country(c.country, ent) else ent
 
 
 def _referent_country(ctx: Context, ents: Entities, c: Cand) -> str | None:
@@ -330,7 +331,17 @@ def _apposed(ctx: Context, c: Cand, ent: Ent) -> bool:
     names another country."""
     if c.start != ctx.tokens[c.first].start:
         return False
-    return not (c.country and ent.country and c.country != ent.country)
+    return not _other_country(c.country, ent)
+
+
+def _other_country(office: str | None, ent: Ent) -> bool:
+    """Another state's office; a body above states (الاتحاد الأوروبي، الأمم المتحدة) may be
+    headed by a national of any (الفرنسي ميشال بلاتيني رئيس الاتحاد الأوروبي), not by the
+    holder of a state's office (الرئيس الفلسطيني … المبعوث الأممي: two people)."""
+    if not office or not ent.country or office == ent.country:
+        return False
+    return office not in NON_STATE_CODES or any(o[1] and o[1] not in NON_STATE_CODES
+                                                for o in ent.offices)
 
 
 def _credit(ent: Ent, c: Cand) -> None:

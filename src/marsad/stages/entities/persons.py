@@ -7,7 +7,7 @@ from dataclasses import replace
 from ...text.normalize import normalize, nunated
 from . import kb
 from .context import FUNCTION_WORDS, NAME_LINKS, PRONOUN_ENDINGS, Cand, Context
-from .lexicon import Title
+from .lexicon import Title, definite_words
 
 MAX_NAME_WORDS = 4
 MODIFIERS = frozenset(normalize(w) for w in "نائب مساعد المساعد وكيل القائم بأعمال".split())
@@ -27,6 +27,11 @@ NOT_SURNAMES = frozenset(normalize(w) for w in "المبارك الكريم ال
 # a title they start a name only before a given name or a known name word; without a
 # title they start none.
 WEAK_GIVEN = frozenset(["علي", "حسن", "باسم"])
+# Given names that are common words too (جو «weather», يزيد «increases», نادر «rare»): the word
+# after them is no surname when it is mostly written with the article (جو أسري، نادر متعلق).
+COMMON_GIVEN = frozenset(normalize(w) for w in "جو يزيد أية نور عزيز نادر كامل هادي أمل جان "
+                         "صالح نادية مؤيد سعيد جمال وسام نصر شي".split())
+COMPOUND_ENDS = frozenset(normalize(w) for w in "الدين العابدين".split())  # عماد الدين أديب
 
 
 def titled(ctx: Context, names_at: dict[int, Cand], taken: set[int]) -> list[Cand]:
@@ -277,6 +282,9 @@ def name_span(ctx: Context, k: int, names_at: dict[int, Cand],
             break
         if genealogy and not after_link and w not in ctx.known_words:
             break
+        if not titled and not after_link and w in definite_words() and w not in ctx.known_words \
+                and (j > k + (ctx.word(k) in COMPOUND_ENDS) or ctx.word(k - 1) in COMMON_GIVEN):
+            break               # مايكل ستارلر محامي، نادر متعلق: a word mostly written with ال
         if j == k and w in WEAK_GIVEN and not (ctx.word(j + 1) in ctx.given
                                                or ctx.word(j + 1) in ctx.known_words
                                                or titled and _uncommon_name(ctx, j + 1, True)
@@ -358,7 +366,24 @@ def given_name_persons(ctx: Context, taken: set[int], names_at: dict[int, Cand])
             last = i + 2
         if last - i >= 2 and taken.isdisjoint(range(i, last)):
             end = ctx.tokens[last - 1].end
-            out.append(Cand(i, last, m.start, end, "PER",
+            out.append(Cand(i, last, m.start, end, "PER", country=_nisba_before(ctx, i, names_at),
                             key=("N", normalize(ctx.doc.text[m.start:end]))))
             done = last
     return out
+
+
+ORIGINS = frozenset(normalize(w) for w in "الأصول أصول الأصل أصل".split())
+
+
+def _nisba_before(ctx: Context, i: int, names_at: dict[int, Cand]) -> str | None:
+    """«الجزائري جمال بلماضي»، «المدرب المصري عماد القاسم»: a country adjective right before a
+    name gives the person's country, unless it qualifies a name before it (وكالة الأنباء
+    الفرنسية) or an origin (النرويجي ذو الأصول المغربية)."""
+    for j in (i - 1, i - 2):
+        m = ctx.by_lex["nisba"].get(j)
+        if m is not None and m.last == i and m.start == ctx.tokens[j].start \
+                and ctx.word(j).startswith("ال") and "\n" not in ctx.gap(i) + ctx.gap(j) \
+                and ctx.word(j - 1) not in ORIGINS \
+                and not any(c.first < j <= c.last for c in names_at.values()):
+            return m.entry.iso3
+    return None

@@ -3,6 +3,7 @@ and from organization patterns (head noun + name: حزب العمال الكرد
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from operator import attrgetter
 
 from ...text.normalize import normalize, nunated
@@ -11,6 +12,7 @@ from .context import (
     COUNTRY_CUES,
     FUNCTION_WORDS,
     LIST_CUES,
+    NAME_LINKS,
     PLACE_CUES,
     PRONOUN_ENDINGS,
     TIME_WORDS,
@@ -73,6 +75,45 @@ def known_names(ctx: Context) -> list[Cand]:
             and c.key[0] in "CP" else c for c in out]
 
 
+def lone_surnames(ctx: Context, known: list[Cand]) -> list[Cand]:
+    """Drop a known person named by one word when the word is another reading: a nisba-shaped
+    surname (روحاني، ولايتي) in an article that names neither the person's country nor his full
+    name (مشهد روحاني «a spiritual scene»، ولايتي تكساس «the two states of»), or a surname after
+    a first name none of the person's names starts with (فلورنتينو بيريز is not Shimon Peres)."""
+    full = {c.key for c in known if c.type == "PER" and c.last - c.first > 1}
+    named = ctx.doc_countries | {m.entry.iso3 for m in ctx.at("nisba").values()}
+    return [c for c in known if not (c.type == "PER" and c.last - c.first == 1 and c.key not in full
+                                     and (_unlicensed(ctx, c, named) or _other_first(ctx, c)))]
+
+
+def _unlicensed(ctx: Context, c: Cand, named: frozenset) -> bool:
+    w = ctx.word(c.first)
+    return w.endswith("ي") and not w.startswith("ال") and c.country not in named \
+        and ctx.word(c.first - 1) not in kb.TITLE_WORDS            # الرئيس روحاني
+
+
+def _other_first(ctx: Context, c: Cand) -> bool:
+    k = c.first - 1
+    w = ctx.word(k)
+    if c.start != ctx.tokens[c.first].start or k < 0 or ctx.tokens[k].kind != "word" \
+            or ctx.gap(c.first).strip() or "\n" in ctx.gap(c.first) or w[:1] in "وي" \
+            or w.startswith("ال") or w in ctx.common or w in FUNCTION_WORDS \
+            or w in ctx.known_words and w not in ctx.given or ctx.longest(k, "person_titles") \
+            or not ctx.plain_name_word(k) or len(w) < 3 or w.endswith(("ات", "نا")):
+        return False                # لطميات نصرالله، ذكرنا أوباما: a noun's genitive, an object
+    names = [normalize(n).split() for n in [kb.field(c.entry, "name") or ""]
+             + list(kb.field(c.entry, "aliases") or ()) if n]
+    if ctx.word(k - 1) in NAME_LINKS or any(n[0] == ctx.word(k - 1) for n in names):
+        return False                # مفرج بن سعد الحقباني، محمد سالم الغبان: his father's name
+    return not any(_same_spelling(n[0], w) for n in names if len(n) > 1)
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    """فرنسوا / فرانسوا، فريدريكا / فيديريكا: one name in two transliterations."""
+    a, b = (re.sub("[اويىه]", "", x) for x in (a, b))
+    return SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
 def _quoted_media(ctx: Context, c: Cand) -> Cand | None:
     """لـ«الشرق الأوسط»، صحيفة «الرياض»، صنعاء - «الشرق الأوسط»: a place name quoted after ل, a
     media head noun or a dateline's dash is the known news outlet of that name."""
@@ -125,6 +166,8 @@ def _known(ctx: Context, m) -> Cand | None:
         if e.ambiguous and normalize(ctx.doc.text[m.start:m.end]) in e.ambiguous \
                 and not ctx.form_in(m.first - 1, COUNTRY_CUES):
             return None
+        if _adjective_reading(ctx, m):
+            return None
         return _known_cand(m, "GPE", ("C", e.iso3), e, e.iso3, None, None, e.name_en)
     if m.lexicon == "places":
         if e.needs_cue and not ctx.form_in(m.first - 1, PLACE_CUES) and not _listed(ctx, m):
@@ -145,6 +188,25 @@ def _known(ctx: Context, m) -> Cand | None:
     if m.last - m.first == 1 and _weak(ctx, m):
         c.extra["weak"] = True      # kept only beside a fuller mention
     return c
+
+
+NOT_NOUNS = COUNTRY_CUES | FUNCTION_WORDS | frozenset(["تجاه", "هذه"])  # تجاه سورية، وهذه سورية
+
+
+def _adjective_reading(ctx: Context, m) -> bool:
+    """A country name written like its feminine adjective (سورية) after an indefinite feminine
+    noun or plural is the adjective: طائرة حربية سورية، قوات سورية، جنسيات غير سورية."""
+    nis = ctx.by_lex["nisba"].get(m.first)
+    if nis is None or nis.last != m.last or nis.entry.iso3 != m.entry.iso3 \
+            or m.start != ctx.tokens[m.first].start or ctx.word(m.first)[:2] in ("ال", "لل"):
+        return False                # (عاصمة السعودية: a definite name after a noun is its genitive)
+    w = ctx.word(m.first - 1)
+    titles = ctx.at("person_titles")
+    if any(j in titles and titles[j].last == m.first for j in range(m.first - 3, m.first)):
+        return False                # وزير خارجية سورية: the title's country
+    return w == "غير" or len(w) > 3 and w.endswith(("ه", "ات")) and not w.startswith("ال") \
+        and ctx.form_in(m.first - 1, NOT_NOUNS) is None \
+        and "\n" not in ctx.gap(m.first)
 
 
 def _known_cand(m, ty: str, key: tuple, entry, country, sector, kb_id, name_en) -> Cand:

@@ -24,6 +24,7 @@ class EntityStage:
     def __init__(self) -> None:
         lexicon.given_names()
         lexicon.common_words()
+        lexicon.definite_words()
         lexicon.purpose_nouns()
         lexicon.after_name_words()
         lexicon.not_names()
@@ -35,6 +36,7 @@ class EntityStage:
         ctx = Context(doc)
         known = recognize.known_names(ctx)
         ctx.doc_countries = frozenset([c.country for c in known if c.key[0] in "CP"])
+        known = recognize.lone_surnames(ctx, known)
         names = recognize.select(known + recognize.org_patterns(ctx, recognize.best_at(known)))
         taken = _covered(names)
         places = recognize.place_patterns(ctx, taken)
@@ -120,7 +122,7 @@ def _arab_home(ents: coref.Entities, ctx: Context) -> str | None:
     home = coref.main_country(ents, ctx, ARAB_STATES)
     if home is None:
         nisbas = [m.entry.iso3 for m in ctx.at("nisba").values() if m.entry.iso3 in ARAB_STATES]
-        home = max(set(nisbas), key=nisbas.count) if nisbas else None
+        home = max(nisbas, key=nisbas.count) if nisbas else None     # ties: the first used
     return home
 
 
