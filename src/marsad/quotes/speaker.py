@@ -144,6 +144,8 @@ def _goes_on(ctx: Ctx, j: int, k: int, stop: int) -> bool:
     if k >= stop:
         return True
     t = ctx.tokens[k]
+    if t.norm in ctx.w["relative"]:          # برنامج "الراصد" الذي عرضته القناة
+        return False
     return t.norm.startswith("ال") or ctx.mention_at_token(k) is not None \
         or ctx.in_class(k, "person_title", stem=True) or t.norm in ctx.w["abbrev_title"] \
         or t.norm == "ل" or _stops_np(ctx, j, k)
