@@ -19,6 +19,8 @@ NEAR_SCAN = 3          # words between the particle of a «near» cue and its co
 MIN_DIRECT_WORDS = 3   # a shorter quotation is a name or a term, not a statement
 SOFT_PUNCT = ",،؛;"
 TRAILING = " \t\n.,،؛;:-–—"
+MAX_VERSE_CHARS = 1500  # a verse or a saying in parentheses after قال تعالى
+MIN_VERSE_CHARS = 8
 THUS = frozenset(["هكذا", "وهكذا"])  # «…»، هكذا صرح X
 
 
@@ -54,6 +56,10 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
         t = toks[j]
         if t.kind == "punct":
             ch = ctx.char(j)
+            if ch == "(" and ctx.in_class(j - 1, "sacred"):
+                verse = _verse(ctx, cue, j)
+                if verse is not None:     # قال تعالى (… إن الله …): the verse, not its إن
+                    return verse
             if ch in "()":
                 depth = max(0, depth + (1 if ch == "(" else -1))
             elif depth or (entry.ambiguous and ch != ":"):
@@ -88,6 +94,15 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
     return _bare_after_subject(ctx, cue, last) if entry.bare else None
 
 
+def _verse(ctx: Ctx, cue: Cue, j: int) -> Candidate | None:
+    """The words in the parentheses opened at token j, closed in the same paragraph."""
+    text, start = ctx.text, ctx.tokens[j].end
+    close = text.find(")", start, start + MAX_VERSE_CHARS)
+    if close < 0 or "\n" in text[start:close] or close - start < MIN_VERSE_CHARS:
+        return None
+    return _candidate(ctx, cue, j + 1, close, True)
+
+
 def _comment_at(ctx: Ctx, j: int, last: int) -> bool:
     """«في إشارة إلى»، «في خطوة» after the object of a cue's particle (أعلنوا عن اسم جديد في إشارة
     إلى أن …): the writer's comment starts; its أن is not the cue's."""
@@ -111,7 +126,8 @@ def _colon_before_quote(ctx: Ctx, j: int, limit: int) -> int | None:
 def _bare_after_subject(ctx: Ctx, cue: Cue, last: int) -> Candidate | None:
     """«وقال الوزير لا توجد …»: a clause word right after the subject opens the content."""
     subject, k = subject_after(ctx, cue, last)
-    if subject is not None and k < last and ctx.tokens[k].norm in ctx.w["clause_opener"]:
+    if (subject is not None or k > cue.tok + 1) and k < last \
+            and ctx.tokens[k].norm in ctx.w["clause_opener"]:       # (ويقول له لن …)
         return _candidate(ctx, cue, k, None, False)
     return None
 

@@ -40,6 +40,11 @@ class EntityIndex:
         m = self.mention_start.get(span.data.get("head", (span.start,))[0])
         return m.label if m else "ACTOR"
 
+    def covers(self, offset: int) -> bool:
+        """A mention spans the character at ``offset``."""
+        i = bisect_right(self._mention_starts, offset)
+        return any(m.end > offset for m in self.mentions[max(0, i - 3):i])
+
     def in_range(self, start: int, end: int) -> list[Span]:
         """Mentions inside [start, end), in text order."""
         out = []

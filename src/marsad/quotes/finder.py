@@ -244,7 +244,7 @@ def _resolve(ctx: Ctx, cands: list[Candidate]) -> list[tuple[Quote, Span]]:
     prev: tuple[Candidate, sp.Speaker] | None = None
     for c in sorted(cands, key=lambda c: c.cue.tok):
         who = sp.who_said(ctx, c, prev)
-        if not _sacred(ctx, who):        # قال تعالى: «…»، مشيرا إلى أن … (the writer's speaker)
+        if not _sacred(ctx, who) and not _crowd(ctx, who):  # قال تعالى: «…»، مشيرا إلى أن …
             prev = (c, who)
         stop = c.first if not c.post else len(ctx.tokens)
         addressee = sp.addressee(ctx, c.cue.tok + 1, min(stop, ctx.sent_bounds(c.cue.tok)[1]),
@@ -267,3 +267,11 @@ def _sacred(ctx: Ctx, who: sp.Speaker) -> bool:
     if who.entity is not None or who.span is None:
         return False
     return any(w in ctx.w["sacred"] for w in normalize(ctx.text[who.span[0]:who.span[1]]).split())
+
+
+def _crowd(ctx: Ctx, who: sp.Speaker) -> bool:
+    """«البعض أشاروا»، «يقول كثيرون»: a generic speaker, no one a later participle or
+    continuation can go on quoting."""
+    if who.entity is not None or who.span is None:
+        return False
+    return normalize(ctx.text[who.span[0]:who.span[1]]).strip() in ctx.w["crowd"]

@@ -22,6 +22,7 @@ class CueEntry:
     ambiguous: bool = False
     near: bool = False
     bare: bool = False
+    tell: bool = False  # أبلغ، أخبر: the newspaper right after it is told, not the teller
 
 
 def _rows(name: str):
@@ -67,7 +68,7 @@ def cue_forms() -> list[tuple[str, CueEntry]]:
         def entry(kind):
             return CueEntry(lemma, "prep" if "prep" in flags else kind, part, "via_an" in flags,
                             "object" in flags, "ambiguous" in flags, "near" in flags,
-                            "bare" in flags)
+                            "bare" in flags, "tell" in flags)
         groups = [("verb", _perfect(perfect) if perfect != "-" else []),
                   ("verb", _imperfect(imperfect) if imperfect != "-" else []),
                   ("verb", _given(extra)),

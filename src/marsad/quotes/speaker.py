@@ -17,6 +17,8 @@ from .cues import Cue
 MAX_NP = 10              # words in a subject phrase
 FA_INNA = frozenset(["فان", "فانه", "فانها"])  # بحسب ما قاله X فإن …: X ends there
 OBJECT_BIH = frozenset(["به", "بها"])   # أفاد به X، صرح بها X
+WHAT_FOLLOWS = frozenset(["نصه", "يلي", "ياتي"])
+TO_HIM = frozenset(["له", "لها", "لهم", "لهما"])  # قال له الطبيب، قال له مخاطبا: no subject
 ISSUED_BY = frozenset(["عن", "من"])      # بيان صادر عن X
 ISSUERS = frozenset(["ORG", "PER", "GPE"])
 MAX_BACK = 12            # words between a clause start and an SV cue
@@ -24,6 +26,7 @@ APPOSITION_SCAN = 10     # tokens after an unnamed subject where «، فلان،
 TITLE_WORDS = 4          # words of a role noun phrase before the name it introduces
 SAME_ROLE_SENTENCES = 3  # how far back «وأضاف المتحدث» may find the spokesman it repeats
 QUOTED_NAME_WORDS = 4    # words of a quoted name standing as the subject (قالت «هيومن رايتس ووتش»)
+INNER_NAME_WORDS = 6     # words of a quoted name inside a subject (رئيس حزب «القوات اللبنانية» فلان)
 
 
 @dataclass(slots=True)
@@ -83,13 +86,69 @@ def _addressee_word(ctx: Ctx, i: int) -> bool:
     return stem.startswith("ال") or stem in ctx.w["unnamed_head"] or len(ctx.tokens[i].norm) <= 2
 
 
-def _stops_np(ctx: Ctx, k: int) -> bool:
+def _media_addressee(ctx: Ctx, j: int, k: int) -> bool:
+    """«مورينيو لموقع النادي»، «الشرطة لصحيفة …»: a ل-medium right after a name or a one-word
+    subject is whom it was said to (not «المتحدث الرسمي لوكالة الأنباء»: a genitive)."""
+    start = _l_prefixed(ctx, k)
+    if start is None or ctx.tokens[k].forms[-1][0] not in ctx.w["medium"]:
+        return False
+    return ctx.span_ending_at(k - 1) is not None or k == j + 1 and not _role_head(ctx, j)
+
+
+def _stops_np(ctx: Ctx, j: int, k: int) -> bool:
     t = ctx.tokens[k]
     if t.kind == "punct":
         return ctx.text[t.start] not in "."
     return (t.norm in ctx.w["comp"] or fa_inna(ctx, k) or k in ctx.time_toks
             or t.norm in ctx.w["not_subject"]
-            or t.norm in ctx.w["clause_opener"] or k in ctx.cues or _addressee_word(ctx, k))
+            or t.norm in ctx.w["clause_opener"] or k in ctx.cues or _addressee_word(ctx, k)
+            or _media_addressee(ctx, j, k)
+            or _what_follows(ctx, k) or _manner(ctx, k))
+
+
+def _what_follows(ctx: Ctx, k: int) -> bool:
+    """«يقول أحد الدعاة ما نصه: …»، «أن يوضح ما يلي:»: the content is announced, no subject."""
+    return ctx.tokens[k].norm == "ما" and k + 1 < len(ctx.tokens) and ctx.tokens[k + 1].norm in WHAT_FOLLOWS
+
+
+def _manner(ctx: Ctx, k: int) -> bool:
+    """«وقال كيري مازحا»، «قال أحد أصدقائي معلقًا»: an accusative participle (after a name, or
+    with its tanween written) ends the subject."""
+    t = ctx.tokens[k]
+    if not _circumstantial(t.norm) or t.norm.endswith("ها") or t.norm in ctx.w["unnamed_head"] \
+            or ctx.ents.covers(t.start):
+        return False
+    return "ً" in ctx.text[t.start:t.end] or ctx.span_ending_at(k - 1) is not None
+
+
+def _inner_name_close(ctx: Ctx, j: int, k: int, stop: int) -> int | None:
+    """The closing mark of a short quoted name at token k inside a subject phrase."""
+    if not ctx.is_mark(k):
+        return None
+    close = ctx.close_of(k)
+    if close is None or not k + 1 < close < stop or ctx.words_between(k + 1, close) > INNER_NAME_WORDS:
+        return None
+    if _person_ends(ctx, k - 1) or not _goes_on(ctx, j, close + 1, stop):
+        return None                          # فلان «الوطن»: the paper told; «…» باهتمام: no name
+    return close
+
+
+def _person_ends(ctx: Ctx, k: int) -> bool:
+    end = ctx.tokens[k].end
+    return any(m.end == end and m.label == "PER" for m in ctx.ents.in_range(end - 80, end))
+
+
+def _goes_on(ctx: Ctx, j: int, k: int, stop: int) -> bool:
+    """After a quoted name the subject ends or goes on with a name, a title or a definite
+    adjective (not «… «ماركو رويس» باهتمام»)."""
+    if k >= stop:
+        return True
+    t = ctx.tokens[k]
+    if t.norm in ctx.w["relative"]:          # برنامج "الراصد" الذي عرضته القناة
+        return False
+    return t.norm.startswith("ال") or ctx.mention_at_token(k) is not None \
+        or ctx.in_class(k, "person_title", stem=True) or t.norm in ctx.w["abbrev_title"] \
+        or t.norm == "ل" or _stops_np(ctx, j, k)
 
 
 def fa_inna(ctx: Ctx, k: int) -> bool:
@@ -124,15 +183,28 @@ def _np_end(ctx: Ctx, j: int, stop: int) -> int:
     if close is not None:
         return close + 1                     # صحيفة «واشنطن بوست»: the quoted name with it
     unnamed = ctx.tokens[j].norm.removeprefix("ال") in ctx.w["unnamed_head"]
-    while k < stop and k - j < MAX_NP and not _stops_np(ctx, k) and not (unnamed and _anonymity(ctx, k)):
+    marks = 0
+    while k < stop and k - j - marks < MAX_NP:
+        close = _inner_name_close(ctx, j, k, stop)
+        if close is not None and not any(ctx.tokens[i].norm in ctx.w["relative"] for i in range(j, k)):
+            marks += close - k + 1           # رئيس حزب «القوات اللبنانية» الدكتور فلان
+            k = close + 1
+            continue
+        if _stops_np(ctx, j, k) or unnamed and _anonymity(ctx, k):
+            break
         k += 1
     span = ctx.span_at_token(j)
     if span is not None:
         while k < len(ctx.tokens) and ctx.tokens[k].start < span.end:
             k += 1
-    while k > j + 1 and ctx.tokens[k - 1].kind == "punct":
+    while k > j + 1 and ctx.tokens[k - 1].kind == "punct" and not _closes_inner(ctx, j, k - 1):
         k -= 1
     return k
+
+
+def _closes_inner(ctx: Ctx, j: int, k: int) -> bool:
+    """Token k closes a quoted name opened within the phrase from token j."""
+    return ctx.is_mark(k) and any(ctx.close_of(i) == k for i in range(j + 1, k))
 
 
 def _issuer_at(ctx: Ctx, j: int, stop: int) -> int | None:
@@ -223,6 +295,23 @@ def _skip_addressee(ctx: Ctx, j: int, stop: int) -> int:
     return k
 
 
+def _skip_told(ctx: Ctx, j: int, stop: int) -> int:
+    """Step over the newspaper told by «أبلغ/أخبر»: «عكاظ»، (عكاظ)، الصحيفة."""
+    if j >= stop:
+        return j
+    if ctx.is_mark(j) or ctx.is_punct(j, "("):
+        close = ctx.close_of(j) if ctx.is_mark(j) else next(
+            (k for k in range(j + 1, min(stop, j + QUOTED_NAME_WORDS + 2)) if ctx.is_punct(k, ")")), None)
+        ok = close is not None and j + 1 < close < stop and ctx.words_between(j + 1, close) <= QUOTED_NAME_WORDS
+        return close + 1 if ok else j
+    return j + 1 if _told_paper(ctx, j) else j
+
+
+def _told_paper(ctx: Ctx, k: int) -> bool:
+    norm = ctx.tokens[k].norm
+    return norm.startswith("ال") and norm.removeprefix("ال") in ctx.w["medium"]
+
+
 def _circumstantial(word: str) -> bool:
     """An accusative participle describing the speaker (قال مازحا، قال مخاطبا الجنود): right
     after the cue it means the subject was left out."""
@@ -232,12 +321,14 @@ def _circumstantial(word: str) -> bool:
 def subject_after(ctx: Ctx, cue: Cue, stop: int) -> tuple[Speaker | None, int]:
     """The subject right after the cue (None if the cue has none), and where it ends."""
     j = cue.tok + 1
-    while j < stop and (j in ctx.time_toks or j == cue.tok + 1 and ctx.tokens[j].norm in OBJECT_BIH):
-        j += 1                                   # (أفاد به مصدر: «به» is no subject)
+    while j < stop and (j in ctx.time_toks or j == cue.tok + 1 and ctx.tokens[j].norm in OBJECT_BIH | TO_HIM):
+        j += 1                                   # (أفاد به مصدر، قال له الطبيب: no subject)
     source = cue.kind == "prep" and cue.entry.particle == "ل" and j < stop \
         and _l_source(ctx, j)                   # وفقا للمرصد: the source, not an addressee
     if not source:
         j = _skip_addressee(ctx, j, stop)
+    if cue.entry.tell:
+        j = _skip_told(ctx, j, stop)
     j = _skip_title(ctx, j, stop)
     if j >= stop:
         return None, j
@@ -246,6 +337,7 @@ def subject_after(ctx: Ctx, cue: Cue, stop: int) -> tuple[Speaker | None, int]:
         return quoted
     t = ctx.tokens[j]
     if (t.kind in ("punct", "num") or t.norm in ctx.w["comp"] or t.norm in ctx.w["not_subject"]
+            or _what_follows(ctx, j) or t.norm in ctx.w["clause_opener"]
             or t.norm == cue.entry.particle or not source and _addressee_word(ctx, j)
             or j in ctx.cues
             or _circumstantial(t.norm) and t.norm not in ctx.w["unnamed_head"]):  # (مراسلنا: a source)
@@ -253,6 +345,8 @@ def subject_after(ctx: Ctx, cue: Cue, stop: int) -> tuple[Speaker | None, int]:
     if cue.entry.object_ok:
         return _object_cue_subject(ctx, j, stop)
     end = _np_end(ctx, j, stop)
+    if cue.entry.tell:                           # أبلغت مصادر مطلعة | الصحيفة أن
+        end = next((k for k in range(j + 1, end) if _told_paper(ctx, k)), end)
     found = resolve_np(ctx, j, end)
     if source and found.entity is None and not ctx.tokens[j].norm.startswith("لل"):
         found = Speaker(None, (_l_prefixed(ctx, j), found.span[1]))  # وفقا لمصادر: without ل
