@@ -21,6 +21,7 @@ from .arguments import (
     agreement,
     clause_subject,
     comment_noun,
+    doer,
     find_arguments,
     joined_noun,
     normalized_lemma,
@@ -731,11 +732,12 @@ def _unique(phrases: list) -> list:
 def _may_be_patient(ctx: Context, trig: Trigger, actors) -> bool:
     """Civilians found as the subject of a verb of force are its patients (قتل 38 سائحا) unless
     the verb takes its target after a preposition (اعتدى مستوطنون على) or they have an object
-    of their own (اقتحم مستوطنون باحات المسجد)."""
+    of their own (اقتحم مستوطنون باحات المسجد) or قيام names them the doer (قيام مستوطنين باقتحام)."""
     p, toks, a = trig.pattern, ctx.doc.tokens, actors[0]
     prepositional = p.pos == "V" and a.first == trig.last and a.last < len(toks) \
         and toks[a.last - 1].norm.endswith(NOMINATIVE_PLURAL) and toks[a.last].norm in p.rcp
-    return not prepositional and not _active_subject(ctx, trig, actors)
+    return not prepositional and not _active_subject(ctx, trig, actors) \
+        and doer(ctx, trig, ctx.doc.sentences[toks[trig.first].sent].first_token) is not a
 
 
 def _active_subject(ctx: Context, trig: Trigger, actors) -> bool:
