@@ -56,6 +56,8 @@ HELD_BY = _with_object((("اجرا", "جري"), ("عقد", "عقد")))  # الم
 FIRE_VERBS = _with_object(  # قذائف أطلقها X، عبوة زرعها X: the agent of a weapon (force only)
     (("اطلق", "طلق"), ("زرع", "زرع")), plural_present=False)
 DID_VERBS = frozenset({"قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون", "سيقوم", "ستقوم", "سيقومون"})
+DOING = frozenset(p + "قيام" for p in ("", "ب", "ل", "و", "ال", "بال", "لل", "وب"))  # قيام X بـ: X does
+DID_SPAN = 8  # words from قيام to the act noun with ب
 DID_IT = frozenset((v, o) for v in DID_VERBS for o in ("به", "بها"))  # زيارة قام بها X لموسكو: X visits
 TOOK_PART = frozenset((v, o) for v in ("شارك", "شاركت", "شاركوا", "يشارك", "تشارك", "يشاركون")
                       for o in ("فيه", "فيها"))  # هجوما شاركت فيه قوات النخبة: the attackers
@@ -1211,6 +1213,19 @@ def _prep_headed(ctx: Context, j: int, rcp) -> bool:
     return prefix in HEAD_PREPS and prefix in rcp
 
 
+def doer(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
+    """«بلاغ عن قيام ثلاثة أشخاص بإطلاق النار»: the noun قيام names the doer of the act after ب,
+    as the verb قام does."""
+    if not _with_b(ctx, trig):
+        return None
+    for k in range(trig.first - 1, max(floor, trig.first - DID_SPAN) - 1, -1):
+        if ctx.doc.tokens[k].norm in DOING:
+            return subject_after(ctx, k + 1, trig.first)
+        if k in ctx.verbs:
+            return None
+    return None
+
+
 def by_agent(ctx: Context, trig: Trigger, floor: int, ceiling: int):
     """«المقاومة المسنودة بقوات الجيش»: the actor follows ب/من, the recipient comes before."""
     agent = None
@@ -1488,7 +1503,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             a = clause_subject(ctx, trig.first, floor) or nearest_before(ctx, trig.first, floor)
             actors = coordinated(ctx, a, max(trig.first, a.last)) if a is not None else []
         if not actors:
-            a = agent_after(ctx, after, ceiling, p.type in ARMED_TYPES) or far_agent(ctx, trig)
+            a = doer(ctx, trig, floor) or agent_after(ctx, after, ceiling, p.type in ARMED_TYPES) \
+                or far_agent(ctx, trig)
             if a is not None:
                 actors = coordinated(ctx, a, ceiling)
             elif "ownactor" in p.flags or venue:

@@ -16,9 +16,12 @@ from .arguments import (
     ADVERBIAL_STARTS,
     COUNTS,
     FORCE_ON,
+    PRONOUN_AGREES,
     SKIP_WORDS,
+    agreement,
     clause_subject,
     comment_noun,
+    doer,
     find_arguments,
     joined_noun,
     normalized_lemma,
@@ -58,6 +61,11 @@ PRAYER_WINDOW = 6  # words after دعا where a blessing (بالرحمة) shows 
 CLAIM_WORD = "مسؤوليت"  # مسؤوليته، مسؤوليتها، مسؤوليتهم (normalized)
 YEAR = re.compile(r"(?:1[34]|19|20)\d\d")  # a Hijri or Gregorian year, not a count
 EXCHANGE = frozenset({"لقاء", "مقابل"})
+SPEAKER_PRONOUNS = PRONOUN_AGREES | {w: "m" for w in ("انه", "بانه", "وانه")}  # قال إنه يرفض
+FIRST_SUFFIXES = ("نا", "ي")  # زيارتنا، ترحيبي
+THAT = frozenset({"ان", "بان"})
+PARTICLES = frozenset({"لن", "لا", "لم", "قد", "سوف"})
+MANNER_PARTICIPLES = frozenset({"مبديا", "معربا", "مقدما", "مجددا", "عن"})  # مبديا شكره، معربا عن شكره
 HELP = frozenset({"AID", "COOPERATE"})
 EXPOSED = frozenset(normalize(w) for w in "تعرض تعرضت تعرضوا تعرضا تعرضتا يتعرض تتعرض يتعرضون "
                     "يتعرضان تتعرضان تعرضه تعرضها تعرضهم تعرضهما".split())
@@ -194,6 +202,32 @@ def extract_events(doc: Document) -> list[Event]:
     return events
 
 
+def _speakers_own(ctx: Context, trig: Trigger) -> bool:
+    """An act in someone's words with no party named is the speaker's own only in the first
+    person (نرفض، سنواصل، زيارتنا), after a pronoun agreeing with the verb (قال إنه يرفض), as
+    «his» noun right after أن (قال إن محادثاته) or after a participle of his manner (مبديا
+    شكره); else its party is someone else or no one (الثلثان الباقيان يرفضون، قال إن الزيارة
+    كانت للعمرة، قال: «المفاوضات مستمرة»)."""
+    if trig.pattern.pos not in ("V", "N") or trig.entry.first_person:
+        return True
+    toks = ctx.doc.tokens
+    before = toks[trig.first - 1].norm if trig.first else ""
+    k = trig.first - 1
+    while k > 0 and toks[k].norm in PARTICLES:
+        k -= 1  # إنها لن تتفاوض
+    if trig.pattern.pos == "N":
+        return before in MANNER_PARTICIPLES or _own_suffix(ctx, trig, FIRST_SUFFIXES) or (
+            before in THAT and _own_suffix(ctx, trig, ("ه",)))  # قال إن محادثاته
+    return before in MANNER_PARTICIPLES or \
+        toks[k].norm in SPEAKER_PRONOUNS and SPEAKER_PRONOUNS[toks[k].norm] == agreement(ctx, trig)
+
+
+def _own_suffix(ctx: Context, trig: Trigger, suffixes: tuple) -> bool:
+    word = normalize(ctx.doc.text[ctx.doc.tokens[trig.last - 1].start:trig.end])
+    forms = normalized_lemma(trig.pattern.lemma).split("/")
+    return any(word.endswith(s) and not any(f.endswith(s) for f in forms) for s in suffixes)
+
+
 def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> Event | None:
     doc = ctx.doc
     p = trig.pattern
@@ -244,7 +278,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         actors = [a for a in actors if a.first > trig.first]
         rcps = _unique(([target] if target is not None else []) + rcps)
     if not actors and speaker is not None and quad_class(p.type) in VERBAL and "received" not in p.flags \
-            and trig.first not in ctx.things and not (p.type == "CONSULT" and teller(ctx, speaker)):
+            and trig.first not in ctx.things and not (p.type == "CONSULT" and teller(ctx, speaker)) \
+            and _speakers_own(ctx, trig):
         actors = [speaker]
     etype, cameo, mode = _type(p, actors), p.cameo, p.mode
     if etype == "ASSAULT" and mode is None and any(has_word(doc.tokens[a.first], "AIRCRAFT") for a in actors):
@@ -697,11 +732,12 @@ def _unique(phrases: list) -> list:
 def _may_be_patient(ctx: Context, trig: Trigger, actors) -> bool:
     """Civilians found as the subject of a verb of force are its patients (قتل 38 سائحا) unless
     the verb takes its target after a preposition (اعتدى مستوطنون على) or they have an object
-    of their own (اقتحم مستوطنون باحات المسجد)."""
+    of their own (اقتحم مستوطنون باحات المسجد) or قيام names them the doer (قيام مستوطنين باقتحام)."""
     p, toks, a = trig.pattern, ctx.doc.tokens, actors[0]
     prepositional = p.pos == "V" and a.first == trig.last and a.last < len(toks) \
         and toks[a.last - 1].norm.endswith(NOMINATIVE_PLURAL) and toks[a.last].norm in p.rcp
-    return not prepositional and not _active_subject(ctx, trig, actors)
+    return not prepositional and not _active_subject(ctx, trig, actors) \
+        and doer(ctx, trig, ctx.doc.sentences[toks[trig.first].sent].first_token) is not a
 
 
 def _active_subject(ctx: Context, trig: Trigger, actors) -> bool:
