@@ -102,6 +102,7 @@ PERSONAL = frozenset({"arrest", "detain", "deport"})  # modes whose recipient is
 PEOPLE_MODES = PERSONAL | {"release", "kill", "abduct", "assassinate", "execute"}
 COUNTS = NUMBER_WORDS | {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات",
                          "مئات", "الاف", "اثنان", "اثنين"}
+HUNDREDS = frozenset({"مئه", "مائه", "الف", "الفا", "مئتي", "الفي"})  # ترحيل ألف إيراني
 TERRITORY = frozenset({"occupy"})  # modes where a place after the verb is where, not whom
 OBJECT_GAP = 4  # words between a verb (or its subject) and its direct object at most
 TIME_FROM = frozenset({"بعد", "قبل", "منذ"})  # بعد أيام من، قبل ساعات من
@@ -1558,6 +1559,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         rcps = target_nisba(ctx, trig, after, ceiling)
     if not rcps and p.pos == "V" and (p.mode in PEOPLE_MODES or p.type == "SANCTION"):
         rcps = people_object(ctx, trig, after, ceiling)
+    if not rcps and p.pos == "N" and p.mode in PERSONAL and _counted(ctx, after, ceiling):
+        rcps = people_object(ctx, trig, after, ceiling)  # ترحيل ألف إيراني، اعتقال 12 فلسطينيا
     if not actors and p.type in SYMMETRIC:
         actors = partner(ctx, trig, ceiling)  # منذ التوصل لاتفاق نووي معها: she agreed too
         if not actors and rcps and preposition(ctx, rcps[0]) == "مع":
@@ -1711,6 +1714,11 @@ def people_object(ctx: Context, trig: Trigger, after: int, ceiling: int) -> list
     default = "GOV" if trig.pattern.type == "SANCTION" else "CVL"  # طرد دبلوماسيين روسيين
     return [ActorPhrase(first, j + 1, toks[first].start, toks[j].end, None, ctx.nisba[j],
                         sector or default)]
+
+
+def _counted(ctx: Context, j: int, ceiling: int) -> bool:
+    toks = ctx.doc.tokens
+    return j < ceiling and (toks[j].kind == "num" or toks[j].norm in COUNTS or toks[j].norm in HUNDREDS)
 
 
 def _other_case(before: str, nisba: str) -> bool:

@@ -49,6 +49,11 @@ VERBAL = (1, 3)  # quad classes of speech acts: a statement's speaker is their a
 FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
+ANY = frozenset({"اي", "أي"})
+SOME = frozenset({"عدد", "بعض", "العديد", "عددا"})
+THEM = frozenset({"منهم", "منهن"})
+SOME_OF_THEM = frozenset({"بعضهم", "بعضهن", "معظمهم", "اغلبهم", "أغلبهم"})
+AVERT_LINKS = frozenset({"من", "دون"})  # خوفا من اندلاع، الحيلولة دون نشوب
 DESCRIBED_ADJECTIVES = 2  # adjectives between an event noun and الذي/التي (التفجير الإرهابي الذي)
 CONTENT_FRAMES = frozenset({"THREATEN", "REQUEST"})  # the act they name has not (yet) happened
 TO = frozenset({"الي", "لل"})
@@ -287,6 +292,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     if etype == "COERCE" and p.mode == "arrest" and _hostages(ctx, trig, ceiling):
         etype, mode, cameo = ABDUCT  # احتجاز رهائن: taking hostages is an abduction; forces
         actors = [a for a in actors if a.sector not in SECURITY | {"GOV"}]  # end such crises
+    if etype == "COERCE" and _some_of_them(doc, trig) and not any(a.sector in SECURITY | {"GOV"} for a in actors):
+        actors = []  # فر قادة الحوثيين وتم القبض على عدد منهم: the group named is arrested
     if etype == "PROTEST" and all(a.sector in SECURITY | {"GOV"} for a in actors):
         actors = []  # «لا يوضع الجيش في مواجهة تظاهرة»: forces and rulers do not protest
     if etype == "ASSAULT" and p.pos == "N" and _target_kind(ctx, trig, ceiling, "SPORT"):
@@ -309,6 +316,10 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         return None  # ودّعت (bade farewell)، يدّعي (claims): not دعا
     if "goal" in p.flags and _aimed(ctx, trig):
         return None  # ضربات جوية لمنعهم من الاستيلاء على عدن: an aim, not a happening
+    if p.pos == "N" and _averted(doc, trig):
+        return None  # لتجنب اندلاع احتجاجات، خوفا من نشوب حرب: an outbreak avoided or feared
+    if "alone" in p.flags and etype == "PROTEST" and _alone(ctx, trig, actors):
+        etype = "ACCUSE"  # احتج على قرار الحكم: one person's complaint, not a demonstration
     if "prayer" in p.flags and (_object_of_kind(ctx, trig, "PRAYER", PRAYER_WINDOW)
                                 or _object_of_kind(ctx, trig, "FEELING", 2)):
         return None  # يدعو للفخر، داعيا للشهداء بالرحمة: a feeling or a blessing, not an appeal
@@ -546,6 +557,16 @@ def _hostages(ctx: Context, trig: Trigger, ceiling: int) -> bool:
                for j in range(trig.last, min(trig.last + HOSTAGE_WINDOW, ceiling)))
 
 
+def _some_of_them(doc: Document, trig: Trigger) -> bool:
+    """تم القبض على عدد منهم، تم اعتقال بعضهم: an impersonal arrest of some of a group."""
+    toks = doc.tokens
+    if trig.first == 0 or toks[trig.first - 1].norm.lstrip("وف") != "تم":
+        return False
+    after = [t.norm for t in toks[trig.last:trig.last + 3]]
+    return bool(after) and (after[0] in SOME_OF_THEM or (
+        after[0] in SOME and any(w in THEM for w in after[1:])))
+
+
 def _negated_modal(doc: Document, trig: Trigger, floor: int) -> bool:
     """لا يمكن أن نقبل، لن نستطيع أن نقبل: a negation a few words before, over a modal verb."""
     return any(doc.tokens[j].norm in NEGATORS for j in range(max(floor, trig.first - 6), trig.first))
@@ -586,6 +607,28 @@ def _aimed(ctx: Context, trig: Trigger) -> bool:
     if k > 0 and toks[k].norm in GOAL_LINKS:
         k -= 1
     return k >= 0 and has_word(toks[k], "GOAL")
+
+
+def _averted(doc: Document, trig: Trigger) -> bool:
+    """An outbreak noun (اندلاع، نشوب) before the trigger with an AVERT word before it,
+    perhaps with من/دون between: تجنب اندلاع أي احتجاجات، الحيلولة دون نشوب حرب."""
+    toks = doc.tokens
+    k = trig.first - 1
+    if k > 0 and toks[k].norm in ANY:
+        k -= 1
+    if k < 1 or not has_word(toks[k], "OUTBREAK"):
+        return False
+    k -= 1
+    if k > 0 and toks[k].norm in AVERT_LINKS:
+        k -= 1
+    return has_word(toks[k], "AVERT")
+
+
+def _alone(ctx: Context, trig: Trigger, actors) -> bool:
+    """A singular verb whose subject is unnamed or a person (احتج على القرار، احتج فلان)."""
+    if normalize(ctx.doc.text[trig.start:trig.end]).endswith(("وا", "ون", "ن")):
+        return False
+    return all(_person(ctx.doc, a) for a in actors)
 
 
 def _charge_after(ctx: Context, trig: Trigger) -> bool:

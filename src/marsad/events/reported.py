@@ -5,12 +5,14 @@ from ..document import Document
 from .actors import ActorPhrase
 from .arguments import subject_after
 from .context import Context
-from .status import COMPLEMENTIZERS
+from .status import COMPLEMENTIZERS, rule_nouns
 
 # acts that a denial's object noun names as not having happened (not statements: نفى الاتهامات)
 DENIABLE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONSULT", "AID", "RETREAT",
                       "COOPERATE", "SANCTION"})
 DENIED_GAP = 6  # words from the denial verb to the noun (its subject comes between)
+ABOUT_GAP = 5  # words from تحدث to عن (its subject comes between)
+ABOUT_REACH = 4  # words from عن to the act told (تحدثت عن وقوع اشتباكات)
 DENIAL_REACH = 10  # words from a denial verb to the act its quoted content denies
 
 
@@ -64,13 +66,17 @@ def reported(ctx, status, report, quote, trig, actors, sent):
         return status, None
     i, cue = report
     if cue.kind == "source":
+        if cue.how == "weak" and _rule_after(ctx, i):
+            return status, None
         limit = trig.first if i < trig.first else sent.last_token
         src = _next_actor(ctx, i + 1, limit)
         return status or "reported", (src.entity if src and status is None else None)
     if cue.kind == "denial" and trig.pattern.type in DENIABLE and status is None \
             and 0 < trig.first - i <= DENIED_GAP and ctx.doc.tokens[trig.first].start == trig.start:
         return "negated", None  # نفى الجيش قصف المدرسة: the act denied
-    if not _complementizer_between(ctx, i, trig.first):
+    if cue.how == "about" and not _told_about(ctx, i, trig.first):
+        return status, None
+    if cue.how != "about" and not _complementizer_between(ctx, i, trig.first):
         return status, None
     if cue.kind == "denial":
         return "negated", None
@@ -93,3 +99,21 @@ def _complementizer_between(ctx, i, j) -> bool:
     toks = ctx.doc.tokens
     return any(toks[k].norm in COMPLEMENTIZERS or toks[k].norm in (":", '"')
                for k in range(i + 1, j))
+
+
+def _told_about(ctx, i, j) -> bool:
+    """«تحدثت مصادر ميدانية عن مقتل…»: عن shortly after the verb and the act shortly after عن."""
+    toks = ctx.doc.tokens
+    return any(toks[k].norm == "عن" and j - k <= ABOUT_REACH for k in range(i + 1, min(i + 1 + ABOUT_GAP, j)))
+
+
+def _rule_after(ctx, i) -> bool:
+    """وفقا للقرار / طبقا لاتفاق: the word after the source word names a rule, not a speaker."""
+    toks = ctx.doc.tokens
+    if i + 1 >= len(toks):
+        return False
+    word = toks[i + 1].norm
+    for prefix in ("لل", "ل"):
+        if word.startswith(prefix) and word[len(prefix):] in rule_nouns():
+            return True
+    return False

@@ -19,15 +19,17 @@ COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "
 @dataclass(frozen=True, slots=True)
 class Cue:
     kind: str   # neg, plan, hyp, report, denial, source
-    how: str    # before, clause, V
+    how: str    # before, clause, weak, V, about
 
 
 @lru_cache(maxsize=1)
 def cue_phrases() -> tuple[tuple[str, Cue], ...]:
     out = []
     for kind, how, phrase in read_tsv("cues.tsv"):
+        if kind == "rule":
+            continue
         cue = Cue(kind, how)
-        if how == "V":
+        if how in ("V", "about"):
             past, _, present = normalize(phrase).partition("/")
             forms = past_forms(past)
             if present not in ("", "-"):
@@ -36,6 +38,12 @@ def cue_phrases() -> tuple[tuple[str, Cue], ...]:
         else:
             out.append((phrase, cue))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def rule_nouns() -> frozenset[str]:
+    """Nouns after which a weak source word means "in accordance with" (وفقا للقرار)."""
+    return frozenset(normalize(phrase) for kind, _, phrase in read_tsv("cues.tsv") if kind == "rule")
 
 
 def is_future(doc, tok, stem_start: int) -> bool:

@@ -36,6 +36,9 @@ ENVOYS = frozenset(normalize(w) for w in (
     "مبعوث", "المبعوث", "سفير", "السفير", "سفيرا", "مندوب", "المندوب", "ممثل", "الممثل",
     "سفراء", "مبعوثا"))
 ENVOY_GAP = 4  # words from the title noun to إلى (المبعوث الخاص للأمين العام إلى)
+# «البيان الصادر عقب اجتماع … في الدوحة»: a place after these belongs to the nested event
+ISSUED = frozenset(normalize(w) for w in ("الصادر", "الصادرة", "الصادرين", "الصادرتين"))
+ISSUED_AFTER = frozenset(normalize(w) for w in ("عقب", "خلال", "بعد", "إثر", "اثر", "عن", "في"))
 
 
 def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) -> str | None:
@@ -62,6 +65,8 @@ def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) ->
             continue
         if topical and _topic_place(doc, i):
             continue  # بحث معه الأوضاع في ليبيا: the topic, not the venue
+        if _issued_between(doc, trig.last + 1, i):
+            continue
         key = (not c_start <= m.start < c_end, _is_country(ctx, m), m.start < trig.end,
                abs(m.start - trig.end))  # في عدن جنوبي اليمن: the most specific place
         if best is None or key < best_key:
@@ -72,6 +77,12 @@ def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) ->
             and best_key[1]:                # خلال زيارة إلى إندونيسيا … من جاكرتا
         best = _city_of(ctx, sent, best, trig.start, visitors) or best
     return best
+
+
+def _issued_between(doc, j: int, i: int) -> bool:
+    """«رحب بالبيان الصادر عقب اجتماع … في الدوحة»: the place is the meeting's."""
+    toks = doc.tokens
+    return any(toks[k].norm in ISSUED and toks[k + 1].norm in ISSUED_AFTER for k in range(j, i - 1))
 
 
 def _target(ctx: Context, trig: Trigger, sent) -> str | None:
