@@ -246,13 +246,15 @@ def _plural_of_countries(doc: Document, phrases: list[ActorPhrase]) -> list[Acto
     k = 0
     while k < len(phrases):
         a = phrases[k]
-        places = _countries_after(doc, a, phrases[k + 1:]) if _plural_head(doc, a) else []
+        plural = _plural_head(doc, a)
+        places = _countries_after(doc, a, phrases[k + 1:]) if plural else []
         if len(places) > 1:
             last = places[-1]
             out.append(ActorPhrase(a.first, last.last, a.start, last.end, None, None, None,
                                    sides=tuple((None, p.country, a.sector) for p in places)))
             k += 1 + len(places)
-        elif (body := _body_after(doc, a, phrases[k + 1:])) is not None:
+        elif plural and k + 1 < len(phrases) \
+                and (body := _body_after(doc, a, phrases[k + 1])) is not None:
             out.append(ActorPhrase(a.first, body.last, a.start, body.end, body.entity, body.country,
                                    a.sector, False, body.regional))
             k += 2
@@ -262,11 +264,12 @@ def _plural_of_countries(doc: Document, phrases: list[ActorPhrase]) -> list[Acto
     return out
 
 
-def _body_after(doc: Document, a: ActorPhrase, rest: list[ActorPhrase]) -> ActorPhrase | None:
-    """«وزراء خارجية الاتحاد الأوروبي»: ministers of a portfolio act for the named body after them."""
-    if not rest or not _plural_head(doc, a) or rest[0].first != a.last + 1:
+def _body_after(doc: Document, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
+    """«وزراء خارجية الاتحاد الأوروبي»: ministers (a plural head) of a portfolio act for the
+    named body ``b`` right after them."""
+    if b.first != a.last + 1:
         return None
-    b, between = rest[0], doc.tokens[a.last]
+    between = doc.tokens[a.last]
     if b.place or b.entity is None or not b.country or b.start != doc.tokens[b.first].start \
             or between.norm not in PORTFOLIOS:
         return None

@@ -1573,6 +1573,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
     if "either" in p.flags and actors and rcps and preposition(ctx, rcps[0]) == "مع" \
             and not _same_party(ctx, actors, rcps):
         return actors + rcps, rcps + actors  # تبادل إطلاق النار مع الشرطة: each fires on the other
+    if not rcps:
+        return actors, []
     named = {a.entity for a in actors if a.entity} | {(ctx.doc.text[a.start:a.end], a.country)
                                                       for a in actors}
     return actors, [r for r in rcps if r.entity not in named

@@ -54,16 +54,22 @@ class Context:
             places = [m for m in in_sentence if m.label in PLACE_LABELS]
             if places:
                 self.places[k] = places
-        # verbs of events (not light verbs with their noun: أجرى محادثات)
-        self.event_verbs = {m.first for m in by_lex.get("event_triggers", ())
-                            if m.entry.tense is not None and not m.entry.rest}
-        self.verbs = {m.first for m in by_lex.get("event_triggers", ())
-                      if m.entry.tense is not None}
-        self.trigger_tokens = {m.first for m in by_lex.get("event_triggers", ())}
-        self.noun_types = {m.first: m.entry.pattern.type for m in by_lex.get("event_triggers", ())
-                           if m.entry.pattern.pos == "N"}  # nouns of events by first token
-        self.force_verbs = {m.first for m in by_lex.get("event_triggers", ())  # قتل، اعتقل
-                            if m.entry.tense is not None and m.entry.pattern.type in FORCE_TYPES}
+        self.trigger_tokens: set[int] = set()
+        self.noun_types: dict[int, str] = {}  # nouns of events by first token
+        self.verbs: set[int] = set()
+        self.event_verbs: set[int] = set()  # (not light verbs with their noun: أجرى محادثات)
+        self.force_verbs: set[int] = set()  # قتل، اعتقل
+        for m in by_lex.get("event_triggers", ()):
+            self.trigger_tokens.add(m.first)
+            entry = m.entry
+            if entry.pattern.pos == "N":
+                self.noun_types[m.first] = entry.pattern.type
+            if entry.tense is not None:
+                self.verbs.add(m.first)
+                if not entry.rest:
+                    self.event_verbs.add(m.first)
+                if entry.pattern.type in FORCE_TYPES:
+                    self.force_verbs.add(m.first)
         self.verbs.update(m.first for m in by_lex.get("event_cues", ()) if m.entry.how == "V")
         self.denials = {m.first for m in by_lex.get("event_cues", ()) if m.entry.kind == "denial"}
         self.reports = {m.first for m in by_lex.get("event_cues", ()) if m.entry.kind == "report"}

@@ -671,8 +671,8 @@ def _counted(doc: Document, m) -> bool:
     """«431 متهما»، «700 طالب»، «750 طالبا وطالبة»: a verb or participle form right after a count
     (or joined with و to a word after one) is a noun; not after a year (عام 2003 دعا)."""
     toks = doc.tokens
-    if m.first == 0 or toks[m.first].start == toks[m.first - 1].end or (
-            m.entry.tense is None and m.entry.pattern.pos != "A"):
+    if m.first == 0 or (m.entry.tense is None and m.entry.pattern.pos != "A") \
+            or toks[m.first].start == toks[m.first - 1].end:
         return False  # (1436داعيا: a date glued to it)
     k = m.first - 1
     if m.start > toks[m.first].start and toks[m.first].norm[0] == "و":  # 750 طالبا وطالبة,

@@ -1,7 +1,7 @@
 """Trigger selection: event pattern matches minus blocked phrases, one per token span."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..document import Document
@@ -23,9 +23,9 @@ PREPOSITION_WORDS = frozenset({"بحق", "ضد", "من", "مع", "علي", "عن
 NOUN_BEFORE = frozenset(normalize(w) for w in "في إلى على عن بين ضد بحق لدى خلال جراء إثر اثر عقب أثناء "
                         "بعد قبل منذ".split())  # words after which no verb starts
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها"})
-REST_STOPS = frozenset(",;:.!?") | COMPLEMENTIZERS
+REST_STOPS = frozenset(",;:.!?") | COMPLEMENTIZERS  # not a quote mark: ترأس كيري «الحوار»
 STYLE_WORDS = frozenset(normalize(w) for w in "صاحب السمو سمو الملكي جلالة الجلالة فخامة الفخامة معالي "
-                        "سعادة سماحة".split())  # صاحب السمو الملكي، فخامة الرئيس  # not a quote mark: ترأس كيري «الحوار»
+                        "سعادة سماحة".split())  # صاحب السمو الملكي، فخامة الرئيس
 
 
 @dataclass(slots=True)
@@ -114,14 +114,14 @@ def _accusative_like(doc: Document, m: Match) -> bool:
 def _named_tokens(doc: Document) -> frozenset:
     """Tokens of named actors (with their styles: صاحب السمو الملكي الأمير محمد بن سلمان بن
     عبدالعزيز): a long name does not count toward the words before a verb's rest."""
-    starts, out = doc.token_starts, set()
+    starts, out, firsts = doc.token_starts, set(), []
     for span in doc.actors:
         if span.data.get("entity"):
-            k = max(bisect_right(starts, span.start) - 1, 0)
-            while k < len(starts) and starts[k] < span.end:
-                out.add(k)
-                k += 1
-    for k in list(out):
+            tokens = range(max(bisect_right(starts, span.start) - 1, 0), bisect_left(starts, span.end))
+            if tokens:
+                out.update(tokens)
+                firsts.append(tokens.start)
+    for k in firsts:
         j = k - 1
         while j >= 0 and j not in out and doc.tokens[j].norm.lstrip("وفلب") in STYLE_WORDS:
             out.add(j)
