@@ -35,7 +35,7 @@ from .patterns import past_head
 from .reported import quote_at, reported, sentence_quote, speaker_phrase
 from .status import LEXICON as CUES
 from .status import is_future, status_of
-from .triggers import BLOCKERS, Trigger, find_triggers, noun_prefix
+from .triggers import B_THAT, BLOCKERS, Trigger, find_triggers, noun_prefix
 from .triggers import LEXICON as TRIGGERS
 from .when import event_date, news_date, topic_shift
 from .where import ON_THE_GROUND, location, main_country, place_country, scene
@@ -60,7 +60,7 @@ TO = frozenset({"الي", "لل"})
 SHORT_MASDARS = frozenset({"شن"})  # verbal nouns of two letters (بشن هجمات)
 TO_ACT = TO | {"ب" + w for w in SHORT_MASDARS}  # words an act named as content follows
 FRAME_WINDOW = 8
-COMPLEMENTIZER_B = frozenset({"بان", "بانه", "بانها", "بانهم", "بين"})  # not an act named with ب
+COMPLEMENTIZER_B = B_THAT | {"بين"}  # not an act named with ب
 UNSAID_WINDOW = 10
 PRAYER_WINDOW = 6  # words after دعا where a blessing (بالرحمة) shows a prayer
 CLAIM_WORD = "مسؤوليت"  # مسؤوليته، مسؤوليتها، مسؤوليتهم (normalized)

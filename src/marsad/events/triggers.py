@@ -23,6 +23,7 @@ PREPOSITION_WORDS = frozenset({"بحق", "ضد", "من", "مع", "علي", "عن
 NOUN_BEFORE = frozenset(normalize(w) for w in "في إلى على عن بين ضد بحق لدى خلال جراء إثر اثر عقب أثناء "
                         "بعد قبل منذ".split())  # words after which no verb starts
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها"})
+B_THAT = frozenset({"بان", "بانه", "بانها", "بانهم"})  # بأن(ه): a statement follows, not ب + noun
 REST_STOPS = frozenset(",;:.!?") | COMPLEMENTIZERS  # not a quote mark: ترأس كيري «الحوار»
 STYLE_WORDS = frozenset(normalize(w) for w in "صاحب السمو سمو الملكي جلالة الجلالة فخامة الفخامة معالي "
                         "سعادة سماحة".split())  # صاحب السمو الملكي، فخامة الرئيس
@@ -250,7 +251,7 @@ def _before_b(doc: Document, m: Match) -> bool:
     if m.last >= len(doc.tokens):
         return False
     nxt = doc.tokens[m.last].norm
-    return nxt.startswith("ب") and len(nxt) > 2 and nxt not in COMPLEMENTIZERS and nxt != "بانهم"
+    return nxt.startswith("ب") and len(nxt) > 2 and nxt not in B_THAT
 
 
 def _pretend(doc: Document, m: Match) -> bool:
