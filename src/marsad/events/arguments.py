@@ -11,7 +11,7 @@ from .actors import TITLES, ActorPhrase
 from .context import RELATIVES, SUBJECT_THAT, Context
 from .evidence import ARMED, has_word, is_target
 from .inflect import OBJECT_SUFFIXES
-from .triggers import Trigger
+from .triggers import STYLE_TAILS, STYLES, Trigger
 from .where import PLACE_NOUNS as AREA_NOUNS, locative_place, place_prep
 
 COMMENT_IN = frozenset({"في", "وفي"})  # «…، في تهديد مبطن»
@@ -33,8 +33,6 @@ SKIP_WORDS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدو�
                         "ثلاثه", "عناصر", "عنصرا", "قاده", "كبار", "وفد", "اعضاء", "ممثلي",
                         "عددا", "قوي"}) | NUMBER_WORDS
 SIZE_WORDS = frozenset({"كبير", "كبيرا", "قليل", "قليلا", "محدود", "محدودا", "ضخم", "ضخما"})
-STYLES = frozenset(normalize(w) for w in "صاحب سمو جلالة فخامة معالي سعادة سماحة".split())
-STYLE_TAILS = frozenset(normalize(w) for w in "السمو الملكي الجلالة الفخامة المعالي السعادة".split())
 PARTICLES = frozenset({"قد", "لم", "لن", "لا", "ما", "سوف", "ان", "انه", "كما", "فيما", "بينما",
                        "وقد", "ولم", "ولن", "ولا"})
 

@@ -25,8 +25,11 @@ NOUN_BEFORE = frozenset(normalize(w) for w in "في إلى على عن بين ض
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها"})
 B_THAT = frozenset({"بان", "بانه", "بانها", "بانهم"})  # بأن(ه): a statement follows, not ب + noun
 REST_STOPS = frozenset(",;:.!?") | COMPLEMENTIZERS  # not a quote mark: ترأس كيري «الحوار»
-STYLE_WORDS = frozenset(normalize(w) for w in "صاحب السمو سمو الملكي جلالة الجلالة فخامة الفخامة معالي "
-                        "سعادة سماحة".split())  # صاحب السمو الملكي، فخامة الرئيس
+# Styles of address before a name (صاحب السمو الملكي الأمير، فخامة الرئيس): a first word, then
+# at most two tails.
+STYLES = frozenset(normalize(w) for w in "صاحب سمو جلالة فخامة معالي سعادة سماحة".split())
+STYLE_TAILS = frozenset(normalize(w) for w in "السمو الملكي الجلالة الفخامة المعالي السعادة".split())
+STYLE_WORDS = STYLES | STYLE_TAILS
 
 
 @dataclass(slots=True)
