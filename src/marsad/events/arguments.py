@@ -923,10 +923,12 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
                 return coordinated(ctx, a, limit)
     for j in range(start, min(start + WINDOW, limit)):
         word = toks[j].norm
-        if (word in rcp and word != "obj") or word in TOWARD or (
+        if (word in rcp and word != "obj") or word in TOWARD and "party" not in trig.pattern.flags or (
                 headed and _prep_headed(ctx, j, rcp)):
             for k in range(j + 1, min(j + 4, limit)):
                 a = ctx.actor_at.get(k)
+                if a is not None and a.place and "party" in trig.pattern.flags:
+                    break  # مناطق إلى الشمال من عدن من الحوثيين: taken from the Houthis
                 if a is not None and a not in used and not _chair(ctx, a):
                     return coordinated(ctx, a, limit)
                 if k == j + 1 and k in ctx.nisba and word in PREPOSITIONS and trig.pattern.type in FORCE_ON:
@@ -939,7 +941,8 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
             titles.append(a)  # ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء: the subject's titles
             continue
         if a is None or a in used or _other_clause(ctx, a, trig) or _chair(ctx, a) or (
-                a.place and (trig.pattern.mode in PERSONAL or locative_place(ctx.doc, a.first)
+                a.place and (trig.pattern.mode in PERSONAL or "party" in trig.pattern.flags
+                             or locative_place(ctx.doc, a.first)
                              or _titled_place(ctx, a))):
             continue  # أوقفت الشرطة في البقاع ثلاثة: people are arrested, not places; بمدينة X: where
         prep = preposition(ctx, a)

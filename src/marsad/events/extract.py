@@ -948,10 +948,11 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
             r.sector in PARTIES and (r.entity is None or r.entity not in {a.entity for a in actors})
             for r in rcps)
     if need == "imposed":  # العقوبات التي فرضها X على Y، الحصار المشدد الذي تفرضه X
-        toks = ctx.doc.tokens
-        heads = [k for k in range(max(trig.first - 3, 0), trig.first - 1) if has_word(toks[k], "IMPOSED")]
-        return trig.first > 1 and toks[trig.first - 1].norm in RELATIVES and bool(heads) and not any(
-            has_word(toks[k], "FINANCE") for k in range(heads[0], trig.first - 1))  # القيود الرأسمالية
+        head = _relative_head(ctx, trig, "IMPOSED")
+        return head is not None and not any(
+            has_word(ctx.doc.tokens[k], "FINANCE") for k in range(head, trig.first - 1))  # القيود الرأسمالية
+    if need == "agreed":  # الاتفاق (النووي) الذي توصلت إليه X مع Y
+        return _relative_head(ctx, trig, "AGREED") is not None
     if need == "abroad":  # دعم طهران للأسد، not «نوه بدعم أمير المنطقة للمهرجان»
         return any(_backs(a, r) for a in actors for r in rcps) or trig.first in ctx.backing and bool(rcps)
     if etype == "ASSAULT" and any(a.sector in ARMED for a in actors):
@@ -964,6 +965,15 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
     if etype not in ACTORLESS_OK:
         return True  # turned verbal (الهجوم على الاتفاق): no physical evidence to ask for
     return _evidence(ctx, trig, sent, etype)
+
+
+def _relative_head(ctx, trig: Trigger, kind: str):
+    """The verb opens a relative clause (الذي/التي right before it) whose head, up to two words
+    before the relative pronoun, is a word of the evidence list ``kind``: its index, else None."""
+    toks = ctx.doc.tokens
+    if trig.first < 2 or toks[trig.first - 1].norm not in RELATIVES:
+        return None
+    return next((k for k in range(max(trig.first - 3, 0), trig.first - 1) if has_word(toks[k], kind)), None)
 
 
 def _backs(a, r) -> bool:
