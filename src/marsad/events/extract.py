@@ -385,8 +385,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     # are not Swiss)
     home = (place_country(doc, place) if etype in ON_THE_GROUND else None) or ctx.main_country
     return Event(
-        id="", type=etype, actor=[r for a in actors for r in _actors(doc, a, etype, home)],
-        recipient=[r for a in rcps for r in _actors(doc, a, etype, home)],
+        id="", type=etype, actor=[r for a in actors for r in _actors(doc, a, etype, home, True)],
+        recipient=[r for a in rcps for r in _actors(doc, a, etype, home, False)],
         trigger=TriggerOut(trig.start, trig.end, doc.text[trig.start:trig.end]),
         sentence=Offsets(sent.start, sent.end), mode=mode, cameo=cameo,
         goldstein=goldstein(cameo), quad_class=quad_class(etype),
@@ -1056,19 +1056,20 @@ def _framed(ctx, framing: Trigger | None, trig: Trigger) -> bool:
                    for k in range(framing.last, trig.first) for stem, _ in toks[k].readings)
 
 
-def _actors(doc: Document, a: ActorPhrase, etype: str, home: str | None) -> list[Actor]:
+def _actors(doc: Document, a: ActorPhrase, etype: str, home: str | None, acting: bool) -> list[Actor]:
     """The record actors of a phrase: one, or both parties of «البلدان» / «الجانبين»."""
     if a.sides:
         text = doc.text[a.start:a.end]
         return [Actor(entity, text, country, sector) for entity, country, sector in a.sides]
-    return [_actor(doc, a, etype, home)]
+    return [_actor(doc, a, etype, home, acting)]
 
 
-def _actor(doc: Document, a: ActorPhrase, etype: str, home: str | None) -> Actor:
+def _actor(doc: Document, a: ActorPhrase, etype: str, home: str | None, acting: bool) -> Actor:
     """A record actor; an unnamed local group (المدنيين، الميليشيات) belongs to the country where
-    the event happens (else the article's main country)."""
+    the event happens (else the article's main country). A place using force is its military;
+    a place attacked keeps its own sector (the state, as any other recipient place)."""
     sector = a.sector
-    if a.place and etype in FORCE_TYPES:
+    if a.place and etype in FORCE_TYPES and acting:
         sector = "MIL"
     country = a.country
     if (country is None and a.entity is None and sector in LOCAL_SECTORS and not a.regional
