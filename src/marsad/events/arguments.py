@@ -70,6 +70,9 @@ DENIERS = frozenset({"GOV", "MIL", "COP", "SPY"})  # state bodies denying their 
 AGENT_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "OPP", "CRM", "SPY"})
 GENITIVE_L = ("ل",)  # اعتقالها للصحفيين: a noun's object after ل
 ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+CONFLICT = frozenset({"ASSAULT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE"})
+RESUMPTIVE = frozenset(p + s for p in ("في", "علي", "ب", "من", "ل", "الي", "عن") for s in ("ه", "ها"))
+RESUMPTIVE_SPAN = 8  # words after a relative clause's verb where its pronoun may point back
 NEAR = frozenset(normalize(w) for w in "قرب قرابة بالقرب شمال جنوب شرق غرب وسط داخل".split())
 FORCE_ON = frozenset({"ASSAULT", "COERCE"})  # acts done to people: a passive names its patient
 CAUSE_BEFORE = frozenset(normalize(w) for w in "نتيجة جراء إثر اثر عقب بعد خلال في منذ بسبب ضحايا".split())
@@ -121,6 +124,7 @@ TELLERS = frozenset(normalize(w) for w in "مصادر مصدر".split())  # with
 CHAIR_WORDS = frozenset({"برئاسه", "وبرئاسه"})  # اجتماعا برئاسة X: X chairs, is not met
 DELEGATION_STEMS = ("وفد", "بعثه")  # وفدا برئاسة X: X heads the delegation received
 MET_VERBS = frozenset(normalize(w) for w in "جمع جمعت يجمع تجمع سيجمع ستجمع".split())
+OTHER_HAND = 14  # words from «من جهة، و» to «من جهة أخرى» naming the other side
 BETWEEN_GAP = 9  # المواجهات المسلحة التي شهدتها المدينة منذ أشهر بين X و Y (no trigger between)
 SUFFIX_KINDS = (("هما", "plural"), ("هم", "plural"), ("ها", None), ("ه", "single"))  # ها: mostly a
 # thing (the plan, the agreement); ه on a verb: a person named before (استقبله)
@@ -470,6 +474,22 @@ def relative_head(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     if j > floor and ctx.doc.tokens[j].norm in RELATIVES:
         return ctx.actor_ending.get(j)
     return None
+
+
+def thing_head(ctx: Context, trig: Trigger, floor: int) -> bool:
+    """«الضربات الأمنية التي تستهدف قيادات التنظيم»: a conflict verb right after الذي/التي whose
+    antecedent is a thing (a word with the article in no actor phrase) has that thing as its
+    subject: no actor, and the phrase after the verb is its object (العصابة التي خطفت رجل الأعمال)."""
+    toks, j = ctx.doc.tokens, trig.first - 1
+    if j > floor and (toks[j].norm in KANA or toks[j].norm in NEGATIONS):
+        j -= 1
+    if trig.pattern.type not in CONFLICT or j <= floor or toks[j].norm not in ("الذي", "التي") \
+            or not _thing_word(ctx, j - 1) or trig.pattern.pos != "V" or _suffixed(ctx, trig) \
+            or any(k in ctx.trigger_tokens for k in range(max(j - 3, floor), j)):
+        return False  # (الهجوم الذي استهدف X: the attack noun's own event; الحصار الذي فرضته X)
+    end = ctx.clause_end(trig.last, min(trig.last + RESUMPTIVE_SPAN, len(toks)))
+    return not any(toks[k].norm in RESUMPTIVE or toks[k].norm.startswith(("ب", "ل")) and toks[k].norm.endswith("ها")
+                   for k in range(trig.last, end))  # (التي قصفت X مناطق فيها، التي يهدد X باستهدافها)
 
 
 def _device_subject(ctx: Context, trig: Trigger) -> bool:
@@ -875,7 +895,25 @@ def between_actors(ctx: Context, trig: Trigger, limit: int) -> list[ActorPhrase]
         if j in ctx.trigger_tokens and ctx.doc.tokens[j].norm not in HELD:
             return []  # the بين of another event
         if toks[j].norm == "بين":
-            return _sides_after(ctx, j, min(j + 13, limit))
+            sides = _sides_after(ctx, j, min(j + 13, limit))
+            return sides + _other_hand(ctx, sides[-1].last) if sides else sides
+    return []
+
+
+def _other_hand(ctx: Context, k: int) -> list[ActorPhrase]:
+    """«بين X وY من جهة، وZ من جهة أخرى»: the side after «من جهة،» up to «من جهة أخرى» (the
+    comma after the first side does not end the list)."""
+    toks = ctx.doc.tokens
+    end = ctx.doc.sentences[toks[k].sent].last_token if k < len(toks) else k
+    k = next((j for j in range(k, min(k + 4, end - 3)) if (toks[j].norm, toks[j + 1].norm) == ("من", "جهه")), end)
+    if k + 3 >= end:  # (بين الجيش والمسلحين القبليين من جهة: an adjective may come between)
+        return []
+    k += 3 if toks[k + 2].norm == "," else 2
+    if not toks[k].norm.startswith("و"):
+        return []
+    for m in range(k + 1, min(k + OTHER_HAND, end - 2)):
+        if (toks[m].norm, toks[m + 1].norm, toks[m + 2].norm) == ("من", "جهه", "اخري"):
+            return _sides_after(ctx, k - 1, m)
     return []
 
 
@@ -1144,8 +1182,11 @@ def antecedent(ctx: Context, trig: Trigger, used: list, kind: str = "plural") ->
 def _carries_object(ctx: Context, trig: Trigger) -> bool:
     """The verb itself ends with an object pronoun (دربتهم، سلحتها)."""
     p = trig.pattern
-    if p.pos != "V" or "obj" not in p.rcp or _noun_like(ctx, trig):
-        return False
+    return p.pos == "V" and "obj" in p.rcp and not _noun_like(ctx, trig) and _suffixed(ctx, trig)
+
+
+def _suffixed(ctx: Context, trig: Trigger) -> bool:
+    p = trig.pattern
     word = ctx.doc.text[ctx.doc.tokens[trig.last - 1].start:trig.end]
     suffix, _ = _pronoun_suffix(word)
     return bool(suffix) and not any(form.endswith(suffix) for form in _lemma_forms(p)) \
@@ -1414,7 +1455,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             elif a is not None:
                 actors = joined_before(ctx, a, floor)
                 a = None
-            elif fronted_thing(ctx, trig.first, floor) or _thing_relative(ctx, trig, floor, ceiling):
+            elif fronted_thing(ctx, trig.first, floor) or _thing_relative(ctx, trig, floor, ceiling) \
+                    or thing_head(ctx, trig, floor):
                 thing = True
                 ctx.things.add(trig.first)
             elif (k := thing_after(ctx, trig, ceiling)) is not None:

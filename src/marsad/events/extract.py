@@ -78,9 +78,11 @@ ESCAPED = frozenset(normalize(w) for w in "نجا نجت نجوا نجيا ين�
 ATTEMPT_WORDS = frozenset(normalize(w) for w in "محاولة محاولتي محاولات".split())
 CASUALTY_VERBS = frozenset(normalize(w) for w in "قتل قتلت قتلوا قتلا استشهد استشهدت استشهدوا استشهدا "
                            "أصيب أصيبت أصيبوا أصيبا جرح جرحت جرحوا لقي لقيت لقوا لقيا".split())
+CASUALTY_NOUNS = frozenset(normalize(w) for w in "مقتل استشهاد مصرع إصابة اصابة".split())  # مقتل 7 جنود في هجوم
 HIT_IN = frozenset(normalize(w) for w in "في جراء إثر اثر عقب خلال".split())
 EXPOSED_NEAR = 3  # words before تعرض where its subject may end (القوات التي تعرضت)
 EXPOSED_GAP = 6  # words from تعرض to the attack noun (its subject may come between)
+CASUALTY_GAP = 10  # words from a casualty noun to the attack noun (مقتل أربعة من عناصر الجيش في هجوم)
 # after a victim: how or where he was hit (قتل جندي في هجوم / برصاص قناص / وأصيب آخر)
 PASSIVE_NEXT = frozenset(normalize(w) for w in "في جراء إثر اثر عقب خلال أثناء برصاص بنيران "
                          "بانفجار بقصف بغارة بهجوم بطلق بطلقات بالرصاص بعد عندما حين "
@@ -277,8 +279,11 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
             target = _exposed_target(ctx, verb, trig, floor)
         else:  # a casualty verb counts only with its victims named
             hit = _hit_in(ctx, trig, floor)
-            target = _exposed_target(ctx, hit, trig, floor) if hit is not None else None
-            verb = hit if target is not None else None
+            casualty = hit is not None and _casualty_noun(doc.tokens[hit]) and "either" not in p.flags
+            target = (_casualties(ctx, hit, trig) if casualty else _exposed_target(ctx, hit, trig, floor)) \
+                if hit is not None else None
+            verb = hit if target is not None or casualty else None  # (مقتل جنديين في هجوم: whoever
+            # is named before tells of it or is hit, and does not attack)
     if verb is not None:  # تعرضت القوات لهجوم: the subject of تعرض is the target, never the actor
         actors = [a for a in actors if a.first > trig.first]
         rcps = _unique(([target] if target is not None else []) + rcps)
@@ -385,8 +390,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     # are not Swiss)
     home = (place_country(doc, place) if etype in ON_THE_GROUND else None) or ctx.main_country
     return Event(
-        id="", type=etype, actor=[r for a in actors for r in _actors(doc, a, etype, home)],
-        recipient=[r for a in rcps for r in _actors(doc, a, etype, home)],
+        id="", type=etype, actor=[r for a in actors for r in _actors(doc, a, etype, home, True)],
+        recipient=[r for a in rcps for r in _actors(doc, a, etype, home, False)],
         trigger=TriggerOut(trig.start, trig.end, doc.text[trig.start:trig.end]),
         sentence=Offsets(sent.start, sent.end), mode=mode, cameo=cameo,
         goldstein=goldstein(cameo), quad_class=quad_class(etype),
@@ -736,16 +741,33 @@ def _escaped(ctx: Context, trig: Trigger, floor: int) -> int | None:
 
 
 def _hit_in(ctx: Context, trig: Trigger, floor: int) -> int | None:
-    """«استشهد جنديان سعوديان في قصف حوثي»، «قتل ثلاثة جنود بقصف للحوثيين»: an attack noun
-    after في/جراء/إثر (or ب) closing the clause of a casualty verb → the index of that verb (its
-    subject is the target), else None."""
+    """«استشهد جنديان سعوديان في قصف حوثي»، «قتل ثلاثة جنود بقصف للحوثيين»، «مقتل سبعة جنود في
+    هجوم»: an attack noun after في/جراء/إثر (or ب) closing the clause of a casualty verb or noun →
+    the index of that word (its subject or genitive is the target), else None."""
     toks = ctx.doc.tokens
     prefixed = toks[trig.first].start != trig.start
     if not prefixed and (trig.first - 1 <= floor or toks[trig.first - 1].norm not in HIT_IN):
         return None
-    for k in range(trig.first - 1 - (not prefixed), max(floor, trig.first - EXPOSED_GAP) - 1, -1):
-        if toks[k].norm in CASUALTY_VERBS:
+    for k in range(trig.first - 1 - (not prefixed), max(floor, trig.first - CASUALTY_GAP) - 1, -1):
+        if toks[k].norm in CASUALTY_VERBS and trig.first - k <= EXPOSED_GAP or _casualty_noun(toks[k]):
             return k
+    return None
+
+
+def _casualty_noun(tok) -> bool:
+    return tok.norm.lstrip("وب") in CASUALTY_NOUNS  # ومقتل، بمقتل
+
+
+def _casualties(ctx: Context, k: int, trig: Trigger):
+    """The people named after a casualty noun (مقتل أربعة من عناصر الجيش، إصابة ضابطين) before the
+    attack noun, else None."""
+    toks = ctx.doc.tokens
+    for j in range(k + 1, min(k + 4, trig.first)):
+        a = ctx.actor_at.get(j)
+        if a is not None:
+            return a if a.last <= trig.first and not a.place else None  # (مقتل 12 سوريا: people)
+        if toks[j].kind != "num" and toks[j].norm not in COUNTS and toks[j].norm != "من":
+            return None
     return None
 
 
@@ -1066,19 +1088,20 @@ def _framed(ctx, framing: Trigger | None, trig: Trigger) -> bool:
                    for k in range(framing.last, trig.first) for stem, _ in toks[k].readings)
 
 
-def _actors(doc: Document, a: ActorPhrase, etype: str, home: str | None) -> list[Actor]:
+def _actors(doc: Document, a: ActorPhrase, etype: str, home: str | None, acting: bool) -> list[Actor]:
     """The record actors of a phrase: one, or both parties of «البلدان» / «الجانبين»."""
     if a.sides:
         text = doc.text[a.start:a.end]
         return [Actor(entity, text, country, sector) for entity, country, sector in a.sides]
-    return [_actor(doc, a, etype, home)]
+    return [_actor(doc, a, etype, home, acting)]
 
 
-def _actor(doc: Document, a: ActorPhrase, etype: str, home: str | None) -> Actor:
+def _actor(doc: Document, a: ActorPhrase, etype: str, home: str | None, acting: bool) -> Actor:
     """A record actor; an unnamed local group (المدنيين، الميليشيات) belongs to the country where
-    the event happens (else the article's main country)."""
+    the event happens (else the article's main country). A place using force is its military;
+    a place attacked keeps its own sector (the state, as any other recipient place)."""
     sector = a.sector
-    if a.place and etype in FORCE_TYPES:
+    if a.place and etype in FORCE_TYPES and acting:
         sector = "MIL"
     country = a.country
     if (country is None and a.entity is None and sector in LOCAL_SECTORS and not a.regional
