@@ -355,6 +355,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         return None  # خرج السكان في مسيرات احتفالا بالنصر: a celebration
     if "calls" in p.flags and _first_object(ctx, trig, actors, "CALL"):
         return None  # زار المرضى، زيارة منزل ذوي الشهيد: a call on people, not a state visit
+    if "admin" in p.flags and _first_object(ctx, trig, actors, "ADMIN"):
+        return None  # وافق مجلس الوزراء على تعيينات: an administrative approval
     if not actors and not (etype in ACTORLESS_OK and not _definite_noun(tok, p)
                            and ("passive" in p.flags or _evidence(ctx, trig, sent, etype))):
         return None
