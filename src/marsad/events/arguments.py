@@ -630,6 +630,20 @@ def main_subject_after(ctx: Context, trig: Trigger, ceiling: int) -> ActorPhrase
     return None
 
 
+def fronted_adverbial(ctx: Context, trig: Trigger) -> bool:
+    """«…، وخلال زيارة إلى إندونيسيا، قال الرئيس»: the noun opens a time phrase at the start of a
+    sentence or of a new clause (، وخلال), so its party is the main subject after the comma, not a
+    phrase told before it (not «…، بعد معارك ضارية، وقصف…»: a phrase trailing the clause)."""
+    toks = ctx.doc.tokens
+    k = trig.first - 1
+    if k < 0 or toks[k].sent != toks[trig.first].sent:
+        return False
+    word = toks[k].norm
+    if k == ctx.doc.sentences[toks[trig.first].sent].first_token:
+        return word.lstrip("وف") in ADVERBIAL_STARTS
+    return word[:1] in "وف" and word[1:] in ADVERBIAL_STARTS and toks[k - 1].norm in (",", ";")
+
+
 def _bare_word(tok) -> bool:
     """A word that may be a verb: no article, not a particle or preposition."""
     w = tok.norm
@@ -1567,7 +1581,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             elif p.type == "ASSAULT" and _told_by_relative(ctx, trig):
                 a = None  # (نتيجة) التفجير الذي استهدف مسجد X: its clause tells it, no actor before
             else:
-                a = (clause_subject(ctx, trig.first, floor)
+                a = (fronted_adverbial(ctx, trig) and main_subject_after(ctx, trig, ceiling)
+                     or clause_subject(ctx, trig.first, floor)
                      or nearest_before(ctx, trig.first, floor)
                      or main_subject_after(ctx, trig, ceiling)
                      or previous_subject(ctx, trig.first))

@@ -112,6 +112,15 @@ def _referred_back(ev, kept, definite: frozenset, loose: frozenset, places: froz
                     for k in kept))
 
 
+def _meeting_recalled(ev, kept, definite: frozenset, loose: frozenset) -> bool:
+    """«زار ولي العهد الأردن … ترتيب الزيارة، خلال اللقاء»: a definite meeting or visit noun with
+    no other party, not dated by its own time, after a meeting told earlier in the story, is that
+    meeting (the subject of its clause is often its host, arranger or reporter, not a party)."""
+    return (ev.type in MEETINGS and ev.trigger.start in definite and ev.trigger.start in loose
+            and not ev.recipient
+            and any(k.type in MEETINGS and k.trigger.start < ev.trigger.start for k in kept))
+
+
 def _claimed(ev, kept) -> bool:
     """«أعلن تنظيم ولاية سيناء مسؤوليته عن الهجوم»: an armed group's claim for an attack told
     before (of the same mode, by unnamed gunmen or by nobody named) names its author: that
@@ -190,6 +199,7 @@ def dedupe(events: list, nouns: frozenset = frozenset(), loose: frozenset = froz
             continue
         if ev.trigger.start in claims and _claimed(ev, kept) \
                 or _mentioned_before(ev, kept) or _referred_back(ev, kept, definite, loose, places) \
+                or _meeting_recalled(ev, kept, definite, loose) \
                 or ev.trigger.start in owned and _his_own(ev, kept, places) \
                 or ev.trigger.start in nouns and _repeated(ev, kept, loose) \
                 or ev.trigger.start in recalled and _told_before(ev, events):

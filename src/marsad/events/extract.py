@@ -72,6 +72,9 @@ THAT = frozenset({"ان", "بان"})
 PARTICLES = frozenset({"لن", "لا", "لم", "قد", "سوف"})
 MANNER_PARTICIPLES = frozenset({"مبديا", "معربا", "مقدما", "مجددا", "عن"})  # مبديا شكره، معربا عن شكره
 HELP = frozenset({"AID", "COOPERATE"})
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID"})
+PRIVATE = frozenset({"CVL", "BUS", "EDU", "MED", "JRN"})  # no political party to a cooperative act
+INTERNATIONAL = frozenset({"UNO", "IGO"})  # منظمة الصحة العالمية: a world body is no private party
 EXPOSED = frozenset(normalize(w) for w in "تعرض تعرضت تعرضوا تعرضا تعرضتا يتعرض تتعرض يتعرضون "
                     "يتعرضان تتعرضان تعرضه تعرضها تعرضهم تعرضهما".split())
 ESCAPED = frozenset(normalize(w) for w in "نجا نجت نجوا نجيا ينجو تنجو ينجون نجاة".split())
@@ -357,6 +360,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         return None  # خرج السكان في مسيرات احتفالا بالنصر: a celebration
     if "calls" in p.flags and _first_object(ctx, trig, actors, "CALL"):
         return None  # زار المرضى، زيارة منزل ذوي الشهيد: a call on people, not a state visit
+    if "admin" in p.flags and _first_object(ctx, trig, actors, "ADMIN"):
+        return None  # وافق مجلس الوزراء على تعيينات: an administrative approval
     if not actors and not (etype in ACTORLESS_OK and not _definite_noun(tok, p)
                            and ("passive" in p.flags or _evidence(ctx, trig, sent, etype))):
         return None
@@ -389,14 +394,23 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     # unnamed local actors of a happening belong to the country where it happens (talks in Geneva
     # are not Swiss)
     home = (place_country(doc, place) if etype in ON_THE_GROUND else None) or ctx.main_country
+    actor_out = [r for a in actors for r in _actors(doc, a, etype, home, True)]
+    rcp_out = [r for a in rcps for r in _actors(doc, a, etype, home, False)]
+    if etype in COOPERATIVE and actor_out and _private(actor_out + rcp_out):
+        return None  # شكر مدير النادي اللاعبين، اجتماع الشركة مع الجامعة: no political event
     return Event(
-        id="", type=etype, actor=[r for a in actors for r in _actors(doc, a, etype, home, True)],
-        recipient=[r for a in rcps for r in _actors(doc, a, etype, home, False)],
+        id="", type=etype, actor=actor_out, recipient=rcp_out,
         trigger=TriggerOut(trig.start, trig.end, doc.text[trig.start:trig.end]),
         sentence=Offsets(sent.start, sent.end), mode=mode, cameo=cameo,
         goldstein=goldstein(cameo), quad_class=quad_class(etype),
         location=place, date=date, status=status or "asserted",
         source=source, confidence=_confidence(actors, rcps, p))
+
+
+def _private(parties: list) -> bool:
+    """Civilians, companies, schools, hospitals and media only (or unknown people)."""
+    return all(a.country not in INTERNATIONAL and (a.sector in PRIVATE or a.sector is None and a.country is None)
+               for a in parties)
 
 
 def _share_recipients(events: list) -> None:
