@@ -38,7 +38,7 @@ from .status import is_future, status_of
 from .triggers import B_THAT, BLOCKERS, Trigger, find_triggers, noun_prefix
 from .triggers import LEXICON as TRIGGERS
 from .when import event_date, news_date, topic_shift
-from .where import ON_THE_GROUND, location, main_country, place_country, scene
+from .where import ON_THE_GROUND, fill_places, location, main_country, place_country
 
 EVENT_LEXICONS = frozenset({TRIGGERS, BLOCKERS, CUES, ACTOR_WORDS})
 VICTIMS = frozenset({"CVL", "JRN", "REF", "EDU", "MED"})
@@ -206,9 +206,7 @@ def extract_events(doc: Document) -> list[Event]:
     events = dedupe(events, frozenset(nouns), frozenset(loose), places,
                     frozenset(definite), persons, frozenset(owned), frozenset(fresh),
                     frozenset(recalled), frozenset(claims))
-    for ev in events:
-        if ev.location is None:
-            ev.location = scene(ctx, ev.trigger.start, ev.type)
+    fill_places(ctx, events)
     return events
 
 

@@ -16,14 +16,21 @@ PLACE_NOUNS = frozenset({"مدينه", "محافظه", "بلده", "قريه", "
                          "مديريات", "ضواحي", "احياء", "قاعده"})
 PLURAL_PLACES = frozenset(normalize(w) for w in ("محافظات", "مدن", "مناطق", "مديريات", "ولايات",
                                                  "أنحاء", "بلدات", "قرى"))
+# «في الأراضي السورية»، «في الأجواء العراقية»: with a nisba, the whole country
+TERRITORY = frozenset(normalize(w) for w in ("الأراضي", "أراضي", "الأجواء", "أجواء"))
 FROM = frozenset({"من", "ومن"})
 IN = frozenset({"في", "وفي"})
 ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT"})
+# words, not deeds: placed only by a place in their sentence or the speaker's meeting
+TALK = frozenset({"ACCUSE", "AGREE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "CONCEDE"})
 # nouns after which «في X» names what is talked about (الأوضاع في ليبيا), for other event types
 TOPIC_NOUNS = frozenset(normalize(w) for w in (
     "الأوضاع", "الوضع", "أوضاع", "وضع", "التطورات", "تطورات", "المستجدات", "مستجدات", "الأزمة",
     "أزمة", "الأحداث", "أحداث", "الصراع", "النزاع", "الحرب", "السلام", "الأمن", "الاستقرار",
     "الملف", "ملف", "القضية", "قضية", "الحل", "التسوية"))
+TOPIC_REACH = 3  # words from the topic noun to في (تطورات العمليات العسكرية في اليمن)
+TAKEN_WORDS = frozenset({"علي", "السيطره"})  # (normalized) سيطر على، استعاد السيطرة على
+TAKEN_GAP = 3
 QUOTES = frozenset('"\'“”‘’')
 NEAR_PLACE = 40  # characters: a country named right after a city qualifies it
 SCENE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -72,7 +79,9 @@ def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) ->
         if best is None or key < best_key:
             best, best_key = m.data["entity"], key
     if best is None or best_key[0]:
-        best = _spread(ctx, trig, ceiling) or best
+        best = _spread(ctx, trig, ceiling, PLURAL_PLACES) or best
+    if best is None:  # a city elsewhere in the sentence is more specific than the country
+        best = _spread(ctx, trig, ceiling, TERRITORY)
     if best is not None and trig.pattern.mode == "visit" and best_key is not None \
             and best_key[1]:                # خلال زيارة إلى إندونيسيا … من جاكرتا
         best = _city_of(ctx, sent, best, trig.start, visitors) or best
@@ -87,22 +96,36 @@ def _issued_between(doc, j: int, i: int) -> bool:
 
 def _target(ctx: Context, trig: Trigger, sent) -> str | None:
     """«الهجوم الذي استهدف متحف باردو»، «اقتحام مطار عدن»: a facility attacked right after
-    the trigger is where the attack happened."""
+    the trigger is where the attack happened; «سيطرت القوات على مدينة زنجبار»، «استعادة
+    السيطرة على دينسور»: so is a town taken."""
     if trig.pattern.type != "ASSAULT":
         return None
+    taking = trig.pattern.mode == "occupy"
     for m in ctx.places.get(sent.i, ()):
-        if m.label == "FAC" and m.data.get("entity") \
-                and trig.last <= ctx.index.first(m.start) <= trig.last + 1:
+        if not m.data.get("entity"):
+            continue
+        i = ctx.index.first(m.start)
+        if m.label == "FAC" and trig.last <= i <= trig.last + 1:
+            return m.data["entity"]
+        if taking and not _is_country(ctx, m) and _taken(ctx.doc, trig.last, i):
             return m.data["entity"]
     return None
 
 
-def _spread(ctx: Context, trig: Trigger, ceiling: int) -> str | None:
-    """«غارات … في عدة محافظات يمنية»: places of one country named by a plural place noun and
-    a nisba, after the trigger in its clause → that country (when the article names it)."""
+def _taken(doc, j: int, i: int) -> bool:
+    """Only «على», «السيطرة» and a place noun between the taking verb (ending at j) and token i."""
+    between = [doc.tokens[k].norm for k in range(j, i)]
+    return 0 < len(between) <= TAKEN_GAP and all(
+        w in TAKEN_WORDS or w.removeprefix("ال") in PLACE_NOUNS for w in between)
+
+
+def _spread(ctx: Context, trig: Trigger, ceiling: int, nouns: frozenset) -> str | None:
+    """«غارات … في عدة محافظات يمنية»، «غارة في الأراضي السورية»: places of one country named by
+    a plural place noun (or its land or airspace) and a nisba, after the trigger in its clause →
+    that country (when the article names it)."""
     toks = ctx.doc.tokens
     for j in range(trig.last, min(ceiling, len(toks)) - 1):
-        if toks[j].norm not in PLURAL_PLACES:
+        if toks[j].norm not in nouns:
             continue
         country = ctx.nisba.get(j + 1)
         if country is None:
@@ -196,9 +219,55 @@ def scene(ctx: Context, pos: int, etype: str = "ASSAULT") -> str | None:
     return best[1] if best else None
 
 
+def fill_places(ctx: Context, events: list) -> None:
+    """Events with no place in their sentence: a happening on the ground or a meeting takes the
+    story's scene; words (a statement, a pledge, an appeal) are placed where the speaker is: the
+    place of a meeting, visit or press conference of theirs in the article, else the scene when
+    it is in the speaker's country; else none (the place named last is often only talked about:
+    «اتهم الحزب الكردي أنقرة …» after a visit to Indonesia)."""
+    for ev in events:
+        if ev.location is None and ev.type not in TALK:
+            ev.location = scene(ctx, ev.trigger.start, ev.type)
+    for ev in events:
+        if ev.location is None and ev.type in TALK:
+            ev.location = _venue(ev, events) or _home_scene(ctx, ev)
+
+
+def _venue(ev, events: list) -> str | None:
+    """The place of a meeting of the same speaker on the same day (not a phone call), the
+    nearest one before the event, else the first one after."""
+    speakers = {a.entity for a in ev.actor if a.entity}
+    if not speakers or ev.date is None:
+        return None
+    pos = ev.trigger.start
+    meetings = sorted((m.trigger.start, m.location) for m in events
+                      if m.type == "CONSULT" and m.mode != "phone" and m.location is not None
+                      and m.date == ev.date
+                      and m.status in ("asserted", "reported")
+                      and speakers & {a.entity for a in m.actor + m.recipient})
+    before = [place for start, place in meetings if start < pos]
+    after = [place for start, place in meetings if start > pos]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _home_scene(ctx: Context, ev) -> str | None:
+    place = scene(ctx, ev.trigger.start, ev.type)
+    home = {a.country or ctx.main_country for a in ev.actor}  # متشددون: the story's own
+    return place if place is not None and place_country(ctx.doc, place) in home else None
+
+
 def _topic_place(doc, i: int) -> bool:
-    """«الأوضاع في ليبيا»: a place after a topic noun and في is talked about, not a venue."""
-    return i > 1 and doc.tokens[i - 1].norm == "في" and doc.tokens[i - 2].norm in TOPIC_NOUNS
+    """«الأوضاع في ليبيا»، «تطورات العمليات العسكرية في اليمن»: a place after a topic noun (and
+    its modifiers) and في is talked about, not a venue."""
+    toks = doc.tokens
+    if i < 2 or toks[i - 1].norm != "في":
+        return False
+    for j in range(i - 2, max(i - 2 - TOPIC_REACH, -1), -1):
+        if toks[j].kind == "punct":
+            return False
+        if toks[j].norm.removeprefix("ل") in TOPIC_NOUNS:
+            return True
+    return False
 
 
 def locative_place(doc, i) -> bool:
@@ -214,7 +283,7 @@ def place_prep(doc, start, i) -> bool:
     possibly with a place noun between."""
     tok = doc.tokens[i]
     if start > tok.start and normalize(doc.text[tok.start:start]).lstrip("وف") == "ب":
-        return True
+        return not _envoy_near(doc, i)  # السفير الأميركي بصنعاء: part of a title
     if _envoy_to(doc, i):
         return False
     before = []  # the two words before, skipping quote marks (في بلدة «سيفاري»)
@@ -241,6 +310,11 @@ def _envoy_to(doc, i: int) -> bool:
     toks = doc.tokens
     return i > 1 and toks[i - 1].norm in TO and any(
         toks[j].norm.removeprefix("و") in ENVOYS for j in range(max(i - 1 - ENVOY_GAP, 0), i - 1))
+
+
+def _envoy_near(doc, i: int) -> bool:
+    toks = doc.tokens
+    return any(toks[j].norm.removeprefix("و") in ENVOYS for j in range(max(i - ENVOY_GAP, 0), i))
 
 
 def _place_adjective(doc, k: int) -> bool:
