@@ -75,6 +75,9 @@ RESUMPTIVE = frozenset(p + s for p in ("في", "علي", "ب", "من", "ل", "ا
 RESUMPTIVE_SPAN = 8  # words after a relative clause's verb where its pronoun may point back
 NEAR = frozenset(normalize(w) for w in "قرب قرابة بالقرب شمال جنوب شرق غرب وسط داخل".split())
 FORCE_ON = frozenset({"ASSAULT", "COERCE"})  # acts done to people: a passive names its patient
+PEOPLE_OF = frozenset(normalize(w) for w in "الأشقاء أشقائنا الإخوة الاخوة إخواننا اخواننا إخوتنا الأهل أهلنا "
+                      "أهالينا الأهالي الشعب شعبنا".split())
+FRIENDLY = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID"})  # ضد names a foe, not a partner
 CAUSE_BEFORE = frozenset(normalize(w) for w in "نتيجة جراء إثر اثر عقب بعد خلال في منذ بسبب ضحايا".split())
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # verbal stances toward a policy
 NEGATIONS = frozenset({"لم", "لن", "لا", "قد"})
@@ -975,12 +978,15 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
                 return coordinated(ctx, a, limit)
     for j in range(start, min(start + WINDOW, limit)):
         word = toks[j].norm
-        if (word in rcp and word != "obj") or word in TOWARD and "party" not in trig.pattern.flags or (
+        if (word in rcp and word != "obj") or word in TOWARD and not _foe(trig, word) or (
                 headed and _prep_headed(ctx, j, rcp)):
             for k in range(j + 1, min(j + 4, limit)):
                 a = ctx.actor_at.get(k)
                 if a is not None and a.place and "party" in trig.pattern.flags:
                     break  # مناطق إلى الشمال من عدن من الحوثيين: taken from the Houthis
+                if a is not None and a.place and trig.pattern.type in FRIENDLY and (
+                        _named_by(ctx, a) or k > j + 1 and _where_of(ctx, a)):
+                    break  # رحب بإعلان القاهرة، دعم من يتحرك ضد الأكراد في العراق: no party
                 if a is not None and a not in used and not _chair(ctx, a):
                     return coordinated(ctx, a, limit)
                 if k == j + 1 and k in ctx.nisba and word in PREPOSITIONS and trig.pattern.type in FORCE_ON:
@@ -995,7 +1001,9 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
         if a is None or a in used or _other_clause(ctx, a, trig) or _chair(ctx, a) or (
                 a.place and (trig.pattern.mode in PERSONAL or "party" in trig.pattern.flags
                              or locative_place(ctx.doc, a.first)
-                             or _titled_place(ctx, a))):
+                             or _titled_place(ctx, a) or _named_by(ctx, a)
+                             or trig.pattern.type in FRIENDLY and preposition(ctx, a) == "في"
+                             and not _people_in(ctx, a))) or _after_foe(ctx, trig, a):
             continue  # أوقفت الشرطة في البقاع ثلاثة: people are arrested, not places; بمدينة X: where
         prep = preposition(ctx, a)
         if prep is None and "obj" in rcp and j - start > OBJECT_GAP and (
@@ -1004,6 +1012,46 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
         if prep is None and "obj" in rcp or prep in rcp or (prep == "ل" and "obj" in rcp):
             return coordinated(ctx, a, limit)
     return []
+
+
+def _foe(trig: Trigger, word: str) -> bool:
+    """ضد after a cooperative act (دعم X ضد Y، التعاون ضد الإرهاب) or a taking names no recipient."""
+    return word == "ضد" and (trig.pattern.type in FRIENDLY or "party" in trig.pattern.flags) \
+        or word in TOWARD and "party" in trig.pattern.flags
+
+
+def _after_foe(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
+    """«ضد الحوثيين والقوات الموالية لهم»: a phrase joined by و to one after ضد is a foe too."""
+    toks = ctx.doc.tokens
+    while trig.pattern.type in FRIENDLY and _has_wa(toks[a.first], a):
+        prev = ctx.actor_ending.get(a.first)
+        if prev is None:
+            return False
+        if preposition(ctx, prev) == "ضد":
+            return True
+        a = prev
+    return False
+
+
+def _where_of(ctx: Context, a: ActorPhrase) -> bool:
+    """«الأكراد في العراق، الشرعية باليمن»: a place after في/ب or a place noun is where a party
+    is (not after a people word: للأشقاء في اليمن are the Yemenis)."""
+    return (preposition(ctx, a) in ("في", "ب") or locative_place(ctx.doc, a.first)) and not _people_in(ctx, a)
+
+
+def _people_in(ctx: Context, a: ActorPhrase) -> bool:
+    """«للأشقاء في اليمن، لإخواننا في سوريا»: the people of a place, named by the place."""
+    k = a.first - 1
+    if k < 1 or ctx.doc.tokens[k].norm != "في":
+        return False
+    w = ctx.doc.tokens[k - 1].norm.removeprefix("و")
+    w = "ال" + w[2:] if w.startswith("لل") else w.removeprefix("ل")  # للأشقاء، لإخواننا
+    return w in PEOPLE_OF
+
+
+def _named_by(ctx: Context, a: ActorPhrase) -> bool:
+    """«إعلان القاهرة، اتفاق الرياض، مؤتمر جنيف»: a place right after a NAMED noun is its name."""
+    return a.first > 0 and has_word(ctx.doc.tokens[a.first - 1], "NAMED")
 
 
 def _chair(ctx: Context, a: ActorPhrase) -> bool:
@@ -1037,7 +1085,7 @@ def object_in_clause(ctx: Context, trig: Trigger, start: int, limit: int,
         if a.first >= min(limit, start + OBJECT_WINDOW):
             break
         prep = preposition(ctx, a)
-        if prep is not None and prep not in OBJECT_PREPS or (
+        if prep is not None and (prep not in OBJECT_PREPS or _foe(trig, prep)) or _after_foe(ctx, trig, a) or (
                 a.place and prep is not None and prep not in PLACE_OBJECT
                 and not (prep == "ب" and ctx.is_country(a))):
             continue  # في موسكو: a venue, not a recipient

@@ -30,7 +30,7 @@ from .arguments import (
 from .cameo import goldstein, quad_class
 from .context import RELATIVES, Context
 from .dedupe import dedupe
-from .evidence import ARMED, CIVIL, has_evidence, has_word
+from .evidence import ARMED, CIVIL, evidence_words, has_evidence, has_word
 from .patterns import past_head
 from .reported import quote_at, reported, sentence_quote, speaker_phrase
 from .status import LEXICON as CUES
@@ -72,6 +72,19 @@ THAT = frozenset({"ان", "بان"})
 PARTICLES = frozenset({"لن", "لا", "لم", "قد", "سوف"})
 MANNER_PARTICIPLES = frozenset({"مبديا", "معربا", "مقدما", "مجددا", "عن"})  # مبديا شكره، معربا عن شكره
 HELP = frozenset({"AID", "COOPERATE"})
+PERIODIC = frozenset({"الدوري", "الدوريه", "دوري", "دوريه"})
+MEETING_STEMS = ("اجتماع", "الاجتماع", "جلس", "الجلس", "لقاء", "اللقاء", "اللقاءات", "لقاءات", "زيار",
+                 "الزيار", "شكل", "صوره", "صفه", "رئيس", "الرئيس", "رئاس", "الرئاس")
+# (الاجتماع الدوري، زيارات دورية، بشكل دوري، الرئيس الدوري لمجلس حقوق الإنسان)
+DEMONSTRATIVES = frozenset(normalize(w) for w in "هذه هذا ذلك تلك هذين هاتين".split())
+PROMISE_REACH = 14  # words from وعد to what is promised (بـ or أن and a verb)
+B_PRONOUNS = frozenset({"به", "بها", "بهم", "بهما"})  # ما وعد به
+THAT_NOT = frozenset({"ان", "الا", "بالا"})  # وعد ألا يبني، وعد أن يعمل
+NOT_PROMISED = frozenset(normalize(w) for w in "بعد بيان بشأن بسبب بعض بلاده بلادها بدوره بدورها بالنسبة "
+                         "بحسب بحضور بمناسبة بالإضافة بصفته بصفتها بكثير".split())
+NEED_BREAKS = THAT | frozenset(normalize(w) for w in "بعد قبل عقب إثر اثر خلال منذ حيث".split())
+NEED_REACH = 7  # words from a NEED word (ضرورة، يجب على المجتمع الدولي) to the act it calls for
+ORDINALS = frozenset(normalize(w) for w in "الأولى الثانية الثالثة الأول الثاني الثالث أولا ثانيا ثالثا".split())
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID"})
 PRIVATE = frozenset({"CVL", "BUS", "EDU", "MED", "JRN"})  # no political party to a cooperative act
 INTERNATIONAL = frozenset({"UNO", "IGO"})  # منظمة الصحة العالمية: a world body is no private party
@@ -320,6 +333,10 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         return None  # استقبلت عمان أول طائرة: a flight, not a visitor
     if "noshadda" in p.flags and "\u0651" in doc.text[trig.start:trig.end]:
         return None  # ودّعت (bade farewell)، يدّعي (claims): not دعا
+    if "promise" in p.flags and not _promised(ctx, trig):
+        return None  # وعدّ الأمين العام نتائج الزيارة خطوة كبيرة: "considered", not "promised"
+    if etype in COOPERATIVE and _needed(ctx, trig):
+        return None  # ضرورة التحرك لمساعدة ليبيا، أولويتان: الأولى التوصل إلى اتفاق: an aim, not a happening
     if "goal" in p.flags and _aimed(ctx, trig):
         return None  # ضربات جوية لمنعهم من الاستيلاء على عدن: an aim, not a happening
     if p.pos == "N" and _averted(doc, trig):
@@ -352,7 +369,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     if "adjective" in p.flags and trig.first > 0 and definite(doc.text, tok) \
             and doc.tokens[trig.first - 1].kind == "word" and definite(doc.text, doc.tokens[trig.first - 1]):
         return None  # الخدمات المساندة: supporting services
-    if "sport" in p.flags and has_evidence(doc.tokens[sent.first_token:sent.last_token], "MATCH"):
+    if "sport" in p.flags and _sport(doc, sent):
         return None  # يلتقي الأردن والإمارات في المباراة الثانية: a game
     if "festive" in p.flags and has_evidence(doc.tokens[sent.first_token:sent.last_token], "FESTIVE"):
         return None  # خرج السكان في مسيرات احتفالا بالنصر: a celebration
@@ -624,6 +641,56 @@ def _aimed(ctx: Context, trig: Trigger) -> bool:
     if k > 0 and toks[k].norm in GOAL_LINKS:
         k -= 1
     return k >= 0 and has_word(toks[k], "GOAL")
+
+
+def _sport(doc: Document, sent) -> bool:
+    """A sentence about a game, a club or a player (MATCH words; «الدوري» after a meeting noun is
+    "periodic": الاجتماع الدوري لمجلس الوزراء)."""
+    toks = doc.tokens
+    return any(has_word(toks[k], "MATCH") and not (
+        toks[k].norm in PERIODIC and k > 0 and toks[k - 1].norm.lstrip("وب").startswith(MEETING_STEMS))
+        for k in range(sent.first_token, sent.last_token))
+
+
+def _promised(ctx: Context, trig: Trigger) -> bool:
+    """«وعد» is "promised" only with the thing promised: ب (وعد بالإصلاح، بأن، ما وعد به), أن/ألا
+    and a present verb (وعد ألا يبني) or an object pronoun (وعدهم); written with a shadda or
+    followed by a phrase and its predicate (وعد النجيفي أن التحقيق غير منصف) it is "considered"."""
+    doc, toks = ctx.doc, ctx.doc.tokens
+    if "\u0651" in doc.text[trig.start:trig.end]:
+        return False
+    if _object_suffix(doc, trig):
+        return True
+    end = min(ctx.clause_end(trig.last, doc.sentences[toks[trig.first].sent].last_token),
+              trig.last + PROMISE_REACH)
+    for k in range(trig.last, end):
+        w = toks[k].norm
+        if w in DEMONSTRATIVES:
+            return False  # وعد X هذه التصريحات بأنها…: considered
+        if w in B_PRONOUNS or w == "ب" or w[:1] == "ب" and len(w) > 2 and w not in NOT_PROMISED and w[:3] != "بين":
+            return True
+        if w in THAT_NOT and k + 1 < len(toks) and toks[k + 1].norm[:1] in "يتن":
+            return True
+    return False
+
+
+def _needed(ctx: Context, trig: Trigger) -> bool:
+    """A NEED word (ضرورة، يجب، ينبغي، لا بد، أولوية، بهدف، نتطلع) shortly before the act in its
+    clause: the act is a necessity, a priority or an aim. An ordinal and its comma or a colon
+    may stand between (أولويتان: الأولى، التوصل إلى اتفاق); not «الهدف من الزيارة»."""
+    toks, need = ctx.doc.tokens, evidence_words().get("NEED", frozenset())
+    first = ctx.doc.sentences[toks[trig.first].sent].first_token
+    for k in range(trig.first - 1, max(trig.first - NEED_REACH, first) - 1, -1):
+        tok = toks[k]
+        if tok.norm.lstrip("وف") in need:
+            return True
+        if tok.norm in NEED_BREAKS and not (tok.norm in THAT and k > 0 and toks[k - 1].norm.lstrip("وف") in need):
+            return False  # بهدف التأكيد أن X توصلتا إلى اتفاق، بهدف التفجير بعد لقائه: another clause
+        if tok.kind == "punct" and tok.norm != ":" and not (tok.norm == "," and toks[k - 1].norm in ORDINALS):
+            return False
+        if k in ctx.verbs:
+            return False
+    return False
 
 
 def _averted(doc: Document, trig: Trigger) -> bool:
