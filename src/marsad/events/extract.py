@@ -94,6 +94,12 @@ CASUALTY_GAP = 10  # words from a casualty noun to the attack noun (مقتل أ�
 PASSIVE_NEXT = frozenset(normalize(w) for w in "في جراء إثر اثر عقب خلال أثناء برصاص بنيران "
                          "بانفجار بقصف بغارة بهجوم بطلق بطلقات بالرصاص بعد عندما حين "
                          "بعملية بتفجير بقذيفة بقذائف بصاروخ برصاصة بعبوة بطعنة طعنا رميا ذبحا حرقا".split())
+ANY_WORDS = frozenset(normalize(w) for w in "أي لأي بأي وأي ولأي اي لاي باي واي".split())
+ANY_TO = frozenset(normalize(w) for w in "لأي ولأي لاي ولاي لكل".split())  # تصدى لأي
+ANY_HEADS = frozenset(normalize(w) for w in "محاولة محاولات عملية عمليات نوع شكل أشكال".split())  # أي محاولة للاعتداء
+ANY_REACH = 3  # words between «لأي» and the act (لأي محاولات بائسة للاعتداء)
+ANY_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
+FORCE_THREAT_CAMEO = "138"  # threaten with military force
 IN_IT = frozenset(normalize(w) for w in "خلاله خلالها خلالهما خلالهم فيه فيها فيهما فيهم".split())  # قتل خلاله
 APPROXIMATELY = frozenset(normalize(w) for w in "نحو حوالي قرابة زهاء أكثر اكثر من".split())  # قتل أكثر من 20
 NOMINATIVE_PLURAL = "ون"
@@ -350,6 +356,13 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     if _in_exchange(ctx, trig, tok) or _shown(doc, trig) or (
             p.type == "THREATEN" and p.pos == "N" and _posed(doc, trig, floor)):
         return None
+    if etype in ANY_TYPES and p.pos == "N" and _any_act(doc, trig.first - 1, -1):
+        return None  # التصدي لأي محاولة اقتحام، المسؤولية عن أي اعتداء: no attack that happened
+    if etype == "ASSAULT" and p.pos == "V" and _any_act(doc, trig.last, 1, ANY_TO):
+        rcps = [a for a in rcps if not a.place]  # ستتصدى لأي تحركات للحوثيين: a warning to them
+        if not rcps:
+            return None  # ستتصدى لأي محاولة للاعتداء: no one warned
+        etype, cameo, mode = "THREATEN", FORCE_THREAT_CAMEO, None
     if p.pos == "N" and not actors and _possessed(doc, trig):
         return None  # «واعتداءاته»: his attacks, whoever he is, are told before
     if not endorsed and not _needs_met(ctx, trig, p.need, actors, rcps, sent, etype) \
@@ -379,6 +392,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
                                trig.entry.tense == "past")
     if hypothetical:
         status = "hypothetical"
+    if etype == "THREATEN" and p.type == "ASSAULT" and status == "planned":
+        status = None  # ستتصدى لأي…: the warning is made now
     if "neg" in p.flags and status == "negated":
         status = None
     if "refuse" in p.flags and (status == "negated" or _negated_modal(doc, trig, floor)):
@@ -728,6 +743,21 @@ def _counted_subject(ctx: Context, trig: Trigger, actors) -> bool:
         k += 1  # أكثر من، نحو
     nxt = toks[k]
     return k <= actors[0].first <= k + 2 and (nxt.kind == "num" or nxt.norm in COUNTS)
+
+
+def _any_act(doc: Document, k: int, step: int, words: frozenset = frozenset()) -> bool:
+    """«لأي/بأي/عن أي» within ANY_REACH words from token k (step -1: before an act noun, through
+    محاولة/عمليات and an adjective; step 1: «لأي/لكل» after a verb, ستتصدى بحزم لأي): any act of
+    the kind."""
+    toks = doc.tokens
+    words = words or ANY_WORDS
+    for n in range(ANY_REACH if step < 0 else ANY_REACH - 1):
+        if not 0 <= k < len(toks) or toks[k].kind != "word":
+            return False
+        if toks[k].norm in words:  # (not «لم تتبن أي جهة الهجوم»: a head of its own)
+            return step > 0 or n == 0 or toks[k + 1].norm in ANY_HEADS
+        k += step
+    return False
 
 
 def _killed_in_it(ctx: Context, trig: Trigger) -> bool:
