@@ -985,6 +985,11 @@ def _passive_subject(ctx: Context, trig: Trigger, actors) -> bool:
     aside = ctx.aside(nxt, len(toks)) if nxt < len(toks) else None
     if aside is not None:
         nxt = aside + 1  # خطف مسلحون، مساء الأربعاء، ثلاثة عمال
+    joined = ctx.actor_at.get(nxt) or (ctx.actor_at.get(nxt + 1) if toks[nxt].norm[1:] in COUNTS else None) \
+        if nxt < len(toks) and toks[nxt].norm[:1] == "و" else None  # (not «ومقاومة السلطات»)
+    if joined is not None and joined.entity is None:
+        nxt = joined.last  # قتل ضابط وثلاثة جنود: victims joined by و
+    nxt = _past_in_it(ctx, nxt, len(toks))  # قتل ضابط وثلاثة جنود أمس الخميس في انفجار
     if nxt >= len(toks) or toks[nxt].kind == "punct":
         return True
     word = toks[nxt].norm
