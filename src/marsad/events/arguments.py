@@ -56,6 +56,11 @@ FIRE_VERBS = _with_object(  # قذائف أطلقها X، عبوة زرعها X:
 DID_VERBS = frozenset({"قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون", "سيقوم", "ستقوم", "سيقومون"})
 DOING = frozenset(p + "قيام" for p in ("", "ب", "ل", "و", "ال", "بال", "لل", "وب"))  # قيام X بـ: X does
 DID_SPAN = 8  # words from قيام to the act noun with ب
+VENTURED = frozenset(normalize(w) for w in "أقدم أقدمت أقدموا أقدما يقدم يقدمون إقدام إقدامه إقدامهم".split())
+VENTURE_SPAN = 4  # words from أقدم to على (its subject may come between)
+ON = normalize("على")
+ALLOWING = frozenset(normalize(w) for w in "سمح سمحت سمحوا يسمح تسمح يسمحون السماح بالسماح سماح".split())
+BY_LIGHT = frozenset(normalize(w) for w in "بشن بتنفيذ بإطلاق".split())  # السماح لـX بشن غارات
 DID_IT = frozenset((v, o) for v in DID_VERBS for o in ("به", "بها"))  # زيارة قام بها X لموسكو: X visits
 TOOK_PART = frozenset((v, o) for v in ("شارك", "شاركت", "شاركوا", "يشارك", "تشارك", "يشاركون")
                       for o in ("فيه", "فيها"))  # هجوما شاركت فيه قوات النخبة: the attackers
@@ -1331,6 +1336,40 @@ def doer(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
     return None
 
 
+def ventured(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
+    """«القبض على مواطن أقدم على قتل شقيقه»، «أقدم شاب على طعن…»: the one who ventured on the
+    act (أقدم على) does it, named after أقدم or right before it."""
+    j = venture_verb(ctx, trig, floor)
+    return None if j is None else subject_after(ctx, j + 1, trig.first - 1) or ctx.actor_ending.get(j)
+
+
+def permitted(ctx: Context, trig: Trigger) -> ActorPhrase | None:
+    """«السماح للجيش الأمريكي بشن ضربات جوية»، «سمحت لها بقصف…»: the one allowed (after ل)
+    does the act named with ب."""
+    toks = ctx.doc.tokens
+    k = trig.first
+    if not _with_b(ctx, trig):
+        k -= 1
+        if k < 1 or toks[k].norm not in BY_LIGHT:
+            return None  # بشن، بتنفيذ
+    a = ctx.actor_ending.get(k)
+    if a is None or preposition(ctx, a) != "ل" or a.first < 1:
+        return None
+    return a if toks[a.first - 1].norm.removeprefix("و") in ALLOWING else None
+
+
+def venture_verb(ctx: Context, trig: Trigger, floor: int) -> int | None:
+    """The index of أقدم in «أقدم (X) على» right before the act, else None."""
+    toks = ctx.doc.tokens
+    k = trig.first - 1
+    if k <= floor or toks[k].norm != ON:
+        return None
+    for j in range(k - 1, max(floor, k - VENTURE_SPAN) - 1, -1):
+        if toks[j].norm.removeprefix("و") in VENTURED:
+            return j
+    return None
+
+
 def by_agent(ctx: Context, trig: Trigger, floor: int, ceiling: int):
     """«المقاومة المسنودة بقوات الجيش»: the actor follows ب/من, the recipient comes before."""
     agent = None
@@ -1506,7 +1545,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if trig.entry.first_person and speaker is not None:
             actors = [speaker]
         else:
-            a = (fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
+            a = (ventured(ctx, trig, floor) or fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
                  or modal_subject(ctx, trig.first, floor) or indefinite_head(ctx, trig, floor)
                  or relative_fronted(ctx, trig, floor))
             agent = _passive_agent(ctx, a, ceiling, reach=FRONTED_REACH, start=trig.last) \
@@ -1545,7 +1584,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             if a is not None:
                 actors = coordinated(ctx, a, ceiling)
                 after = actors[-1].last
-            elif not actors and not thing and not _device_subject(ctx, trig):
+            elif not actors and not thing and not _device_subject(ctx, trig) \
+                    and venture_verb(ctx, trig, floor) is None:  # (شخص أقدم على قتل: someone unnamed)
                 head = None if _carries_object(ctx, trig) else relative_head(ctx, trig.first, floor)
                 a = (head or pronoun_statement_subject(ctx, trig)
                      or joined_verb_subject(ctx, trig, floor)
@@ -1609,7 +1649,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             a = clause_subject(ctx, trig.first, floor) or nearest_before(ctx, trig.first, floor)
             actors = coordinated(ctx, a, max(trig.first, a.last)) if a is not None else []
         if not actors:
-            a = doer(ctx, trig, floor) or agent_after(ctx, after, ceiling, p.type in ARMED_TYPES) \
+            a = doer(ctx, trig, floor) or ventured(ctx, trig, floor) or permitted(ctx, trig) \
+                or agent_after(ctx, after, ceiling, p.type in ARMED_TYPES) \
                 or far_agent(ctx, trig)
             if a is not None:
                 actors = coordinated(ctx, a, ceiling)
@@ -1624,6 +1665,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 a = None  # كشفت مصادر عن مشاورات، أكد الوزير أهمية الزيارة: no party of it
             elif p.type == "ASSAULT" and _announced(ctx, trig, floor):
                 a = None  # أعلنت وزارة الداخلية انفجار عبوة: who tells of an attack did not make it
+            elif venture_verb(ctx, trig, floor) is not None:
+                a = None  # شخص أقدم على اختطاف طفل: the one who ventured, not the clause subject
             elif p.type in FORCE_ON and trig.first and has_word(ctx.doc.tokens[trig.first - 1], "CASE"):
                 a = None  # حادث التفجير، أزمة احتجاز الصيادين: an incident, not the subject's act
             elif p.type == "ASSAULT" and _told_by_relative(ctx, trig):

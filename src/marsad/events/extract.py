@@ -26,6 +26,7 @@ from .arguments import (
     joined_noun,
     normalized_lemma,
     teller,
+    ventured,
 )
 from .cameo import goldstein, quad_class
 from .context import RELATIVES, Context
@@ -96,6 +97,12 @@ CASUALTY_VERBS = frozenset(normalize(w) for w in "قتل قتلت قتلوا ق�
                            "أصيب أصيبت أصيبوا أصيبا جرح جرحت جرحوا لقي لقيت لقوا لقيا".split())
 CASUALTY_NOUNS = frozenset(normalize(w) for w in "مقتل استشهاد مصرع إصابة اصابة".split())  # مقتل 7 جنود في هجوم
 HIT_IN = frozenset(normalize(w) for w in "في جراء إثر اثر عقب خلال".split())
+RESULT_VERBS = frozenset(normalize(w) for w in "أدى ادى أدت ادت أسفر اسفر أسفرت اسفرت نتج نتجت "
+                         "تسبب تسببت خلف خلفت".split())  # ما أدى إلى مقتل
+RESULT_LINKS = frozenset(normalize(w) for w in "إلى الى عن عنه عنها عنهما في ب".split())
+RESULT_REACH = 25  # words from an attack to the verb telling its result
+HIT_AFTER = frozenset({"بعد"})  # only after a casualty noun or a verb with its victims unnamed
+HIT_FRAMES = frozenset(normalize(w) for w in "إحدى احدى أحد احد تجدد اندلاع سلسلة".split())  # في إحدى الغارات
 EXPOSED_NEAR = 3  # words before تعرض where its subject may end (القوات التي تعرضت)
 EXPOSED_GAP = 6  # words from تعرض to the attack noun (its subject may come between)
 CASUALTY_GAP = 10  # words from a casualty noun to the attack noun (مقتل أربعة من عناصر الجيش في هجوم)
@@ -103,6 +110,14 @@ CASUALTY_GAP = 10  # words from a casualty noun to the attack noun (مقتل أ�
 PASSIVE_NEXT = frozenset(normalize(w) for w in "في جراء إثر اثر عقب خلال أثناء برصاص بنيران "
                          "بانفجار بقصف بغارة بهجوم بطلق بطلقات بالرصاص بعد عندما حين "
                          "بعملية بتفجير بقذيفة بقذائف بصاروخ برصاصة بعبوة بطعنة طعنا رميا ذبحا حرقا".split())
+ANY_WORDS = frozenset(normalize(w) for w in "أي لأي بأي وأي ولأي اي لاي باي واي".split())
+ANY_TO = frozenset(normalize(w) for w in "لأي ولأي لاي ولاي لكل".split())  # تصدى لأي
+ANY_HEADS = frozenset(normalize(w) for w in "محاولة محاولات عملية عمليات نوع شكل أشكال".split())  # أي محاولة للاعتداء
+ANY_REACH = 3  # words between «لأي» and the act (لأي محاولات بائسة للاعتداء)
+ANY_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
+FORCE_THREAT_CAMEO = "138"  # threaten with military force
+IN_IT = frozenset(normalize(w) for w in "خلاله خلالها خلالهما خلالهم فيه فيها فيهما فيهم".split())  # قتل خلاله
+APPROXIMATELY = frozenset(normalize(w) for w in "نحو حوالي قرابة زهاء أكثر اكثر من".split())  # قتل أكثر من 20
 NOMINATIVE_PLURAL = "ون"
 NOMINATIVE_ENDINGS = (NOMINATIVE_PLURAL, "ان")  # and the dual
 NOT_OBJECTS = frozenset(normalize(w) for w in "في على من إلى عن مع ضد بين خلال قرب داخل عند منذ أثناء "
@@ -277,6 +292,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
                                or _counted_subject(ctx, trig, actors)
                                or _passive_subject(ctx, trig, actors)):
         rcps, actors = _unique(actors + rcps), []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
+    elif p.type in FORCE_ON and _killed_in_it(ctx, trig):
+        actors = []  # هجوم على مواقع المسلحين قتل خلاله 12 مسلحا: a passive, no one before acts
     if "charged" in p.flags and p.pos == "V" and _charge_after(ctx, trig) and not _object_suffix(doc, trig):
         return None  # واتهما بالإعداد لأعمال إرهابية، أدين بالمشاركة: a passive, the accuser unnamed
     if "charged" in p.flags and p.pos == "N" and _possessed(doc, trig) and _charge_after(ctx, trig):
@@ -294,13 +311,15 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         else:  # a casualty verb counts only with its victims named
             hit = _hit_in(ctx, trig, floor)
             casualty = hit is not None and _casualty_noun(doc.tokens[hit]) and "either" not in p.flags
-            target = (_casualties(ctx, hit, trig) if casualty else _exposed_target(ctx, hit, trig, floor)) \
-                if hit is not None else None
+            target = (_casualties(ctx, hit, trig) if casualty else _casualties(ctx, hit, trig)
+                      or _exposed_target(ctx, hit, trig, floor)) if hit is not None else None
             verb = hit if target is not None or casualty else None  # (مقتل جنديين في هجوم: whoever
             # is named before tells of it or is hit, and does not attack)
     if verb is not None:  # تعرضت القوات لهجوم: the subject of تعرض is the target, never the actor
         actors = [a for a in actors if a.first > trig.first]
         rcps = _unique(([target] if target is not None else []) + rcps)
+    if p.type == "ASSAULT" and not rcps and "either" not in p.flags and p.mode != "occupy":
+        rcps = [a for a in _result_victims(ctx, trig, sent.last_token) if a not in actors]
     if not actors and speaker is not None and quad_class(p.type) in VERBAL and "received" not in p.flags \
             and trig.first not in ctx.things and not (p.type == "CONSULT" and teller(ctx, speaker)) \
             and _speakers_own(ctx, trig):
@@ -355,6 +374,13 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     if _in_exchange(ctx, trig, tok) or _shown(doc, trig) or (
             p.type == "THREATEN" and p.pos == "N" and _posed(doc, trig, floor)):
         return None
+    if etype in ANY_TYPES and p.pos == "N" and _any_act(doc, trig.first - 1, -1):
+        return None  # التصدي لأي محاولة اقتحام، المسؤولية عن أي اعتداء: no attack that happened
+    if etype == "ASSAULT" and p.pos == "V" and _any_act(doc, trig.last, 1, ANY_TO):
+        rcps = [a for a in rcps if not a.place]  # ستتصدى لأي تحركات للحوثيين: a warning to them
+        if not rcps:
+            return None  # ستتصدى لأي محاولة للاعتداء: no one warned
+        etype, cameo, mode = "THREATEN", FORCE_THREAT_CAMEO, None
     if p.pos == "N" and not actors and _possessed(doc, trig):
         return None  # «واعتداءاته»: his attacks, whoever he is, are told before
     if not endorsed and not _needs_met(ctx, trig, p.need, actors, rcps, sent, etype) \
@@ -386,6 +412,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
                                trig.entry.tense == "past")
     if hypothetical:
         status = "hypothetical"
+    if etype == "THREATEN" and p.type == "ASSAULT" and status == "planned":
+        status = None  # ستتصدى لأي…: the warning is made now
     if "neg" in p.flags and status == "negated":
         status = None
     if "refuse" in p.flags and (status == "negated" or _negated_modal(doc, trig, floor)):
@@ -783,13 +811,53 @@ def _inside(spans: list, pos: int) -> bool:
 
 
 def _counted_subject(ctx: Context, trig: Trigger, actors) -> bool:
-    """A counted phrase right after the verb (قتل 9 من المسلحين، اعتقل خمسة أشخاص) is its
-    patient: the verb is read as passive (قُتل)."""
+    """A counted phrase right after the verb (قتل 9 من المسلحين، اعتقل خمسة أشخاص؛ also after
+    «خلاله/فيها» or a time: وقتل خلاله 6 حوثيين، قتل أمس أكثر من 20 شخصا) is its patient: the
+    verb is read as passive (قُتل)."""
     toks = ctx.doc.tokens
     if trig.pattern.pos != "V" or not actors or trig.last >= len(toks):
         return False
-    nxt = toks[trig.last]
-    return trig.last <= actors[0].first <= trig.last + 2 and (nxt.kind == "num" or nxt.norm in COUNTS)
+    k = _past_in_it(ctx, trig.last, actors[0].first)
+    while k < actors[0].first and toks[k].norm in APPROXIMATELY:
+        k += 1  # أكثر من، نحو
+    nxt = toks[k]
+    return k <= actors[0].first <= k + 2 and (nxt.kind == "num" or nxt.norm in COUNTS)
+
+
+def _any_act(doc: Document, k: int, step: int, words: frozenset = frozenset()) -> bool:
+    """«لأي/بأي/عن أي» within ANY_REACH words from token k (step -1: before an act noun, through
+    محاولة/عمليات and an adjective; step 1: «لأي/لكل» after a verb, ستتصدى بحزم لأي): any act of
+    the kind."""
+    toks = doc.tokens
+    words = words or ANY_WORDS
+    for n in range(ANY_REACH if step < 0 else ANY_REACH - 1):
+        if not 0 <= k < len(toks) or toks[k].kind != "word":
+            return False
+        if toks[k].norm in words:  # (not «لم تتبن أي جهة الهجوم»: a head of its own)
+            return step > 0 or n == 0 or toks[k + 1].norm in ANY_HEADS
+        k += step
+    return False
+
+
+def _killed_in_it(ctx: Context, trig: Trigger) -> bool:
+    """«قتل خلاله/فيها 12 مسلحا»: the bare past verb, «خلاله/فيها» and a count read as a passive."""
+    toks = ctx.doc.tokens
+    if trig.pattern.pos != "V" or trig.entry.tense != "past" or trig.last + 1 >= len(toks) \
+            or toks[trig.last].norm not in IN_IT \
+            or normalize(ctx.doc.text[trig.start:trig.end]) != past_head(trig.pattern.lemma):
+        return False
+    k = trig.last + 1
+    while k < len(toks) - 1 and toks[k].norm in APPROXIMATELY:
+        k += 1
+    return toks[k].kind == "num" or toks[k].norm in COUNTS
+
+
+def _past_in_it(ctx: Context, k: int, end: int) -> int:
+    """The first token from k (before end) that is not «خلاله، فيها» or a time word."""
+    toks = ctx.doc.tokens
+    while k < end and (toks[k].norm in IN_IT or k in ctx.time_tokens):
+        k += 1
+    return k
 
 
 def _exposed(ctx: Context, trig: Trigger, floor: int) -> int | None:
@@ -824,13 +892,67 @@ def _hit_in(ctx: Context, trig: Trigger, floor: int) -> int | None:
     هجوم»: an attack noun after في/جراء/إثر (or ب) closing the clause of a casualty verb or noun →
     the index of that word (its subject or genitive is the target), else None."""
     toks = ctx.doc.tokens
-    prefixed = toks[trig.first].start != trig.start
-    if not prefixed and (trig.first - 1 <= floor or toks[trig.first - 1].norm not in HIT_IN):
+    first = trig.first
+    if first - 1 > floor and toks[first - 1].norm in HIT_FRAMES:
+        first -= 1  # قتل جندي بعد تجدد المعارك، مقتله في إحدى الغارات
+    prefixed = toks[first].start != trig.start
+    if not prefixed and (first - 1 <= floor or toks[first - 1].norm not in HIT_IN | HIT_AFTER):
         return None
-    for k in range(trig.first - 1 - (not prefixed), max(floor, trig.first - CASUALTY_GAP) - 1, -1):
-        if toks[k].norm in CASUALTY_VERBS and trig.first - k <= EXPOSED_GAP or _casualty_noun(toks[k]):
+    after = not prefixed and toks[first - 1].norm in HIT_AFTER
+    for k in range(first - 1 - (not prefixed), max(floor, first - CASUALTY_GAP) - 1, -1):
+        if _casualty_verb(toks[k]) and sum(i not in ctx.time_tokens for i in range(k, first)) <= EXPOSED_GAP:
+            return k if not after or _unnamed_victim(ctx, k) else None
+        if _casualty_noun(toks[k]):
             return k
     return None
+
+
+def _casualty_verb(tok) -> bool:
+    return tok.norm in CASUALTY_VERBS or tok.norm[:1] == "و" and tok.norm[1:] in CASUALTY_VERBS
+
+
+def _unnamed_victim(ctx: Context, k: int) -> bool:
+    """«قتل (أمس) ثلاثة مدنيين وجندي بعد…»: an indefinite unnamed phrase after the bare verb, read
+    as its patient (not «قتل الجيش 20 مسلحا بعد هجوم»)."""
+    j = _past_in_it(ctx, k + 1, len(ctx.doc.tokens))
+    a = ctx.actor_at.get(j) or ctx.actor_at.get(j + 1)
+    return a is not None and a.entity is None and not any(
+        ctx.doc.tokens[i].norm.startswith(("ال", "وال")) for i in range(a.first, a.last))
+
+
+def _result_victims(ctx: Context, trig: Trigger, end: int) -> list:
+    """«انفجار … أدى إلى مقتل 12 شخصا»، «هجوم … أسفر عن مقتل ضابطين»، «قصف … نتج عنه إصابة
+    مدنيين»: the people named as its casualties after a verb of result, before any other event
+    word in the sentence."""
+    toks = ctx.doc.tokens
+    for j in range(trig.last, min(end, trig.last + RESULT_REACH)):
+        if j in ctx.force_verbs or ctx.noun_types.get(j) in FORCE_TYPES:
+            return []  # another attack: the result is its own
+        if toks[j].norm.removeprefix("و") not in RESULT_VERBS:
+            continue
+        k = j + 1
+        while k < min(end, j + 3) and toks[k].norm in RESULT_LINKS:
+            k += 1
+        if k < end and toks[k].norm.lstrip("ول") in CASUALTY_NOUNS | {"وفاه"}:
+            return [a for a in [_victims_after(ctx, k, end)] if a is not None]
+        return []
+    return []
+
+
+def _victims_after(ctx: Context, k: int, end: int):
+    """The people named right after a casualty noun at k (مقتل أكثر من 20 شخصا), else None."""
+    toks = ctx.doc.tokens
+    for j in range(k + 1, min(k + 5, end)):
+        a = ctx.actor_at.get(j)
+        if a is not None:
+            return None if a.place or preposition_word(toks, a) else a
+        if toks[j].kind != "num" and toks[j].norm not in COUNTS | APPROXIMATELY:
+            return None
+    return None
+
+
+def preposition_word(toks, a) -> bool:
+    return toks[a.first].start != a.start  # بمقتل 3 من الجنود: «للجيش» is no victim
 
 
 def _casualty_noun(tok) -> bool:
@@ -841,6 +963,7 @@ def _casualties(ctx: Context, k: int, trig: Trigger):
     """The people named after a casualty noun (مقتل أربعة من عناصر الجيش، إصابة ضابطين) before the
     attack noun, else None."""
     toks = ctx.doc.tokens
+    k = _past_in_it(ctx, k + 1, trig.first) - 1  # قتل أمس ثلاثة جنود في
     for j in range(k + 1, min(k + 4, trig.first)):
         a = ctx.actor_at.get(j)
         if a is not None:
@@ -881,7 +1004,8 @@ def _may_be_patient(ctx: Context, trig: Trigger, actors) -> bool:
     prepositional = p.pos == "V" and a.first == trig.last and a.last < len(toks) \
         and toks[a.last - 1].norm.endswith(NOMINATIVE_PLURAL) and toks[a.last].norm in p.rcp
     return not prepositional and not _active_subject(ctx, trig, actors) \
-        and doer(ctx, trig, ctx.doc.sentences[toks[trig.first].sent].first_token) is not a
+        and doer(ctx, trig, ctx.doc.sentences[toks[trig.first].sent].first_token) is not a \
+        and ventured(ctx, trig, ctx.doc.sentences[toks[trig.first].sent].first_token) is not a
 
 
 def _active_subject(ctx: Context, trig: Trigger, actors) -> bool:
@@ -931,7 +1055,7 @@ def _passive_subject(ctx: Context, trig: Trigger, actors) -> bool:
         nxt = trig.last
         return nxt >= len(toks) or toks[nxt].kind == "punct" or nxt in ctx.time_tokens \
             or toks[nxt].norm in PASSIVE_NEXT | NOT_OBJECTS | BESIDES
-    if a.first != trig.last or a.entity is not None or any(
+    if a.first != _past_in_it(ctx, trig.last, a.first) or a.entity is not None or any(
             toks[k].norm.startswith(("ال", "وال")) for k in range(a.first, a.last)):
         return False  # definite (القوات، طيران التحالف): the subject
     if normalize(ctx.doc.text[trig.start:trig.end]) != past_head(p.lemma):
@@ -940,6 +1064,11 @@ def _passive_subject(ctx: Context, trig: Trigger, actors) -> bool:
     aside = ctx.aside(nxt, len(toks)) if nxt < len(toks) else None
     if aside is not None:
         nxt = aside + 1  # خطف مسلحون، مساء الأربعاء، ثلاثة عمال
+    joined = ctx.actor_at.get(nxt) or (ctx.actor_at.get(nxt + 1) if toks[nxt].norm[1:] in COUNTS else None) \
+        if nxt < len(toks) and toks[nxt].norm[:1] == "و" else None  # (not «ومقاومة السلطات»)
+    if joined is not None and joined.entity is None:
+        nxt = joined.last  # قتل ضابط وثلاثة جنود: victims joined by و
+    nxt = _past_in_it(ctx, nxt, len(toks))  # قتل ضابط وثلاثة جنود أمس الخميس في انفجار
     if nxt >= len(toks) or toks[nxt].kind == "punct":
         return True
     word = toks[nxt].norm
