@@ -5,10 +5,10 @@ from operator import attrgetter
 
 from ...document import Document, Span
 from ...record import Entity, Mention
-from ...text.normalize import INVISIBLE
+from ...text.normalize import INVISIBLE, normalize
 from . import coref, kb, lexicon, persons, recognize
 from .actors import LOCAL_SECTORS, actor_spans, located_in
-from .context import PLACE_CUES, Context
+from .context import PLACE_CUES, Cand, Context
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 # Arab League states: a person with an Arab surname (ال…) and no country of his own is not
@@ -38,7 +38,11 @@ class EntityStage:
         ctx.doc_countries = frozenset([c.country for c in known if c.key[0] in "CP"])
         known = recognize.lone_surnames(ctx, known)
         names = recognize.select(known + recognize.org_patterns(ctx, recognize.best_at(known)))
-        taken = _covered(names)
+        taken = _covered(names)             # a BLOCK collocation is no place by pattern either
+        names = [c for c in names if c.type != "BLOCK"]
+        namesakes, things = _namesakes(ctx, names, taken)   # مستشفى الملك فهد: not the king
+        names = [c for c in names if not _namesake(c, namesakes)] + things
+        taken |= namesakes | _covered(things)
         places = recognize.place_patterns(ctx, taken)
         names, places = recognize.replace_inner_places(ctx, names, places)
         names += places
@@ -59,7 +63,8 @@ class EntityStage:
         more = persons.given_name_persons(ctx, taken, names_at)
         taken |= _covered(more)
         names += more
-        names += [c.extra["inner"] for c in names if c.extra.get("inner") is not None]
+        names += [c.extra["inner"] for c in names
+                  if c.extra.get("inner") is not None and not _namesake(c.extra["inner"], namesakes)]
         names.sort(key=_first)
         ents = coref.Entities(ctx)
         for c in names:
@@ -75,6 +80,33 @@ class EntityStage:
         home = coref.main_country(ents, ctx)
         _code(ents, ctx, home, lambda: _arab_home(ents, ctx))
         _emit(doc, ctx, ents, nominals, home)
+
+
+def _namesakes(ctx: Context, names, taken: set[int]) -> tuple[set[int], list[Cand]]:
+    """Tokens of the title and name that name a thing after a person (مستشفى الملك فهد), and
+    the facilities and bodies so named that no other name covers (جسر الملك فهد: a FAC; the
+    country is the person's, when known)."""
+    names_at = {c.first: c for c in names}
+    out: set[int] = set()
+    things = []
+    for first, end, (ty, sector), start in recognize.named_for(ctx):
+        place = names_at.get(first)
+        if place is not None and place.type in ("GPE", "LOC"):
+            continue                    # مدينة الشيخ زويد: a town's own name
+        last = max(end, persons.name_span(ctx, end, names_at, titled=True))
+        out.update(range(first, last))
+        if ty is None or first - 1 in taken or last <= end:
+            continue
+        person = names_at.get(end) or names_at.get(first)
+        country = person.country if person is not None and person.type == "PER" else None
+        text = ctx.doc.text[start:ctx.tokens[last - 1].end]
+        things.append(Cand(first - 1, last, start, ctx.tokens[last - 1].end, ty,
+                           key=("O", normalize(text)), country=country, sector=sector))
+    return out, things
+
+
+def _namesake(c, namesakes: set[int]) -> bool:
+    return c.type == "PER" and c.first in namesakes
 
 
 def _covered(cands) -> set[int]:
