@@ -249,6 +249,8 @@ def _resolve(ctx: Ctx, cands: list[Candidate]) -> list[tuple[Quote, Span]]:
         stop = c.first if not c.post else len(ctx.tokens)
         addressee = sp.addressee(ctx, c.cue.tok + 1, min(stop, ctx.sent_bounds(c.cue.tok)[1]),
                                  who.span or (0, 0))
+        if addressee is None:
+            addressee = sp.told(ctx, c.cue, who, min(stop, ctx.sent_bounds(c.cue.tok)[1]))
         if addressee is None and c.direct:
             addressee = sp.vocative_addressee(ctx, c.first, c.end)
         cue_text = ctx.text[c.cue.start:c.cue.end]

@@ -268,6 +268,8 @@ def resolve_np(ctx: Ctx, j: int, end: int) -> Speaker:
         return Speaker(issuer.data.get("entity") if issuer and issuer.label in ISSUERS else None, span)
     if _quoted_name_close(ctx, j, end + 1) is not None:
         return Speaker(ctx.mention_at_token(j + 2).data.get("entity"), span)
+    if end - j == 1:                # وقال منصور after «مرتضى منصور»: his last name
+        return Speaker(_named_earlier(ctx, span, ("PER",)), span)
     return Speaker(None, span)
 
 
@@ -347,10 +349,48 @@ def subject_after(ctx: Ctx, cue: Cue, stop: int) -> tuple[Speaker | None, int]:
     end = _np_end(ctx, j, stop)
     if cue.entry.tell:                           # أبلغت مصادر مطلعة | الصحيفة أن
         end = next((k for k in range(j + 1, end) if _told_paper(ctx, k)), end)
+        end = _teller_end(ctx, cue, j, end)
+        if end == j:
+            return None, j
     found = resolve_np(ctx, j, end)
     if source and found.entity is None and not ctx.tokens[j].norm.startswith("لل"):
         found = Speaker(None, (_l_prefixed(ctx, j), found.span[1]))  # وفقا لمصادر: without ل
     return found, end
+
+
+def _teller_end(ctx: Ctx, cue: Cue, j: int, end: int) -> int:
+    """أبلغ/أخبر + subject + the one told: a named subject ends with its name (أبلغ الوزير
+    فلان | نظيره، أخبر الأمير فلان | المسؤولين), an unnamed one before a `told` word (أبلغ
+    المتحدث | الصحفيين); a `told` word or a masculine noun after a feminine verb right after the
+    cue (أخبر اللاعبين أن، أخبرت المدرب أن) is the one told, the subject left out (returns j)."""
+    mentions = ctx.ents.in_range(ctx.tokens[j].start, ctx.tokens[end - 1].end)
+    if mentions and mentions[0].start == ctx.tokens[j].start:
+        who, last = mentions[0].data.get("entity"), mentions[0]
+        for m in mentions[1:]:                   # وزير الخارجية عادل الجبير: title and name
+            if m.data.get("entity") != who or ctx.text[last.end:m.start].strip(" ،,"):
+                break
+            last = m
+        return ctx.token_index(last.end - 1, j) + 1
+    told_at = next((k for k in range(j, end) if ctx.tokens[k].norm in ctx.w["told"]), end)
+    if told_at < end:
+        return told_at
+    head = ctx.tokens[j].norm
+    feminine_verb = normalize(ctx.text[cue.start:cue.end]).endswith("ت")
+    if feminine_verb and head.startswith("ال") and not head.endswith(("ه", "ات")) \
+            and head.removeprefix("ال") not in ctx.w["unnamed_head"]:
+        return j
+    return end
+
+
+def told(ctx: Ctx, cue: Cue, who: Speaker, hi: int) -> str | None:
+    """The entity named right after the subject of أبلغ/أخبر (أبلغ الجبير نظيره الأمريكي)."""
+    if not cue.entry.tell:
+        return None
+    k = ctx.token_index(who.span[1] - 1, cue.tok) + 1 if who.span else cue.tok + 1
+    if k >= hi:
+        return None
+    m = ctx.mention_at_token(k)
+    return m.data.get("entity") if m is not None and m.label in ISSUERS else None
 
 
 def _quoted_subject(ctx: Ctx, j: int, stop: int) -> tuple[Speaker, int] | None:
@@ -367,11 +407,11 @@ def _quoted_subject(ctx: Ctx, j: int, stop: int) -> tuple[Speaker, int] | None:
     return Speaker(entity, span), close + 1
 
 
-def _named_earlier(ctx: Ctx, span: tuple[int, int]) -> str | None:
+def _named_earlier(ctx: Ctx, span: tuple[int, int], labels=ISSUERS) -> str | None:
     """The person or body an earlier mention names in full (وأشار «سليم» after «محمد فرج سليم»)."""
     name = normalize(ctx.text[span[0]:span[1]])
     for m in reversed(ctx.ents.mentions):
-        if m.end <= span[0] and m.label in ISSUERS:
+        if m.end <= span[0] and m.label in labels:
             full = normalize(ctx.text[m.start:m.end])
             if full == name or f" {name} " in f"{full} " and not full.startswith(name):
                 return m.data.get("entity")

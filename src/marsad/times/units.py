@@ -52,7 +52,10 @@ def _core(doc: Document, matches) -> tuple[dict, list[int]]:
     tokens = doc.tokens
     best: dict = {}
     future: list[int] = []
+    text = doc.text
     for m in [m for m in matches if m.lexicon == LEXICON]:
+        if text.startswith("آل", m.start):
+            continue    # the name آلان (Alan), not الآن: the article is never written آل
         if m.entry[0] == "†":
             future.append(m.first)
             continue

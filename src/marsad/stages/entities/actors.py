@@ -9,6 +9,7 @@ from ...text.normalize import normalize
 from ...text.segment import definite
 from . import kb
 from .context import FUNCTION_WORDS, Cand, Context
+from .persons import TEAM_RANKS
 
 ADJECTIVE_ACTORS = frozenset(["مسلح", "مسلحا"])   # after a noun: an adjective (عنصر مسلح)
 NAVY = "البحريه"  # the navy, or «maritime» after a definite noun (الحدود البحرية), not القوات
@@ -178,8 +179,9 @@ def _nationality(ctx: Context, k: int) -> tuple | None:
 
 def _bare_rank(c: Cand) -> bool:
     """«الفريق»، «اللواء»، «العميد» with no name and nobody known: a team, a brigade or a dean
-    as often as an officer, so no actor."""
-    return getattr(c.title, "kind", None) == "rank" and c.country is None
+    as often as an officer, so no actor; «الفريق السعودي» is the Saudi team."""
+    return getattr(c.title, "kind", None) == "rank" \
+        and (c.country is None or normalize(c.title.phrase) in TEAM_RANKS)
 
 
 def located_in(ctx: Context, mentions: list, sent: int, seen: dict) -> str | None:

@@ -119,6 +119,20 @@ def _is_plural(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def named_for_nouns() -> dict[str, tuple[str | None, str | None]]:
+    """Noun of a thing named after a person → (its entity type or None, sector)."""
+    return {normalize(r["noun"]): (_none(r["type"].strip("-")), _none(r["sector"]))
+            for r in read_tsv(DATA / "named_for_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def clubs() -> dict[str, tuple[str, bool]]:
+    """Football club (normalized) → (its country, whether its name alone is the club)."""
+    return {normalize(r["club"]): (r["country"], r["alone"] == "1")
+            for r in read_tsv(DATA / "clubs.tsv")}
+
+
 def org_heads() -> list[tuple[str, OrgHead]]:
     return [(r["head"], OrgHead(r["head"], r["type"], _none(r["sector"]), r["mode"]))
             for r in read_tsv(DATA / "org_heads.tsv")]

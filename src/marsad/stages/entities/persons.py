@@ -31,6 +31,9 @@ WEAK_GIVEN = frozenset(["علي", "حسن", "باسم"])
 # after them is no surname when it is mostly written with the article (جو أسري، نادر متعلق).
 COMMON_GIVEN = frozenset(normalize(w) for w in "جو يزيد أية نور عزيز نادر كامل هادي أمل جان "
                          "صالح نادية مؤيد سعيد جمال وسام نصر شي".split())
+# Ranks that are common nouns too (الفريق «the team»): a one-word name after them is a given
+# name or a known name word.
+TEAM_RANKS = frozenset([normalize("الفريق")])
 COMPOUND_ENDS = frozenset(normalize(w) for w in "الدين العابدين".split())  # عماد الدين أديب
 
 
@@ -64,6 +67,8 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
         if _country_at(ctx, m.last, names_at) is None:
             return None                     # ملك الدولة: property; أمير عبد اللهيان: a name
         title = replace(m.entry, kind="office")
+    if m.entry.kind == "rank" and _police_title_before(ctx, i):
+        title = replace(m.entry, sector="COP")  # مدير شرطة منطقة عسير اللواء …: a police officer
     k, start = m.last, m.start
     country, org, end = None, None, None
     former = posted_at = False  # (a title after an envoy's post is another person's)
@@ -143,6 +148,30 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
     return c
 
 
+POLICE_SPAN = 7         # words from a police body to the rank after it (مدير شرطة منطقة مكة المكرمة اللواء)
+
+
+def _police_title_before(ctx: Context, i: int) -> bool:
+    """A rank right after a title phrase of a police or security body (COP: الشرطة، الجوازات،
+    الدفاع المدني، حرس الحدود), as in «الناطق الإعلامي بشرطة الشرقية العقيد», with no
+    punctuation or function word between; the body must follow a title (مدير، قائد، الناطق)
+    within three words (or end a title with it: مدير شرطة), so «اعتقلت الشرطة العقيد» is not
+    one."""
+    sent = ctx.tokens[i].sent
+    for j in range(i - 1, max(i - POLICE_SPAN, 0) - 1, -1):
+        t = ctx.tokens[j]
+        if t.kind != "word" or t.sent != sent or (t.norm in FUNCTION_WORDS and t.norm != "في"):
+            return False
+        title = ctx.longest(j, "person_titles")
+        if title is not None and title.entry.sector == "COP" and title.last <= i:
+            return True                 # مدير جوازات حائل العميد، مدير الأمن العام الفريق
+        m = ctx.longest(j, "actor_nouns")
+        if m is not None and m.last <= i and m.entry.sector == "COP":
+            titles = (ctx.longest(h, "person_titles") for h in range(max(j - 6, 0), j))
+            return any(t is not None and j - 3 <= t.last <= m.last for t in titles)
+    return False
+
+
 POSTED_TO = frozenset(normalize(w) for w in "إلى لدى".split())  # an envoy's or ambassador's post
 ENVOYS = frozenset(normalize(w) for w in "مبعوث المبعوث سفير السفير مندوب المندوب موفد الموفد "
                    "قنصل القنصل".split())
@@ -192,6 +221,9 @@ def _name_after(ctx: Context, k: int, names_at: dict[int, Cand], title,
         return known if known.type == "PER" and known.start == ctx.tokens[k].start else None
     if last == k:
         return None
+    if last - k == 1 and title != "counterpart" and normalize(title.phrase) in TEAM_RANKS \
+            and ctx.word(k) not in ctx.given and ctx.word(k) not in ctx.known_words:
+        return None                 # الفريق جاهز، الفريق ضمك: the team, not a general
     if last - k == 1 and not _single_ok(ctx, k, title):
         return None
     surname = names_at.get(last - 1)

@@ -19,7 +19,7 @@ from .context import (
     Cand,
     Context,
 )
-from .lexicon import after_name_words, not_names, purpose_nouns
+from .lexicon import after_name_words, named_for_nouns, not_names, purpose_nouns
 
 KNOWN_PRIORITY = {"people": 5, "organizations": 4, "facilities": 3, "countries": 2, "places": 1}
 MAX_ORG_WORDS = 5
@@ -160,6 +160,26 @@ def _homographs(ctx: Context, cands: list[Cand]) -> None:
             c.prio = 0              # the city wins the tie in select()
 
 
+# Titles that start the name of a thing named after a person (مستشفى الملك فهد).
+NAMESAKE_TITLES = frozenset(normalize(w) for w in "الملك الأمير الأميرة الإمام الشيخ السلطان خادم "
+                            "ولي".split())
+
+
+def named_for(ctx: Context) -> list[tuple[int, int, tuple, int]]:
+    """(first token, end of the title, (type, sector) of the thing, offset of its noun) of a
+    title right after a noun of a place, institution or prize named after a person (مستشفى
+    الملك فهد، جسر الملك فهد، كأس ولي العهد): with the name after it, the name of that thing,
+    not a mention of the person."""
+    nouns = named_for_nouns()
+    out = []
+    for i in range(1, ctx.n):
+        noun = ctx.form_in(i - 1, nouns) if ctx.word(i) in NAMESAKE_TITLES else None
+        if noun is not None:
+            m = ctx.longest(i, "person_titles")
+            out.append((i, m.last if m is not None else i + 1, nouns[noun[0]], noun[1]))
+    return out
+
+
 def _known(ctx: Context, m) -> Cand | None:
     e = m.entry
     if m.lexicon == "countries":
@@ -172,6 +192,9 @@ def _known(ctx: Context, m) -> Cand | None:
     if m.lexicon == "places":
         if e.needs_cue and not ctx.form_in(m.first - 1, PLACE_CUES) and not _listed(ctx, m):
             return None
+        nis = ctx.by_lex["nisba"].get(m.first)
+        if e.needs_cue and nis is not None and (nis.start, nis.end) == (m.start, m.end):
+            return None             # العاصمة السويدية: the adjective, not the town السويدية
         if nunated(ctx.doc.text[m.start:m.end]):
             return None             # تاماً "completely": a word with tanween is no name
         if m.start != ctx.tokens[m.first].start and not _clitic_place_ok(ctx, m):
@@ -658,7 +681,7 @@ def best_at(cands: list[Cand]) -> dict[int, Cand]:
 
 def select(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping candidates: longer first, then known before pattern, then priority.
-    A BLOCK candidate (مسقط رأس) wins its tokens and is dropped."""
+    A BLOCK candidate (مسقط رأس، ولاية الفقيه) wins its tokens; the caller drops it."""
     ranked = sorted(cands, key=_rank)
     taken: set[int] = set()
     out = []
@@ -674,4 +697,4 @@ def select(cands: list[Cand]) -> list[Cand]:
             taken.update(span)
         out.append(c)
     out.sort(key=attrgetter("first"))
-    return [c for c in out if c.type != "BLOCK"]
+    return out

@@ -5,10 +5,10 @@ from operator import attrgetter
 
 from ...document import Document, Span
 from ...record import Entity, Mention
-from ...text.normalize import INVISIBLE
+from ...text.normalize import INVISIBLE, normalize
 from . import coref, kb, lexicon, persons, recognize
 from .actors import LOCAL_SECTORS, actor_spans, located_in
-from .context import PLACE_CUES, Context
+from .context import PLACE_CUES, Cand, Context
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 # Arab League states: a person with an Arab surname (ال…) and no country of his own is not
@@ -38,7 +38,11 @@ class EntityStage:
         ctx.doc_countries = frozenset([c.country for c in known if c.key[0] in "CP"])
         known = recognize.lone_surnames(ctx, known)
         names = recognize.select(known + recognize.org_patterns(ctx, recognize.best_at(known)))
-        taken = _covered(names)
+        taken = _covered(names)             # a BLOCK collocation is no place by pattern either
+        names = [c for c in names if c.type != "BLOCK"]
+        namesakes, things = _namesakes(ctx, names, taken)   # مستشفى الملك فهد: not the king
+        names = [c for c in names if not _namesake(c, namesakes)] + things
+        taken |= namesakes | _covered(things)
         places = recognize.place_patterns(ctx, taken)
         names, places = recognize.replace_inner_places(ctx, names, places)
         names += places
@@ -59,7 +63,8 @@ class EntityStage:
         more = persons.given_name_persons(ctx, taken, names_at)
         taken |= _covered(more)
         names += more
-        names += [c.extra["inner"] for c in names if c.extra.get("inner") is not None]
+        names += [c.extra["inner"] for c in names
+                  if c.extra.get("inner") is not None and not _namesake(c.extra["inner"], namesakes)]
         names.sort(key=_first)
         ents = coref.Entities(ctx)
         for c in names:
@@ -73,15 +78,43 @@ class EntityStage:
         taken |= _covered(coref.org_nominals(ctx, ents, taken))
         coref.country_pronouns(ctx, ents, taken)
         home = coref.main_country(ents, ctx)
-        _code(ents, ctx, home, lambda: _arab_home(ents, ctx))
+        _code(ents, ctx, home, lambda: _arab_home(ents, ctx), _club_country(ctx))
         _emit(doc, ctx, ents, nominals, home)
+
+
+def _namesakes(ctx: Context, names, taken: set[int]) -> tuple[set[int], list[Cand]]:
+    """Tokens of the title and name that name a thing after a person (مستشفى الملك فهد), and
+    the facilities and bodies so named that no other name covers (جسر الملك فهد: a FAC; the
+    country is the person's, when known)."""
+    names_at = {c.first: c for c in names}
+    out: set[int] = set()
+    things = []
+    for first, end, (ty, sector), start in recognize.named_for(ctx):
+        place = names_at.get(first)
+        if place is not None and place.type in ("GPE", "LOC"):
+            continue                    # مدينة الشيخ زويد: a town's own name
+        last = max(end, persons.name_span(ctx, end, names_at, titled=True))
+        out.update(range(first, last))
+        if ty is None or first - 1 in taken or last <= end:
+            continue
+        person = names_at.get(end) or names_at.get(first)
+        country = person.country if person is not None and person.type == "PER" else None
+        text = ctx.doc.text[start:ctx.tokens[last - 1].end]
+        things.append(Cand(first - 1, last, start, ctx.tokens[last - 1].end, ty,
+                           key=("O", normalize(text)), country=country, sector=sector))
+    return out, things
+
+
+def _namesake(c, namesakes: set[int]) -> bool:
+    return c.type == "PER" and c.first in namesakes
 
 
 def _covered(cands) -> set[int]:
     return {i for c in cands for i in range(c.first, c.last)}
 
 
-def _code(ents: coref.Entities, ctx: Context, home: str | None, arab_home) -> None:
+def _code(ents: coref.Entities, ctx: Context, home: str | None, arab_home,
+          club: str | None = None) -> None:
     located: dict = {}
     place_at = None
     for ent in ents.all():
@@ -109,12 +142,59 @@ def _code(ents: coref.Entities, ctx: Context, home: str | None, arab_home) -> No
                 if "places" not in located else []
             sent = ctx.tokens[ent.mentions[0].first].sent       # الفرقة 30 … في محافظة حلب
             ent.country = located_in(ctx, places, sent, located)
+        if not ent.country and ent.type == "PER" and club is not None:
+            ent.country = club          # a Saudi club's players at their camp in Austria: SAU
         if not ent.country:
             abroad = ent.type == "PER" and home not in ARAB_STATES and ent.entry is None \
                 and _arab_surname(ctx, ent)
             ent.country = arab_home() if abroad else home
         if not ent.sector or ent.sector == "UNK":
             ent.sector = "CVL" if ent.type == "PER" else "GOV"
+
+
+# Words after which a club's name stands for the club (لاعب الهلال، بعثة النصر، بالنادي الأهلي).
+# After a player or coach word a foreign adjective is his own (مدرب الهلال اليوناني).
+CLUB_PEOPLE = frozenset(normalize(w) for w in "لاعب لاعبي لاعبو مهاجم مدافع حارس مدرب".split())
+CLUB_WORDS = CLUB_PEOPLE | frozenset(normalize(w) for w in "نادي النادي فريق الفريق بعثة إدارة "
+                                     "جماهير".split())
+
+
+# Words whose Arab country adjective names a league (الدوري المصري، الكرة المصرية، الاتحاد الكويتي).
+LEAGUE_WORDS = frozenset(normalize(w) for w in "الدوري الكرة الاتحاد المنتخب".split())
+
+
+def _club_country(ctx: Context) -> str | None:
+    """The country whose football clubs the article names most after a club word, if one
+    leads (a club with an Arab country adjective is that country's: الأهلي المصري; one with
+    another adjective is no club, بعثة الاتحاد الأوروبي, unless a player's or coach's); none
+    when the article names another Arab country's league or federation (الدوري المصري) as
+    often as the clubs."""
+    table = lexicon.clubs()
+    counts: dict[str, int] = {}
+    hits: dict[int, str] = {}
+    for i, word, _ in ctx.find_words(table):        # the longest club at each token
+        if len(word) > len(hits.get(i, "")):
+            hits[i] = word
+    for i, word in hits.items():
+        home, alone = table[word]
+        before = ctx.form_in(i - 1, CLUB_WORDS) or (("",) if alone else None)
+        if before is None or ctx.word(i + 1) == normalize("الأحمر") or ctx.word(i + 1)[:2] == "لل":
+            continue                # الهلال الأحمر: the Red Crescent; نادي الجيل للتراث: no team
+        nis = ctx.nisba_at(i + 1)
+        if nis is not None and nis[1].iso3 not in ARAB_STATES:
+            if before[0] not in CLUB_PEOPLE:
+                continue                            # بعثة الاتحاد الأوروبي: no club
+            nis = None
+        country = nis[1].iso3 if nis is not None else home
+        counts[country] = counts.get(country, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0] == ranked[1]:
+        return None
+    club = max(counts, key=counts.get)
+    leagues = [nis[1].iso3 for i, _, _ in ctx.find_words(LEAGUE_WORDS)
+               if (nis := ctx.nisba_at(i + 1)) is not None and nis[1].iso3 in ARAB_STATES]
+    other = max((leagues.count(c) for c in set(leagues) - {club}), default=0)
+    return None if other >= counts[club] else club  # الاتحاد الكويتي ×5 beside نادي النصر
 
 
 def _arab_home(ents: coref.Entities, ctx: Context) -> str | None:
