@@ -85,6 +85,11 @@ NOT_PROMISED = frozenset(normalize(w) for w in "بعد بيان بشأن بسب�
                          "بحسب بحضور بمناسبة بالإضافة بصفته بصفتها بكثير".split())
 NEED_BREAKS = THAT | frozenset(normalize(w) for w in "بعد قبل عقب إثر اثر خلال منذ حيث".split())
 NEED_REACH = 7  # words from a NEED word (ضرورة، يجب على المجتمع الدولي) to the act it calls for
+QUESTION_WORDS = frozenset(normalize(w) for w in "هل لماذا كيف متى أين ماذا".split())  # not أ-, لم، ما، من
+WHY_WHEN = QUESTION_WORDS - {"هل"}  # questions about a happening (لماذا قتل، متى قصفت) take it as given
+LEVEL_REACH = 6  # words from وصل to إلى and the level reached
+QUESTION_REACH = 25  # words from the question word to the trigger
+QUESTION_END = re.compile(r"[.!:؟?\n]")
 ORDINALS = frozenset(normalize(w) for w in "الأولى الثانية الثالثة الأول الثاني الثالث أولا ثانيا ثالثا".split())
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID"})
 PRIVATE = frozenset({"CVL", "BUS", "EDU", "MED", "JRN"})  # no political party to a cooperative act
@@ -288,6 +293,11 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         # طالب تونسي: a noun with its adjective, not the verb طالب
         return None
     actors, rcps = find_arguments(ctx, trig, sent.first_token, ceiling, speaker)
+    if p.type == "ASSAULT" and p.pos == "N":
+        craft = _aircraft_used(ctx, trig, rcps)
+        if craft is not None:  # غارة بطائرة أميركية: the aircraft's side strikes
+            rcps = [a for a in rcps if a is not craft]
+            actors = actors or ([craft] if craft.country else [])
     if p.type in FORCE_ON and (any(a.sector in VICTIMS for a in actors) and _may_be_patient(ctx, trig, actors)
                                or _counted_subject(ctx, trig, actors)
                                or _passive_subject(ctx, trig, actors)):
@@ -367,6 +377,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         return None  # يدعو للفخر، داعيا للشهداء بالرحمة: a feeling or a blessing, not an appeal
     if "grant" in p.flags and _object_of_kind(ctx, trig, "HONOUR"):
         return None  # منح البرلمان الحكومة الثقة: a vote or an award, not aid
+    if _questioned(doc, trig, sent):
+        return None  # هل ستقصف…؟، لماذا لم يستهدف التحالف…؟، كيف له أن يقتل…؟: asked, not told
     if "modal" in p.flags and _denied_obligation(doc, trig, sent.first_token):
         return None
     if "must" in p.flags and not _obliged(doc, rcps):
@@ -721,6 +733,36 @@ def _needed(ctx: Context, trig: Trigger) -> bool:
     return False
 
 
+def _questioned(doc: Document, trig: Trigger, sent) -> bool:
+    """The trigger is in a direct question: after هل/لماذا/كيف/متى/أين/ماذا (with و/ف) and before
+    the «؟» that ends it. A past verb right after a question about a happening (لماذا قتل ابننا
+    أهله؟، كيف قتلهم؟) is told as given and is kept."""
+    end = QUESTION_END.search(doc.text, trig.end, sent.end)
+    if end is None or end.group() not in "؟?":
+        return False
+    toks = doc.tokens
+    for k in range(trig.first - 1, max(sent.first_token, trig.first - QUESTION_REACH) - 1, -1):
+        word = toks[k].norm
+        if toks[k].kind != "word" and word in ".:!؟?":
+            return False
+        asked = word if word in QUESTION_WORDS else word[1:] if word[:1] in "وف" else ""
+        if asked in QUESTION_WORDS:
+            return not (asked in WHY_WHEN and k == trig.first - 1 and trig.pattern.pos == "V"
+                        and trig.entry.tense == "past")
+    return False
+
+
+def _aircraft_used(ctx: Context, trig: Trigger, phrases):
+    """The aircraft an attack noun is made with: «غارة (جوية) بطائرة أميركية» (ب right after the noun
+    or one adjective); None if there is none among the phrases."""
+    toks = ctx.doc.tokens
+    for a in phrases:
+        if a.first in (trig.last, trig.last + 1) and toks[a.first].start != a.start \
+                and toks[a.first].norm.startswith("ب") and has_word(toks[a.first], "AIRCRAFT"):
+            return a
+    return None
+
+
 def _averted(doc: Document, trig: Trigger) -> bool:
     """An outbreak noun (اندلاع، نشوب) before the trigger with an AVERT word before it,
     perhaps with من/دون between: تجنب اندلاع أي احتجاجات، الحيلولة دون نشوب حرب."""
@@ -861,12 +903,16 @@ def _past_in_it(ctx: Context, k: int, end: int) -> int:
 
 
 def _exposed(ctx: Context, trig: Trigger, floor: int) -> int | None:
-    """«تعرضت دورية للجيش لإطلاق نار»، «بعد تعرضه لهجوم»: an attack noun with ل after a form of
+    """«تعرضت دورية للجيش لإطلاق نار»، «بعد تعرضه لهجوم»، «تعرض الجنود إلى هجوم»: an attack noun
+    with ل or after إلى following a form of
     تعرض → the index of that word (its subject or owner is the target), else None."""
     toks = ctx.doc.tokens
-    if toks[trig.first].start == trig.start or toks[trig.first].norm[:1] != "ل":
+    first = trig.first
+    if toks[first].start == trig.start and first - 1 > floor and toks[first - 1].norm == "الي":
+        first -= 1  # تعرض الجنود إلى هجوم
+    elif toks[first].start == trig.start or toks[first].norm[:1] != "ل":
         return None
-    for k in range(trig.first - 1, max(floor, trig.first - EXPOSED_GAP) - 1, -1):
+    for k in range(first - 1, max(floor, first - EXPOSED_GAP) - 1, -1):
         if any(form in EXPOSED for form, _ in toks[k].readings):
             return k
     return None
@@ -1156,8 +1202,11 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
     if need == "place":
         return any(a.place for a in rcps)
     if need == "military":  # وصل سليماني إلى موسكو: one commander arriving is no deployment
-        return any(a.sector == "MIL" and not _person(ctx.doc, a)
-                   and not has_word(ctx.doc.tokens[a.first], "NOT_TROOPS") for a in actors)
+        toks = ctx.doc.tokens
+        flight = has_evidence(toks[sent.first_token:sent.last_token], "FLIGHT")
+        return not _level_reached(ctx, trig, sent.last_token) and any(
+            a.sector == "MIL" and not _person(ctx.doc, a) and not has_word(toks[a.first], "NOT_TROOPS")
+            and not (flight and has_word(toks[a.first], "AIRCRAFT")) for a in actors)
     if need == "civil":
         return any(a.sector in CIVIL for a in actors)
     if need == "protesters":
@@ -1195,6 +1244,17 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
     if etype not in ACTORLESS_OK:
         return True  # turned verbal (الهجوم على الاتفاق): no physical evidence to ask for
     return _evidence(ctx, trig, sent, etype)
+
+
+def _level_reached(ctx, trig: Trigger, end: int) -> bool:
+    """«يصل إلى 600 متر»، «وصل إلى درجة الانهزام»: a number or a LEVEL word right after the first
+    إلى following the verb."""
+    toks = ctx.doc.tokens
+    for k in range(trig.last, min(end, trig.last + LEVEL_REACH)):
+        if toks[k].norm == "الي" and k + 1 < end:
+            nxt = toks[k + 1]
+            return nxt.kind == "num" or nxt.norm in COUNTS or has_word(nxt, "LEVEL")
+    return False
 
 
 def _relative_head(ctx, trig: Trigger, kind: str):
