@@ -13,6 +13,7 @@ DENIABLE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONSULT", "AI
 DENIED_GAP = 6  # words from the denial verb to the noun (its subject comes between)
 ABOUT_GAP = 5  # words from تحدث to عن (its subject comes between)
 ABOUT_REACH = 4  # words from عن to the act told (تحدثت عن وقوع اشتباكات)
+FOLLOWS = frozenset({"يلي", "ياتي"})  # وفقا لما يلي، حسب ما يأتي
 DENIAL_REACH = 10  # words from a denial verb to the act its quoted content denies
 
 
@@ -108,11 +109,14 @@ def _told_about(ctx, i, j) -> bool:
 
 
 def _rule_after(ctx, i) -> bool:
-    """وفقا للقرار / طبقا لاتفاق: the word after the source word names a rule, not a speaker."""
+    """وفقا للقرار / طبقا لاتفاق / وفقا لما يلي: the words after the source word name a rule or
+    a list, not a speaker."""
     toks = ctx.doc.tokens
     if i + 1 >= len(toks):
         return False
     word = toks[i + 1].norm
+    if word == "لما" and i + 2 < len(toks) and toks[i + 2].norm in FOLLOWS:
+        return True  # وفقا لما يلي: a list follows, not a speaker
     for prefix in ("لل", "ل"):
         if word.startswith(prefix) and word[len(prefix):] in rule_nouns():
             return True

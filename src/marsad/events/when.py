@@ -8,6 +8,7 @@ from ..document import Document
 from ..text.normalize import normalize
 from .context import RELATIVES, Context
 from .triggers import Trigger
+from .where import TALK
 
 LEAD_DAYS = 7
 EARLIER = frozenset(normalize(w) for w in (
@@ -23,11 +24,18 @@ WHERE = frozenset({"حيث", "وحيث"})
 SINCE = frozenset({"منذ", "ومنذ"})
 NOUN_PROCLITICS = frozenset("لب")
 KANA = frozenset({"كان", "كانت"})
+KANA_REACH = 6  # words from كان to its verb (its subject comes between)
 FRAMES = frozenset(normalize(w) for w in ("إطار", "خلفية", "سياق", "ضمن", "وضمن"))
 EXPRESS = frozenset(normalize(w) for w in ("عن", "أبدى", "أعرب", "جدد", "أكد", "أعلن"))
 POSSESSIVE = ("ه", "ها", "هم", "هما")  # a pronoun suffix in the original spelling (not ة)
 ACCUSERS = ("اتهم", "يتهم", "تتهم", "نتهم", "متهم", "اتهام")  # a stem's start: اتهمت، يتهمون
 ACCUSED_GAP = 6  # words from the accusation to the act it names
+LIGHT_NOUNS = frozenset("ب" + normalize(w) for w in (  # بشن هجمات: the act under ب is the noun after
+    "شن", "تنفيذ", "ارتكاب", "القيام", "إجراء", "تنظيم", "إطلاق"))
+MODIFIERS = tuple(normalize(w) for w in (  # participles naming a thing's own time: العقد الموقع العام 2011
+    "الموقع", "المبرم", "الصادر", "المعلن", "المنعقد", "المعقود", "المعتمد", "المنفذ"))
+PREPARE = frozenset(normalize(w) for w in ("بناء", "وبناء"))  # بناء على طلب: a request made before
+ON = normalize("على")
 ENDERS = frozenset(normalize(w) for w in ("أنهى", "أنهت", "أنهوا", "ينهي", "تنهي", "إنهاء"))
 ENDED_GAP = 8  # words from an ending verb to the happening it ends
 HOLDS = frozenset(normalize(w) for w in (
@@ -54,12 +62,15 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
     today = doc.date.isoformat() if doc.date else None
     accused = _accused(ctx, trig, floor)
     ended = not accused and _ended(ctx, trig, sent)
+    framed = _framing(ctx, trig)
+    requested = framed and _on_request(ctx, trig)
     past_verb = trig.entry.tense == "past" and status not in ("planned", "hypothetical")
     for t in ctx.times_in(sent):
         if t.end > sent.end or t.type not in ("DATE", "TIME"):
             continue
-        in_clause = c_start <= t.start < c_end and not _relative_between(ctx, trig, t.start)
-        if (accused or ended) and t.start < trig.start:
+        in_clause = (c_start <= t.start < c_end or _after_comma(ctx, t.start, ceiling)) \
+            and not _relative_between(ctx, trig, t.start)
+        if (accused or ended or requested) and t.start < trig.start:
             continue  # «أنهت الشرطة أمس أزمة احتجاز رهائن»: the ending's day, not the taking's
         if ended and not str(t.value).endswith("_REF"):
             in_clause = True  # «…، في وقت سابق الخميس»: the day it began
@@ -73,6 +84,8 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
             continue  # «قالت الوزارة أمس إن روحاني قبل دعوة لزيارة روما»: not the visit's day
         if in_clause and _since_between(ctx, trig, t.start):
             return None  # «زار وزراء إيران منذ التوصل لاتفاق الشهر الماضي»: a span, not a day
+        if in_clause and _modifier_between(ctx, trig, t.start):
+            continue  # «انتقد العقد الموقع العام 2011»: the time of the thing, not of the act
         key = (not in_clause, abs(t.start - trig.start))
         if best is None or key < best_key:
             best, best_key = t, key
@@ -85,7 +98,8 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
     if (accused or ended or status in ("planned", "negated", "hypothetical")
             or "state" in trig.pattern.flags
             or _held_stance(ctx, trig) or _past_habit(ctx, trig, floor)
-            or _kana_predicate(ctx, trig, floor) or _framing(ctx, trig)
+            or _kana_predicate(ctx, trig, floor) or framed
+            or _kana_verb(ctx, trig, floor)
             or (status == "reported" and _looks_back(ctx, sent))
             or (_in_relative_clause(ctx, trig) and (not _ongoing(ctx, trig)
                                                     or trig.pattern.type in STANCES))):
@@ -249,8 +263,10 @@ def _accused(ctx: Context, trig: Trigger, floor: int) -> bool:
     accusation is the act alleged, not a happening the article dates."""
     doc = ctx.doc
     toks = doc.tokens
-    if trig.pattern.pos == "V" or not normalize(
-            doc.text[toks[trig.first].start:trig.start]).endswith("ب"):
+    if trig.pattern.pos == "V":
+        return False
+    if not normalize(doc.text[toks[trig.first].start:trig.start]).endswith("ب") and not (
+            trig.first > floor and toks[trig.first - 1].norm in LIGHT_NOUNS):
         return False
     return any(toks[j].norm.removeprefix("و").startswith(ACCUSERS)
                for j in range(max(floor, trig.first - ACCUSED_GAP), trig.first))
@@ -289,6 +305,33 @@ def _since_between(ctx: Context, trig: Trigger, pos: int) -> bool:
     return False
 
 
+def _modifier_between(ctx: Context, trig: Trigger, pos: int) -> bool:
+    """A participle (الموقع، المبرم، الصادر) between a verb and a time after it: the time is
+    that of the thing the participle describes."""
+    if trig.pattern.pos != "V" or pos <= trig.end:
+        return False
+    toks = ctx.doc.tokens
+    j = trig.last
+    while j < len(toks) and toks[j].start < pos:
+        if toks[j].norm.removeprefix("و").startswith(MODIFIERS):
+            return True
+        j += 1
+    return False
+
+
+def _after_comma(ctx: Context, pos: int, ceiling: int) -> bool:
+    """«وندد الأمين العام، أمس (السبت) بالهجوم»: a time right after the comma that ends the
+    clause, where the clause goes on after it without a verb of its own."""
+    toks = ctx.doc.tokens
+    if ceiling + 1 >= len(toks) or toks[ceiling].norm != "," or toks[ceiling + 1].start != pos:
+        return False
+    j = ceiling + 1
+    while j < len(toks) and j in ctx.time_tokens:
+        j += 1
+    return j < len(toks) and toks[j].kind != "punct" and j not in ctx.verbs \
+        and toks[j].norm not in CLAUSE_PUNCT
+
+
 def _held_stance(ctx: Context, trig: Trigger) -> bool:
     """«لرفضها الاعتراف بإسرائيل»، «بسحب تأييده للاتفاق»: a stance noun with a possessive
     pronoun is a position held, not a dated happening."""
@@ -304,10 +347,20 @@ def _held_stance(ctx: Context, trig: Trigger) -> bool:
 
 
 def _framing(ctx: Context, trig: Trigger) -> bool:
-    """«وفي إطار رفع تجميد مساعدتها، أعلنت واشنطن …»، «على خلفية اعتقال …»: a noun that frames
-    the news is a process or a cause told before, not a dated happening."""
-    return trig.pattern.pos != "V" and trig.first > 0 \
-        and ctx.doc.tokens[trig.first - 1].norm in FRAMES
+    """«وفي إطار رفع تجميد مساعدتها، أعلنت واشنطن …»، «على خلفية اعتقال …»، «بناء على طلب»: a
+    noun that frames the news is a process or a cause told before, not a dated happening."""
+    return trig.pattern.pos != "V" and trig.first > 0 and (
+        ctx.doc.tokens[trig.first - 1].norm in FRAMES or _on_request(ctx, trig))
+
+
+def _on_request(ctx: Context, trig: Trigger) -> bool:
+    """«عقد جلسة بعد غد بناء على طلب تركيا»: the request came before; the news's time is
+    not its day."""
+    toks = ctx.doc.tokens
+    k = trig.first - 1
+    if k > 0 and toks[k].norm == ON:
+        k -= 1
+    return k >= 0 and toks[k].norm in PREPARE
 
 
 def _kana_predicate(ctx: Context, trig: Trigger, floor: int) -> bool:
@@ -316,6 +369,20 @@ def _kana_predicate(ctx: Context, trig: Trigger, floor: int) -> bool:
     toks = ctx.doc.tokens
     return trig.pattern.pos != "V" and any(
         toks[j].norm in KANA for j in range(max(floor, trig.first - 3), trig.first))
+
+
+def _kana_verb(ctx: Context, trig: Trigger, floor: int) -> bool:
+    """«كانت تعارضها في السابق»: a present verb after كان is a past habit or state; «كان
+    الرئيس قد وعد»: a statement in the pluperfect was made before the news (an act in the
+    pluperfect keeps the story's day: «وكان الجيش قد قصف مواقع»)."""
+    toks = ctx.doc.tokens
+    if trig.pattern.pos != "V" or trig.first == 0:
+        return False
+    lead = range(max(floor, trig.first - KANA_REACH), trig.first)
+    if trig.entry.tense == "present":
+        return any(toks[j].norm in KANA_LEAD for j in lead)
+    return trig.pattern.type in TALK and toks[trig.first - 1].norm == "قد" \
+        and any(toks[j].norm in KANA_LEAD for j in lead)
 
 
 def _past_habit(ctx: Context, trig: Trigger, floor: int) -> bool:
