@@ -121,6 +121,7 @@ INVITE_REACH = 1000  # characters back to the invitation it accepts
 REFUSE_CAMEO = "120"
 GIVING = frozenset({"AGREE", "AID", "RETREAT"})
 NEGATORS = frozenset({"لا", "لن", "لم", "ولا", "ولن", "ولم"})
+PRESENT_BEFORE = frozenset({"سوف", "وسوف", "فسوف", "لن", "ولن", "فلن", "لم", "ولم", "فلم"})
 WILLING = frozenset(base + suffix for base, forms in (("رغب", ("ه", "ته", "تها", "تهم", "تنا")),
                                                       ("استعداد", ("", "ه", "ها", "هم", "نا")))
                     for suffix in forms)  # رغبة، استعداده: a willingness to act is an offer
@@ -144,7 +145,8 @@ def extract_events(doc: Document) -> list[Event]:
     if by_lex[TRIGGERS]:
         present = {m.first for m in by_lex[TRIGGERS] if m.entry.tense == "present"}
         by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS] if not _counted(doc, m)
-                            and not (m.first not in present and _future_past(doc, m))]
+                            and not _future_past(doc, m)
+                            and not (m.first in present and _first_person_present(doc, m))]
     triggers = find_triggers(doc, by_lex[TRIGGERS], by_lex[BLOCKERS])
     triggers = [t for t in triggers if not _inside(names, t.start)]  # «مجلس التعاون»، «دان براون»
     triggers = [t for k, t in enumerate(triggers) if not (k and _object_noun(doc, triggers[k - 1], t))]
@@ -660,11 +662,22 @@ def _bare_lemmas(lemma: str) -> frozenset:
 
 
 def _future_past(doc: Document, m) -> bool:
-    """«سأضرب»: a past form read after the future prefix س is no past verb (أضرب = he went on
-    strike), unless the word also reads as a present form (وسأجري محادثات)."""
+    """«سأضرب، سألتقي»: a past form read after the future prefix س is no past verb (أضرب = he
+    went on strike); the present form of the same word, if any, is the reading."""
     tok = doc.tokens[m.first]
     return m.entry.tense == "past" and m.start > tok.start \
         and normalize(doc.text[tok.start:m.start]).endswith("س")
+
+
+def _first_person_present(doc: Document, m) -> bool:
+    """A past form that is also read as a present one is the present after سوف، لن، لم (لن
+    ألتقي), and in the first person when written with a hamza where the past has none (ألتقي،
+    أستقبل: not التقى، استقبل)."""
+    if m.entry.tense != "past":
+        return False
+    if m.first and doc.tokens[m.first - 1].norm in PRESENT_BEFORE:
+        return True
+    return m.entry.pattern.lemma.startswith("ا") and doc.text.startswith("أ", m.start)
 
 
 def _counted(doc: Document, m) -> bool:
