@@ -27,7 +27,7 @@ MEMBER_SECTORS = frozenset({"UAF", "REB"})  # مسلحون، عناصر، مقا
 COUNT_HEADS = frozenset(normalize(w) for w in "آلاف الآلاف مئات المئات عشرات العشرات".split())
 DELEGATIONS = frozenset({"وفد", "وفدا", "الوفد", "ووفد"})  # وفدا من حركة حماس
 TITLES = frozenset(normalize(w) for w in "مدير رئيس وزير أمين محافظ أمير سفير قائد مستشار نائب "
-                   "عميد وكيل مساعد متحدث ناطق مفتي مندوب ممثل".split())
+                   "عميد وكيل مساعد متحدث ناطق مفتي مندوب ممثل مبعوث موفد منسق مفوض".split())
 PORTFOLIOS = frozenset(normalize(w) for w in "خارجية دفاع داخلية مالية اقتصاد تجارة طاقة زراعة صحة "
                        "عدل نفط إعلام تعليم نقل".split())  # وزراء خارجية الاتحاد الأوروبي
 HONORIFICS = frozenset(normalize(w) for w in "الدكتور المهندس الأستاذ الشيخ اللواء العميد العقيد الفريق "
@@ -329,22 +329,44 @@ def _title_before(doc: Document, ents: dict, out: list[ActorPhrase], b: ActorPhr
     if toks[b.first - 1].norm in PERSON_NOUNS:
         return None  # «هنأ رئيس النادي اللاعب X»: another person, named with his own noun
     named_before = toks[b.first - 1].norm in HONORIFICS or (out and out[-1].last == b.first)
+    complement: set[int] = set()  # المبعوث الأممي لليمن / إلى سوريا X: the title's complement
     for k in range(len(out) - 1, -1, -1):
         a = out[k]
+        if k and not _person(ents, a) and _place_complement(doc, out[k - 1], a):
+            complement.update(range(out[k - 1].last, a.last))
+            continue
         e = ents.get(a.entity) if a.entity else None
         if e is not None and e.type == "PER" or a.place or a.sides or b.first - a.first > TITLE_GAP:
             return None
         if any(t.kind != "word" or t.norm in STANDALONE_BEFORE or t.norm == "في"
-               or any(x.start <= t.start < x.end for x in doc.times) for t in toks[a.last:b.first]):
+               or any(x.start <= t.start < x.end for x in doc.times)
+               for t in toks[a.last:b.first] if t.i not in complement):
             return None
         if toks[a.first].norm.lstrip("و").removeprefix("ال") in TITLES:
             if a.first > 0 and toks[a.first - 1].norm in ("عبر", "وعبر"):
                 return None  # «وعبر مدير الجمعية X عن شكره»: the name stays the subject of عبّر
             covered = {i for x in out[k:] for i in range(x.first, x.last)}
             return k if named_before or all(
-                i in covered or toks[i].norm in GENERAL or toks[i].norm.startswith(("ال", "لل", "بال"))
+                i in covered or i in complement or toks[i].norm in GENERAL or toks[i].norm.startswith(("ال", "لل", "بال"))
                 for i in range(a.last, b.first)) else None  # not «رئيس الاتحاد غدران سعيد اللاعب X»
     return None
+
+
+def _person(ents: dict, a: ActorPhrase) -> bool:
+    e = ents.get(a.entity) if a.entity else None
+    return e is not None and e.type == "PER"
+
+
+def _place_complement(doc: Document, title: ActorPhrase, a: ActorPhrase) -> bool:
+    """A place or a body right after an official's title with ل, إلى or لدى completes the title
+    (المبعوث الأممي لليمن، المبعوث الخاص إلى سوريا، المندوب الدائم لدى الأمم المتحدة)."""
+    toks = doc.tokens
+    if toks[title.first].norm.lstrip("و").removeprefix("ال") not in TITLES:
+        return False
+    if a.first == title.last:
+        prefix = normalize(doc.text[toks[a.first].start:a.start + 2])
+        return prefix.endswith("لل") or prefix[:-2].endswith("ل")
+    return a.first == title.last + 1 and toks[title.last].norm in ("الي", "لدي")
 
 
 def _plural_head(doc: Document, a: ActorPhrase) -> bool:

@@ -22,6 +22,8 @@ PREPOSITIONS = frozenset(normalize(w) for w in (
 PLACE_NOUNS = frozenset({"وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
                          "داخل", "خارج", "انحاء", "اطراف", "ضواحي"})
 PROCLITIC_PREPS = {"ب": "ب", "ل": "ل", "لل": "ل", "ك": "ك"}
+# last words of an official's title before its ل-complement (الممثل الخاص للأمين العام)
+TITLE_TAILS = frozenset(normalize(w) for w in "الأممي الخاص الدائم الدولي العام الأعلى التنفيذي السامي".split())
 NUMBER_WORDS = frozenset({"ثلاث", "اربع", "خمس", "اربعه", "خمسه", "ست", "سته", "سبع", "سبعه", "ثماني", "ثمانيه",
                           "تسع", "تسعه", "عشر", "عشره"})
 SKIP_WORDS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدوره", "بدورها", "رسميا", "مجددا", "فعلا",
@@ -938,7 +940,7 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
         if a is not None and a not in used and _title_of(ctx, a, used, titles):
             titles.append(a)  # ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء: the subject's titles
             continue
-        if a is None or a in used or _other_clause(ctx, a, trig) or _chair(ctx, a) or (
+        if a is None or a in used or _other_clause(ctx, a, trig) or _chair(ctx, a) or _title_complement(ctx, a) or (
                 a.place and (trig.pattern.mode in PERSONAL or locative_place(ctx.doc, a.first)
                              or _titled_place(ctx, a))):
             continue  # أوقفت الشرطة في البقاع ثلاثة: people are arrested, not places; بمدينة X: where
@@ -949,6 +951,17 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
         if prep is None and "obj" in rcp or prep in rcp or (prep == "ل" and "obj" in rcp):
             return coordinated(ctx, a, limit)
     return []
+
+
+def _title_complement(ctx: Context, a: ActorPhrase) -> bool:
+    """«المبعوث الأممي لليمن، الرئيس التنفيذي للشركة، المندوب الدائم لدى الأمم المتحدة»: a phrase
+    with ل or لدى right after an official's title (not after his name) completes the title."""
+    prev = ctx.actor_ending.get(a.first)
+    if prev is None or preposition(ctx, a) not in ("ل", "لدي"):
+        return False
+    toks = ctx.doc.tokens
+    return toks[prev.first].norm.lstrip("و").removeprefix("ال") in TITLES and (
+        prev.entity not in ctx.persons or toks[a.first - 1].norm in TITLE_TAILS)
 
 
 def _chair(ctx: Context, a: ActorPhrase) -> bool:
@@ -974,7 +987,7 @@ def object_in_clause(ctx: Context, trig: Trigger, start: int, limit: int,
     locative preposition, not in another verb's clause)."""
     titles: list[ActorPhrase] = []
     for a in ctx.by_sent.get(ctx.doc.tokens[trig.first].sent, ()):
-        if a.first < start or a in used or _chair(ctx, a):
+        if a.first < start or a in used or _chair(ctx, a) or _title_complement(ctx, a):
             continue
         if _title_of(ctx, a, used, titles):
             titles.append(a)  # (the subject's title after his name: استقبل الأمير X ولي العهد …)
