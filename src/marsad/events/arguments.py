@@ -11,6 +11,7 @@ from .actors import TITLES, ActorPhrase
 from .context import RELATIVES, SUBJECT_THAT, Context
 from .evidence import ARMED, has_word, is_target
 from .inflect import OBJECT_SUFFIXES
+from .patterns import past_head
 from .triggers import STYLE_TAILS, STYLES, Trigger
 from .where import PLACE_NOUNS as AREA_NOUNS, locative_place, place_prep
 
@@ -536,6 +537,20 @@ def clause_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
         return None
     return subject_after(ctx, j + 1, i) or (
         fronted_subject(ctx, j, floor) if j in ctx.light_verbs else None)
+
+
+def light_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
+    """«قررت البحرين طرد السفير»، «أعلنت الحكومة قطع…»: a bare past form right after a light or
+    reporting verb and its subject is the verbal noun written alike; that subject acts."""
+    tok = ctx.doc.tokens[trig.first]
+    if trig.entry.tense != "past" or tok.start != trig.start \
+            or tok.norm != past_head(trig.pattern.lemma):
+        return None
+    j = ctx.verb_before(trig.first, embedded_floor(ctx, trig.first, floor))
+    if j is None or not (j in ctx.light_verbs or j in ctx.reports):
+        return None
+    a = subject_after(ctx, j + 1, trig.first)
+    return a if a is not None and a.last == trig.first else None
 
 
 def object_of_event(ctx: Context, i: int, floor: int) -> bool:
@@ -1413,7 +1428,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if trig.entry.first_person and speaker is not None:
             actors = [speaker]
         else:
-            a = (fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
+            a = (light_subject(ctx, trig, floor)
+                 or fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
                  or modal_subject(ctx, trig.first, floor) or indefinite_head(ctx, trig, floor)
                  or relative_fronted(ctx, trig, floor))
             agent = _passive_agent(ctx, a, ceiling, reach=FRONTED_REACH, start=trig.last) \
