@@ -174,8 +174,9 @@ def extract_events(doc: Document) -> list[Event]:
     claims = set()  # nouns after «مسؤوليته عن»: a claim for a happening told before
     today = doc.date.isoformat() if doc.date else None
     framing: Trigger | None = None  # the last condemnation or prevention (see _framed)
+    asker: list = []  # the actors of that frame when it is a request
     for trig in triggers:
-        ev = _event(ctx, trig, cues_by_sent.get(doc.tokens[trig.first].sent, []), framing)
+        ev = _event(ctx, trig, cues_by_sent.get(doc.tokens[trig.first].sent, []), framing, asker)
         if ev is not None:
             events.append(ev)
             if trig.pattern.pos != "V" and _fresh(doc, trig):
@@ -194,6 +195,7 @@ def extract_events(doc: Document) -> list[Event]:
                 loose.add(trig.start)
         if "frames" in trig.pattern.flags:
             framing = trig
+            asker = ev.actor if ev is not None and trig.pattern.type == "REQUEST" else []
     _share_recipients(events)
     _accepted_invitations(doc, events)
     _accused_acts(events)
@@ -207,6 +209,11 @@ def extract_events(doc: Document) -> list[Event]:
         if ev.location is None:
             ev.location = scene(ctx, ev.trigger.start, ev.type)
     return events
+
+
+def _same_party(doc: Document, a: ActorPhrase, x: Actor) -> bool:
+    """An actor phrase and an event's actor record name the same party."""
+    return a.entity == x.entity if a.entity is not None else doc.text[a.start:a.end] == x.text
 
 
 def _speakers_own(ctx: Context, trig: Trigger) -> bool:
@@ -235,7 +242,7 @@ def _own_suffix(ctx: Context, trig: Trigger, suffixes: tuple) -> bool:
     return any(word.endswith(s) and not any(f.endswith(s) for f in forms) for s in suffixes)
 
 
-def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> Event | None:
+def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, asker: list) -> Event | None:
     doc = ctx.doc
     p = trig.pattern
     tok = doc.tokens[trig.first]
@@ -288,6 +295,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
             and trig.first not in ctx.things and not (p.type == "CONSULT" and teller(ctx, speaker)) \
             and _speakers_own(ctx, trig):
         actors = [speaker]
+    if hypothetical and asker:  # طالبت الحكومة بالإفراج عن المعتقلين: the asker does not release
+        actors = [a for a in actors if not any(_same_party(doc, a, x) for x in asker)]
     etype, cameo, mode = _type(p, actors), p.cameo, p.mode
     if etype == "ASSAULT" and mode is None and any(has_word(doc.tokens[a.first], "AIRCRAFT") for a in actors):
         mode, cameo = "aerial", AERIAL_CAMEO  # قصفت طائرات حربية: an air strike
