@@ -963,6 +963,8 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
     if need == "slur":  # وصف X Y بأنه داعم للإرهاب: a description accuses only with a slur
         end = min(trig.last + SLUR_SPAN, sent.last_token)
         return bool(rcps) and has_evidence(ctx.doc.tokens[trig.last:end], "SLUR")
+    if need == "side":  # انسحبت القوات، not «انسحبت الشركة من الولاية»، «انسحب بلاتر من القاعة»
+        return any(a.sector in SIDES for a in actors)
     if need == "sides":
         return any(a.sector in SIDES for a in actors) and any(a.sector in SIDES for a in rcps)
     if need == "parties":  # «يجب على إيران أن…» said by a minister, not «يجب على الآباء…»
