@@ -272,8 +272,11 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         rcps, actors = _unique(actors + rcps), []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
     if "charged" in p.flags and p.pos == "V" and _charge_after(ctx, trig) and not _object_suffix(doc, trig):
         return None  # واتهما بالإعداد لأعمال إرهابية، أدين بالمشاركة: a passive, the accuser unnamed
-    if "charged" in p.flags and p.pos == "N" and _possessed(doc, trig) and _charge_after(ctx, trig):
-        rcps, actors = _unique(actors + rcps), []  # لاتهامه بالتخطيط لانقلاب: he is the accused
+    charged = "charged" in p.flags and (
+        (p.pos == "N" or _li_noun(doc, trig)) and _possessed(doc, trig) and _charge_after(ctx, trig)
+        or p.pos == "V" and _accused_subject(ctx, trig, actors))
+    if charged:  # لاتهامه بالتخطيط لانقلاب، واتهم المسؤولون الخمسة بارتكاب…: the accused
+        rcps, actors = _unique(actors + rcps), []
     verb = target = None
     if p.type == "ACCUSE" and p.pos == "N":  # تعرض لانتقادات حادة: the subject is criticized
         verb = _exposed(ctx, trig, floor)
@@ -292,6 +295,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         actors = [a for a in actors if a.first > trig.first]
         rcps = _unique(([target] if target is not None else []) + rcps)
     if not actors and speaker is not None and quad_class(p.type) in VERBAL and "received" not in p.flags \
+            and not charged \
             and trig.first not in ctx.things and not (p.type == "CONSULT" and teller(ctx, speaker)) \
             and _speakers_own(ctx, trig):
         actors = [speaker]
@@ -642,14 +646,34 @@ def _alone(ctx: Context, trig: Trigger, actors) -> bool:
     return all(_person(ctx.doc, a) for a in actors)
 
 
-def _charge_after(ctx: Context, trig: Trigger) -> bool:
-    """«اتهامه بالتخطيط»، «إدانتهم بتهم»: the charge follows with ب (not «إدانته بشدة»)."""
+def _charge_after(ctx: Context, trig: Trigger, at: int | None = None) -> bool:
+    """«اتهامه بالتخطيط»، «إدانتهم بتهم»: the charge follows (at token ``at``, else right after
+    the trigger) with ب (not «إدانته بشدة»)."""
     toks = ctx.doc.tokens
-    if trig.last >= len(toks) or toks[trig.last].kind != "word":
+    k = trig.last if at is None else at
+    if k >= len(toks) or toks[k].kind != "word":
         return False
-    word = toks[trig.last].norm.removeprefix("و")
+    word = toks[k].norm.removeprefix("و")
     return (word.startswith("ب") and len(word) > 3 and word not in NOT_CHARGES
-            and trig.last not in ctx.actor_at)  # not «اتهمت باكستان»
+            and k not in ctx.actor_at)  # not «اتهمت باكستان»
+
+
+def _li_noun(doc: Document, trig: Trigger) -> bool:
+    """«لإدانته بطعن»: a past form after ل is the verbal noun (for his conviction)."""
+    tok = doc.tokens[trig.first]
+    return tok.start < trig.start and normalize(doc.text[tok.start:trig.start]).lstrip("وف") == "ل"
+
+
+def _accused_subject(ctx: Context, trig: Trigger, actors: list) -> bool:
+    """«واتهم المسؤولون الخمسة بارتكاب جرائم»: a phrase right after the verb and followed by the
+    charge with ب is the one accused (a passive, or a subject told before), not the accuser."""
+    if len(actors) != 1 or actors[0].first != trig.last or _object_suffix(ctx.doc, trig):
+        return False
+    toks, k = ctx.doc.tokens, actors[0].last
+    while k < min(actors[0].last + 2, len(toks) - 1) and toks[k].norm.startswith("ال") \
+            and k not in ctx.actor_at:
+        k += 1  # (المسؤولون الخمسة: an adjective or a number word of the phrase)
+    return _charge_after(ctx, trig, k)
 
 
 def _in_exchange(ctx: Context, trig: Trigger, tok) -> bool:
