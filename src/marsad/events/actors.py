@@ -323,6 +323,14 @@ def _titled_names(doc: Document, ents: dict, phrases: list[ActorPhrase]) -> list
 
 
 def _title_before(doc: Document, ents: dict, out: list[ActorPhrase], b: ActorPhrase) -> int | None:
+    k = _official_before(doc, ents, out, b)
+    if k is None and out and out[-1].last == b.first and out[-1].first == b.first - 1 \
+            and out[-1].entity is None and doc.tokens[b.first - 1].norm.lstrip("و") in HONORIFICS:
+        return len(out) - 1  # «ودعا الدكتور الشمري»: the honorific read alone is the person named
+    return k
+
+
+def _official_before(doc: Document, ents: dict, out: list[ActorPhrase], b: ActorPhrase) -> int | None:
     toks = doc.tokens
     if b.start != toks[b.first].start or toks[b.first - 1].norm in STANDALONE_BEFORE:
         return None  # بزيد، مع زيد: a name after a preposition
