@@ -163,6 +163,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     out.sort(key=lambda a: a.start)
     gpe_ends = frozenset(m.end for m in doc.mentions if m.label == "GPE")
     merged = _joined(_joined(out, partial(_construct, doc, nisba, gpe_ends)), partial(_member_of, doc, ents))
+    merged = _joined(merged, partial(_speaking_for, doc))
     merged = _joined(merged, partial(_apposition, doc, _mention_entities(doc)))
     merged = _titled_names(doc, ents, merged)
     return _covered_dropped([_joined_nisbas(doc, a, nisba)
@@ -219,6 +220,15 @@ def _member_of(doc: Document, ents: dict, a: ActorPhrase, b: ActorPhrase) -> Act
             and doc.tokens[a.last].norm == "من" and b.start == doc.tokens[b.first].start):
         return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country, b.sector,
                            False, b.regional)
+    return None
+
+
+def _speaking_for(doc: Document, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
+    """«المتحدث باسم + الجيش اليمني»: a spokesman read apart from the body he speaks for acts
+    for it (its country and sector), not beside it."""
+    if a.entity is None and b.first == a.last and doc.tokens[a.last - 1].norm == "باسم" \
+            and not b.place and b.start == doc.tokens[b.first].start:
+        return ActorPhrase(a.first, b.last, a.start, b.end, None, b.country, b.sector, False, b.regional)
     return None
 
 
