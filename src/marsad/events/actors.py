@@ -116,6 +116,14 @@ def fallback_actor_phrases() -> tuple[tuple[str, ActorWord], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def nominative_plurals() -> frozenset[str]:
+    """Sound masculine plurals of the actor heads in their -ون form (المسؤولون، مسلحون): their
+    -ين form is accusative or genitive, never a subject."""
+    return frozenset(normalize(phrase) for phrase, word in fallback_actor_phrases()
+                     if word.kind == "head" and " " not in phrase and normalize(phrase).endswith("ون"))
+
+
 class TokenIndex:
     """Original offset → token index."""
 

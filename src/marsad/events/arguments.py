@@ -7,7 +7,7 @@ from functools import cache
 
 from ..text.normalize import normalize
 from ..text.segment import definite
-from .actors import TITLES, ActorPhrase
+from .actors import TITLES, ActorPhrase, nominative_plurals
 from .context import RELATIVES, SUBJECT_THAT, Context
 from .evidence import ARMED, has_word, is_target
 from .inflect import OBJECT_SUFFIXES
@@ -659,6 +659,27 @@ def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
             norm.startswith("ال") and norm.endswith("ات") and norm not in COUNTS)):
         return True  # دعا القوى السياسية، دعا السلطات: the verb would be دعت
     return head.endswith("ة") and normalize(head) not in TA_PLURALS
+
+
+def _oblique_plural(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
+    """«دعا المسؤولين العسكريين»، «تدين المستوطنين»: a sound masculine plural written with -ين
+    (accusative) right after a verb is its object; its subject would be المسؤولون. Not after a
+    form that may be the verbal noun (قصف الحوثيين، سيطرة المتمردين: the genitive acts)."""
+    doc = ctx.doc
+    if a.first != trig.last or _masdar_like(ctx, trig):
+        return False
+    word = doc.tokens[a.first].norm
+    word = word[1:] if word[:2] == "وا" else word
+    return word.endswith("ين") and (word[:-2] + "ون" in nominative_plurals() or word.endswith("يين"))
+
+
+def _masdar_like(ctx: Context, trig: Trigger) -> bool:
+    """A bare past form of a sound three-letter verb (قصف، منع) or one written with ة (سيطرة)."""
+    doc = ctx.doc
+    written = doc.text[trig.start:doc.tokens[trig.first].end].rstrip()
+    head = past_head(trig.pattern.lemma)
+    return written.endswith("ة") or (doc.tokens[trig.first].norm.lstrip("وف") == head
+                                     and len(head) == 3 and head[-1] not in "اي")
 
 
 def adverbial_end(ctx: Context, i: int, floor: int) -> int:
@@ -1449,7 +1470,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             else:
                 a = None if pronoun_subject(ctx, trig) or trig.entry.first_person and trig.entry.tense == "present" \
                     else subject_after(ctx, trig.last, ceiling)  # (نناشد X: X is appealed to)
-                if a is not None and _disagrees(ctx, trig, a):
+                if a is not None and (_disagrees(ctx, trig, a) or _oblique_plural(ctx, trig, a)):
                     a = None  # دعا الحكومة إلى: a feminine noun after a masculine verb is its object
                 agent = _passive_agent(ctx, a, ceiling) if a is not None and p.type in FORCE_ON else None
                 if agent is not None and not trig.entry.rest:
