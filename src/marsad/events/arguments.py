@@ -1,6 +1,7 @@
 """Actor and recipient of a trigger, from the actor phrases around it."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
@@ -23,6 +24,7 @@ PREPOSITIONS = frozenset(normalize(w) for w in (
 PLACE_NOUNS = frozenset({"وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
                          "داخل", "خارج", "انحاء", "اطراف", "ضواحي"})
 PROCLITIC_PREPS = {"ب": "ب", "ل": "ل", "لل": "ل", "ك": "ك"}
+PASSIVE_PARTICIPLE = re.compile(r"و?(ال)?م\w\wو\w(ه|ين|ون|ات|ا)?")  # المدعوم، مدعومة
 # last words of an official's title before its ل-complement (الممثل الخاص للأمين العام)
 TITLE_TAILS = frozenset(normalize(w) for w in "الأممي الخاص الدائم الدولي العام الأعلى التنفيذي السامي".split())
 NUMBER_WORDS = frozenset({"ثلاث", "اربع", "خمس", "اربعه", "خمسه", "ست", "سته", "سبع", "سبعه", "ثماني", "ثمانيه",
@@ -961,8 +963,8 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
                 return coordinated(ctx, a, limit)
     for j in range(start, min(start + WINDOW, limit)):
         word = toks[j].norm
-        if (word in rcp and word != "obj") or word in TOWARD or (
-                headed and _prep_headed(ctx, j, rcp)):
+        if ((word in rcp and word != "obj") or word in TOWARD or (
+                headed and _prep_headed(ctx, j, rcp))) and not _agent_of_participle(toks, j):
             for k in range(j + 1, min(j + 4, limit)):
                 a = ctx.actor_at.get(k)
                 if a is not None and a not in used and not _chair(ctx, a):
@@ -976,7 +978,8 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
         if a is not None and a not in used and _title_of(ctx, a, used, titles):
             titles.append(a)  # ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء: the subject's titles
             continue
-        if a is None or a in used or _other_clause(ctx, a, trig) or _chair(ctx, a) or _title_complement(ctx, a) or (
+        if a is None or a in used or _other_clause(ctx, a, trig) or _chair(ctx, a) or _title_complement(ctx, a) \
+                or _agent_of_participle(toks, a.first - 1) or (
                 a.place and (trig.pattern.mode in PERSONAL or locative_place(ctx.doc, a.first)
                              or _titled_place(ctx, a))):
             continue  # أوقفت الشرطة في البقاع ثلاثة: people are arrested, not places; بمدينة X: where
@@ -998,6 +1001,13 @@ def _title_complement(ctx: Context, a: ActorPhrase) -> bool:
     toks = ctx.doc.tokens
     return toks[prev.first].norm.lstrip("و").removeprefix("ال") in TITLES and (
         prev.entity not in ctx.persons or toks[a.first - 1].norm in TITLE_TAILS)
+
+
+def _agent_of_participle(toks: list, j: int) -> bool:
+    """«طلب إيران المدعوم من موسكو»: من after a passive participle (مفعول) names its agent,
+    not the one asked."""
+    return toks[j].norm == "من" and j > 0 and PASSIVE_PARTICIPLE.fullmatch(toks[j - 1].norm) is not None \
+        and "مجموع" not in toks[j - 1].norm  # (مجموعة من الأشخاص: a group of)
 
 
 def _chair(ctx: Context, a: ActorPhrase) -> bool:
