@@ -1010,6 +1010,23 @@ def _agent_of_participle(toks: list, j: int) -> bool:
         and "مجموع" not in toks[j - 1].norm  # (مجموعة من الأشخاص: a group of)
 
 
+def _accused_after_agent(ctx: Context, trig: Trigger, g: ActorPhrase) -> ActorPhrase | None:
+    """«اتهام السلطات التركية المسلحين الأكراد بمهاجمة…»: an accusation noun whose genitive is
+    followed right by another party and the charge with ب: the genitive accuses that party."""
+    if trig.pattern.type != "ACCUSE":
+        return None
+    h = ctx.actor_at.get(g.last)
+    toks = ctx.doc.tokens
+    if h is None or h.place or preposition(ctx, h) is not None or h.last >= len(toks):
+        return None
+    k = h.last
+    while k < min(h.last + 2, len(toks) - 1) and (k in ctx.nisba or toks[k].norm.startswith("ال")) \
+            and k not in ctx.actor_at:
+        k += 1  # (المسلحين الأكراد: an adjective of the accused)
+    word = toks[k].norm
+    return h if word.startswith("ب") and len(word) > 3 and k not in ctx.actor_at else None
+
+
 def _chair(ctx: Context, a: ActorPhrase) -> bool:
     """«عقدت اللجنة اجتماعا برئاسة X»: the chair of the meeting (not of a delegation met)."""
     toks = ctx.doc.tokens
@@ -1549,6 +1566,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                     "genobj" in p.flags and not _with_b(ctx, trig)
                     and not _supported(ctx, recipients(ctx, trig, group[-1].last, ceiling, group))):
                 actors, after = group, group[-1].last
+            elif (accused := _accused_after_agent(ctx, trig, group[-1])) is not None:
+                actors, rcps, after = group, [accused], accused.last  # اتهام السلطات المسلحين بـ
             else:  # لدعم الحكومة في مواجهة المتمردين: with no ل after it, the genitive is supported
                 rcps, after = group, group[-1].last
         elif trig.last in ctx.nisba:  # العقوبات الأمريكية، الغارات الروسية
