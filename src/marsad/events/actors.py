@@ -27,7 +27,7 @@ MEMBER_SECTORS = frozenset({"UAF", "REB"})  # مسلحون، عناصر، مقا
 COUNT_HEADS = frozenset(normalize(w) for w in "آلاف الآلاف مئات المئات عشرات العشرات".split())
 DELEGATIONS = frozenset({"وفد", "وفدا", "الوفد", "ووفد"})  # وفدا من حركة حماس
 TITLES = frozenset(normalize(w) for w in "مدير رئيس وزير أمين محافظ أمير سفير قائد مستشار نائب "
-                   "عميد وكيل مساعد متحدث ناطق مفتي مندوب ممثل".split())
+                   "عميد وكيل مساعد متحدث ناطق مفتي مندوب ممثل مبعوث موفد منسق مفوض".split())
 PORTFOLIOS = frozenset(normalize(w) for w in "خارجية دفاع داخلية مالية اقتصاد تجارة طاقة زراعة صحة "
                        "عدل نفط إعلام تعليم نقل".split())  # وزراء خارجية الاتحاد الأوروبي
 HONORIFICS = frozenset(normalize(w) for w in "الدكتور المهندس الأستاذ الشيخ اللواء العميد العقيد الفريق "
@@ -116,6 +116,14 @@ def fallback_actor_phrases() -> tuple[tuple[str, ActorWord], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def nominative_plurals() -> frozenset[str]:
+    """Sound masculine plurals of the actor heads in their -ون form (المسؤولون، مسلحون): their
+    -ين form is accusative or genitive, never a subject."""
+    return frozenset(normalize(phrase) for phrase, word in fallback_actor_phrases()
+                     if word.kind == "head" and " " not in phrase and normalize(phrase).endswith("ون"))
+
+
 class TokenIndex:
     """Original offset → token index."""
 
@@ -163,6 +171,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     out.sort(key=lambda a: a.start)
     gpe_ends = frozenset(m.end for m in doc.mentions if m.label == "GPE")
     merged = _joined(_joined(out, partial(_construct, doc, nisba, gpe_ends)), partial(_member_of, doc, ents))
+    merged = _joined(merged, partial(_speaking_for, doc))
     merged = _joined(merged, partial(_apposition, doc, _mention_entities(doc)))
     merged = _titled_names(doc, ents, merged)
     return _covered_dropped([_joined_nisbas(doc, a, nisba)
@@ -219,6 +228,15 @@ def _member_of(doc: Document, ents: dict, a: ActorPhrase, b: ActorPhrase) -> Act
             and doc.tokens[a.last].norm == "من" and b.start == doc.tokens[b.first].start):
         return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country, b.sector,
                            False, b.regional)
+    return None
+
+
+def _speaking_for(doc: Document, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
+    """«المتحدث باسم + الجيش اليمني»: a spokesman read apart from the body he speaks for acts
+    for it (its country and sector), not beside it."""
+    if a.entity is None and b.first == a.last and doc.tokens[a.last - 1].norm == "باسم" \
+            and not b.place and b.start == doc.tokens[b.first].start:
+        return ActorPhrase(a.first, b.last, a.start, b.end, None, b.country, b.sector, False, b.regional)
     return None
 
 
@@ -323,28 +341,58 @@ def _titled_names(doc: Document, ents: dict, phrases: list[ActorPhrase]) -> list
 
 
 def _title_before(doc: Document, ents: dict, out: list[ActorPhrase], b: ActorPhrase) -> int | None:
+    k = _official_before(doc, ents, out, b)
+    if k is None and out and out[-1].last == b.first and out[-1].first == b.first - 1 \
+            and out[-1].entity is None and doc.tokens[b.first - 1].norm.lstrip("و") in HONORIFICS:
+        return len(out) - 1  # «ودعا الدكتور الشمري»: the honorific read alone is the person named
+    return k
+
+
+def _official_before(doc: Document, ents: dict, out: list[ActorPhrase], b: ActorPhrase) -> int | None:
     toks = doc.tokens
     if b.start != toks[b.first].start or toks[b.first - 1].norm in STANDALONE_BEFORE:
         return None  # بزيد، مع زيد: a name after a preposition
     if toks[b.first - 1].norm in PERSON_NOUNS:
         return None  # «هنأ رئيس النادي اللاعب X»: another person, named with his own noun
     named_before = toks[b.first - 1].norm in HONORIFICS or (out and out[-1].last == b.first)
+    complement: set[int] = set()  # المبعوث الأممي لليمن / إلى سوريا X: the title's complement
     for k in range(len(out) - 1, -1, -1):
         a = out[k]
+        if k and not _person(ents, a) and _place_complement(doc, out[k - 1], a):
+            complement.update(range(out[k - 1].last, a.last))
+            continue
         e = ents.get(a.entity) if a.entity else None
         if e is not None and e.type == "PER" or a.place or a.sides or b.first - a.first > TITLE_GAP:
             return None
         if any(t.kind != "word" or t.norm in STANDALONE_BEFORE or t.norm == "في"
-               or any(x.start <= t.start < x.end for x in doc.times) for t in toks[a.last:b.first]):
+               or any(x.start <= t.start < x.end for x in doc.times)
+               for t in toks[a.last:b.first] if t.i not in complement):
             return None
         if toks[a.first].norm.lstrip("و").removeprefix("ال") in TITLES:
             if a.first > 0 and toks[a.first - 1].norm in ("عبر", "وعبر"):
                 return None  # «وعبر مدير الجمعية X عن شكره»: the name stays the subject of عبّر
             covered = {i for x in out[k:] for i in range(x.first, x.last)}
             return k if named_before or all(
-                i in covered or toks[i].norm in GENERAL or toks[i].norm.startswith(("ال", "لل", "بال"))
+                i in covered or i in complement or toks[i].norm in GENERAL or toks[i].norm.startswith(("ال", "لل", "بال"))
                 for i in range(a.last, b.first)) else None  # not «رئيس الاتحاد غدران سعيد اللاعب X»
     return None
+
+
+def _person(ents: dict, a: ActorPhrase) -> bool:
+    e = ents.get(a.entity) if a.entity else None
+    return e is not None and e.type == "PER"
+
+
+def _place_complement(doc: Document, title: ActorPhrase, a: ActorPhrase) -> bool:
+    """A place or a body right after an official's title with ل, إلى or لدى completes the title
+    (المبعوث الأممي لليمن، المبعوث الخاص إلى سوريا، المندوب الدائم لدى الأمم المتحدة)."""
+    toks = doc.tokens
+    if toks[title.first].norm.lstrip("و").removeprefix("ال") not in TITLES:
+        return False
+    if a.first == title.last:
+        prefix = normalize(doc.text[toks[a.first].start:a.start + 2])
+        return prefix.endswith("لل") or prefix[:-2].endswith("ل")
+    return a.first == title.last + 1 and toks[title.last].norm in ("الي", "لدي")
 
 
 def _plural_head(doc: Document, a: ActorPhrase) -> bool:

@@ -1,16 +1,18 @@
 """Actor and recipient of a trigger, from the actor phrases around it."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
 
 from ..text.normalize import normalize
 from ..text.segment import definite
-from .actors import TITLES, ActorPhrase
+from .actors import TITLES, ActorPhrase, nominative_plurals
 from .context import RELATIVES, SUBJECT_THAT, Context
 from .evidence import ARMED, has_word, is_target
 from .inflect import OBJECT_SUFFIXES
+from .patterns import past_head
 from .triggers import STYLE_TAILS, STYLES, Trigger
 from .where import PLACE_NOUNS as AREA_NOUNS, locative_place, place_prep
 
@@ -22,6 +24,9 @@ PREPOSITIONS = frozenset(normalize(w) for w in (
 PLACE_NOUNS = frozenset({"وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
                          "داخل", "خارج", "انحاء", "اطراف", "ضواحي"})
 PROCLITIC_PREPS = {"ب": "ب", "ل": "ل", "لل": "ل", "ك": "ك"}
+PASSIVE_PARTICIPLE = re.compile(r"و?(ال)?م\w\wو\w(ه|ين|ون|ات|ا)?")  # المدعوم، مدعومة
+# last words of an official's title before its ل-complement (الممثل الخاص للأمين العام)
+TITLE_TAILS = frozenset(normalize(w) for w in "الأممي الخاص الدائم الدولي العام الأعلى التنفيذي السامي".split())
 NUMBER_WORDS = frozenset({"ثلاث", "اربع", "خمس", "اربعه", "خمسه", "ست", "سته", "سبع", "سبعه", "ثماني", "ثمانيه",
                           "تسع", "تسعه", "عشر", "عشره"})
 SKIP_WORDS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدوره", "بدورها", "رسميا", "مجددا", "فعلا",
@@ -564,6 +569,20 @@ def clause_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
         fronted_subject(ctx, j, floor) if j in ctx.light_verbs else None)
 
 
+def light_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
+    """«قررت البحرين طرد السفير»، «أعلنت الحكومة قطع…»: a bare past form right after a light or
+    reporting verb and its subject is the verbal noun written alike; that subject acts."""
+    tok = ctx.doc.tokens[trig.first]
+    if trig.entry.tense != "past" or tok.start != trig.start \
+            or tok.norm != past_head(trig.pattern.lemma):
+        return None
+    j = ctx.verb_before(trig.first, embedded_floor(ctx, trig.first, floor))
+    if j is None or not (j in ctx.light_verbs or j in ctx.reports):
+        return None
+    a = subject_after(ctx, j + 1, trig.first)
+    return a if a is not None and a.last == trig.first else None
+
+
 def object_of_event(ctx: Context, i: int, floor: int) -> bool:
     """رفض X العقوبات، نفى X الاتهامات: the noun at i is the object of another event's verb or of
     a denial (whose subject is not the noun's actor)."""
@@ -684,6 +703,27 @@ def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
             norm.startswith("ال") and norm.endswith("ات") and norm not in COUNTS)):
         return True  # دعا القوى السياسية، دعا السلطات: the verb would be دعت
     return head.endswith("ة") and normalize(head) not in TA_PLURALS
+
+
+def _oblique_plural(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
+    """«دعا المسؤولين العسكريين»، «تدين المستوطنين»: a sound masculine plural written with -ين
+    (accusative) right after a verb is its object; its subject would be المسؤولون. Not after a
+    form that may be the verbal noun (قصف الحوثيين، سيطرة المتمردين: the genitive acts)."""
+    doc = ctx.doc
+    if a.first != trig.last or _masdar_like(ctx, trig):
+        return False
+    word = doc.tokens[a.first].norm
+    word = word[1:] if word[:2] == "وا" else word
+    return word.endswith("ين") and (word[:-2] + "ون" in nominative_plurals() or word.endswith("يين"))
+
+
+def _masdar_like(ctx: Context, trig: Trigger) -> bool:
+    """A bare past form of a sound three-letter verb (قصف، منع) or one written with ة (سيطرة)."""
+    doc = ctx.doc
+    written = doc.text[trig.start:doc.tokens[trig.first].end].rstrip()
+    head = past_head(trig.pattern.lemma)
+    return written.endswith("ة") or (doc.tokens[trig.first].norm.lstrip("وف") == head
+                                     and len(head) == 3 and head[-1] not in "اي")
 
 
 def adverbial_end(ctx: Context, i: int, floor: int) -> int:
@@ -983,8 +1023,8 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
                 return coordinated(ctx, a, limit)
     for j in range(start, min(start + WINDOW, limit)):
         word = toks[j].norm
-        if (word in rcp and word != "obj") or word in TOWARD and not _foe(trig, word) or (
-                headed and _prep_headed(ctx, j, rcp)):
+        if ((word in rcp and word != "obj") or word in TOWARD and not _foe(trig, word) or (
+                headed and _prep_headed(ctx, j, rcp))) and not _agent_of_participle(toks, j):
             for k in range(j + 1, min(j + 4, limit)):
                 a = ctx.actor_at.get(k)
                 if a is not None and a.place and "party" in trig.pattern.flags:
@@ -1003,7 +1043,8 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
         if a is not None and a not in used and _title_of(ctx, a, used, titles):
             titles.append(a)  # ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء: the subject's titles
             continue
-        if a is None or a in used or _other_clause(ctx, a, trig) or _chair(ctx, a) or (
+        if a is None or a in used or _other_clause(ctx, a, trig) or _chair(ctx, a) or _title_complement(ctx, a) \
+                or _agent_of_participle(toks, a.first - 1) or (
                 a.place and (trig.pattern.mode in PERSONAL or "party" in trig.pattern.flags
                              or locative_place(ctx.doc, a.first)
                              or _titled_place(ctx, a) or _named_by(ctx, a)
@@ -1059,6 +1100,41 @@ def _named_by(ctx: Context, a: ActorPhrase) -> bool:
     return a.first > 0 and has_word(ctx.doc.tokens[a.first - 1], "NAMED")
 
 
+def _title_complement(ctx: Context, a: ActorPhrase) -> bool:
+    """«المبعوث الأممي لليمن، الرئيس التنفيذي للشركة، المندوب الدائم لدى الأمم المتحدة»: a phrase
+    with ل or لدى right after an official's title (not after his name) completes the title."""
+    prev = ctx.actor_ending.get(a.first)
+    if prev is None or preposition(ctx, a) not in ("ل", "لدي"):
+        return False
+    toks = ctx.doc.tokens
+    return toks[prev.first].norm.lstrip("و").removeprefix("ال") in TITLES and (
+        prev.entity not in ctx.persons or toks[a.first - 1].norm in TITLE_TAILS)
+
+
+def _agent_of_participle(toks: list, j: int) -> bool:
+    """«طلب إيران المدعوم من موسكو»: من after a passive participle (مفعول) names its agent,
+    not the one asked."""
+    return toks[j].norm == "من" and j > 0 and PASSIVE_PARTICIPLE.fullmatch(toks[j - 1].norm) is not None \
+        and "مجموع" not in toks[j - 1].norm  # (مجموعة من الأشخاص: a group of)
+
+
+def _accused_after_agent(ctx: Context, trig: Trigger, g: ActorPhrase) -> ActorPhrase | None:
+    """«اتهام السلطات التركية المسلحين الأكراد بمهاجمة…»: an accusation noun whose genitive is
+    followed right by another party and the charge with ب: the genitive accuses that party."""
+    if trig.pattern.type != "ACCUSE":
+        return None
+    h = ctx.actor_at.get(g.last)
+    toks = ctx.doc.tokens
+    if h is None or h.place or preposition(ctx, h) is not None or h.last >= len(toks):
+        return None
+    k = h.last
+    while k < min(h.last + 2, len(toks) - 1) and (k in ctx.nisba or toks[k].norm.startswith("ال")) \
+            and k not in ctx.actor_at:
+        k += 1  # (المسلحين الأكراد: an adjective of the accused)
+    word = toks[k].norm
+    return h if word.startswith("ب") and len(word) > 3 and k not in ctx.actor_at else None
+
+
 def _chair(ctx: Context, a: ActorPhrase) -> bool:
     """«عقدت اللجنة اجتماعا برئاسة X»: the chair of the meeting (not of a delegation met)."""
     toks = ctx.doc.tokens
@@ -1082,7 +1158,7 @@ def object_in_clause(ctx: Context, trig: Trigger, start: int, limit: int,
     locative preposition, not in another verb's clause)."""
     titles: list[ActorPhrase] = []
     for a in ctx.by_sent.get(ctx.doc.tokens[trig.first].sent, ()):
-        if a.first < start or a in used or _chair(ctx, a):
+        if a.first < start or a in used or _chair(ctx, a) or _title_complement(ctx, a):
             continue
         if _title_of(ctx, a, used, titles):
             titles.append(a)  # (the subject's title after his name: استقبل الأمير X ولي العهد …)
@@ -1545,7 +1621,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if trig.entry.first_person and speaker is not None:
             actors = [speaker]
         else:
-            a = (ventured(ctx, trig, floor) or fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
+            a = (ventured(ctx, trig, floor) or light_subject(ctx, trig, floor)
+                 or fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
                  or modal_subject(ctx, trig.first, floor) or indefinite_head(ctx, trig, floor)
                  or relative_fronted(ctx, trig, floor))
             agent = _passive_agent(ctx, a, ceiling, reach=FRONTED_REACH, start=trig.last) \
@@ -1566,7 +1643,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             else:
                 a = None if pronoun_subject(ctx, trig) or trig.entry.first_person and trig.entry.tense == "present" \
                     else subject_after(ctx, trig.last, ceiling)  # (نناشد X: X is appealed to)
-                if a is not None and _disagrees(ctx, trig, a):
+                if a is not None and (_disagrees(ctx, trig, a) or _oblique_plural(ctx, trig, a)):
                     a = None  # دعا الحكومة إلى: a feminine noun after a masculine verb is its object
                 agent = _passive_agent(ctx, a, ceiling) if a is not None and p.type in FORCE_ON else None
                 if agent is not None and not trig.entry.rest:
@@ -1636,6 +1713,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                     "genobj" in p.flags and not _with_b(ctx, trig)
                     and not _supported(ctx, recipients(ctx, trig, group[-1].last, ceiling, group))):
                 actors, after = group, group[-1].last
+            elif (accused := _accused_after_agent(ctx, trig, group[-1])) is not None:
+                actors, rcps, after = group, [accused], accused.last  # اتهام السلطات المسلحين بـ
             else:  # لدعم الحكومة في مواجهة المتمردين: with no ل after it, the genitive is supported
                 rcps, after = group, group[-1].last
         elif trig.last in ctx.nisba:  # العقوبات الأمريكية، الغارات الروسية

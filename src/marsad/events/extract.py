@@ -159,6 +159,7 @@ INVITE_REACH = 1000  # characters back to the invitation it accepts
 REFUSE_CAMEO = "120"
 GIVING = frozenset({"AGREE", "AID", "RETREAT"})
 NEGATORS = frozenset({"لا", "لن", "لم", "ولا", "ولن", "ولم"})
+PRESENT_BEFORE = frozenset({"سوف", "وسوف", "فسوف", "لن", "ولن", "فلن", "لم", "ولم", "فلم"})
 WILLING = frozenset(base + suffix for base, forms in (("رغب", ("ه", "ته", "تها", "تهم", "تنا")),
                                                       ("استعداد", ("", "ه", "ها", "هم", "نا")))
                     for suffix in forms)  # رغبة، استعداده: a willingness to act is an offer
@@ -182,7 +183,8 @@ def extract_events(doc: Document) -> list[Event]:
     if by_lex[TRIGGERS]:
         present = {m.first for m in by_lex[TRIGGERS] if m.entry.tense == "present"}
         by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS] if not _counted(doc, m)
-                            and not (m.first not in present and _future_past(doc, m))]
+                            and not _future_past(doc, m)
+                            and not (m.first in present and _first_person_present(doc, m))]
     triggers = find_triggers(doc, by_lex[TRIGGERS], by_lex[BLOCKERS])
     triggers = [t for t in triggers if not _inside(names, t.start)]  # «مجلس التعاون»، «دان براون»
     triggers = [t for k, t in enumerate(triggers) if not (k and _object_noun(doc, triggers[k - 1], t))]
@@ -210,8 +212,9 @@ def extract_events(doc: Document) -> list[Event]:
     claims = set()  # nouns after «مسؤوليته عن»: a claim for a happening told before
     today = doc.date.isoformat() if doc.date else None
     framing: Trigger | None = None  # the last condemnation or prevention (see _framed)
+    asker: list = []  # the actors of that frame when it is a request
     for trig in triggers:
-        ev = _event(ctx, trig, cues_by_sent.get(doc.tokens[trig.first].sent, []), framing)
+        ev = _event(ctx, trig, cues_by_sent.get(doc.tokens[trig.first].sent, []), framing, asker)
         if ev is not None:
             events.append(ev)
             if trig.pattern.pos != "V" and _fresh(doc, trig):
@@ -230,6 +233,7 @@ def extract_events(doc: Document) -> list[Event]:
                 loose.add(trig.start)
         if "frames" in trig.pattern.flags:
             framing = trig
+            asker = ev.actor if ev is not None and trig.pattern.type == "REQUEST" else []
     _share_recipients(events)
     _accepted_invitations(doc, events)
     _accused_acts(events)
@@ -241,6 +245,11 @@ def extract_events(doc: Document) -> list[Event]:
                     frozenset(recalled), frozenset(claims))
     fill_places(ctx, events)
     return events
+
+
+def _same_party(doc: Document, a: ActorPhrase, x: Actor) -> bool:
+    """An actor phrase and an event's actor record name the same party."""
+    return a.entity == x.entity if a.entity is not None else doc.text[a.start:a.end] == x.text
 
 
 def _speakers_own(ctx: Context, trig: Trigger) -> bool:
@@ -269,7 +278,7 @@ def _own_suffix(ctx: Context, trig: Trigger, suffixes: tuple) -> bool:
     return any(word.endswith(s) and not any(f.endswith(s) for f in forms) for s in suffixes)
 
 
-def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> Event | None:
+def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, asker: list) -> Event | None:
     doc = ctx.doc
     p = trig.pattern
     tok = doc.tokens[trig.first]
@@ -306,8 +315,11 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
         actors = []  # هجوم على مواقع المسلحين قتل خلاله 12 مسلحا: a passive, no one before acts
     if "charged" in p.flags and p.pos == "V" and _charge_after(ctx, trig) and not _object_suffix(doc, trig):
         return None  # واتهما بالإعداد لأعمال إرهابية، أدين بالمشاركة: a passive, the accuser unnamed
-    if "charged" in p.flags and p.pos == "N" and _possessed(doc, trig) and _charge_after(ctx, trig):
-        rcps, actors = _unique(actors + rcps), []  # لاتهامه بالتخطيط لانقلاب: he is the accused
+    charged = "charged" in p.flags and (
+        (p.pos == "N" or _li_noun(doc, trig)) and _possessed(doc, trig) and _charge_after(ctx, trig)
+        or p.pos == "V" and _accused_subject(ctx, trig, actors))
+    if charged:  # لاتهامه بالتخطيط لانقلاب، واتهم المسؤولون الخمسة بارتكاب…: the accused
+        rcps, actors = _unique(actors + rcps), []
     verb = target = None
     if p.type == "ACCUSE" and p.pos == "N":  # تعرض لانتقادات حادة: the subject is criticized
         verb = _exposed(ctx, trig, floor)
@@ -331,9 +343,12 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None) -> 
     if p.type == "ASSAULT" and not rcps and "either" not in p.flags and p.mode != "occupy":
         rcps = [a for a in _result_victims(ctx, trig, sent.last_token) if a not in actors]
     if not actors and speaker is not None and quad_class(p.type) in VERBAL and "received" not in p.flags \
+            and not charged \
             and trig.first not in ctx.things and not (p.type == "CONSULT" and teller(ctx, speaker)) \
             and _speakers_own(ctx, trig):
         actors = [speaker]
+    if hypothetical and asker:  # طالبت الحكومة بالإفراج عن المعتقلين: the asker does not release
+        actors = [a for a in actors if not any(_same_party(doc, a, x) for x in asker)]
     etype, cameo, mode = _type(p, actors), p.cameo, p.mode
     if etype == "ASSAULT" and mode is None and any(has_word(doc.tokens[a.first], "AIRCRAFT") for a in actors):
         mode, cameo = "aerial", AERIAL_CAMEO  # قصفت طائرات حربية: an air strike
@@ -785,14 +800,34 @@ def _alone(ctx: Context, trig: Trigger, actors) -> bool:
     return all(_person(ctx.doc, a) for a in actors)
 
 
-def _charge_after(ctx: Context, trig: Trigger) -> bool:
-    """«اتهامه بالتخطيط»، «إدانتهم بتهم»: the charge follows with ب (not «إدانته بشدة»)."""
+def _charge_after(ctx: Context, trig: Trigger, at: int | None = None) -> bool:
+    """«اتهامه بالتخطيط»، «إدانتهم بتهم»: the charge follows (at token ``at``, else right after
+    the trigger) with ب (not «إدانته بشدة»)."""
     toks = ctx.doc.tokens
-    if trig.last >= len(toks) or toks[trig.last].kind != "word":
+    k = trig.last if at is None else at
+    if k >= len(toks) or toks[k].kind != "word":
         return False
-    word = toks[trig.last].norm.removeprefix("و")
+    word = toks[k].norm.removeprefix("و")
     return (word.startswith("ب") and len(word) > 3 and word not in NOT_CHARGES
-            and trig.last not in ctx.actor_at)  # not «اتهمت باكستان»
+            and k not in ctx.actor_at)  # not «اتهمت باكستان»
+
+
+def _li_noun(doc: Document, trig: Trigger) -> bool:
+    """«لإدانته بطعن»: a past form after ل is the verbal noun (for his conviction)."""
+    tok = doc.tokens[trig.first]
+    return tok.start < trig.start and normalize(doc.text[tok.start:trig.start]).lstrip("وف") == "ل"
+
+
+def _accused_subject(ctx: Context, trig: Trigger, actors: list) -> bool:
+    """«واتهم المسؤولون الخمسة بارتكاب جرائم»: a phrase right after the verb and followed by the
+    charge with ب is the one accused (a passive, or a subject told before), not the accuser."""
+    if len(actors) != 1 or actors[0].first != trig.last or _object_suffix(ctx.doc, trig):
+        return False
+    toks, k = ctx.doc.tokens, actors[0].last
+    while k < min(actors[0].last + 2, len(toks) - 1) and toks[k].norm.startswith("ال") \
+            and k not in ctx.actor_at:
+        k += 1  # (المسؤولون الخمسة: an adjective or a number word of the phrase)
+    return _charge_after(ctx, trig, k)
 
 
 def _in_exchange(ctx: Context, trig: Trigger, tok) -> bool:
@@ -814,11 +849,22 @@ def _bare_lemmas(lemma: str) -> frozenset:
 
 
 def _future_past(doc: Document, m) -> bool:
-    """«سأضرب»: a past form read after the future prefix س is no past verb (أضرب = he went on
-    strike), unless the word also reads as a present form (وسأجري محادثات)."""
+    """«سأضرب، سألتقي»: a past form read after the future prefix س is no past verb (أضرب = he
+    went on strike); the present form of the same word, if any, is the reading."""
     tok = doc.tokens[m.first]
     return m.entry.tense == "past" and m.start > tok.start \
         and normalize(doc.text[tok.start:m.start]).endswith("س")
+
+
+def _first_person_present(doc: Document, m) -> bool:
+    """A past form that is also read as a present one is the present after سوف، لن، لم (لن
+    ألتقي), and in the first person when written with a hamza where the past has none (ألتقي،
+    أستقبل: not التقى، استقبل)."""
+    if m.entry.tense != "past":
+        return False
+    if m.first and doc.tokens[m.first - 1].norm in PRESENT_BEFORE:
+        return True
+    return m.entry.pattern.lemma.startswith("ا") and doc.text.startswith("أ", m.start)
 
 
 def _counted(doc: Document, m) -> bool:
@@ -1220,6 +1266,8 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
     if need == "slur":  # وصف X Y بأنه داعم للإرهاب: a description accuses only with a slur
         end = min(trig.last + SLUR_SPAN, sent.last_token)
         return bool(rcps) and has_evidence(ctx.doc.tokens[trig.last:end], "SLUR")
+    if need == "side":  # انسحبت القوات، not «انسحبت الشركة من الولاية»، «انسحب بلاتر من القاعة»
+        return any(a.sector in SIDES for a in actors)
     if need == "sides":
         return any(a.sector in SIDES for a in actors) and any(a.sector in SIDES for a in rcps)
     if need == "parties":  # «يجب على إيران أن…» said by a minister, not «يجب على الآباء…»

@@ -264,6 +264,8 @@ def _clitic_place_ok(ctx: Context, m) -> bool:
     prefix = ctx.doc.text[ctx.tokens[m.first].start:m.start]
     if whole in ctx.given or whole in ctx.known_words or stem in FUNCTION_WORDS or "ك" in prefix:
         return False                # كبيرا is no ك + بيرا (Beira)
+    if prefix.endswith("س"):
+        return False                # سأزور is no س + أزور (Azor): the future prefix is a verb's
     e = m.entry
     return e.geonameid is None or e.population >= CLITIC_PLACE_POPULATION or whole not in ctx.common
 
