@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..text.normalize import normalize
 from ..text.segment import definite
@@ -178,13 +178,18 @@ def agreement(ctx: Context, trig: Trigger) -> str | None:
 def _verb_form(ctx: Context, trig: Trigger) -> tuple[str | None, str]:
     """(agreement, object pronoun suffix) of a verb trigger's form."""
     word = normalize(ctx.doc.text[trig.start:ctx.doc.tokens[trig.first].end])
-    past, _, present = normalized_lemma(trig.pattern.lemma).partition("/")
-    if trig.entry.tense == "past" and past not in ("", "-") and word.startswith(past[:-1]):
+    return _form_parts(word, trig.pattern.lemma, trig.entry.tense)
+
+
+@lru_cache(maxsize=4096)
+def _form_parts(word: str, lemma: str, tense: str | None) -> tuple[str | None, str]:
+    past, _, present = normalized_lemma(lemma).partition("/")
+    if tense == "past" and past not in ("", "-") and word.startswith(past[:-1]):
         weak = past.endswith(("ا", "ي"))  # دعا: دعت، دعوا، دعاه
         rest, suffix = _without_object(word[len(past) - 1:] if weak else word[len(past):])
         if weak or word.startswith(past):
             return PAST_AGREES.get("" if weak and rest in ("ا", past[-1]) else rest), suffix
-    if trig.entry.tense == "present" and len(present) > 2 and word[:1] in ("ي", "ت"):
+    if tense == "present" and len(present) > 2 and word[:1] in ("ي", "ت"):
         stem = present[1:-1] if present.endswith(("و", "ي")) else present[1:]
         if word[1:].startswith(stem):
             rest, suffix = _without_object(word[1 + len(stem):])
@@ -193,8 +198,11 @@ def _verb_form(ctx: Context, trig: Trigger) -> tuple[str | None, str]:
     return None, ""
 
 
+OBJECTS_LONGEST_FIRST = tuple(sorted(OBJECT_SUFFIXES, key=len, reverse=True))  # هما before ه
+
+
 def _without_object(rest: str) -> tuple[str, str]:
-    for suffix in sorted(OBJECT_SUFFIXES, key=len, reverse=True):
+    for suffix in OBJECTS_LONGEST_FIRST:
         if rest.endswith(suffix):
             return rest[: -len(suffix)], suffix
     return rest, ""

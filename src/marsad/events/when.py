@@ -166,7 +166,6 @@ def news_date(doc: Document) -> str | None:
     if doc.date is None:
         return None
     lead_end = doc.sentences[min(1, len(doc.sentences) - 1)].end if doc.sentences else 0
-    starts = [t.start for t in doc.tokens]
     for t in doc.times:
         if t.start >= lead_end:
             break
@@ -174,7 +173,7 @@ def news_date(doc: Document) -> str | None:
         if day is None:
             continue
         if (doc.date - Date.fromisoformat(day)).days < EARLIER_MIN_DAYS \
-                or not _earlier_happening(doc.tokens, bisect_left(starts, t.start)):
+                or not _earlier_happening(doc.tokens, bisect_left(doc.token_starts, t.start)):
             return day
     return doc.date.isoformat()
 

@@ -17,16 +17,10 @@ class EntityIndex:
     """Mentions and actors of the entity stage, looked up by start or end offset."""
 
     def __init__(self, doc: Document):
-        self.by_start: dict[int, Span] = {}
-        self.by_end: dict[int, Span] = {}
-        for s in doc.actors:
-            self.by_start.setdefault(s.start, s)
-            self.by_end.setdefault(s.end, s)
-        self.mention_start: dict[int, Span] = {}
-        for s in doc.mentions:
-            self.by_start.setdefault(s.start, s)
-            self.by_end.setdefault(s.end, s)
-            self.mention_start.setdefault(s.start, s)
+        spans = doc.actors + doc.mentions  # the first span at an offset wins (filled backwards)
+        self.by_start: dict[int, Span] = {s.start: s for s in reversed(spans)}
+        self.by_end: dict[int, Span] = {s.end: s for s in reversed(spans)}
+        self.mention_start: dict[int, Span] = {s.start: s for s in reversed(doc.mentions)}
         self.mentions = doc.mentions
         self._mention_starts = [m.start for m in doc.mentions]
 

@@ -613,12 +613,13 @@ def _named_before(ctx: Ctx, subj: Speaker) -> Speaker | None:
         return None
     words_ = normalize(ctx.text[subj.span[0]:subj.span[1]]).split()
     head = words_[0]
-    if not head.startswith("ال") or head.removeprefix("ال") not in ctx.w["role"] or len(words_) > 3:
+    role = head.removeprefix("ال")
+    if not head.startswith("ال") or role not in ctx.w["role"] or len(words_) > 3:
         return None
     toks = ctx.tokens
     for k in range(ctx.token_index(subj.span[0]) - 1, -1, -1):
-        if all(f.removeprefix("ال") != head.removeprefix("ال") for f, _ in toks[k].forms):
-            continue
+        if role not in toks[k].norm or all(f.removeprefix("ال") != role for f, _ in toks[k].readings):
+            continue  # (a reading is a piece of the word, or لل read as ال: the role is in it)
         lo = max(0, k - 2)
         for m in ctx.ents.in_range(toks[lo].start, toks[min(len(toks) - 1, k + TITLE_WORDS + 1)].end):
             if m.label != "PER":
