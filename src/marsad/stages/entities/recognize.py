@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from itertools import compress, count
 from operator import attrgetter
 
 from ...text.normalize import normalize, nunated
@@ -172,8 +173,9 @@ def named_for(ctx: Context) -> list[tuple[int, int, tuple, int]]:
     not a mention of the person."""
     nouns = named_for_nouns()
     out = []
-    for i in range(1, ctx.n):
-        noun = ctx.form_in(i - 1, nouns) if ctx.word(i) in NAMESAKE_TITLES else None
+    titled = compress(count(), map(NAMESAKE_TITLES.__contains__, map(attrgetter("norm"), ctx.tokens)))
+    for i in titled:
+        noun = ctx.form_in(i - 1, nouns)
         if noun is not None:
             m = ctx.longest(i, "person_titles")
             out.append((i, m.last if m is not None else i + 1, nouns[noun[0]], noun[1]))
