@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from ..text.normalize import normalize
 from ..text.segment import definite
-from .actors import TITLES, ActorPhrase, nominative_plurals
+from .actors import HONORIFICS, TITLES, ActorPhrase, nominative_plurals
 from .context import RELATIVES, SUBJECT_THAT, Context
 from .evidence import ARMED, has_word, is_target
 from .inflect import OBJECT_SUFFIXES
@@ -75,6 +75,7 @@ FAR_PAIRS = frozenset({("من", "قبل"), ("علي", "يد"), ("علي", "اي�
 FAR_AGENT = 16  # words from a noun to a comma-separated «، من قبل X» naming its agent
 AGENT_SINGLE = frozenset({"بايدي", "بيد"})
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
+MA_RELATIVES = frozenset({"ما", "بما", "مما", "لما", "عما", "فيما"})  # (أشاد بما حققته القوات)
 APPEALED = frozenset({normalize("المجتمع الدولي")})  # after دعا/طالب: its object
 DENIERS = frozenset({"GOV", "MIL", "COP", "SPY"})  # state bodies denying their own act
 AGENT_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "OPP", "CRM", "SPY"})
@@ -637,11 +638,60 @@ def proposer(ctx: Context, after: int, ceiling: int, used: list) -> list[ActorPh
 
 
 def main_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
-    """The subject of the sentence's first verb (that of a circumstantial participle: أدلى ظريف
-    بتصريح، داعيا الكونغرس)."""
+    """The subject of the sentence's main verb (that of a circumstantial participle: أدلى ظريف
+    بتصريح، داعيا الكونغرس): its first word when it may be a verb not in our lists (ثمن الأمير X،
+    وعبر الرئيس عن…), else its first verb; none once a relative clause (بما حققته القوات) or a
+    statement (:) opens before it, and none after مع (بحث مع نائب الرئيس: the one met)."""
+    toks = ctx.doc.tokens
+    if floor not in ctx.verbs and floor not in ctx.actor_at and _opening_verb(toks[floor]) \
+            and (a := _verb_subject(ctx, floor + 1, i)) is not None:
+        return a
     for j in range(floor, i):
         if j in ctx.verbs:
-            return subject_after(ctx, j + 1, i)
+            return _verb_subject(ctx, j + 1, i)
+        if toks[j].norm in RELATIVES or toks[j].norm in MA_RELATIVES or toks[j].norm == ":":
+            return None
+    return None
+
+
+def _opening_verb(tok) -> bool:
+    """A sentence's first word that may be a verb (ونوه، ثمن)."""
+    word = tok.readings[-1][0] if tok.norm[:1] in "وف" and len(tok.readings) == 2 else tok.norm
+    return (tok.kind == "word" and not word.startswith("ال")
+            and word not in PREPOSITIONS and word not in PARTICLES and word not in SKIP_WORDS)
+
+
+def _circumstantial(ctx: Context, trig: Trigger) -> bool:
+    """A participle in its masculine accusative form (مشيدا، مطالبين), never a verbal noun
+    (unlike مطالبة العمال)."""
+    return normalize(ctx.doc.text[trig.start:trig.end]).endswith(("ا", "ين"))
+
+
+def continued_subject(ctx: Context, i: int) -> ActorPhrase | None:
+    """«وأضاف: إن …، مشيدا»: a sentence opening with a verb with no subject of its own goes on
+    with the subject of the first verb of the sentence before."""
+    doc, toks = ctx.doc, ctx.doc.tokens
+    k = toks[i].sent
+    first = doc.sentences[k].first_token
+    if k == 0 or first not in ctx.verbs or first + 1 >= i or not _no_subject(toks[first + 1]):
+        return None
+    prev = doc.sentences[k - 1]
+    return main_subject(ctx, prev.last_token, prev.first_token)
+
+
+def _verb_subject(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
+    """subject_after past a style of address (ثمن صاحب السمو الأمير X), not crossing
+    punctuation (قال: «…»)."""
+    toks = ctx.doc.tokens
+    i = after_style(ctx, i)
+    for j in range(i, min(i + 4, limit)):
+        a = ctx.actor_at.get(j)
+        if a is not None:
+            return a if preposition(ctx, a) is None and (not a.place or ctx.is_country(a)) else None
+        if toks[j].norm in (":", ",", ";") or not (  # (وشهدت اللاذقية تظاهرة: a place is no actor)
+                _skippable(ctx, j) or toks[j].kind == "punct" or _partitive(ctx.doc, j)
+                or toks[j].norm in HONORIFICS):
+            return None  # (وحذر "السديس"، أبدى عدد من التجار، ونوه اللواء الغامدي)
     return None
 
 
@@ -1683,6 +1733,9 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                     actors = joined_before(ctx, a, floor)
     elif p.pos == "A" and (main_subject(ctx, trig.first, floor) or speaker) is not None:
         actors = [main_subject(ctx, trig.first, floor) or speaker]  # قال X …، متهما Y
+    elif p.pos == "A" and _circumstantial(ctx, trig):
+        a = continued_subject(ctx, trig.first)  # وأضاف: …، مشيدا: the subject of the sentence before
+        actors = [a] if a is not None else []  # (never a party named in the clause it follows)
     elif comment_noun(ctx, trig) and (speaker or main_subject(ctx, trig.first, floor)) is not None:
         actors = [speaker or main_subject(ctx, trig.first, floor)]  # قال X …، في تهديد لـY
     else:

@@ -150,7 +150,7 @@ DISRUPTIONS = frozenset({"obstruct", "riot"})  # أغلق مزارعون الط�
 INVITE_CAMEO = "036"  # وجه الدعوة: an invitation extended
 INVITE_SPAN = 40  # characters after an acceptance where the invitation is named,
 INVITE_WORDS = 4  # within its first words (قبلت الحكومة الأردنية الدعوة)
-INVITE_GAP = 6  # words from an invitation word to the visit noun it names
+INVITE_GAP = 8  # words from an invitation word to the visit noun it names (دعوة من الرئيس X Y Z لزيارة)
 INVITE_STOPS = frozenset({",", ";", ":", "."}) | RELATIVES
 ACCEPT = frozenset(v + s for v in ("قبل", "يقبل", "لبي", "يلبي", "وافق") for s in ("", "ت", "وا")
                    ) | {"قبول", "تلبيه", "بتلبيه", "لتلبيه"}
@@ -424,6 +424,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         return None  # الخدمات المساندة: supporting services
     if "sport" in p.flags and _sport(doc, sent):
         return None  # يلتقي الأردن والإمارات في المباراة الثانية: a game
+    if p.type in COOPERATIVE and has_evidence(doc.tokens[sent.first_token:sent.last_token], "STAFF"):
+        return None  # حفل المعايدة، هنأ المدير منسوبي الهيئة: an office's internal occasion
     if "festive" in p.flags and has_evidence(doc.tokens[sent.first_token:sent.last_token], "FESTIVE"):
         return None  # خرج السكان في مسيرات احتفالا بالنصر: a celebration
     if "calls" in p.flags and _first_object(ctx, trig, actors, "CALL"):
