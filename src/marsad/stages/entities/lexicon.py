@@ -133,6 +133,17 @@ def clubs() -> dict[str, tuple[str, bool]]:
             for r in read_tsv(DATA / "clubs.tsv")}
 
 
+# Up to two proclitics before a word (و، وب، فل…), as the tokens carry them.
+PROCLITIC_RUNS = ("",) + tuple(a + b for a in "وفبلك" for b in ("", *"وفبلك"))
+
+
+@lru_cache(maxsize=1)
+def club_forms() -> dict[str, str]:
+    """A club's name, bare or after up to two proclitics (والهلال), → the name; the longest
+    name wins."""
+    return {run + club: club for club in sorted(clubs(), key=len) for run in PROCLITIC_RUNS}
+
+
 def org_heads() -> list[tuple[str, OrgHead]]:
     return [(r["head"], OrgHead(r["head"], r["type"], _none(r["sector"]), r["mode"]))
             for r in read_tsv(DATA / "org_heads.tsv")]

@@ -1,6 +1,7 @@
 """Pipeline stage: entities, their mentions, and actor phrases (see notes/contract.md)."""
 from __future__ import annotations
 
+from itertools import compress, count
 from operator import attrgetter
 
 from ...document import Document, Span
@@ -169,13 +170,11 @@ def _club_country(ctx: Context) -> str | None:
     another adjective is no club, بعثة الاتحاد الأوروبي, unless a player's or coach's); none
     when the article names another Arab country's league or federation (الدوري المصري) as
     often as the clubs."""
-    table = lexicon.clubs()
+    table, forms = lexicon.clubs(), lexicon.club_forms()
     counts: dict[str, int] = {}
-    hits: dict[int, str] = {}
-    for i, word, _ in ctx.find_words(table):        # the longest club at each token
-        if len(word) > len(hits.get(i, "")):
-            hits[i] = word
-    for i, word in hits.items():
+    norms = [tok.norm for tok in ctx.tokens]
+    for i in compress(count(), map(forms.__contains__, norms)):
+        word = forms[norms[i]]
         home, alone = table[word]
         before = ctx.form_in(i - 1, CLUB_WORDS) or (("",) if alone else None)
         if before is None or ctx.word(i + 1) == normalize("الأحمر") or ctx.word(i + 1)[:2] == "لل":
