@@ -34,6 +34,7 @@ class Context:
         self.scene_places: list | None = None   # filled on first use (where.scene)
         self.things: set[int] = set()  # verbs whose subject names no party (arguments.fronted_thing)
         self.backing: set[int] = set()  # «بدعم من X» backing the armed subject (arguments.backed_by)
+        self.sentence_words: dict[tuple[str, int], bool] = {}  # (kind, sentence) → has one (extract)
         self.index = TokenIndex(doc)
         heads = self.heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
         self.nisba = nisbas(heads)

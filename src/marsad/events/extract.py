@@ -422,11 +422,11 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
     if "adjective" in p.flags and trig.first > 0 and definite(doc.text, tok) \
             and doc.tokens[trig.first - 1].kind == "word" and definite(doc.text, doc.tokens[trig.first - 1]):
         return None  # الخدمات المساندة: supporting services
-    if "sport" in p.flags and _sport(doc, sent):
+    if "sport" in p.flags and _in_sentence(ctx, sent, "MATCH", _sport):
         return None  # يلتقي الأردن والإمارات في المباراة الثانية: a game
-    if p.type in COOPERATIVE and has_evidence(doc.tokens[sent.first_token:sent.last_token], "STAFF"):
+    if p.type in COOPERATIVE and _in_sentence(ctx, sent, "STAFF", _has_evidence):
         return None  # حفل المعايدة، هنأ المدير منسوبي الهيئة: an office's internal occasion
-    if "festive" in p.flags and has_evidence(doc.tokens[sent.first_token:sent.last_token], "FESTIVE"):
+    if "festive" in p.flags and _in_sentence(ctx, sent, "FESTIVE", _has_evidence):
         return None  # خرج السكان في مسيرات احتفالا بالنصر: a celebration
     if "calls" in p.flags and _first_object(ctx, trig, actors, "CALL"):
         return None  # زار المرضى، زيارة منزل ذوي الشهيد: a call on people, not a state visit
@@ -700,11 +700,24 @@ def _aimed(ctx: Context, trig: Trigger) -> bool:
     return k >= 0 and has_word(toks[k], "GOAL")
 
 
-def _sport(doc: Document, sent) -> bool:
+def _in_sentence(ctx: Context, sent, kind: str, test) -> bool:
+    """``test(doc, sent, kind)``, once per sentence and kind."""
+    key = (kind, sent.i)
+    found = ctx.sentence_words.get(key)
+    if found is None:
+        found = ctx.sentence_words[key] = test(ctx.doc, sent, kind)
+    return found
+
+
+def _has_evidence(doc: Document, sent, kind: str) -> bool:
+    return has_evidence(doc.tokens[sent.first_token:sent.last_token], kind)
+
+
+def _sport(doc: Document, sent, kind: str) -> bool:
     """A sentence about a game, a club or a player (MATCH words; «الدوري» after a meeting noun is
     "periodic": الاجتماع الدوري لمجلس الوزراء)."""
     toks = doc.tokens
-    return any(has_word(toks[k], "MATCH") and not (
+    return any(has_word(toks[k], kind) and not (
         toks[k].norm in PERIODIC and k > 0 and toks[k - 1].norm.lstrip("وب").startswith(MEETING_STEMS))
         for k in range(sent.first_token, sent.last_token))
 
