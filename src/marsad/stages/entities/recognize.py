@@ -7,6 +7,7 @@ from difflib import SequenceMatcher
 from itertools import compress, count
 from operator import attrgetter
 
+from ...knowledge.countries import capitals
 from ...text.normalize import normalize, nunated
 from . import kb
 from .context import (
@@ -29,6 +30,8 @@ CLITIC_PLACE_POPULATION = 100_000
 MAX_PLACE_WORDS = 2
 MAX_QUOTED_WORDS = 3
 HAMZA = frozenset("أإآؤئ")
+CITY_CUES = PLACE_CUES | frozenset(["جامعه", "نهر"])
+NUMBER_WORDS = frozenset(["بليون", "بلايين"])   # «billion», not ب + ليون (Lyon)
 SHADDA = "\u0651"
 PLACE_PREFIXES = frozenset(normalize(w) for w in "ذي ذو بني بيت عين بئر رأس تل دير كفر دار".split())
 QUOTES = frozenset('"\'')
@@ -137,8 +140,10 @@ def _quoted_media(ctx: Context, c: Cand) -> Cand | None:
 def _homographs(ctx: Context, cands: list[Cand]) -> None:
     """A country name that is also another country's city (عُمان / عمّان): the city when
     written with a shadda, right after its country's adjective (العاصمة الأردنية عمان), or
-    when the article names the city's country (or a known facility in it) and names the other
-    only by this homograph."""
+    in an article that names it once right after a place noun, a university or a river (جامعة
+    كولومبيا، نهر كولومبيا), or when it is a capital and the article names its country (or a
+    known facility in it) and names the other only by this homograph (كولومبيا alone is the
+    country, not Columbia, S.C.)."""
     places = {c.first: c for c in cands if c.key[0] == "P" and c.last - c.first == 1}
     if not places:
         return
@@ -153,11 +158,13 @@ def _homographs(ctx: Context, cands: list[Cand]) -> None:
     named = {c.country for c in cands if c.key[0] == "C" and c.first not in homographs
              or c.type == "FAC" and c.country}      # مطار الملكة علياء في عمان
     named |= {m.entry.iso3 for m in ctx.at("nisba").values()}
+    cued = any(ctx.form_in(c.first - 1, CITY_CUES) is not None for c, _ in pairs)
     for c, city in pairs:
         before = ctx.by_lex["nisba"].get(c.first - 1)
-        if SHADDA in ctx.doc.text[c.start:c.end] \
+        if SHADDA in ctx.doc.text[c.start:c.end] or cued \
                 or (before is not None and before.entry.iso3 == city.country) \
-                or (city.country in named and c.country not in named):
+                or (city.country in named and c.country not in named
+                    and city.entry.geonameid in capitals()):
             c.prio = 0              # the city wins the tie in select()
 
 
@@ -199,6 +206,8 @@ def _known(ctx: Context, m) -> Cand | None:
             return None             # العاصمة السويدية: the adjective, not the town السويدية
         if nunated(ctx.doc.text[m.start:m.end]):
             return None             # تاماً "completely": a word with tanween is no name
+        if m.start == ctx.tokens[m.first].start and _after_honorific(ctx, m.first):
+            return None             # السيد ليون: a man's name, not Lyon
         if m.start != ctx.tokens[m.first].start and not _clitic_place_ok(ctx, m):
             return None
         key = ("P", e.geonameid or e.name_en or e.name)
@@ -234,6 +243,13 @@ def _adjective_reading(ctx: Context, m) -> bool:
         and "\n" not in ctx.gap(m.first)
 
 
+def _after_honorific(ctx: Context, k: int) -> bool:
+    """A name right after an honorific or a rank (السيد، الدكتور، العقيد) is a person's."""
+    titles = ctx.at("person_titles")
+    return any((t := titles.get(j)) is not None and t.last == k
+               and t.entry.kind in ("honorific", "rank") for j in range(k - 3, k))
+
+
 def _known_cand(m, ty: str, key: tuple, entry, country, sector, kb_id, name_en) -> Cand:
     """The candidate of a known name's lexicon hit (positional: a keyword call costs more)."""
     return Cand(m.first, m.last, m.start, m.end, ty, "name", key, entry, country, sector, kb_id,
@@ -264,7 +280,8 @@ def _clitic_place_ok(ctx: Context, m) -> bool:
     whole = ctx.tokens[m.first].norm
     stem = normalize(ctx.doc.text[m.start:m.end])
     prefix = ctx.doc.text[ctx.tokens[m.first].start:m.start]
-    if whole in ctx.given or whole in ctx.known_words or stem in FUNCTION_WORDS or "ك" in prefix:
+    if whole in ctx.given or whole in ctx.known_words or stem in FUNCTION_WORDS or "ك" in prefix \
+            or whole in NUMBER_WORDS:
         return False                # كبيرا is no ك + بيرا (Beira)
     if prefix.endswith("س"):
         return False                # سأزور is no س + أزور (Azor): the future prefix is a verb's
@@ -348,8 +365,8 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
                     country=inner.country or country, sector=inner.sector, kb=inner.kb,
                     name_en=inner.name_en, known=True)
     name = normalize(ctx.doc.text[m.start:end])
-    if name in not_names():
-        return None         # أعضاء هيئة التدريس: the teaching staff
+    if _not_name(name):
+        return None         # أعضاء هيئة التدريس، حركة النقل والمرور: no body
     institution = head.mode.startswith("institution") and k - m.last <= 1
     key = ("I", normalize(head.head), country) if institution else ("O", name)
     sector = _member_sector(ctx, m.last) if normalize(head.head) in MEMBER_HEADS else None
@@ -364,6 +381,12 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         sector = "REB"      # مجموعة سوريا الجديدة among fighters: an armed group
     return Cand(m.first, k, m.start, end, head.type, key=key, country=country,
                 sector=sector, extra={"head": head, "inner": inner})
+
+
+def _not_name(name: str) -> bool:
+    """The name is, or starts with, a head + common word compound that names no body."""
+    words = name.split()
+    return any(" ".join(words[:n]) in not_names() for n in range(2, len(words) + 1))
 
 
 def _member_sector(ctx: Context, k: int) -> str | None:
