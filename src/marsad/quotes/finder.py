@@ -241,11 +241,11 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 # --- speakers ------------------------------------------------------------------------
 def _resolve(ctx: Ctx, cands: list[Candidate]) -> list[tuple[Quote, Span]]:
     out = []
-    prev: tuple[Candidate, sp.Speaker] | None = None
+    said: list[tuple[Candidate, sp.Speaker]] = []
     for c in sorted(cands, key=lambda c: c.cue.tok):
-        who = sp.who_said(ctx, c, prev)
+        who = sp.who_said(ctx, c, _previous(ctx, said, c))
         if not _sacred(ctx, who) and not _crowd(ctx, who):  # قال تعالى: «…»، مشيرا إلى أن …
-            prev = (c, who)
+            said.append((c, who))
         stop = c.first if not c.post else len(ctx.tokens)
         addressee = sp.addressee(ctx, c.cue.tok + 1, min(stop, ctx.sent_bounds(c.cue.tok)[1]),
                                  who.span or (0, 0))
@@ -261,6 +261,25 @@ def _resolve(ctx: Ctx, cands: list[Candidate]) -> list[tuple[Quote, Span]]:
                                                "cue_span": (c.cue.start, c.cue.end)})
         out.append((q, span))
     return out
+
+
+GENDER_SENTENCES = 4    # how far back «وأضافت» may find the woman (or feminine body) last quoted
+
+
+def _previous(ctx: Ctx, said: list, c: Candidate) -> tuple[Candidate, sp.Speaker] | None:
+    """The quote a continuation of ``c`` goes on from: the last one, unless its cue's gender
+    differs (وقال المدير … وأضافت أن): then the last one of the same gender a few sentences
+    back, or none."""
+    gender = c.cue.entry.gender
+    if not said or not gender or said[-1][0].cue.entry.gender in ("", gender):
+        return said[-1] if said else None
+    sent = ctx.tokens[c.cue.tok].sent
+    for p in reversed(said):
+        if sent - ctx.tokens[p[0].cue.tok].sent > GENDER_SENTENCES:
+            break
+        if p[0].cue.entry.gender == gender:
+            return p
+    return None
 
 
 def _sacred(ctx: Ctx, who: sp.Speaker) -> bool:

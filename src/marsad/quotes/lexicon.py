@@ -2,7 +2,7 @@
 (data/words.tsv), loaded once into normalized dictionaries."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +23,7 @@ class CueEntry:
     near: bool = False
     bare: bool = False
     tell: bool = False  # أبلغ، أخبر: the newspaper right after it is told, not the teller
+    gender: str = ""    # of this form's subject: "m" (قال، يقول، مشيرا), "f" (قالت، تقول، مشيرة), "" other
 
 
 def _rows(name: str):
@@ -51,6 +52,9 @@ def _participle(a: str) -> list[str]:
     return [s + "ا", s + "ة", s + "ين", s + "تين"]
 
 
+GENDERS = ("m", "f")     # the first two generated forms: masculine and feminine singular
+
+
 def _given(cell: str) -> list[str]:
     return [] if cell == "-" else cell.split()
 
@@ -69,14 +73,16 @@ def cue_forms() -> list[tuple[str, CueEntry]]:
             return CueEntry(lemma, "prep" if "prep" in flags else kind, part, "via_an" in flags,
                             "object" in flags, "ambiguous" in flags, "near" in flags,
                             "bare" in flags, "tell" in flags)
-        groups = [("verb", _perfect(perfect) if perfect != "-" else []),
-                  ("verb", _imperfect(imperfect) if imperfect != "-" else []),
-                  ("verb", _given(extra)),
-                  ("participle", _participle(participle) if participle != "-" else []),
-                  ("noun", _given(masdar))]
-        for kind, forms in groups:
+        inflected = "prep" not in flags          # generated forms: masculine first, then feminine
+        groups = [("verb", _perfect(perfect) if perfect != "-" else [], inflected),
+                  ("verb", _imperfect(imperfect) if imperfect != "-" else [], inflected),
+                  ("verb", _given(extra), False),
+                  ("participle", _participle(participle) if participle != "-" else [], inflected),
+                  ("noun", _given(masdar), False)]
+        for kind, forms, gendered in groups:
             e = entry(kind)
-            out.extend((f, e) for f in forms if normalize(f) not in excluded)
+            out.extend((f, replace(e, gender=GENDERS[n] if gendered and n < 2 else ""))
+                       for n, f in enumerate(forms) if normalize(f) not in excluded)
     return out
 
 

@@ -18,7 +18,11 @@ MAX_NP = 10              # words in a subject phrase
 FA_INNA = frozenset(["فان", "فانه", "فانها"])  # بحسب ما قاله X فإن …: X ends there
 OBJECT_BIH = frozenset(["به", "بها"])   # أفاد به X، صرح بها X
 WHAT_FOLLOWS = frozenset(["نصه", "يلي", "ياتي"])
-TO_HIM = frozenset(["له", "لها", "لهم", "لهما"])  # قال له الطبيب، قال له مخاطبا: no subject
+TO_HIM = frozenset(["له", "لها", "لهم", "لهما", "لي", "لك", "لنا", "لكم"])  # قال له الطبيب: no subject
+# right after a cue, words that are not its subject: the one told, what it is about, the manner,
+# a demonstrative object (قال لي، قال عنه فلان، تابع بقوله، نفى ذلك، أوضح ذلك المتحدث)
+NOT_THE_SUBJECT = OBJECT_BIH | TO_HIM | frozenset(
+    ["عنه", "عنها", "عنهم", "عنهما", "بقوله", "بقولها", "بالقول", "ذلك"])
 ISSUED_BY = frozenset(["عن", "من"])      # بيان صادر عن X
 ISSUERS = frozenset(["ORG", "PER", "GPE"])
 MAX_BACK = 12            # words between a clause start and an SV cue
@@ -320,11 +324,24 @@ def _circumstantial(word: str) -> bool:
     return len(word) >= 5 and word[0] == "م" and word[-1] == "ا"
 
 
+def _not_the_subject(ctx: Ctx, j: int, stop: int) -> bool:
+    """A word right after the cue that is not its subject; «لي» only before what cannot go on a
+    name (قال لي: «…»، قال لي المدير), not the Chinese or Korean name (صرح لي كه تشيانغ)."""
+    t = ctx.tokens[j]
+    if t.norm not in NOT_THE_SUBJECT or ctx.name_starts(j):
+        return False
+    if t.norm != "لي" or j + 1 >= stop:
+        return True
+    n = ctx.tokens[j + 1]
+    return n.kind == "punct" or n.norm.startswith("ال") or n.norm in ctx.w["comp"] \
+        or ctx.in_class(j + 1, "person_title", stem=True) or ctx.mention_at_token(j + 1) is not None
+
+
 def subject_after(ctx: Ctx, cue: Cue, stop: int) -> tuple[Speaker | None, int]:
     """The subject right after the cue (None if the cue has none), and where it ends."""
     j = cue.tok + 1
-    while j < stop and (j in ctx.time_toks or j == cue.tok + 1 and ctx.tokens[j].norm in OBJECT_BIH | TO_HIM):
-        j += 1                                   # (أفاد به مصدر، قال له الطبيب: no subject)
+    while j < stop and (j in ctx.time_toks or j - cue.tok <= 2 and _not_the_subject(ctx, j, stop)):
+        j += 1                          # (أفاد به مصدر، قال له الطبيب، قال عنه، نفى ذلك: no subject)
     source = cue.kind == "prep" and cue.entry.particle == "ل" and j < stop \
         and _l_source(ctx, j)                   # وفقا للمرصد: the source, not an addressee
     if not source:
@@ -525,11 +542,12 @@ def sentence_subject(ctx: Ctx, before: int) -> Speaker | None:
             if ctx.text[t.start] in ",،":
                 word = 0
             continue
-        if k in ctx.time_toks or t.norm == "قد":
-            continue
+        if k in ctx.time_toks or t.norm == "قد" or word == 1 and t.norm == "ذلك":
+            continue                             # (أكد ذلك الوزير فلان، مشيرا)
         if word == 1:
             m = ctx.mention_at_token(k)
-            if m is not None and m.label in ("PER", "ORG", "GPE"):
+            if m is not None and m.label in ("PER", "ORG", "GPE") \
+                    and not normalize(ctx.text[t.start:m.start]).strip("وف"):  # (سبق لوزارة …: no subject)
                 return resolve_np(ctx, k, max(k + 1, ctx.token_index(m.end - 1, k)))
             titled = _titled_person(ctx, k, before)
             if titled is not None:
