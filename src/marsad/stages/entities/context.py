@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from ...document import Document
@@ -59,6 +60,7 @@ class Context:
         self.doc = doc
         self.tokens = doc.tokens
         self.n = len(doc.tokens)
+        self.norms = list(map(attrgetter("norm"), doc.tokens))
         by_lex: dict[str, dict[int, Any]] = {name: {} for name in LEXICONS}
         lexicon_of = by_lex.get
         for m in doc.matches:
@@ -81,7 +83,7 @@ class Context:
         return self.by_lex[lexicon].get(i)
 
     def word(self, i: int) -> str:
-        return self.tokens[i].norm if 0 <= i < self.n else ""
+        return self.norms[i] if 0 <= i < self.n else ""
 
     def form_in(self, i: int, words) -> tuple | None:
         """The first clitic reading (stem, start) of token i that is in ``words``."""

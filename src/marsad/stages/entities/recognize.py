@@ -180,7 +180,7 @@ def named_for(ctx: Context) -> list[tuple[int, int, tuple, int]]:
     not a mention of the person."""
     nouns = named_for_nouns()
     out = []
-    titled = compress(count(), map(NAMESAKE_TITLES.__contains__, map(attrgetter("norm"), ctx.tokens)))
+    titled = compress(count(), map(NAMESAKE_TITLES.__contains__, ctx.norms))
     for i in titled:
         noun = ctx.form_in(i - 1, nouns)
         if noun is not None:

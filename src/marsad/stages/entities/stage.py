@@ -172,9 +172,8 @@ def _club_country(ctx: Context) -> str | None:
     often as the clubs."""
     table, forms = lexicon.clubs(), lexicon.club_forms()
     counts: dict[str, int] = {}
-    norms = [tok.norm for tok in ctx.tokens]
-    for i in compress(count(), map(forms.__contains__, norms)):
-        word = forms[norms[i]]
+    for i in compress(count(), map(forms.__contains__, ctx.norms)):
+        word = forms[ctx.norms[i]]
         home, alone = table[word]
         before = ctx.form_in(i - 1, CLUB_WORDS) or (("",) if alone else None)
         if before is None or ctx.word(i + 1) == normalize("الأحمر") or ctx.word(i + 1)[:2] == "لل":
