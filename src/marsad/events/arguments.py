@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from ..text.normalize import normalize
 from ..text.segment import definite
 from .actors import HONORIFICS, TITLES, ActorPhrase, nominative_plurals
-from .context import RELATIVES, SUBJECT_THAT, Context
+from .context import RELATIVES, STATEMENT_WORDS, SUBJECT_THAT, Context
 from .evidence import ARMED, has_word, is_target
 from .inflect import OBJECT_SUFFIXES
 from .patterns import past_head
@@ -154,6 +154,9 @@ NOT_NOUNS = RELATIVES | {"الي", "الا", "الان", "اللذين"}
 RELATIVE_AGREES = {"الذي": "m", "التي": "f", "الذين": "p"}
 PRONOUN_AGREES = {w: a for base, a in (("انها", "f"), ("انهم", "p"))
                   for w in (base, "ب" + base, "و" + base)}
+EXPRESSED_REACH = 12  # words from the subject of a sentence-opening عبر to its «عن»
+DAMMA, FATHA, KASRA = "\u064f", "\u064e", "\u0650"
+PRONOUN_HE = frozenset({"انه", "بانه", "وانه"})
 PAST_AGREES = {"": "m", "ت": "f", "وا": "p", "و": "p"}
 PRESENT_AGREES = {("ي", ""): "m", ("ت", ""): "f", ("ي", "ون"): "p", ("ي", "وا"): "p", ("ي", "و"): "p"}
 RELATIVE_SPAN = 12  # words from a subject's relative pronoun to its verb
@@ -239,12 +242,23 @@ def _preposition(doc, a: ActorPhrase) -> str | None:
                 return before
         elif word[:1] in "بل" and word[1:] in PLACE_NOUNS:
             return word[:1]
-        if word == "عبر" and a.last < len(doc.tokens) and doc.tokens[a.last].norm == "عن":
+        if word == "عبر" and a.last < len(doc.tokens) and (
+                doc.tokens[a.last].norm == "عن" or _expressed(doc, a)):
             return None  # «وعبر X عن شكره»: the verb عبّر and its subject
         if word in PREPOSITIONS:
             return word
     return None
 
+
+
+def _expressed(doc, a: ActorPhrase) -> bool:
+    """«وعبر الرئيس هادي، في بيان، عن سعادته»: عبر opening its sentence with عن later in the
+    sentence is the verb عبّر (not «وعبر السنوات الماضية، ربطت…»)."""
+    toks = doc.tokens
+    sent = doc.sentences[toks[a.first].sent]
+    if a.first - 1 != sent.first_token:
+        return False
+    return any(t.norm == "عن" for t in toks[a.last:min(a.last + EXPRESSED_REACH, sent.last_token)])
 
 
 def _partitive(doc, k: int) -> bool:
@@ -341,11 +355,13 @@ def fronted_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
         a = ctx.actor_ending.get(k - (ctx.doc.tokens[k - 1].norm == ","))  # X بمساندة Y تقدمت: X
     if a is None or a.first < floor:
         return None
-    first = a.first
+    joined = joined_before(ctx, a, floor)
+    first = joined[0].first  # الولايات المتحدة وبريطانيا تدعوان اليابان (places joined: states)
     if first > 1 and ctx.doc.tokens[first - 1].norm == "من" and _partitive(ctx.doc, first - 2):
         first -= 2  # إن تسعة من المسلحين قتلوا جنديا
     if first == floor:  # (not a place: «في دمشق قال…»، nor لـX)
-        return a if not a.place and (first < a.first or ctx.doc.tokens[a.first].start == a.start) else None
+        return a if (not a.place or len(joined) > 1) and (
+            first < a.first or ctx.doc.tokens[a.first].start == a.start) else None
     return a if first > floor and ctx.doc.tokens[first - 1].norm in COMPLEMENTIZERS else None
 
 
@@ -380,9 +396,16 @@ def relative_fronted(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | N
 
 def pronoun_subject(ctx: Context, trig: Trigger) -> bool:
     """«قالت الشرطة إنها اعتقلت خمسة أشخاص»: after أنها/أنهم agreeing with the verb the subject
-    is the pronoun (the one making the statement); the phrase after the verb is its object."""
+    is the pronoun (the one making the statement); the phrase after the verb is its object.
+    So with أنه (قال إنه سيلتقي الرئيس X), except for acts of force, whose bare past after أنه
+    is often an impersonal passive (أفاد أنه قتل خمسة مدنيين)."""
     i = trig.first
-    return i > 0 and PRONOUN_AGREES.get(ctx.doc.tokens[i - 1].norm, "") == agreement(ctx, trig)
+    if i < 1:
+        return False
+    word = ctx.doc.tokens[i - 1].norm
+    wanted = PRONOUN_AGREES.get(word) or (
+        "m" if word in PRONOUN_HE and trig.pattern.type not in FORCE_ON else "")
+    return wanted == agreement(ctx, trig)
 
 
 def _backing_word(ctx: Context, first: int) -> int | None:
@@ -575,7 +598,8 @@ def clause_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     if j is None:
         return None
     return subject_after(ctx, j + 1, i) or (
-        fronted_subject(ctx, j, floor) if j in ctx.light_verbs else None)
+        fronted_subject(ctx, j, floor) if j in ctx.light_verbs
+        and not any(t.norm in ('"', ":") for t in ctx.doc.tokens[j:i]) else None)  # (not past a quote)
 
 
 def light_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
@@ -657,8 +681,8 @@ def main_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
 def _opening_verb(tok) -> bool:
     """A sentence's first word that may be a verb (ونوه، ثمن)."""
     word = tok.readings[-1][0] if tok.norm[:1] in "وف" and len(tok.readings) == 2 else tok.norm
-    return (tok.kind == "word" and not word.startswith("ال")
-            and word not in PREPOSITIONS and word not in PARTICLES and word not in SKIP_WORDS)
+    return (tok.kind == "word" and not word.startswith("ال") and (word not in PREPOSITIONS or word == "عبر")
+            and word not in PARTICLES and word not in SKIP_WORDS)  # (عبر: the subject tells, see _expressed)
 
 
 def _circumstantial(ctx: Context, trig: Trigger) -> bool:
@@ -826,14 +850,22 @@ def coordinated_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase 
 
 def pronoun_statement_subject(ctx: Context, trig: Trigger) -> ActorPhrase | None:
     """«أكدت روسيا أنها قصفت…»: after «أنها» the verb's subject is a country that introduced
-    the statement (other subjects are found by ``nearest_before``, which skips places)."""
+    the statement, or any subject of a reporting verb (قال السفير X لـ«الصحيفة» إنه زار…;
+    other subjects are found by ``nearest_before``, which skips places)."""
     toks = ctx.doc.tokens
     i = trig.first - 1
     if i < 1 or toks[i].norm not in SUBJECT_THAT:
         return None
     k = ctx.verb_before(i, ctx.doc.sentences[toks[i].sent].first_token)
     a = subject_after(ctx, k + 1, i) if k is not None and k not in ctx.event_verbs else None
-    return a if a is not None and a.place else None
+    return a if a is not None and (a.place or k in ctx.reports and _said_directly(ctx, a.last, i)) else None
+
+
+def _said_directly(ctx: Context, start: int, i: int) -> bool:
+    """«قال X لـ«Y» إنه زار»: the statement at token i is the speaker's own, with no other verb,
+    complementizer or colon between (not «أنّ التنظيم كان…، إلا أنهم اعتقلوا»)."""
+    toks = ctx.doc.tokens
+    return not any(k in ctx.verbs or toks[k].norm in STATEMENT_WORDS for k in range(start, i))
 
 
 def joined_verb_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
@@ -1233,10 +1265,19 @@ def object_in_clause(ctx: Context, trig: Trigger, start: int, limit: int,
             continue
         if a.place and (prep is None or trig.pattern.mode in TERRITORY):
             continue  # بمحافظة الأنبار: a place named after a place noun
-        if _other_clause(ctx, a, trig) or _verb_between(ctx, trig.last, a.first):
-            return []
+        if _other_clause(ctx, a, trig) or _verb_between(ctx, trig.last, a.first) \
+                or _resumptive_between(ctx, start, a.first):
+            return []  # (عن سعادته بما حققته القوات: the doer of another act)
         return coordinated(ctx, a, limit)
     return []
+
+
+def _resumptive_between(ctx: Context, start: int, end: int) -> bool:
+    """«بما حققته القوات»: ما followed by a verb taking it back as its object; the phrase after
+    is that verb's subject."""
+    toks = ctx.doc.tokens
+    return any(toks[k].norm in MA_RELATIVES and toks[k + 1].norm.endswith(("ته", "تها"))
+               for k in range(start, end - 1))
 
 
 def _titled_place(ctx: Context, a: ActorPhrase) -> bool:
@@ -1390,8 +1431,12 @@ def _suffixed(ctx: Context, trig: Trigger) -> bool:
     p = trig.pattern
     word = ctx.doc.text[ctx.doc.tokens[trig.last - 1].start:trig.end]
     suffix, _ = _pronoun_suffix(word)
-    return bool(suffix) and not any(form.endswith(suffix) for form in _lemma_forms(p)) \
-        and not word[:-len(suffix)].endswith("و")  # الذين استقبلوه: the head is the subject
+    if not suffix:
+        return False
+    stem = normalize(word[:-len(suffix)])  # (اتهم/يتهم ends like a suffix: تتهمهم has one)
+    ending = [form for form in _lemma_forms(p) if form.endswith(suffix)]
+    return (not ending or any(form[-2:] in stem[-4:] for form in ending)) \
+        and not stem.endswith("و")  # الذين استقبلوه: the head is the subject
 
 
 def _with_b(ctx: Context, trig: Trigger) -> bool:
@@ -1667,7 +1712,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         return accusation
     if "backing" in p.flags and (backing := backed_by(ctx, trig, floor)) is not None:
         return backing
-    if "passive" in p.flags:
+    if "passive" in p.flags or voweled_passive(ctx, trig):
         return passive_arguments(ctx, trig, floor, ceiling)
     if "received" in p.flags:
         return received_arguments(ctx, trig, floor, ceiling)
@@ -1827,6 +1872,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         a = clause_subject(ctx, trig.first, floor) or nearest_before(ctx, trig.first, floor)
         rcps = joined_before(ctx, a, floor) if a is not None and a not in actors else []
     head = _relative_object(ctx, trig) if not rcps and _carries_object(ctx, trig) else None
+    if head is not None and head in actors and ctx.doc.tokens[trig.first - 1].norm in RELATIVES:
+        actors = [a for a in actors if a is not head]  # الفصائل التي تتهمها: the head is the object
     if head is not None and head not in actors and not head.place:
         rcps = [head]  # مقاتلين دربتهم واشنطن، القوات التي دربتها: the noun the clause describes
     kind = not rcps and (p.rcp or p.gen == "recipient") and pronoun_object(ctx, trig, after, p)
@@ -1912,10 +1959,32 @@ def passive_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int) -> 
     passive verb (or the antecedent of الذي before it) is its patient; only «على يد / من قبل»
     names the agent."""
     a = subject_after(ctx, trig.last, ceiling) or relative_head(ctx, trig.first, floor)
+    if a is None and "passive" not in trig.pattern.flags:  # إن الجنود قُتلوا في هجوم نفذه X
+        a = fronted_subject(ctx, trig.first, floor)
+        agent = _passive_agent(ctx, a, ceiling, reach=3, start=trig.last) if a is not None else None
+        agent = agent or agent_after(ctx, trig.last, ceiling, trig.pattern.type in ARMED_TYPES)
+        return ([agent] if agent is not None else []), joined_before(ctx, a, floor) if a is not None else []
     if a is None:
         return [], []
     agent = _passive_agent(ctx, a, ceiling, reach=3)  # (مسؤول محلي على يد: past an adjective)
     return ([agent] if agent is not None else []), coordinated(ctx, a, ceiling)
+
+
+def voweled_passive(ctx: Context, trig: Trigger) -> bool:
+    """A verb written with the vowels of the passive: a damma inside the past stem (طُرد، قُتلوا،
+    اعتُقل، أُبرمت; not «قتلتُ»), or a damma on the present prefix with a fatha after it and no
+    kasra (يُعتقَل; not the active «يُقدِم»)."""
+    if trig.pattern.pos != "V":
+        return False
+    word = ctx.doc.text[trig.start:ctx.doc.tokens[trig.first].end]
+    letters = [c for c in word if not "\u064b" <= c <= "\u0652"]
+    k = word.find(DAMMA)
+    if k < 0:
+        return False
+    before = sum(1 for c in word[:k] if not "\u064b" <= c <= "\u0652")
+    if trig.entry.tense == "past":
+        return before <= 3 and len(letters) - before >= 2
+    return trig.entry.tense == "present" and before == 1 and FATHA in word[k:] and KASRA not in word
 
 
 def _passive_agent(ctx: Context, a: ActorPhrase, ceiling: int, reach: int = 1,

@@ -18,6 +18,7 @@ SUBJECT_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بان�
 STATEMENT_WORDS = STATEMENT_OPENERS | SUBJECT_THAT
 ASIDE_PREPOSITIONS = frozenset({"في", "مع", "خلال", "عبر", "ضمن", "حسب", "وفق"})
 MAX_ASIDE = 6  # tokens of a prepositional aside
+MAX_APPOSITION = 8  # tokens of a name or title set off by commas after the subject
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 CLAUSE_OPENERS = CLAUSE_STARTS | RELATIVES  # words a clause starts after
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -135,7 +136,7 @@ class Context:
         while j < ceiling:
             t = toks[j]
             if t.kind == "punct" and t.norm in ends:
-                after = self.aside(j, ceiling)
+                after = self.aside(j, ceiling) or self.apposition(i, j, ceiling)
                 if after is None:
                     return j
                 j = after
@@ -159,3 +160,33 @@ class Context:
         while k < stop and toks[k].kind != "punct" and k not in self.verbs:
             k += 1
         return k if k > j + 1 and k < ceiling and toks[k].norm == "," else None
+
+    def apposition(self, i: int, j: int, ceiling: int) -> int | None:
+        """The comma closing an apposition of the subject right after token i, where the clause
+        goes on with the object (دعا وزير حقوق الإنسان، عز الدين X، مفوض الأمم المتحدة؛ التقى
+        الأمير X، ولي العهد، أمس، الرئيس Y): the aside names the same person (a name, a title
+        or both) and an actor phrase follows it; else None. Never after a place (a list:
+        أدانت السعودية، الإمارات، البحرين).
+        """
+        toks = self.doc.tokens
+        subject = self.actor_ending.get(j)
+        if toks[j].norm != "," or subject is None or subject.place or not 0 <= subject.first - i <= 3 \
+                or any(t.kind == "punct" for t in toks[i:subject.first]):
+            return None
+        k = j + 1
+        while k < min(ceiling, j + 1 + MAX_APPOSITION) and toks[k].kind == "word" and k not in self.verbs \
+                and toks[k].norm not in RELATIVES and k not in self.time_tokens:
+            k += 1
+        if k == j + 1 or k >= ceiling or toks[k].norm != "," or toks[j + 1].norm in ASIDE_PREPOSITIONS \
+                or toks[j + 1].norm[:1] == "و" and self.doc.text[toks[j + 1].start:toks[j + 1].start + 1] == "و" \
+                and toks[j + 1].norm[1:2] != "و":  # (، وثلة من مساعديه: a phrase joined, not a name)
+            return None
+        inner = [a for a in self.actors if j < a.first < k]
+        if any(a.place or a.entity is not None and a.entity != subject.entity for a in inner):
+            return None
+        end = time_aside(toks, k, self.time_tokens, ceiling) or k
+        nxt = self.actor_at.get(end + 1) or (  # (مفوض الأمم المتحدة: a head in construct)
+            self.actor_at.get(end + 2) if end + 1 < ceiling and toks[end + 1].kind == "word"
+            and not toks[end + 1].norm.startswith("ال") else None)
+        return end if nxt is not None and not nxt.place else None
+
