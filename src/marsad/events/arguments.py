@@ -20,7 +20,10 @@ COMMENT_IN = frozenset({"في", "وفي"})  # «…، في تهديد مبطن»
 PREPOSITIONS = frozenset(normalize(w) for w in (
                           "مع", "على", "ضد", "الى", "عن", "من", "بين", "في", "امام", "بحق", "لدى",
                           "عند", "تجاه", "نحو", "حول", "بشان", "خلال", "منذ", "عبر", "لصالح", "قبل",
-                          "بعد", "ازاء", "دون", "حتى", "حيال"))
+                          "بعد", "ازاء", "دون", "حتى", "حيال",
+                          "بحسب", "حسب", "وفق", "وفقا", "طبقا"))  # (بحسب X: the source of a report)
+ATTRIBUTIONS = frozenset({"بحسب", "حسب", "وفق", "وفقا", "طبقا"})  # the source of a report
+PRESS_NOUNS = frozenset(normalize(w) for w in "صحيفة جريدة قناة وكالة مجلة موقع شبكة إذاعة".split())
 PLACE_NOUNS = frozenset({"وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
                          "داخل", "خارج", "انحاء", "اطراف", "ضواحي"})
 PROCLITIC_PREPS = {"ب": "ب", "ل": "ل", "لل": "ل", "ك": "ك"}
@@ -229,8 +232,7 @@ def _preposition(doc, a: ActorPhrase) -> str | None:
         if prefix in PROCLITIC_PREPS:
             return PROCLITIC_PREPS[prefix]
     if a.first > 0:
-        prev = doc.tokens[a.first - 1]
-        word = prev.norm
+        word = _word_before(doc, a.first)
         if word[:1] in "وف" and word[1:] in PREPOSITIONS:
             word = word[1:]
         if word == "من" and a.first > 1 and _partitive(doc, a.first - 2):
@@ -245,10 +247,28 @@ def _preposition(doc, a: ActorPhrase) -> str | None:
         if word == "عبر" and a.last < len(doc.tokens) and (
                 doc.tokens[a.last].norm == "عن" or _expressed(doc, a)):
             return None  # «وعبر X عن شكره»: the verb عبّر and its subject
-        if word in PREPOSITIONS:
+        if word in PREPOSITIONS or word in ("ل", "ب"):
             return word
     return None
 
+
+
+def _word_before(doc, k: int) -> str:
+    """The word before token k, past an opening quote mark (لـ«الشرق الأوسط») and past a press
+    noun after an attribution (بحسب قناة «إيه بي سي»، وفق ما أوردته صحيفة الوطن: the source)."""
+    toks = doc.tokens
+    if k > 1 and toks[k - 1].norm == '"':
+        k -= 1
+    word = toks[k - 1].norm
+    if k > 1 and word.lstrip("و") in PRESS_NOUNS:
+        before = toks[k - 2].norm.lstrip("و")
+        if before in ATTRIBUTIONS:
+            return before
+        if k > 3 and toks[k - 3].norm in ("ما", "لما") and toks[k - 4].norm.lstrip("و") in ATTRIBUTIONS:
+            return toks[k - 4].norm.lstrip("و")  # بحسب ما أوردته صحيفة الوطن
+    elif k > 2 and toks[k - 2].norm in ("ما", "لما") and toks[k - 3].norm.lstrip("و") in ATTRIBUTIONS:
+        return toks[k - 3].norm.lstrip("و")  # حسب ما أفاد مصدر أمني
+    return word
 
 
 def _expressed(doc, a: ActorPhrase) -> bool:

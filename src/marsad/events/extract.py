@@ -92,6 +92,10 @@ QUESTION_REACH = 25  # words from the question word to the trigger
 QUESTION_END = re.compile(r"[.!:؟?\n]")
 ORDINALS = frozenset(normalize(w) for w in "الأولى الثانية الثالثة الأول الثاني الثالث أولا ثانيا ثالثا".split())
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID"})
+INTERVIEW_WORDS = frozenset(normalize(w) for w in (  # between a call or meeting and the press
+    "مع معه معها معهم ل لـ أجرته أجراه أجرتها أجراها خاص خاصا هاتفي هاتفيا صحيفة جريدة قناة"
+    " وكالة مجلة موقع إذاعة").split())
+INTERVIEW_GAP = 5
 PRIVATE = frozenset({"CVL", "BUS", "EDU", "MED", "JRN"})  # no political party to a cooperative act
 INTERNATIONAL = frozenset({"UNO", "IGO"})  # منظمة الصحة العالمية: a world body is no private party
 EXPOSED = frozenset(normalize(w) for w in "تعرض تعرضت تعرضوا تعرضا تعرضتا يتعرض تتعرض يتعرضون "
@@ -422,6 +426,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
     if "adjective" in p.flags and trig.first > 0 and definite(doc.text, tok) \
             and doc.tokens[trig.first - 1].kind == "word" and definite(doc.text, doc.tokens[trig.first - 1]):
         return None  # الخدمات المساندة: supporting services
+    if p.type == "CONSULT" and _interview(ctx, trig, sent.last_token):
+        return None  # في اتصال هاتفي أجرته معه «الشرق الأوسط»: an interview, no consultation
     if "sport" in p.flags and _in_sentence(ctx, sent, "MATCH", _sport):
         return None  # يلتقي الأردن والإمارات في المباراة الثانية: a game
     if p.type in COOPERATIVE and _in_sentence(ctx, sent, "STAFF", _has_evidence):
@@ -477,6 +483,21 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         goldstein=goldstein(cameo), quad_class=quad_class(etype),
         location=place, date=date, status=status or "asserted",
         source=source, confidence=_confidence(actors, rcps, p))
+
+
+def _interview(ctx: Context, trig: Trigger, end: int) -> bool:
+    """A call or meeting with the press right after it (اتصال هاتفي مع «الوطن»، لقاء أجرته معه
+    قناة X، لقاء مع الصحفيين): the one interviewed talks to a newspaper, he meets no party."""
+    toks = ctx.doc.tokens
+    for k in range(trig.last, min(trig.last + INTERVIEW_GAP, end)):
+        a = ctx.actor_at.get(k)
+        if a is not None:
+            return a.sector == "JRN"
+        if toks[k].norm == '"' and k > trig.last and toks[k - 1].norm in INTERVIEW_WORDS:
+            return k + 1 < end and toks[k + 1].kind == "word" and k + 1 not in ctx.actor_at
+        if toks[k].norm not in INTERVIEW_WORDS:  # (مع «الشرق الأوسط»: a quoted title, no party)
+            return False
+    return False
 
 
 def _private(parties: list) -> bool:
