@@ -43,7 +43,7 @@ def _start_without_day_word(m):
     return m.start() + (1 if m.group("wd") and m.group("wd")[0] == "D" else 0)
 
 
-@rule("day_month", rf"(?<!ñ){WD}(?P<d>{DAY})[-.]?m?J?(?P<m>{MON})\.?"
+@rule("day_month", rf"(?<!ñ)(?<!ñ[No]Mw){WD}(?P<d>{DAY})[-.]?m?J?(?P<m>{MON})\.?"
                    rf"(?:(?P<y>{YEAR})|m?{REL_YEAR})?(?P<adj>[PX])?(?:\(W\))?")
 def day_month(ctx, m):
     if _ordinal_of_period(ctx, m):
@@ -173,16 +173,29 @@ def hijri_month(ctx, m):
     return v and ("DATE", v)
 
 
-@rule("year", r"(?:xm?)?(?:m?(?P<Z>Z))?(?P<y>Y)(?P<a>A)?(?![DKJZRIUE])")
+@rule("year", r"(?:xm?)?(?:m?(?P<Z>Z))?(?P<y>Y)(?P<a>A)?(?![DKJZRIUEµ])")
 def year(ctx, m):
     before = previous(ctx, m)
-    if not (m.group("Z") or m.group("a") or before in PREP):
+    if not m.group("Z") and (before == "r" or ctx.syms[max(0, m.start() - 2):m.start()] == "rm"):
+        return None  # نحو 2000، أكثر من 1500: a count
+    if not (m.group("Z") or m.group("a") or before in PREP or _listed_year(ctx.syms, m.start())):
         return None
     y = ctx.units[m.start("y")].val
     if era_in(ctx, m, "a") == "hijri":
         first, last = R.hijri_date(y, 1, 1), R.hijri_date(y, 12, 29)
         return first and last and ("DATE", f"{first}/{last}")
     return "DATE", str(y)
+
+
+def _listed_year(syms: str, i: int) -> bool:
+    """A year in a list joined by و (في 1958 و1962 و1970، عامي 2010 و2014، كأس آسيا 2007
+    و2011): its first year follows a preposition or a year noun, or the list has two years or
+    more and no identifier noun before it (القرارات 1696 و1737)."""
+    while i >= 2 and syms[i - 1] == "w" and syms[i - 2] == "Y":
+        i -= 2
+    if i > 0 and syms[i - 1] in PREP + "Z":
+        return True
+    return syms[i + 1:i + 3] == "wY" and (i == 0 or syms[i - 1] != "ñ")
 
 
 @rule("relative_year", r"(?:xm?)?(?:(?P<h>h)Z|Z(?P<adj>[PXT]))")

@@ -2,6 +2,7 @@
 ``record.Time`` objects (offsets into the original text)."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from datetime import date as Date
 from functools import lru_cache
@@ -10,6 +11,7 @@ from ..document import Document, make_document
 from ..record import Time
 from . import clock, dates, durations, holidays, ranges, relative, resolve, sets, weekdays
 from .grammar import Candidate, Ctx, candidates, choose
+from .lexicon import ordinal_value
 from .units import tag
 
 FAMILIES = (ranges, dates, holidays, weekdays, relative, clock, durations, sets)
@@ -29,6 +31,7 @@ def extract(doc: Document) -> list[Time]:
     kept = choose(ctx, candidates(ctx, all_rules()))
     kept = _resolve_anchors(ctx, kept)
     kept = _attach_dates(ctx, kept)
+    _anniversaries(ctx, kept)
     out = []
     for c in kept:
         start, end = units[c.first].start, units[c.last - 1].end
@@ -60,6 +63,25 @@ def _resolve_anchors(ctx: Ctx, kept: list[Candidate]) -> list[Candidate]:
         if c.type == "DATE" and _is_day(c.value) and "X" not in c.value:
             last = Date.fromisoformat(c.value)
     return kept
+
+
+# الذكرى العاشرة لهجمات 7 يوليو، ذكرى ثورة يونيو: the date named is the original event's
+ANNIVERSARY = re.compile(r"ذكر[ىي](?:\s+(?P<ord>ال\S+(?:\s+عشرة?)?|الـ?\s*\d+))?(?:\s+السنوية)?\s+\S+\s*$")
+PARTIAL_DATE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+
+
+def _anniversaries(ctx: Ctx, kept: list[Candidate]) -> None:
+    """A yearless date right after «(ال)ذكرى [ordinal] ل<noun>» is the event remembered: its
+    year is the anniversary's minus the ordinal, or unknown (XXXX) without one."""
+    for c in kept:
+        start = ctx.units[c.first].start
+        if c.type != "DATE" or not PARTIAL_DATE.fullmatch(c.value) \
+                or re.search(r"\d{4}", ctx.doc.text[start:ctx.units[c.last - 1].end]):
+            continue
+        m = ANNIVERSARY.search(ctx.doc.text[max(0, start - 40):start])
+        if m:
+            n = ordinal_value(m.group("ord")) if m.group("ord") else None
+            c.value = f"{int(c.value[:4]) - n:04d}{c.value[4:]}" if n else "XXXX" + c.value[4:]
 
 
 def _attach_dates(ctx: Ctx, kept: list[Candidate]) -> list[Candidate]:

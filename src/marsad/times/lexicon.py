@@ -2,6 +2,7 @@
 ``marsad.knowledge.lexicons``) and context words (looked up next to core units)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def _word_entries():
 
 # Frequent function words and modifiers: looked up only next to a core unit,
 # never registered with the shared matcher.
-CONTEXT_SYMBOLS = frozenset("fmwiBqbsklr~uehAxjPXTQOv½¼ñŁĸηων")
+CONTEXT_SYMBOLS = frozenset("fmwiBqbsklr~uehAxjPXTQOv½¼ñŁĸηωνµ")
 
 
 def _entries():
@@ -68,3 +69,16 @@ def context_words() -> dict[str, tuple]:
 
 
 register("times", core_phrases)
+
+
+@lru_cache(maxsize=1)
+def _ordinals() -> dict[str, int]:
+    return {normalize(r[0]): int(r[2]) for r in _rows("numbers.tsv") if r[1] == "o"}
+
+
+def ordinal_value(text: str) -> int | None:
+    """العاشرة → 10, الحادية عشرة → 11, الـ 69 → 69 (None when not an ordinal)."""
+    digits = re.sub(r"\D", "", text)
+    if digits:
+        return int(digits)
+    return _ordinals().get(normalize(text))

@@ -27,7 +27,7 @@ def day_day_month(ctx, m):
 
 
 @rule("day_month_day_month",
-      rf"(?P<d1>{DAY})m?(?P<m1>{MON}){LINK}(?P<d2>{DAY})m?(?P<m2>{MON})(?P<y>{YEAR})?(?P<adj>[PXT])?")
+      rf"(?<!ñ)(?P<d1>{DAY})m?(?P<m1>{MON}){LINK}(?P<d2>{DAY})m?(?P<m2>{MON})(?P<y>{YEAR})?(?P<adj>[PXT])?")
 def day_month_day_month(ctx, m):
     d1, d2 = ctx.units[m.start("d1")].val, ctx.units[m.start("d2")].val
     m1, m2 = month_of(ctx, m, "m1"), month_of(ctx, m, "m2")
@@ -50,11 +50,13 @@ def month_month(ctx, m):
     return "DATE", f"{R.month(y, m1)}/{R.month(y2, m2)}"
 
 
-@rule("year_year", r"(?P<y1>Y)(?:-|w|i)(?P<y2>Y)")
+@rule("year_year", r"Z?(?P<y1>Y)(?P<link>-|w|i)(?P<y2>Y)")
 def year_year(ctx, m):
     y1, y2 = ctx.units[m.start("y1")].val, ctx.units[m.start("y2")].val
     if not 0 < y2 - y1 <= 100:
         return None
+    if m.group("link") == "w" and "B" not in ctx.syms[max(0, m.start() - 2):m.start()]:
+        return None  # عامي 2010 و2014، القرارات 1696 و1737: a list, not a range
     return "DATE", f"{y1}/{y2}"
 
 

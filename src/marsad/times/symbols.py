@@ -15,6 +15,7 @@ Function:  q قبل  b بعد  s منذ  k خلال  m من  i إلى/حتى  B 
            Ł throughout (طوال)  ĸ complete (كامل)  η half (نصف)  ω عطلة
            † future-tense cue (never in a match)
            ñ a noun that makes a following date a name (قوى 8 آذار)
+           µ a unit of measure or money (نقطة، مليون، دولار): the number before is a count
 Other:     / ( ) , - . ! ? ; : punctuation;  _ anything else
 """
 # Reusable pieces of rule patterns.
