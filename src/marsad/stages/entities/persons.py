@@ -7,7 +7,7 @@ from dataclasses import replace
 from ...text.normalize import normalize, nunated
 from . import kb
 from .context import FUNCTION_WORDS, NAME_LINKS, PRONOUN_ENDINGS, Cand, Context
-from .lexicon import Title, definite_words
+from .lexicon import Title, definite_words, named_for_nouns
 
 MAX_NAME_WORDS = 4
 MODIFIERS = frozenset(normalize(w) for w in "نائب مساعد المساعد وكيل القائم بأعمال".split())
@@ -34,6 +34,7 @@ COMMON_GIVEN = frozenset(normalize(w) for w in "جو يزيد أية نور عز
 # Ranks that are common nouns too (الفريق «the team»): a one-word name after them is a given
 # name or a known name word.
 TEAM_RANKS = frozenset([normalize("الفريق")])
+COMPANY_HEADS = frozenset(normalize(w) for w in "شركة لشركة وشركة مجموعة لمجموعة".split())
 COMPOUND_ENDS = frozenset(normalize(w) for w in "الدين العابدين".split())  # عماد الدين أديب
 
 
@@ -394,14 +395,38 @@ def given_name_persons(ctx: Context, taken: set[int], names_at: dict[int, Cand])
         if i < done or i in taken or m.entry in WEAK_GIVEN or m.entry in FUNCTION_WORDS:
             continue
         last = name_span(ctx, i + 1, names_at) if i + 1 < ctx.n else i + 1
+        if _named_thing_before(ctx, i):
+            done = last             # the whole name names the thing: no person inside it
+            continue
         if last == i + 1 and _nisba_surname(ctx, i + 1):
             last = i + 2
         if last - i >= 2 and taken.isdisjoint(range(i, last)):
-            end = ctx.tokens[last - 1].end
-            out.append(Cand(i, last, m.start, end, "PER", country=_nisba_before(ctx, i, names_at),
-                            key=("N", normalize(ctx.doc.text[m.start:end]))))
+            first = _genealogy_start(ctx, i, taken)
+            start = m.start if first == i else ctx.tokens[first].start
+            i, end = first, ctx.tokens[last - 1].end
+            out.append(Cand(i, last, start, end, "PER", country=_nisba_before(ctx, i, names_at),
+                            key=("N", normalize(ctx.doc.text[start:end]))))
             done = last
     return out
+
+
+def _named_thing_before(ctx: Context, i: int) -> bool:
+    """دوري عبداللطيف جميل، جائزة محمد علي، شركة محمد النهدي: a cup, league, prize or
+    company named after a person (a "-" row of `named_for_nouns.tsv`, or شركة، مجموعة)."""
+    noun = ctx.form_in(i - 1, named_for_nouns())
+    return noun is not None and named_for_nouns()[noun[0]][0] is None \
+        or ctx.word(i - 1) in COMPANY_HEADS
+
+
+def _genealogy_start(ctx: Context, i: int, taken: set[int]) -> int:
+    """بندر بن عبدالرحمن المهنا، مشعشع بن مفرح بن سلمان: the names before بن start the name."""
+    while i >= 2 and ctx.word(i - 1) in ("بن", "بنت") and not taken & {i - 1, i - 2} \
+            and not (ctx.gap(i).strip() or ctx.gap(i - 1).strip()) and "\n" not in ctx.gap(i - 1) \
+            and ctx.tokens[i - 2].kind == "word" and _name_word(ctx, i - 2, ctx.word(i - 2)) \
+            and (ctx.word(i - 2) in ctx.given or ctx.word(i - 2) not in ctx.common) \
+            and ctx.word(i - 2) != "الله":
+        i -= 2
+    return i
 
 
 ORIGINS = frozenset(normalize(w) for w in "الأصول أصول الأصل أصل".split())

@@ -445,6 +445,13 @@ def _armed_sentence(ctx: Context, i: int) -> bool:
                for j in range(sent.first_token, sent.last_token))
 
 
+# Relative pronouns and participles that start a clause after a name when joined with و
+# (وزارة الإسكان والتي، وزارة الخدمة المدنية والبالغ عددها، والتابعة لها).
+CLAUSE_STARTS = frozenset(normalize(w) for w in "التي الذي الذين اللذين اللتين اللاتي اللواتي "
+                          "البالغ البالغة البالغين المتوقع المتوقعة المتضمن المتضمنة المتعلق "
+                          "المتعلقة التابع التابعة المنبثق المنبثقة المذكور المذكورة".split())
+
+
 def _name_words(ctx: Context, k: int, known_at: dict[int, Cand], facility: bool) -> tuple[int, int]:
     """Words of an organization name after its head: up to two name words, then definite
     words (وكالة دوجان، حزب العمال الكردستاني، تكتل التغيير والإصلاح). A facility's name
@@ -460,7 +467,8 @@ def _name_words(ctx: Context, k: int, known_at: dict[int, Cand], facility: bool)
         if w in FUNCTION_WORDS or w in TIME_WORDS or ctx.nisba_at(k) is not None \
                 or ctx.longest(k, "person_titles") is not None or w.endswith(PRONOUN_ENDINGS):
             break
-        coordinated = definite and w.startswith("وال") and ctx.word(k - 1).startswith("ال")
+        coordinated = definite and w.startswith("وال") and ctx.word(k - 1).startswith("ال") \
+            and w[1:] not in CLAUSE_STARTS
         if w[0] == "و" and not coordinated:
             break
         is_def = w.startswith("ال") or w.startswith("وال")
@@ -539,7 +547,7 @@ def _complement(ctx: Context, k: int) -> int:
     while k < ctx.n and extra < MAX_COMPLEMENT_WORDS and ctx.tokens[k].kind == "word":
         w = ctx.word(k)
         if not (w.startswith("ال") or w.startswith("وال")) or w in FUNCTION_WORDS \
-                or ctx.longest(k, "person_titles") is not None:
+                or w[1:] in CLAUSE_STARTS or ctx.longest(k, "person_titles") is not None:
             break
         if extra and not (w.startswith("وال") or w.endswith(("يه", "ي")) or ctx.nisba_at(k)):
             break
