@@ -30,6 +30,8 @@ APPOSITION_SCAN = 10     # tokens after an unnamed subject where «، فلان،
 TITLE_WORDS = 4          # words of a role noun phrase before the name it introduces
 SAME_ROLE_SENTENCES = 3  # how far back «وأضاف المتحدث» may find the spokesman it repeats
 QUOTED_NAME_WORDS = 4    # words of a quoted name standing as the subject (قالت «هيومن رايتس ووتش»)
+GENITIVE_WORDS = 9       # words from a title's ل-complement to the name it introduces
+TOLD_KIN = frozenset(["نظير", "نظيره", "نظيرته", "نظرائه", "نظيرها", "ضيف", "ضيفه", "ضيوفه"])  # قال لنظيره: the one told
 INNER_NAME_WORDS = 6     # words of a quoted name inside a subject (رئيس حزب «القوات اللبنانية» فلان)
 
 
@@ -82,8 +84,8 @@ def _addressee_word(ctx: Ctx, i: int) -> bool:
     start = _l_prefixed(ctx, i)
     if start is None:
         return False
-    if ctx.tokens[i].norm.startswith("لل"):
-        return True
+    if ctx.tokens[i].norm.startswith("لل") or TOLD_KIN & set(ctx.stems(i)):
+        return True                          # (قال الوزير لنظيره: whom it was said to)
     if _named_at(ctx, start):
         return True
     stem = ctx.tokens[i].forms[-1][0]
@@ -195,6 +197,9 @@ def _np_end(ctx: Ctx, j: int, stop: int) -> int:
             k = close + 1
             continue
         if _stops_np(ctx, j, k) or unnamed and _anonymity(ctx, k):
+            named = _title_genitive_name(ctx, j, k, stop)
+            if named is not None:            # المتحدث الرسمي للهيئة | ماجد العلي: one speaker
+                return named
             break
         k += 1
     span = ctx.span_at_token(j)
@@ -204,6 +209,42 @@ def _np_end(ctx: Ctx, j: int, stop: int) -> int:
     while k > j + 1 and ctx.tokens[k - 1].kind == "punct" and not _closes_inner(ctx, j, k - 1):
         k -= 1
     return k
+
+
+def _title_genitive_name(ctx: Ctx, j: int, k: int, stop: int) -> int | None:
+    """A title's ل-complement and the name after it (المتحدث الرسمي للهيئة بالمنطقة الرائد فلان،
+    المبعوث الأممي لليمن فلان): the end of the name, which belongs to the whole phrase. Not when
+    the ل-word is whom it was said to (لنظيره، للصحفيين، لوكالة، لأوباما، لرئيس الوزراء فلان)."""
+    if _l_prefixed(ctx, k) is None or ctx.mention_at_token(j) is not None or k == j + 1 \
+            and not _role_head(ctx, j) and not ctx.in_class(j, "person_title", stem=True):
+        return None
+    if ctx.in_class(k, "person_title", stem=True) or ctx.in_class(k, "told", stem=True) \
+            or ctx.tokens[k].forms[-1][0] in ctx.w["medium"] or TOLD_KIN & set(ctx.stems(k)):
+        return None
+    m = ctx.mention_at_token(k)
+    if m is not None and m.label == "PER":
+        return None
+    for i in range(k + 1, min(stop, k + GENITIVE_WORDS + 1)):
+        t = ctx.tokens[i]
+        if t.kind == "punct" or t.norm in ctx.w["comp"] or i in ctx.cues or t.norm in ctx.w["relative"]:
+            return None
+        m = ctx.mention_at_token(i)
+        if m is not None and m.label == "PER":
+            end = _person_end(ctx, m, i)
+            return end if end <= stop else None
+    return None
+
+
+def _person_end(ctx: Ctx, m, i: int) -> int:
+    """The token after a person's mention and the mentions of the same person a few words after
+    it (السفير الدكتور فلان: a title mention and the name)."""
+    for n in ctx.ents.in_range(m.end, m.end + 200):
+        between = ctx.text[m.end:n.start]
+        if n.data.get("entity") != m.data.get("entity") or len(between.split()) > 2 \
+                or any(not c.isalpha() and not c.isspace() for c in between):
+            break
+        m = n
+    return ctx.token_index(m.end - 1, i) + 1
 
 
 def _closes_inner(ctx: Ctx, j: int, k: int) -> bool:
