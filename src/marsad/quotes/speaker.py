@@ -533,8 +533,10 @@ def subject_before(ctx: Ctx, cue: Cue) -> Speaker | str:
         return BEFORE_NONE
     if ctx.tokens[p].norm in ctx.w["relative"]:
         return BEFORE_SENTENCE
-    if ctx.tokens[p].norm in ctx.w["pronoun_subject"]:
-        return BEFORE_PRONOUN
+    if ctx.tokens[p].norm in PLURAL_PRONOUNS:
+        return NOBODY                        # (الخبراء، وهم يرون: no one person)
+    if ctx.tokens[p].norm in ctx.w["pronoun_subject"] or ctx.tokens[p].norm in PRONOUNS:
+        return BEFORE_PRONOUN                # (فإنه قال، وهي تقول، فهو يرى)
     k = p
     while k >= first and p - k < MAX_BACK:
         t = ctx.tokens[k]
@@ -544,13 +546,37 @@ def subject_before(ctx: Ctx, cue: Cue) -> Speaker | str:
         k -= 1
     if k >= first and p > k and not ctx.tokens[k].kind == "punct" \
             and (not comma or ctx.tokens[k].norm in ctx.w["comp"] or "لكن" in ctx.stems(k)):
-        return resolve_np(ctx, k + 1, p + 1)
+        return _sv_subject(ctx, k + 1, p + 1)
     if comma:
         return BEFORE_NONE
     span = ctx.span_ending_at(p)
     if span is not None:
         return resolve_np(ctx, ctx.token_index(span.start, first), p + 1)
     return BEFORE_NONE
+
+
+SV_WORDS = 6             # words of an unnamed subject written before its cue
+PRONOUNS = frozenset(["هو", "هي", "هم", "وهو", "وهي", "وهم", "فهو", "فهي", "فهم"])
+PLURAL_PRONOUNS = frozenset(["هم", "وهم", "فهم"])
+NOT_A_START = frozenset(["ما", "لا", "لم", "لن", "له", "لها", "سرعان", "عند", "حين", "هل", "يكون", "تكون"])
+
+
+def _sv_subject(ctx: Ctx, lo: int, hi: int) -> Speaker:
+    """The subject in tokens [lo, hi) before an SV cue, bounded to a noun phrase naming someone:
+    it ends before a relative clause or a subject pronoun (بينيتيز | الذي تولى …، الرئيس فلان |
+    وهو من …); a phrase opening with a preposition or particle (في تصريح …، سرعان ما …) or a
+    long one naming no one (دور الأسر في وجود التحرش مهم وبعض الدراسات) is no subject."""
+    toks = ctx.tokens
+    cut = next((i for i in range(lo + 1, hi) if toks[i].norm in ctx.w["relative"]
+                or toks[i].norm in PRONOUNS), hi)
+    named = ctx.ents.in_range(toks[lo].start, toks[cut - 1].end)
+    if named:
+        return resolve_np(ctx, lo, cut)
+    first = toks[lo].norm
+    if first in ctx.w["not_subject"] or first in NOT_A_START or first.startswith("لل") \
+            or ctx.words_between(lo, cut) > SV_WORDS:
+        return NOBODY
+    return resolve_np(ctx, lo, cut)
 
 
 AMMA = frozenset(["اما", "واما"])
