@@ -30,6 +30,8 @@ APPOSITION_SCAN = 10     # tokens after an unnamed subject where «، فلان،
 TITLE_WORDS = 4          # words of a role noun phrase before the name it introduces
 SAME_ROLE_SENTENCES = 3  # how far back «وأضاف المتحدث» may find the spokesman it repeats
 QUOTED_NAME_WORDS = 4    # words of a quoted name standing as the subject (قالت «هيومن رايتس ووتش»)
+GENITIVE_WORDS = 9       # words from a title's ل-complement to the name it introduces
+TOLD_KIN = frozenset(["نظير", "نظيره", "نظيرته", "نظرائه", "نظيرها", "ضيف", "ضيفه", "ضيوفه"])  # قال لنظيره: the one told
 INNER_NAME_WORDS = 6     # words of a quoted name inside a subject (رئيس حزب «القوات اللبنانية» فلان)
 
 
@@ -82,8 +84,8 @@ def _addressee_word(ctx: Ctx, i: int) -> bool:
     start = _l_prefixed(ctx, i)
     if start is None:
         return False
-    if ctx.tokens[i].norm.startswith("لل"):
-        return True
+    if ctx.tokens[i].norm.startswith("لل") or TOLD_KIN & set(ctx.stems(i)):
+        return True                          # (قال الوزير لنظيره: whom it was said to)
     if _named_at(ctx, start):
         return True
     stem = ctx.tokens[i].forms[-1][0]
@@ -195,6 +197,9 @@ def _np_end(ctx: Ctx, j: int, stop: int) -> int:
             k = close + 1
             continue
         if _stops_np(ctx, j, k) or unnamed and _anonymity(ctx, k):
+            named = _title_genitive_name(ctx, j, k, stop)
+            if named is not None:            # المتحدث الرسمي للهيئة | ماجد العلي: one speaker
+                return named
             break
         k += 1
     span = ctx.span_at_token(j)
@@ -204,6 +209,42 @@ def _np_end(ctx: Ctx, j: int, stop: int) -> int:
     while k > j + 1 and ctx.tokens[k - 1].kind == "punct" and not _closes_inner(ctx, j, k - 1):
         k -= 1
     return k
+
+
+def _title_genitive_name(ctx: Ctx, j: int, k: int, stop: int) -> int | None:
+    """A title's ل-complement and the name after it (المتحدث الرسمي للهيئة بالمنطقة الرائد فلان،
+    المبعوث الأممي لليمن فلان): the end of the name, which belongs to the whole phrase. Not when
+    the ل-word is whom it was said to (لنظيره، للصحفيين، لوكالة، لأوباما، لرئيس الوزراء فلان)."""
+    if _l_prefixed(ctx, k) is None or ctx.mention_at_token(j) is not None or k == j + 1 \
+            and not _role_head(ctx, j) and not ctx.in_class(j, "person_title", stem=True):
+        return None
+    if ctx.in_class(k, "person_title", stem=True) or ctx.in_class(k, "told", stem=True) \
+            or ctx.tokens[k].forms[-1][0] in ctx.w["medium"] or TOLD_KIN & set(ctx.stems(k)):
+        return None
+    m = ctx.mention_at_token(k)
+    if m is not None and m.label == "PER":
+        return None
+    for i in range(k + 1, min(stop, k + GENITIVE_WORDS + 1)):
+        t = ctx.tokens[i]
+        if t.kind == "punct" or t.norm in ctx.w["comp"] or i in ctx.cues or t.norm in ctx.w["relative"]:
+            return None
+        m = ctx.mention_at_token(i)
+        if m is not None and m.label == "PER":
+            end = _person_end(ctx, m, i)
+            return end if end <= stop else None
+    return None
+
+
+def _person_end(ctx: Ctx, m, i: int) -> int:
+    """The token after a person's mention and the mentions of the same person a few words after
+    it (السفير الدكتور فلان: a title mention and the name)."""
+    for n in ctx.ents.in_range(m.end, m.end + 200):
+        between = ctx.text[m.end:n.start]
+        if n.data.get("entity") != m.data.get("entity") or len(between.split()) > 2 \
+                or any(not c.isalpha() and not c.isspace() for c in between):
+            break
+        m = n
+    return ctx.token_index(m.end - 1, i) + 1
 
 
 def _closes_inner(ctx: Ctx, j: int, k: int) -> bool:
@@ -492,8 +533,10 @@ def subject_before(ctx: Ctx, cue: Cue) -> Speaker | str:
         return BEFORE_NONE
     if ctx.tokens[p].norm in ctx.w["relative"]:
         return BEFORE_SENTENCE
-    if ctx.tokens[p].norm in ctx.w["pronoun_subject"]:
-        return BEFORE_PRONOUN
+    if ctx.tokens[p].norm in PLURAL_PRONOUNS:
+        return NOBODY                        # (الخبراء، وهم يرون: no one person)
+    if ctx.tokens[p].norm in ctx.w["pronoun_subject"] or ctx.tokens[p].norm in PRONOUNS:
+        return BEFORE_PRONOUN                # (فإنه قال، وهي تقول، فهو يرى)
     k = p
     while k >= first and p - k < MAX_BACK:
         t = ctx.tokens[k]
@@ -503,13 +546,37 @@ def subject_before(ctx: Ctx, cue: Cue) -> Speaker | str:
         k -= 1
     if k >= first and p > k and not ctx.tokens[k].kind == "punct" \
             and (not comma or ctx.tokens[k].norm in ctx.w["comp"] or "لكن" in ctx.stems(k)):
-        return resolve_np(ctx, k + 1, p + 1)
+        return _sv_subject(ctx, k + 1, p + 1)
     if comma:
         return BEFORE_NONE
     span = ctx.span_ending_at(p)
     if span is not None:
         return resolve_np(ctx, ctx.token_index(span.start, first), p + 1)
     return BEFORE_NONE
+
+
+SV_WORDS = 6             # words of an unnamed subject written before its cue
+PRONOUNS = frozenset(["هو", "هي", "هم", "وهو", "وهي", "وهم", "فهو", "فهي", "فهم"])
+PLURAL_PRONOUNS = frozenset(["هم", "وهم", "فهم"])
+NOT_A_START = frozenset(["ما", "لا", "لم", "لن", "له", "لها", "سرعان", "عند", "حين", "هل", "يكون", "تكون"])
+
+
+def _sv_subject(ctx: Ctx, lo: int, hi: int) -> Speaker:
+    """The subject in tokens [lo, hi) before an SV cue, bounded to a noun phrase naming someone:
+    it ends before a relative clause or a subject pronoun (بينيتيز | الذي تولى …، الرئيس فلان |
+    وهو من …); a phrase opening with a preposition or particle (في تصريح …، سرعان ما …) or a
+    long one naming no one (دور الأسر في وجود التحرش مهم وبعض الدراسات) is no subject."""
+    toks = ctx.tokens
+    cut = next((i for i in range(lo + 1, hi) if toks[i].norm in ctx.w["relative"]
+                or toks[i].norm in PRONOUNS), hi)
+    named = ctx.ents.in_range(toks[lo].start, toks[cut - 1].end)
+    if named:
+        return resolve_np(ctx, lo, cut)
+    first = toks[lo].norm
+    if first in ctx.w["not_subject"] or first in NOT_A_START or first.startswith("لل") \
+            or ctx.words_between(lo, cut) > SV_WORDS:
+        return NOBODY
+    return resolve_np(ctx, lo, cut)
 
 
 AMMA = frozenset(["اما", "واما"])
