@@ -616,6 +616,15 @@ def light_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None
     return a if a is not None and a.last == trig.first else None
 
 
+def pronoun_owner(ctx: Context, trig: Trigger, floor: int) -> list[ActorPhrase]:
+    """«أكد الوزير خلال لقائه السفير…»: the possessive pronoun of an event noun is the subject of
+    its clause (else the party named last before it, the subject of the sentence's first verb
+    or that of the sentence before; else none: never a party named after it)."""
+    a = (clause_subject(ctx, trig.first, floor) or nearest_before(ctx, trig.first, floor)
+         or main_subject(ctx, trig.first, floor) or previous_subject(ctx, trig.first))
+    return [] if a is None or a.place and not ctx.is_country(a) else coordinated(ctx, a, max(trig.first, a.last))
+
+
 def object_of_event(ctx: Context, i: int, floor: int) -> bool:
     """رفض X العقوبات، نفى X الاتهامات: the noun at i is the object of another event's verb or of
     a denial (whose subject is not the noun's actor)."""
@@ -1792,8 +1801,13 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             g = _shared_genitive(ctx, trig)  # بدعم واهتمام X: X's support and care
         if g is not None and p.type == "ASSAULT" and _attack_adjective(ctx, g):
             g, after = None, g.last  # اعتداء انتحاري قام به X: «suicide» describes the attack
+        owned = False  # the phrase after a noun with a possessive pronoun is its object
         if "genobj" in p.flags and _possessive(ctx, trig):
             g = None  # دعمكم ونبيل مواقفكم: the pronoun is its owner, no genitive follows
+        elif g is not None and p.gen == "actor" and not g.place and _possessive(ctx, trig):
+            rcps = coordinated(ctx, g, ceiling)  # خلال لقائه السفير: the pronoun meets, the
+            after, g = rcps[-1].last, None  # phrase after it (no genitive) is the one met
+            actors, owned = pronoun_owner(ctx, trig, floor), True
         owner = False
         if g is None and p.gen == "recipient" and trig.last < ceiling - 1 and is_target(
                 ctx.doc.tokens[trig.last]):  # مهاجمة ثكنة للجيش: the target's owner
@@ -1833,7 +1847,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if not actors and _meeting_purpose(ctx, trig):
             a = clause_subject(ctx, trig.first, floor) or nearest_before(ctx, trig.first, floor)
             actors = coordinated(ctx, a, max(trig.first, a.last)) if a is not None else []
-        if not actors:
+        if not actors and not owned:
             a = doer(ctx, trig, floor) or ventured(ctx, trig, floor) or permitted(ctx, trig) \
                 or agent_after(ctx, after, ceiling, p.type in ARMED_TYPES) \
                 or far_agent(ctx, trig)
@@ -1941,7 +1955,7 @@ def received_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int) ->
     """«تلقى ولي العهد اتصالا هاتفيا من رئيس الوزراء البريطاني»: the caller after من acts; the
     subject (after the verb, or before it) receives."""
     subject = (subject_after(ctx, after_style(ctx, trig.last), ceiling)
-               or kana_subject(ctx, trig.first, floor)
+               or fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
                or clause_subject(ctx, trig.first, floor))
     toks = ctx.doc.tokens
     start = max(trig.last, subject.last if subject is not None else 0)
