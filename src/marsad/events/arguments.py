@@ -402,10 +402,28 @@ def pronoun_subject(ctx: Context, trig: Trigger) -> bool:
     i = trig.first
     if i < 1:
         return False
-    word = ctx.doc.tokens[i - 1].norm
+    toks = ctx.doc.tokens
+    k = _joined_verb(ctx, trig)  # «قال إنه زار موسكو والتقى بوتين»: the same pronoun meets
+    return any(_pronoun_agrees(ctx, trig, toks[j - 1].norm) for j in (i, k) if j)
+
+
+def _pronoun_agrees(ctx: Context, trig: Trigger, word: str) -> bool:
     wanted = PRONOUN_AGREES.get(word) or (
         "m" if word in PRONOUN_HE and trig.pattern.type not in FORCE_ON else "")
     return wanted == agreement(ctx, trig)
+
+
+def _joined_verb(ctx: Context, trig: Trigger) -> int | None:
+    """The verb a verb carrying و is joined to, a few words before it in the same statement."""
+    toks = ctx.doc.tokens
+    tok = toks[trig.first]
+    if trig.start == tok.start or not tok.norm.startswith("و"):
+        return None
+    k = ctx.verb_before(trig.first, max(trig.first - COORD_GAP, 0))
+    if k is None or k < 1 or any(toks[j].norm in STATEMENT_WORDS or toks[j].kind == "punct" and toks[j].norm != ","
+                                 for j in range(k + 1, trig.first)):
+        return None
+    return k
 
 
 def _backing_word(ctx: Context, first: int) -> int | None:
@@ -861,13 +879,27 @@ def pronoun_statement_subject(ctx: Context, trig: Trigger) -> ActorPhrase | None
     """«أكدت روسيا أنها قصفت…»: after «أنها» the verb's subject is a country that introduced
     the statement, or any subject of a reporting verb (قال السفير X لـ«الصحيفة» إنه زار…;
     other subjects are found by ``nearest_before``, which skips places)."""
+    return _statement_subject_at(ctx, trig.first)
+
+
+def _statement_subject_at(ctx: Context, first: int) -> ActorPhrase | None:
     toks = ctx.doc.tokens
-    i = trig.first - 1
+    i = first - 1
     if i < 1 or toks[i].norm not in SUBJECT_THAT:
         return None
     k = ctx.verb_before(i, ctx.doc.sentences[toks[i].sent].first_token)
     a = subject_after(ctx, k + 1, i) if k is not None and k not in ctx.event_verbs else None
     return a if a is not None and (a.place or k in ctx.reports and _said_directly(ctx, a.last, i)) else None
+
+
+def joined_pronoun_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
+    """«قال الرئيس إنه زار موسكو والتقى بوتين»: a verb joined to one whose subject is the pronoun
+    of «إنه/أنها» has that verb's subject (the phrase after it is its object)."""
+    k = _joined_verb(ctx, trig)
+    if k is None or not _pronoun_agrees(ctx, trig, ctx.doc.tokens[k - 1].norm):
+        return None
+    return (_statement_subject_at(ctx, k) or subject_before(ctx, k, floor)
+            or nearest_before(ctx, k, adverbial_end(ctx, k, floor)))
 
 
 def _said_directly(ctx: Context, start: int, i: int) -> bool:
@@ -1777,6 +1809,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                     and venture_verb(ctx, trig, floor) is None:  # (شخص أقدم على قتل: someone unnamed)
                 head = None if _carries_object(ctx, trig) else relative_head(ctx, trig.first, floor)
                 a = (head or pronoun_statement_subject(ctx, trig)
+                     or joined_pronoun_subject(ctx, trig, floor)
                      or joined_verb_subject(ctx, trig, floor)
                      or subject_before(ctx, trig.first, floor)
                      or coordinated_subject(ctx, trig, floor)
