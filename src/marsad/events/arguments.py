@@ -1462,6 +1462,15 @@ def antecedent(ctx: Context, trig: Trigger, used: list, kind: str = "plural") ->
     return []
 
 
+def _relative_mismatch(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
+    """A relative verb with an object pronoun and its doer unnamed (الذين دربتهم) that cannot
+    agree with a phrase found before: a person with a feminine verb, a state with a masculine one."""
+    if not (_carries_object(ctx, trig) and ctx.doc.tokens[trig.first - 1].norm in RELATIVES):
+        return False
+    form = agreement(ctx, trig)
+    return form == "f" and a.entity in ctx.persons or form == "m" and (a.place or ctx.is_country(a))
+
+
 def _carries_object(ctx: Context, trig: Trigger) -> bool:
     """The verb itself ends with an object pronoun (دربتهم، سلحتها)."""
     p = trig.pattern
@@ -1816,6 +1825,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                      or (None if _passive_rest(ctx, trig)
                          else nearest_before(ctx, trig.first, adverbial_end(ctx, trig.first, floor)))
                      or previous_subject(ctx, trig.first))
+                if a is not None and _relative_mismatch(ctx, trig, a):
+                    a = None  # المقاتلين الذين دربتهم (a feminine doer): not لافروف named before
                 if a is not None:
                     actors = joined_before(ctx, a, floor)
     elif p.pos == "A" and (main_subject(ctx, trig.first, floor) or speaker) is not None:
