@@ -422,10 +422,28 @@ def pronoun_subject(ctx: Context, trig: Trigger) -> bool:
     i = trig.first
     if i < 1:
         return False
-    word = ctx.doc.tokens[i - 1].norm
+    toks = ctx.doc.tokens
+    k = _joined_verb(ctx, trig)  # «قال إنه زار موسكو والتقى بوتين»: the same pronoun meets
+    return any(_pronoun_agrees(ctx, trig, toks[j - 1].norm) for j in (i, k) if j)
+
+
+def _pronoun_agrees(ctx: Context, trig: Trigger, word: str) -> bool:
     wanted = PRONOUN_AGREES.get(word) or (
         "m" if word in PRONOUN_HE and trig.pattern.type not in FORCE_ON else "")
     return wanted == agreement(ctx, trig)
+
+
+def _joined_verb(ctx: Context, trig: Trigger) -> int | None:
+    """The verb a verb carrying و is joined to, a few words before it in the same statement."""
+    toks = ctx.doc.tokens
+    tok = toks[trig.first]
+    if trig.start == tok.start or not tok.norm.startswith("و"):
+        return None
+    k = ctx.verb_before(trig.first, max(trig.first - COORD_GAP, 0))
+    if k is None or k < 1 or any(toks[j].norm in STATEMENT_WORDS or toks[j].kind == "punct" and toks[j].norm != ","
+                                 for j in range(k + 1, trig.first)):
+        return None
+    return k
 
 
 def _backing_word(ctx: Context, first: int) -> int | None:
@@ -634,6 +652,15 @@ def light_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None
         return None
     a = subject_after(ctx, j + 1, trig.first)
     return a if a is not None and a.last == trig.first else None
+
+
+def pronoun_owner(ctx: Context, trig: Trigger, floor: int) -> list[ActorPhrase]:
+    """«أكد الوزير خلال لقائه السفير…»: the possessive pronoun of an event noun is the subject of
+    its clause (else the party named last before it, the subject of the sentence's first verb
+    or that of the sentence before; else none: never a party named after it)."""
+    a = (clause_subject(ctx, trig.first, floor) or nearest_before(ctx, trig.first, floor)
+         or main_subject(ctx, trig.first, floor) or previous_subject(ctx, trig.first))
+    return [] if a is None or a.place and not ctx.is_country(a) else coordinated(ctx, a, max(trig.first, a.last))
 
 
 def object_of_event(ctx: Context, i: int, floor: int) -> bool:
@@ -872,13 +899,27 @@ def pronoun_statement_subject(ctx: Context, trig: Trigger) -> ActorPhrase | None
     """«أكدت روسيا أنها قصفت…»: after «أنها» the verb's subject is a country that introduced
     the statement, or any subject of a reporting verb (قال السفير X لـ«الصحيفة» إنه زار…;
     other subjects are found by ``nearest_before``, which skips places)."""
+    return _statement_subject_at(ctx, trig.first)
+
+
+def _statement_subject_at(ctx: Context, first: int) -> ActorPhrase | None:
     toks = ctx.doc.tokens
-    i = trig.first - 1
+    i = first - 1
     if i < 1 or toks[i].norm not in SUBJECT_THAT:
         return None
     k = ctx.verb_before(i, ctx.doc.sentences[toks[i].sent].first_token)
     a = subject_after(ctx, k + 1, i) if k is not None and k not in ctx.event_verbs else None
     return a if a is not None and (a.place or k in ctx.reports and _said_directly(ctx, a.last, i)) else None
+
+
+def joined_pronoun_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
+    """«قال الرئيس إنه زار موسكو والتقى بوتين»: a verb joined to one whose subject is the pronoun
+    of «إنه/أنها» has that verb's subject (the phrase after it is its object)."""
+    k = _joined_verb(ctx, trig)
+    if k is None or not _pronoun_agrees(ctx, trig, ctx.doc.tokens[k - 1].norm):
+        return None
+    return (_statement_subject_at(ctx, k) or subject_before(ctx, k, floor)
+            or nearest_before(ctx, k, adverbial_end(ctx, k, floor)))
 
 
 def _said_directly(ctx: Context, start: int, i: int) -> bool:
@@ -1441,6 +1482,15 @@ def antecedent(ctx: Context, trig: Trigger, used: list, kind: str = "plural") ->
     return []
 
 
+def _relative_mismatch(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
+    """A relative verb with an object pronoun and its doer unnamed (الذين دربتهم) that cannot
+    agree with a phrase found before: a person with a feminine verb, a state with a masculine one."""
+    if not (_carries_object(ctx, trig) and ctx.doc.tokens[trig.first - 1].norm in RELATIVES):
+        return False
+    form = agreement(ctx, trig)
+    return form == "f" and a.entity in ctx.persons or form == "m" and (a.place or ctx.is_country(a))
+
+
 def _carries_object(ctx: Context, trig: Trigger) -> bool:
     """The verb itself ends with an object pronoun (دربتهم، سلحتها)."""
     p = trig.pattern
@@ -1788,12 +1838,15 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                     and venture_verb(ctx, trig, floor) is None:  # (شخص أقدم على قتل: someone unnamed)
                 head = None if _carries_object(ctx, trig) else relative_head(ctx, trig.first, floor)
                 a = (head or pronoun_statement_subject(ctx, trig)
+                     or joined_pronoun_subject(ctx, trig, floor)
                      or joined_verb_subject(ctx, trig, floor)
                      or subject_before(ctx, trig.first, floor)
                      or coordinated_subject(ctx, trig, floor)
                      or (None if _passive_rest(ctx, trig)
                          else nearest_before(ctx, trig.first, adverbial_end(ctx, trig.first, floor)))
                      or previous_subject(ctx, trig.first))
+                if a is not None and _relative_mismatch(ctx, trig, a):
+                    a = None  # المقاتلين الذين دربتهم (a feminine doer): not لافروف named before
                 if a is not None:
                     actors = joined_before(ctx, a, floor)
     elif p.pos == "A" and (main_subject(ctx, trig.first, floor) or speaker) is not None:
@@ -1812,8 +1865,13 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             g = _shared_genitive(ctx, trig)  # بدعم واهتمام X: X's support and care
         if g is not None and p.type == "ASSAULT" and _attack_adjective(ctx, g):
             g, after = None, g.last  # اعتداء انتحاري قام به X: «suicide» describes the attack
+        owned = False  # the phrase after a noun with a possessive pronoun is its object
         if "genobj" in p.flags and _possessive(ctx, trig):
             g = None  # دعمكم ونبيل مواقفكم: the pronoun is its owner, no genitive follows
+        elif g is not None and p.gen == "actor" and not g.place and _possessive(ctx, trig):
+            rcps = coordinated(ctx, g, ceiling)  # خلال لقائه السفير: the pronoun meets, the
+            after, g = rcps[-1].last, None  # phrase after it (no genitive) is the one met
+            actors, owned = pronoun_owner(ctx, trig, floor), True
         owner = False
         if g is None and p.gen == "recipient" and trig.last < ceiling - 1 and is_target(
                 ctx.doc.tokens[trig.last]):  # مهاجمة ثكنة للجيش: the target's owner
@@ -1853,7 +1911,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if not actors and _meeting_purpose(ctx, trig):
             a = clause_subject(ctx, trig.first, floor) or nearest_before(ctx, trig.first, floor)
             actors = coordinated(ctx, a, max(trig.first, a.last)) if a is not None else []
-        if not actors:
+        if not actors and not owned:
             a = doer(ctx, trig, floor) or ventured(ctx, trig, floor) or permitted(ctx, trig) \
                 or agent_after(ctx, after, ceiling, p.type in ARMED_TYPES) \
                 or far_agent(ctx, trig)
@@ -1961,7 +2019,7 @@ def received_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int) ->
     """«تلقى ولي العهد اتصالا هاتفيا من رئيس الوزراء البريطاني»: the caller after من acts; the
     subject (after the verb, or before it) receives."""
     subject = (subject_after(ctx, after_style(ctx, trig.last), ceiling)
-               or kana_subject(ctx, trig.first, floor)
+               or fronted_subject(ctx, trig.first, floor) or kana_subject(ctx, trig.first, floor)
                or clause_subject(ctx, trig.first, floor))
     toks = ctx.doc.tokens
     start = max(trig.last, subject.last if subject is not None else 0)

@@ -127,6 +127,7 @@ ANY_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 FORCE_THREAT_CAMEO = "138"  # threaten with military force
 IN_IT = frozenset(normalize(w) for w in "خلاله خلالها خلالهما خلالهم فيه فيها فيهما فيهم".split())  # قتل خلاله
 APPROXIMATELY = frozenset(normalize(w) for w in "نحو حوالي قرابة زهاء أكثر اكثر من".split())  # قتل أكثر من 20
+COUNTED_HEADS = COUNTS | {normalize(w) for w in "عدد العشرات المئات الآلاف".split()}  # قتل عدد من المسلحين
 NOMINATIVE_PLURAL = "ون"
 NOMINATIVE_ENDINGS = (NOMINATIVE_PLURAL, "ان")  # and the dual
 NOT_OBJECTS = frozenset(normalize(w) for w in "في على من إلى عن مع ضد بين خلال قرب داخل عند منذ أثناء "
@@ -935,7 +936,7 @@ def _inside(spans: list, pos: int) -> bool:
 
 
 def _counted_subject(ctx: Context, trig: Trigger, actors) -> bool:
-    """A counted phrase right after the verb (قتل 9 من المسلحين، اعتقل خمسة أشخاص؛ also after
+    """A counted phrase right after the verb (قتل 9 من المسلحين، قتل عدد/العشرات من الجنود، اعتقل خمسة أشخاص؛ also after
     «خلاله/فيها» or a time: وقتل خلاله 6 حوثيين، قتل أمس أكثر من 20 شخصا) is its patient: the
     verb is read as passive (قُتل)."""
     toks = ctx.doc.tokens
@@ -945,7 +946,7 @@ def _counted_subject(ctx: Context, trig: Trigger, actors) -> bool:
     while k < actors[0].first and toks[k].norm in APPROXIMATELY:
         k += 1  # أكثر من، نحو
     nxt = toks[k]
-    return k <= actors[0].first <= k + 2 and (nxt.kind == "num" or nxt.norm in COUNTS)
+    return k <= actors[0].first <= k + 2 and (nxt.kind == "num" or nxt.norm in COUNTED_HEADS)
 
 
 def _any_act(doc: Document, k: int, step: int, words: frozenset = frozenset()) -> bool:

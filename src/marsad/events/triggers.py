@@ -21,7 +21,7 @@ REST_GAP = 9  # words allowed between a verb and the rest of its phrase (the sub
 NOUNVERB_GAP = 5  # words from a verb to the request noun that is its object (رفضت الحكومة السورية طلب)
 PREPOSITION_WORDS = frozenset({"بحق", "ضد", "من", "مع", "علي", "عن", "الي", "في", "بين", "لدي"})
 NOUN_BEFORE = frozenset(normalize(w) for w in "في إلى على عن بين ضد بحق لدى خلال جراء إثر اثر عقب أثناء "
-                        "بعد قبل منذ".split())  # words after which no verb starts
+                        "بعد قبل منذ مع".split())  # words after which no verb starts
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها"})
 B_THAT = frozenset({"بان", "بانه", "بانها", "بانهم"})  # بأن(ه): a statement follows, not ب + noun
 REST_STOPS = frozenset(",;:.!?") | COMPLEMENTIZERS  # not a quote mark: ترأس كيري «الحوار»
@@ -76,8 +76,8 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
                     named = _named_tokens(doc)
                 window = windows[m.last] = _rest_window(doc, m.last, times, named)
             rest = _rest_span(doc, m, window)
-            if rest is None:
-                continue
+            if rest is None or m.entry.pattern.type == "REQUEST" and _that_after(doc, rest):
+                continue  # أصر X على أن…: insisting that something is so is no demand
         if rest_of and any(rest_of.get(i) == m.entry.pattern.type for i in span):
             continue
         flags = m.entry.pattern.flags
@@ -88,7 +88,7 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
         if (m.entry.tense is not None or m.entry.pattern.pos == "A") and noun_prefix(doc, m):
             continue
         if m.entry.tense is not None and m.first in nouns and doc.tokens[m.first - 1].norm in NOUN_BEFORE:
-            continue  # في قصف، جراء قصف: an attack noun with its own pattern, never a verb
+            continue  # في قصف، مع قصف: an attack noun with its own pattern, never a verb
         if m.entry.pattern.pos == "A" and _after_preposition(doc, m):
             continue  # حكما بحق متهمين: the accused, not «accusing»
         if "taa" in flags and _final_ha(doc, m):
@@ -197,6 +197,11 @@ def noun_prefix(doc: Document, m: Match) -> bool:
         return False
     prefix = normalize(doc.text[tok.start:m.start]).lstrip("وف")
     return prefix[:1] in NOUN_PROCLITICS
+
+
+def _that_after(doc: Document, rest) -> bool:
+    k = max(rest) + 1
+    return k < len(doc.tokens) and doc.tokens[k].norm in COMPLEMENTIZERS | {"انهم"}
 
 
 def _after_preposition(doc: Document, m: Match) -> bool:
