@@ -24,6 +24,7 @@ class CueEntry:
     bare: bool = False
     tell: bool = False  # أبلغ، أخبر: the newspaper right after it is told, not the teller
     gender: str = ""    # of this form's subject: "m" (قال، يقول، مشيرا), "f" (قالت، تقول، مشيرة), "" other
+    plural: bool = False  # a plural verb (قالوا، يقولون): its subject is a group, never one person
 
 
 def _rows(name: str):
@@ -53,6 +54,7 @@ def _participle(a: str) -> list[str]:
 
 
 GENDERS = ("m", "f")     # the first two generated forms: masculine and feminine singular
+PLURAL = 2               # the third generated verb form: قالوا، يقولون
 
 
 def _given(cell: str) -> list[str]:
@@ -81,7 +83,8 @@ def cue_forms() -> list[tuple[str, CueEntry]]:
                   ("noun", _given(masdar), False)]
         for kind, forms, gendered in groups:
             e = entry(kind)
-            out.extend((f, replace(e, gender=GENDERS[n] if gendered and n < 2 else ""))
+            out.extend((f, replace(e, gender=GENDERS[n] if gendered and n < 2 else "",
+                                   plural=gendered and kind == "verb" and n == PLURAL))
                        for n, f in enumerate(forms) if normalize(f) not in excluded)
     return out
 

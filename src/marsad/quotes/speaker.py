@@ -282,14 +282,44 @@ def _bound_to_title(ctx: Ctx, j: int, p: int) -> bool:
     return False
 
 
-def apposition(ctx: Ctx, lo: int, hi: int) -> Speaker | None:
-    """«المتحدثة باسم البعثة، فلانة، إن …»: a name set off by commas after the subject."""
-    for k in range(lo, hi):
-        if ctx.is_punct(k, ",،") and k + 1 < hi:
-            m = ctx.mention_at_token(k + 1)
-            if m is not None and m.label == "PER":
+def apposition(ctx: Ctx, lo: int, hi: int, content: int | None = None) -> Speaker | None:
+    """«المتحدثة باسم البعثة، فلانة، إن …»، «قائد المعركة، اللواء فلان، إن»: a name set off by
+    commas after the subject, a title or honorific before it; after a role noun (``content``:
+    where its content starts) also further on than ``hi`` when the name ends right before the
+    content (المشرف على … وعضو …، الدكتور فلان، أن)."""
+    end = max(hi, content or 0)
+    for k in range(lo, end):
+        if ctx.is_punct(k, ",،") and k + 1 < end:
+            n = _past_honorifics(ctx, k + 1, end)
+            m = ctx.mention_at_token(n)
+            if m is not None and m.label == "PER" and (k < hi or _before_content(ctx, m, n, end)):
                 return Speaker(m.data.get("entity"), (m.start, m.end))
     return None
+
+
+HONORIFIC_WORDS = 2      # title words between an apposition's comma and the name (اللواء الركن)
+
+
+def _past_honorifics(ctx: Ctx, n: int, stop: int) -> int:
+    """The token after the titles opening an apposition (، اللواء فلان، ، د. فلان)."""
+    for _ in range(HONORIFIC_WORDS):
+        if n + 1 >= stop or ctx.mention_at_token(n) is not None:
+            break
+        t = ctx.tokens[n]
+        if t.norm in ctx.w["abbrev_title"] and ctx.is_punct(n + 1, "."):
+            n += 2
+        elif t.norm in ctx.w["abbrev_title"] or t.norm.startswith("ال") and t.norm not in ctx.w["not_subject"]:
+            n += 1
+        else:
+            break
+    return n
+
+
+def _before_content(ctx: Ctx, m, n: int, stop: int) -> bool:
+    k = ctx.token_index(m.end - 1, n) + 1
+    while k < stop and ctx.is_punct(k, ",،"):
+        k += 1
+    return k >= stop or ctx.tokens[k].norm in ctx.w["comp"]
 
 
 def resolve_np(ctx: Ctx, j: int, end: int) -> Speaker:
@@ -719,6 +749,24 @@ def _named_before(ctx: Ctx, subj: Speaker) -> Speaker | None:
     return None
 
 
+def _person(ctx: Ctx, who: Speaker | None) -> bool:
+    return who is not None and who.entity is not None and any(
+        m.label == "PER" and m.data.get("entity") == who.entity for m in ctx.ents.mentions)
+
+
+def _group(ctx: Ctx, cue: Cue, inherited: Speaker | None) -> Speaker:
+    """A plural cue with no subject of its own: the group named before it (SV order, the
+    sentence's subject) or the previous speaker, never one person."""
+    before = _amma_topic(ctx, cue) or subject_before(ctx, cue)
+    if isinstance(before, Speaker):
+        return before                    # (مسؤولون سودانيون قالوا، الوزيران فلان وفلان قالا)
+    found = sentence_subject(ctx, cue.tok) if before == BEFORE_SENTENCE or cue.prefixed else None
+    for who in (found, inherited):
+        if who is not None:
+            return NOBODY if _person(ctx, who) else who
+    return NOBODY
+
+
 def who_said(ctx: Ctx, c, prev) -> Speaker:
     """The speaker of candidate ``c``; ``prev`` is the previous (candidate, speaker)."""
     cue = c.cue
@@ -734,7 +782,8 @@ def who_said(ctx: Ctx, c, prev) -> Speaker:
     subj, np_end = (None, cue.tok + 1) if cue.kind == "participle" else subject_after(ctx, cue, stop)
     if subj is not None and (cue.kind != "noun" or subj.entity is not None):
         if subj.entity is None:
-            named = apposition(ctx, np_end, min(stop, np_end + APPOSITION_SCAN))
+            role = _role_head(ctx, ctx.token_index(subj.span[0], cue.tok))
+            named = apposition(ctx, np_end, min(stop, np_end + APPOSITION_SCAN), stop if role else None)
             if named is None and prev is not None:
                 named = _same_role(ctx, subj, prev, cue)
             if named is None:
@@ -744,6 +793,8 @@ def who_said(ctx: Ctx, c, prev) -> Speaker:
         return subj
     same_sentence = prev is not None and ctx.tokens[prev[0].cue.tok].sent == ctx.tokens[cue.tok].sent
     inherited = _inherited(prev[1]) if prev is not None else None
+    if cue.entry.plural:                 # (وقال الوزير … وأكدوا، المراقبين الذين يؤكدون: not him)
+        return _group(ctx, cue, inherited)
     if cue.kind in ("participle", "noun"):
         if same_sentence:
             return inherited
