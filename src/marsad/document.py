@@ -84,7 +84,8 @@ class Document:
     ``mentions`` (Span per entity mention, sorted by start; label = entity type,
     data = {"entity": id, "kind": name|nominal|pronoun}) and ``actors`` (Span per
     actor phrase, named or not; data = {"entity": id|None, "country", "sector"})
-    (entities); ``times`` (record Time list, data kept on the objects) (times);
+    (entities); ``times`` (record Time list, data kept on the objects) and ``time_tokens``
+    (indices of the tokens starting inside one of them) (times);
     ``quotes`` (record Quote list) (quotes); ``events`` (record Event list) (events).
     """
     text: str
@@ -103,6 +104,7 @@ class Document:
     mentions: list = field(default_factory=list)
     actors: list = field(default_factory=list)
     times: list = field(default_factory=list)
+    time_tokens: set = field(default_factory=set)
     quotes: list = field(default_factory=list)
     quote_spans: list = field(default_factory=list)
     events: list = field(default_factory=list)

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from ..document import Document
 from ..knowledge.matcher import Match
 from ..text.normalize import DELETED, normalize, nunated
-from ..times import time_tokens
 from .evidence import has_word
 from .patterns import Pattern, TriggerEntry, past_head
 
@@ -53,7 +52,7 @@ def find_triggers(doc: Document, matches, blockers) -> list[Trigger]:
     blocked = set()
     for m in blockers:
         blocked.update(range(m.first, m.last))
-    times = time_tokens(doc)
+    times = doc.time_tokens
     blocked.update(times)  # فجرا = at dawn, not "they blew up"
     nouns = {m.first for m in matches if m.entry.pattern.pos == "N" and m.entry.pattern.type == "ASSAULT"}
     cands = sorted(matches, key=lambda m: (m.first - m.last, not m.entry.rest, m.first,

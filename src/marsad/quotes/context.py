@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from ..document import Document, Span
-from ..times import time_tokens
 from .cues import Cue
 from .lexicon import words
 from .marks import MARKS, document_marks, quote_pairs
@@ -59,7 +58,7 @@ class Ctx:
         self.cues = cues
         self.pairs = quote_pairs(doc.text, document_marks(doc))
         self.tok_at = self._mark_tokens()
-        self.time_toks = time_tokens(doc)  # tokens starting inside a time expression
+        self.time_toks = doc.time_tokens  # tokens starting inside a time expression
         self.ents = EntityIndex(doc)
 
     def _mark_tokens(self) -> dict[int, int]:

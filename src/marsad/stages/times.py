@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..document import Document
-from ..times.extract import all_rules, extract
+from ..times.extract import all_rules, extract, time_tokens
 from ..times.lexicon import context_words
 
 
@@ -13,3 +13,4 @@ class TimeStage:
 
     def __call__(self, doc: Document) -> None:
         doc.times = extract(doc)
+        doc.time_tokens = time_tokens(doc)
