@@ -148,7 +148,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     out = []
     for spans in by_sentence(doc, sents, doc.actors).values():
         for span in spans:
-            a = _from_span(span, ents, index)
+            a = _from_span(doc, span, ents, index)
             if not _concept(a, heads):
                 out.append(_split_after_nisba(doc, a, heads, nisba))
     for a in out:
@@ -463,12 +463,16 @@ def _is_name_start(doc: Document, i: int) -> bool:
     return any(m.start == start and m.label == "PER" for m in doc.mentions)
 
 
-def _from_span(span, ents, index: TokenIndex) -> ActorPhrase:
+def _from_span(doc: Document, span, ents, index: TokenIndex) -> ActorPhrase:
     d = span.data
     e = ents.get(d.get("entity"))
     place = e is not None and e.type == "GPE" and span.end - span.start <= len(e.name) + 2
     tokens = index.span(span.start, span.end)
-    return ActorPhrase(tokens.start, tokens.stop, span.start, span.end,
+    first, last, end = tokens.start, tokens.stop, span.end
+    if last < len(doc.tokens) and doc.tokens[last].norm == '"' and any(
+            doc.tokens[k].norm == '"' for k in range(first + 1, last)):
+        last, end = last + 1, doc.tokens[last].end  # تنظيم «داعش»: with its closing mark
+    return ActorPhrase(first, last, span.start, end,
                        d.get("entity"), d.get("country"), d.get("sector"), place)
 
 

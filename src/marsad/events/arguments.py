@@ -21,7 +21,8 @@ PREPOSITIONS = frozenset(normalize(w) for w in (
                           "مع", "على", "ضد", "الى", "عن", "من", "بين", "في", "امام", "بحق", "لدى",
                           "عند", "تجاه", "نحو", "حول", "بشان", "خلال", "منذ", "عبر", "لصالح", "قبل",
                           "بعد", "ازاء", "دون", "حتى", "حيال",
-                          "بحسب", "حسب", "وفق", "وفقا", "طبقا"))  # (بحسب X: the source of a report)
+                          "بحسب", "حسب", "وفق", "وفقا", "طبقا", "باسم"))  # (بحسب X: the source of a report;
+#                                                         باسم X: on behalf of X, no target)
 ATTRIBUTIONS = frozenset({"بحسب", "حسب", "وفق", "وفقا", "طبقا"})  # the source of a report
 PRESS_NOUNS = frozenset(normalize(w) for w in "صحيفة جريدة قناة وكالة مجلة موقع شبكة إذاعة".split())
 PLACE_NOUNS = frozenset({"وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",

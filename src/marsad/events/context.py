@@ -48,6 +48,7 @@ class Context:
             self.actor_at.setdefault(a.first, a)
             self.actor_ending[a.last] = a
         self._argument_starts = sorted(self.actor_at.keys() | self.nisba.keys())
+        self.inner_quotes = _inner_quotes(doc, self.actors)
         self.by_sent: dict[int, list[ActorPhrase]] = {}
         for a in self.actors:
             self.by_sent.setdefault(doc.tokens[a.first].sent, []).append(a)
@@ -135,7 +136,7 @@ class Context:
         j = i
         while j < ceiling:
             t = toks[j]
-            if t.kind == "punct" and t.norm in ends:
+            if t.kind == "punct" and t.norm in ends and j not in self.inner_quotes:
                 after = self.aside(j, ceiling) or self.apposition(i, j, ceiling)
                 if after is None:
                     return j
@@ -190,3 +191,14 @@ class Context:
             and not toks[end + 1].norm.startswith("ال") else None)
         return end if nxt is not None and not nxt.place else None
 
+
+def _inner_quotes(doc, actors) -> set[int]:
+    """Quote marks in an actor phrase, and the one closing it (تنظيم «داعش»): no clause end."""
+    out = set()
+    for a in actors:
+        inner = [j for j in range(a.first + 1, a.last) if doc.tokens[j].norm in QUOTE_MARKS]
+        if inner and not a.place:
+            out.update(inner)
+            if a.last < len(doc.tokens) and doc.tokens[a.last].norm in QUOTE_MARKS:
+                out.add(a.last)
+    return out

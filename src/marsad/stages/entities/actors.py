@@ -32,6 +32,9 @@ FORCES = {"قوات": "MIL", "القوات": "MIL", "ميليشيات": "REB", "
           "طائرات": "MIL", "مقاتلات": "MIL", "جيش": "MIL", "عناصر": None, "مسلحو": None,
           "مسلحي": None, "مقاتلو": None, "مقاتلي": None, "متشددو": None, "متشددي": None,
           "متمردو": None, "متمردي": None, "انصار": None}
+# Generic heads before a quoted name (تنظيم «داعش»، حركة «الشباب»): part of the actor phrase.
+QUOTED_HEADS = frozenset(normalize(w) for w in "تنظيم جماعة حركة حزب جبهة منظمة ميليشيا مليشيا "
+                         "فصيل".split())
 _start, _end = attrgetter("start"), attrgetter("end")
 
 
@@ -62,6 +65,11 @@ def actor_spans(ctx: Context, mentions: list[tuple[Cand, object]], nominals: lis
     return _outermost(spans)
 
 
+def _prep_clitic(ctx: Context, i: int, stem_start: int) -> bool:
+    """Token i carries a proclitic other than و/ف before its stem (لحركة، بتنظيم)."""
+    return bool(normalize(ctx.doc.text[ctx.tokens[i].start:stem_start]).lstrip("وف"))
+
+
 def _stands_for_state(c: Cand, ent) -> bool:
     """A facility that stands for a government (الكرملين، البيت الأبيض): it can act."""
     return c.type == "FAC" and ent.entry is not None and bool(kb.field(ent.entry, "stands_for"))
@@ -72,10 +80,15 @@ def _forces(ctx: Context, c: Cand, ent) -> tuple[int, int, str | None]:
     (entity ``ent``) → (first token, start, sector)."""
     if "lead" in c.extra:                           # هذه الجماعة المتطرفة
         return c.first - 1, c.extra["lead"], None
-    force = ctx.form_in(c.first - 1, FORCES)
+    first, start = c.first, c.start
+    quote = int(ctx.word(first - 1) == '"')         # عناصر «داعش»، تنظيم «داعش»
+    head = ctx.form_in(first - 2, QUOTED_HEADS) if quote else None
+    if head is not None and not _prep_clitic(ctx, first - 2, head[1]):  # the head and the quote mark
+        first, start, quote = first - 2, head[1], 0
+    force = ctx.form_in(first - 1 - quote, FORCES)
     if force is None:
-        return c.first, c.start, None
-    return c.first - 1, force[1], _forces_sector(FORCES[force[0]], ent, ctx.doc.date)
+        return first, start, None
+    return first - 1 - quote, force[1], _forces_sector(FORCES[force[0]], ent, ctx.doc.date)
 
 
 def _span(start: int, end: int, ent, head: tuple, sector: str | None = None) -> Span:
