@@ -16,6 +16,7 @@ import argparse
 import csv
 import gzip
 import json
+import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -48,7 +49,9 @@ HEADER = """\
 # cities15000, and cities500 for the Middle East and North Africa) and
 # tools/place_supplement.tsv. Do not edit by hand.
 # Columns: name, type (GPE|LOC), iso3, name_en, geonameid, lat, lon, population,
-#          needs_cue (1 = a common word too: accepted only after a place cue)
+#          needs_cue (1 = a common word too: accepted only after a place cue),
+#          namesakes (towns of the same name in other Middle East countries, more than 50 km
+#          away, the largest of each: iso3:geonameid:name_en, separated by |)
 """
 
 
@@ -164,6 +167,20 @@ def needs_cue(name: str, iso3: str, population: int, capital: bool, total: Count
     return relatives >= MIN_RELATIVES and relatives >= 0.3 * n and cued[key] / n < MIN_CUE_SHARE
 
 
+NAMESAKE_KM = 50   # a town across a border (رفح، القدس) is one place, not a namesake
+
+
+def _apart(row: list, city: dict) -> bool:
+    """The town of ``row`` lies more than NAMESAKE_KM from ``city`` (known coordinates only)."""
+    if not row[5]:
+        return False
+    lat1, lon1 = math.radians(float(row[5])), math.radians(float(row[6]))
+    lat2, lon2 = math.radians(city["latitude"]), math.radians(city["longitude"])
+    h = math.sin((lat2 - lat1) / 2) ** 2 \
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h)) > NAMESAKE_KM
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared/data/news/saudinewsnet.jsonl.gz"))
@@ -183,10 +200,14 @@ def main() -> None:
     given = read_words("given_names.txt") | country_adjectives()
     words = {w for w, _ in total.most_common(TOP_WORDS)}
     more_words = {w for w, _ in total.most_common(MORE_WORDS)}
+    namesakes: dict[str, dict[str, str]] = {}
     for c in cities:
         for name in arabic_names(c):
             key = normalize(name)
             if key in out:
+                if c["iso3"] in NEAR_EAST and c["iso3"] != out[key][2] and _apart(out[key], c):
+                    namesakes.setdefault(key, {}).setdefault(
+                        c["iso3"], f"{c['iso3']}:{c['geonameid']}:{c['name']}")
                 continue
             cue = needs_cue(name, c["iso3"], c["population"], c["capital"], total, cued, words, given,
                             more_words)
@@ -195,9 +216,11 @@ def main() -> None:
                         "1" if cue else "0"]
     with (DATA / "places.tsv").open("w", encoding="utf-8") as f:
         f.write(HEADER)
-        f.write("name\ttype\tiso3\tname_en\tgeonameid\tlat\tlon\tpopulation\tneeds_cue\n")
-        for row in out.values():
-            f.write("\t".join(row) + "\n")
+        f.write("name\ttype\tiso3\tname_en\tgeonameid\tlat\tlon\tpopulation\tneeds_cue\t"
+                "namesakes\n")
+        for key, row in out.items():
+            others = "|".join(namesakes.get(key, {}).values()) if row[1] == "GPE" else ""
+            f.write("\t".join(row + [others]) + "\n")
     print(f"{len(out)} places, {sum(r[8] == '1' for r in out.values())} need a cue")
 
 

@@ -2,6 +2,8 @@
 
 Registers the ``places`` lexicon (name → Place). ``needs_cue`` marks names that are
 common words too (الباب، البلاد): the entity stage accepts them only after a place cue.
+``namesakes`` are towns of the same name in other Middle East countries (أريحا: Jericho in
+Palestine, Ariha in Syria); the entity stage picks one by the article's other places.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ class Place:
     geonameid: int | None
     population: int
     needs_cue: bool
+    namesakes: tuple = ()   # towns of the same name in other Middle East countries (Place)
 
     @property
     def kb(self) -> str | None:
@@ -36,7 +39,17 @@ def places() -> list[Place]:
         rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
         return [Place(r["name"], r["type"], r["iso3"] or None, r["name_en"],
                       int(r["geonameid"]) if r["geonameid"] else None,
-                      int(r["population"] or 0), r["needs_cue"] == "1") for r in rows]
+                      int(r["population"] or 0), r["needs_cue"] == "1",
+                      _namesakes(r["name"], r.get("namesakes") or "")) for r in rows]
+
+
+def _namesakes(name: str, field: str) -> tuple:
+    """«SYR:172994:Arīḩā|…» → the namesake towns (population unknown: 0)."""
+    out = []
+    for item in filter(None, field.split("|")):
+        iso3, gid, name_en = item.split(":", 2)
+        out.append(Place(name, "GPE", iso3, name_en, int(gid), 0, False))
+    return tuple(out)
 
 
 register("places", lambda: [(p.name, p) for p in places()])

@@ -77,7 +77,8 @@ class Entities:
                     continue
                 other = self._words(m)
                 if words[-1] == other[-1] and (len(words) == 1 or len(other) == 1
-                                               or words[0] == other[0] or _suffix(words, other)):
+                                               or _first(words) == _first(other)
+                                               or _suffix(words, other)):
                     if best is None or m.start > best[1]:
                         best = (ent, m.start)
         if best is not None and c.key not in self.by_key:
@@ -116,6 +117,14 @@ class Entities:
 
     def all(self) -> list[Ent]:
         return [e for e in self.ents if e.mentions]
+
+
+def _first(words: list[str]) -> list[str]:
+    """The given name: two words after عبد or أبو (عبد الله السلمي is not عبد الرحمن السلمي)."""
+    return words[:2] if words[0] in COMPOUND_STARTS and len(words) > 2 else words[:1]
+
+
+COMPOUND_STARTS = frozenset(["عبد", "ابو"])
 
 
 def _suffix(a: list[str], b: list[str]) -> bool:

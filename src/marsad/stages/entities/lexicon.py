@@ -166,6 +166,7 @@ word_list = lru_cache(maxsize=None)(read_words)  # each word file is read once
 given_names = partial(word_list, "given_names.txt")
 common_words = partial(word_list, "common_words.txt")
 definite_words = partial(word_list, "definite_words.txt")
+family_names = partial(word_list, "family_names.txt")
 purpose_nouns = partial(word_list, "purpose_nouns.txt")
 not_names = partial(word_list, "not_names.txt")
 after_name_words = partial(word_list, "after_name_words.txt")

@@ -7,7 +7,7 @@ from dataclasses import replace
 from ...text.normalize import normalize, nunated
 from . import kb
 from .context import FUNCTION_WORDS, NAME_LINKS, PRONOUN_ENDINGS, Cand, Context
-from .lexicon import Title, definite_words, named_for_nouns
+from .lexicon import Title, definite_words, family_names, named_for_nouns
 
 MAX_NAME_WORDS = 4
 MODIFIERS = frozenset(normalize(w) for w in "نائب مساعد المساعد وكيل القائم بأعمال".split())
@@ -75,6 +75,8 @@ def _title_phrase(ctx: Context, i: int, names_at: dict[int, Cand]) -> Cand | Non
     former = posted_at = False  # (a title after an envoy's post is another person's)
     for _ in range(4):                      # stacked: نائب الرئيس رئيس الوزراء اليمني
         nis = ctx.nisba_at(k)
+        if nis is not None and ctx.definite(k - 1) and not ctx.definite(k):
+            nis = None                      # الشيخ تركي بن عبد الله: a name, not «Turkish»
         if nis is not None and country is not None and nis[1].iso3 != country:
             break                           # وزير الخارجية الإيراني | السعودية: the object
         if nis is not None and not _object_country(ctx, k, org, nis[1].iso3):
@@ -307,8 +309,10 @@ def name_span(ctx: Context, k: int, names_at: dict[int, Cand],
         if not _name_word(ctx, j, w) and not (titled and j == k
                                               and _foreign_first(ctx, j, w, titled == "nisba")):
             break
-        if w.startswith("ال") and w not in ctx.given and w not in ctx.known_words:
-            if (words >= 2 and ctx.word(j - 1) not in ctx.given) or w in NOT_SURNAMES:
+        if w.startswith("ال") and w not in ctx.given and w not in ctx.known_words \
+                and not _compound_given(ctx, k, j):
+            if (words >= 2 and ctx.word(j - 1) not in ctx.given and ctx.word(j - 2) != "عبد") \
+                    or w in NOT_SURNAMES:
                 break
             j += 1              # an ال surname ends the name (بشار الأسد، عادل بن أحمد الجبير)
             words += 1
@@ -328,6 +332,15 @@ def name_span(ctx: Context, k: int, names_at: dict[int, Cand],
     while j > k and (ctx.word(j - 1) in NAME_LINKS or ctx.word(j - 1) in WEAK_GIVEN):
         j -= 1
     return j
+
+
+def _compound_given(ctx: Context, k: int, j: int) -> bool:
+    """عبد الرحمن starting a name (the given name before k, or a title's name at k) or after
+    بن (عامر بن عبد الرحمن البرجس): one given name, not the surname (as it is after another
+    given name: إبراهيم عبد الخالق)."""
+    start = j - 1
+    return ctx.word(start) == "عبد" and (start < k or ctx.word(start - 1) in GENEALOGY
+                                         or start == k and ctx.word(k - 1) not in ctx.given)
 
 
 def _lone_surname(ctx: Context, c: Cand) -> bool:
@@ -360,6 +373,8 @@ def _name_word(ctx: Context, j: int, w: str) -> bool:
         return False                                  # ولي العهد، الأمير
     if w in ctx.given or w in ctx.known_words:
         return True
+    if w in family_names() and ctx.word(j - 1) in ctx.given:
+        return True                                   # محمد بن عبدالله المرشد
     if not ctx.is_name_word(w) or ctx.nisba_at(j) is not None or w[0] in "وي" or w[:2] == "تت":
         return False
     if w.endswith(PRONOUN_ENDINGS) and len(w) > 4:

@@ -61,6 +61,7 @@ INNER = {"ORG": ("ORG", "GPE", "PER", "FAC"), "FAC": ("GPE", "PER", "LOC")}   # 
 CAMPS = frozenset(normalize(w) for w in "مخيم المخيم مخيمات".split())
 MEMBER_HEADS = frozenset(normalize(w) for w in "هيئة جمعية اتحاد".split())  # named after members
 MEMBER_SECTORS = frozenset({"REL", "JRN", "MED", "EDU", "LAB"})
+GENEALOGY_LINKS = frozenset(["بن", "ابن"])
 
 
 def known_names(ctx: Context) -> list[Cand]:
@@ -213,6 +214,8 @@ def _known(ctx: Context, m) -> Cand | None:
         key = ("P", e.geonameid or e.name_en or e.name)
         return _known_cand(m, e.type, key, e, e.iso3, None, e.kb, e.name_en)
     ty = kb.entry_type(m.lexicon, e)
+    if ty == "PER" and _inside_chain(ctx, m):
+        return None                 # محمد بن مبارك بن عبدالله: not the known «بن مبارك»
     sector = kb.field(e, "sector") if ty in ("PER", "ORG") else None
     if sector != "MIL" and ctx.word(m.first) in FORCES_HEADS \
             and ctx.word(m.last) in MILITARY_QUALIFIERS:
@@ -222,6 +225,15 @@ def _known(ctx: Context, m) -> Cand | None:
     if m.last - m.first == 1 and _weak(ctx, m):
         c.extra["weak"] = True      # kept only beside a fuller mention
     return c
+
+
+def _inside_chain(ctx: Context, m) -> bool:
+    """A known name that starts with بن/ابن (بن مبارك، بن لادن) right after a given name is
+    part of another person's chain of names (محمد بن مبارك بن عبدالله الدوسري)."""
+    k = m.first
+    return ctx.word(k) in GENEALOGY_LINKS and m.start == ctx.tokens[k].start \
+        and ctx.word(k - 1) in ctx.given and ctx.tokens[k - 1].kind == "word" \
+        and not ctx.gap(k).strip() and "\n" not in ctx.gap(k)
 
 
 NOT_NOUNS = COUNTRY_CUES | FUNCTION_WORDS | frozenset(["تجاه", "هذه"])  # تجاه سورية، وهذه سورية
@@ -343,7 +355,7 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         words += 1
         country = inner.country
     elif head.mode.startswith("named"):
-        k, words = _name_words(ctx, k, known_at, head.type == "FAC")
+        k, words = _name_words(ctx, k, known_at, head.type == "FAC", head.mode == "named_strict")
         if words == 0 or (head.mode == "named_strict" and _generic(ctx, m.last, k)):
             return None
         if normalize(head.head) in VERBAL_HEADS and not _armed_sentence(ctx, m.first):
@@ -353,6 +365,8 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         return None
     if nis is not None:
         k, country = nis[0], nis[1].iso3
+    elif head.mode == "institution_abroad":
+        country = _country_after(ctx, k, known_at)
     named = head.mode.startswith("named")
     if named and head.type == "ORG" and (nis is None or ctx.word(k).startswith("لل")):
         k = _complement(ctx, k)
@@ -381,6 +395,15 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         sector = "REB"      # مجموعة سوريا الجديدة among fighters: an armed group
     return Cand(m.first, k, m.start, end, head.type, key=key, country=country,
                 sector=sector, extra={"head": head, "inner": inner})
+
+
+def _country_after(ctx: Context, k: int, known_at: dict[int, Cand]) -> str | None:
+    """The country of a country or place named right after token k, or after في or a place
+    noun there (مجلس الشيوخ في فرنسا، مجلس الشيوخ لولاية كاليفورنيا)."""
+    place = known_at.get(k)
+    if place is None and (ctx.word(k) == "في" or ctx.form_in(k, PLACE_CUES) is not None):
+        place = known_at.get(k + 1)
+    return place.country if place is not None and place.type == "GPE" else None
 
 
 def _not_name(name: str) -> bool:
@@ -452,7 +475,8 @@ CLAUSE_STARTS = frozenset(normalize(w) for w in "التي الذي الذين ا
                           "المتعلقة التابع التابعة المنبثق المنبثقة المذكور المذكورة".split())
 
 
-def _name_words(ctx: Context, k: int, known_at: dict[int, Cand], facility: bool) -> tuple[int, int]:
+def _name_words(ctx: Context, k: int, known_at: dict[int, Cand], facility: bool,
+                strict: bool = False) -> tuple[int, int]:
     """Words of an organization name after its head: up to two name words, then definite
     words (وكالة دوجان، حزب العمال الكردستاني، تكتل التغيير والإصلاح). A facility's name
     stops at any known name (not «فندق الأمم المتحدة»)."""
@@ -477,7 +501,8 @@ def _name_words(ctx: Context, k: int, known_at: dict[int, Cand], facility: bool)
             break           # وأيدت محكمة الاستئناف الحكم: the object, not an adjective
         if t.kind == "word" and not is_def:
             if definite or w[0] == "ل" or indefinite == 2 \
-                    or (words == 0 and _agrees(ctx, start - 1, w)):
+                    or (words == 0 and (_agrees(ctx, start - 1, w) or strict
+                                        and _verb_reading(ctx, start - 1, k))):
                 break
             construct = ctx.word(k + 1).startswith("ال") and words == 0
             if not ctx.is_name_word(w) and not construct:
@@ -522,6 +547,19 @@ def _generic(ctx: Context, first: int, last: int) -> bool:
 def _agrees(ctx: Context, head: int, w: str) -> bool:
     """An indefinite feminine adjective after a feminine head (مجموعة مسلحة) is no name."""
     return ctx.word(head).endswith("ه") and w.endswith("ه")
+
+
+def _verb_reading(ctx: Context, head: int, k: int) -> bool:
+    """«حركة تقتضي من صاحبها»، «حركة تحرر وطني»، «جماعة تزعم ولاءها»: a word in ت after an
+    indefinite feminine head (ي after a masculine one), with no definite word or plain name
+    word after it, is a verb or verbal noun (not حركة تحرير السودان، مجموعة ترينيتي ميرور)."""
+    w, nxt = ctx.word(k), k + 1
+    if w[0] != ("ت" if ctx.word(head).endswith("ه") else "ي") or len(w) < 4:
+        return False
+    if nxt >= ctx.n or ctx.tokens[nxt].kind != "word" or ctx.gap(nxt).strip():
+        return True
+    after = ctx.word(nxt)
+    return not after.startswith("ال") and (after in ctx.common or not ctx.plain_name_word(nxt))
 
 
 def _boundary(ctx: Context, k: int) -> bool:

@@ -1,6 +1,7 @@
 """Pipeline stage: entities, their mentions, and actor phrases (see notes/contract.md)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter
 
@@ -78,9 +79,30 @@ class EntityStage:
         taken |= _covered(coref.group_anaphors(ctx, ents, taken))
         taken |= _covered(coref.org_nominals(ctx, ents, taken))
         coref.country_pronouns(ctx, ents, taken)
+        _namesake_towns(ents)
         home = coref.main_country(ents, ctx)
         _code(ents, ctx, home, lambda: _arab_home(ents, ctx), _club_country(ctx))
         _emit(doc, ctx, ents, nominals, home)
+
+
+NAMESAKE_POPULATION = 300_000   # a town this big is itself, wherever the article is set
+
+
+def _namesake_towns(ents: coref.Entities) -> None:
+    """A town named like a town of another country (أريحا: Jericho, Palestine, and Ariha,
+    Syria) is the namesake in the one country whose other places or name the article names,
+    if it names no other place of the town's own country."""
+    towns = [e for e in ents.all() if e.type == "GPE" and getattr(e.entry, "namesakes", ())
+             and e.entry.population < NAMESAKE_POPULATION]
+    if not towns:
+        return
+    named = {e.country for e in ents.all() if e.type == "GPE" and e.country and e not in towns}
+    for ent in towns:
+        others = [p for p in ent.entry.namesakes if p.iso3 in named]
+        if ent.country not in named and len(others) == 1:
+            place = others[0]
+            ent.entry, ent.country, ent.name_en, ent.kb = place, place.iso3, place.name_en, place.kb
+            ent.key = ("P", place.geonameid)
 
 
 def _namesakes(ctx: Context, names, taken: set[int]) -> tuple[set[int], list[Cand]]:
@@ -143,6 +165,10 @@ def _code(ents: coref.Entities, ctx: Context, home: str | None, arab_home,
                 if "places" not in located else []
             sent = ctx.tokens[ent.mentions[0].first].sent       # الفرقة 30 … في محافظة حلب
             ent.country = located_in(ctx, places, sent, located)
+        if not ent.country and ent.head in abroad_heads():
+            states = abroad_heads()[ent.head]   # مجلس الشيوخ: the home's only if it has one
+            ent.country = _named_alike(ctx, ents, ent) or (home if home in states else None)
+            continue
         if not ent.country and ent.type == "PER" and club is not None:
             ent.country = club          # a Saudi club's players at their camp in Austria: SAU
         if not ent.country:
@@ -151,6 +177,23 @@ def _code(ents: coref.Entities, ctx: Context, home: str | None, arab_home,
             ent.country = arab_home() if abroad else home
         if not ent.sector or ent.sector == "UNK":
             ent.sector = "CVL" if ent.type == "PER" else "GOV"
+
+
+@lru_cache(maxsize=1)
+def abroad_heads() -> dict[str, frozenset]:
+    """Heads of bodies few states have (مجلس الشيوخ) → the states that have one."""
+    rows = lexicon.read_tsv(lexicon.DATA / "org_heads.tsv")
+    return {normalize(r["head"]): frozenset((r.get("states") or "").split()) for r in rows
+            if r["mode"] == "institution_abroad"}
+
+
+def _named_alike(ctx: Context, ents: coref.Entities, ent: coref.Ent) -> str | None:
+    """The country of another body whose name starts with this one's head (مجلس الشيوخ
+    الأمريكي for a bare مجلس الشيوخ), when all such bodies of the article share one."""
+    found = {e.country for e in ents.all() if e is not ent and e.country and e.type == "ORG"
+             and any(normalize(ctx.doc.text[m.start:m.end]).startswith(ent.head)
+                     for m in e.mentions)}
+    return found.pop() if len(found) == 1 else None
 
 
 # Words after which a club's name stands for the club (لاعب الهلال، بعثة النصر، بالنادي الأهلي).
