@@ -81,6 +81,7 @@ NOT_ACTOR = "-"  # fallback_actors.tsv sector of a phrase that contains an actor
 BOTH = "BOTH"  # fallback_actors.tsv sector of «البلدان، الجانبين»: the two parties in focus
 SEVERAL = "SEVERAL"  # fallback_actors.tsv country of «القوى الكبرى»: several countries, none local
 OWNER = "OWNER"  # fallback_actors.tsv country of «قواتها، طائراته»: the state named before it
+NISBA = "NISBA"  # fallback_actors.tsv country of «الدولة»: an actor only with a nisba (الدولة المصرية)
 PLURAL_HEADS = frozenset(normalize(w) for w in "وزراء قادة رؤساء زعماء سفراء ممثلو ممثلي مندوبو "
                          "مندوبي وفود جيوش حكومات برلمانات وزيرا وزيري".split())
 PLURAL_TOO = "البلدان"  # the dual (two countries) and the plural (countries) look the same
@@ -149,7 +150,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     for spans in by_sentence(doc, sents, doc.actors).values():
         for span in spans:
             a = _from_span(span, ents, index)
-            if not _concept(a, heads):
+            if not _concept(a, heads) and not _state_in_general(doc, a, heads):
                 out.append(_split_after_nisba(doc, a, heads, nisba))
     for a in out:
         if a.sector is None:
@@ -182,6 +183,13 @@ def _concept(a: ActorPhrase, heads: dict) -> bool:
     """«قمة الأمن النووي»: an actor word read with its adjective names a concept."""
     return a.entity is None and any(m.entry.sector == NOT_ACTOR and m.last > a.last - 1
                                     for m in heads.get(a.first, ()))
+
+
+def _state_in_general(doc: Document, a: ActorPhrase, heads: dict) -> bool:
+    """«رجال الدولة، المدعوم من الدولة»: a NISBA head with no nisba is the state in general, no
+    party; given to (تسليم السلاح للدولة) it is still the recipient."""
+    return a.entity is None and not doc.tokens[a.first].norm.startswith("لل") and any(
+        m.entry.country == NISBA and m.last == a.last for m in heads.get(a.first, ()))
 
 
 def _joined(phrases: list[ActorPhrase], join) -> list[ActorPhrase]:
@@ -514,7 +522,11 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
         country = _owner(doc, m.start) if w.country == OWNER else w.country
         a = ActorPhrase(m.first, m.last, m.start, m.end, None, country, w.sector,
                         w.kind in ("gpe", "capital"), w.several)
+        if country == NISBA:
+            a.country = None
         _extend(doc, a, by_first, names, ents)
+        if country == NISBA and a.country is None:
+            continue  # رجال الدولة، أمن الدولة: the state in general, no party
         if taken.intersection(range(a.first, a.last)):
             continue
         taken.update(range(a.first, a.last))
