@@ -172,7 +172,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     out.sort(key=lambda a: a.start)
     gpe_ends = frozenset(m.end for m in doc.mentions if m.label == "GPE")
     merged = _joined(_joined(out, partial(_construct, doc, nisba, gpe_ends)), partial(_member_of, doc, ents))
-    merged = _joined(merged, partial(_speaking_for, doc))
+    merged = _joined(_joined(merged, partial(_speaking_for, doc)), partial(_counted_of, doc))
     merged = _joined(merged, partial(_apposition, doc, _mention_entities(doc)))
     merged = _titled_names(doc, ents, merged)
     return _covered_dropped([_joined_nisbas(doc, a, nisba)
@@ -222,6 +222,17 @@ def _construct(doc: Document, nisba: dict, gpe_ends: frozenset, a: ActorPhrase,
         counted = doc.tokens[a.first].norm in COUNT_HEADS and b.sector is not None and b.sector not in ARMED
         return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
                            b.sector if counted else a.sector, False, b.regional)
+    return None
+
+
+def _counted_of(doc: Document, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
+    """«العشرات من المدنيين»: a count noun and the party after its من are one phrase (like the
+    construct عشرات المدنيين)."""
+    if (a.entity is None and a.last - a.first == 1 and doc.tokens[a.first].norm in COUNT_HEADS
+            and b.first == a.last + 1 and doc.tokens[a.last].norm == "من" and not b.place
+            and b.start == doc.tokens[b.first].start):
+        return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
+                           b.sector or a.sector, False, b.regional)
     return None
 
 
