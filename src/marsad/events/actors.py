@@ -81,6 +81,7 @@ NOT_ACTOR = "-"  # fallback_actors.tsv sector of a phrase that contains an actor
 BOTH = "BOTH"  # fallback_actors.tsv sector of «البلدان، الجانبين»: the two parties in focus
 SEVERAL = "SEVERAL"  # fallback_actors.tsv country of «القوى الكبرى»: several countries, none local
 OWNER = "OWNER"  # fallback_actors.tsv country of «قواتها، طائراته»: the state named before it
+NISBA = "NISBA"  # fallback_actors.tsv country of «الدولة»: an actor only with a nisba (الدولة المصرية)
 PLURAL_HEADS = frozenset(normalize(w) for w in "وزراء قادة رؤساء زعماء سفراء ممثلو ممثلي مندوبو "
                          "مندوبي وفود جيوش حكومات برلمانات وزيرا وزيري".split())
 PLURAL_TOO = "البلدان"  # the dual (two countries) and the plural (countries) look the same
@@ -149,7 +150,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     for spans in by_sentence(doc, sents, doc.actors).values():
         for span in spans:
             a = _from_span(doc, span, ents, index)
-            if not _concept(a, heads):
+            if not _concept(a, heads) and not _state_in_general(doc, a, heads):
                 out.append(_split_after_nisba(doc, a, heads, nisba))
     for a in out:
         if a.sector is None:
@@ -171,7 +172,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     out.sort(key=lambda a: a.start)
     gpe_ends = frozenset(m.end for m in doc.mentions if m.label == "GPE")
     merged = _joined(_joined(out, partial(_construct, doc, nisba, gpe_ends)), partial(_member_of, doc, ents))
-    merged = _joined(merged, partial(_speaking_for, doc))
+    merged = _joined(_joined(merged, partial(_speaking_for, doc)), partial(_counted_of, doc))
     merged = _joined(merged, partial(_apposition, doc, _mention_entities(doc)))
     merged = _titled_names(doc, ents, merged)
     return _covered_dropped([_joined_nisbas(doc, a, nisba)
@@ -182,6 +183,13 @@ def _concept(a: ActorPhrase, heads: dict) -> bool:
     """«قمة الأمن النووي»: an actor word read with its adjective names a concept."""
     return a.entity is None and any(m.entry.sector == NOT_ACTOR and m.last > a.last - 1
                                     for m in heads.get(a.first, ()))
+
+
+def _state_in_general(doc: Document, a: ActorPhrase, heads: dict) -> bool:
+    """«رجال الدولة، المدعوم من الدولة»: a NISBA head with no nisba is the state in general, no
+    party; given to (تسليم السلاح للدولة) it is still the recipient."""
+    return a.entity is None and not doc.tokens[a.first].norm.startswith("لل") and any(
+        m.entry.country == NISBA and m.last == a.last for m in heads.get(a.first, ()))
 
 
 def _joined(phrases: list[ActorPhrase], join) -> list[ActorPhrase]:
@@ -214,6 +222,17 @@ def _construct(doc: Document, nisba: dict, gpe_ends: frozenset, a: ActorPhrase,
         counted = doc.tokens[a.first].norm in COUNT_HEADS and b.sector is not None and b.sector not in ARMED
         return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
                            b.sector if counted else a.sector, False, b.regional)
+    return None
+
+
+def _counted_of(doc: Document, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
+    """«العشرات من المدنيين»: a count noun and the party after its من are one phrase (like the
+    construct عشرات المدنيين)."""
+    if (a.entity is None and a.last - a.first == 1 and doc.tokens[a.first].norm in COUNT_HEADS
+            and b.first == a.last + 1 and doc.tokens[a.last].norm == "من" and not b.place
+            and b.start == doc.tokens[b.first].start):
+        return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
+                           b.sector or a.sector, False, b.regional)
     return None
 
 
@@ -518,7 +537,11 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
         country = _owner(doc, m.start) if w.country == OWNER else w.country
         a = ActorPhrase(m.first, m.last, m.start, m.end, None, country, w.sector,
                         w.kind in ("gpe", "capital"), w.several)
+        if country == NISBA:
+            a.country = None
         _extend(doc, a, by_first, names, ents)
+        if country == NISBA and a.country is None:
+            continue  # رجال الدولة، أمن الدولة: the state in general, no party
         if taken.intersection(range(a.first, a.last)):
             continue
         taken.update(range(a.first, a.last))

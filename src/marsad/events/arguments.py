@@ -164,6 +164,8 @@ PRONOUN_HE = frozenset({"انه", "بانه", "وانه"})
 PAST_AGREES = {"": "m", "ت": "f", "وا": "p", "و": "p"}
 PRESENT_AGREES = {("ي", ""): "m", ("ت", ""): "f", ("ي", "ون"): "p", ("ي", "وا"): "p", ("ي", "و"): "p"}
 RELATIVE_SPAN = 12  # words from a subject's relative pronoun to its verb
+ANTECEDENT_REACH = 7  # words before a relative pronoun where the party it stands for may end
+LINK_PREPS = frozenset(normalize(w) for w in "على عن من إلى حول مع بين لدى".split())
 BACKING_WORDS = frozenset(normalize(w) for w in "بدعم بمساندة بمؤازرة بإسناد".split())
 SHARED_NOUNS = 2  # nouns joined by و before a genitive they share (دعم ورعاية واهتمام X)
 TO_HIM = frozenset({"له", "لها", "لهم", "لهما"})
@@ -557,6 +559,37 @@ def relative_head(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
         j -= 1  # التي لم تشارك
     if j > floor and ctx.doc.tokens[j].norm in RELATIVES:
         return ctx.actor_ending.get(j)
+    return None
+
+
+def _unnamed_relative(ctx: Context, trig: Trigger, floor: int) -> bool:
+    """«الانتحاري الذي فجر نفسه»: the subject of a relative verb is its antecedent; an antecedent
+    naming no party leaves the verb with no actor (never the subject of the main clause)."""
+    if _carries_object(ctx, trig):
+        return False  # الاتفاق الذي وقعه: the doer is another
+    j = trig.first - 1
+    if j > floor and ctx.doc.tokens[j].norm in NEGATIONS:
+        j -= 1
+    if j - 1 in ctx.trigger_tokens:
+        return False  # الهجوم الذي استهدف: the event noun's own clause
+    agrees, _ = _verb_form(ctx, trig)  # (المناطق التي ينسحبون منها: another subject)
+    return j > floor and agrees is not None and RELATIVE_AGREES.get(ctx.doc.tokens[j].norm) == agrees
+
+
+def near_antecedent(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
+    """The party a relative pronoun stands for, a few words before it past a comma, an adjective,
+    a place or a name (قوات الاحتلال في فلسطين، التي؛ الوزير فلان الذي), with no verb between."""
+    toks = ctx.doc.tokens
+    j = trig.first - 1
+    if toks[j].norm in NEGATIONS:
+        j -= 1
+    for k in range(j, max(floor, j - ANTECEDENT_REACH), -1):
+        head = ctx.actor_ending.get(k)
+        if head is not None and not head.place:
+            return head
+        w = toks[k - 1].norm
+        if k - 1 in ctx.verbs or w in COMPLEMENTIZERS or w in PRONOUN_THAT or w in LINK_PREPS:
+            return None  # (الآثار المترتبة على الاتفاق الذي: no party's clause)
     return None
 
 
@@ -1838,7 +1871,9 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
             elif not actors and not thing and not _device_subject(ctx, trig) \
                     and venture_verb(ctx, trig, floor) is None:  # (شخص أقدم على قتل: someone unnamed)
                 head = None if _carries_object(ctx, trig) else relative_head(ctx, trig.first, floor)
-                a = (head or pronoun_statement_subject(ctx, trig)
+                unnamed = head is None and _unnamed_relative(ctx, trig, floor)
+                a = near_antecedent(ctx, trig, floor) if unnamed else (
+                     head or pronoun_statement_subject(ctx, trig)
                      or joined_pronoun_subject(ctx, trig, floor)
                      or joined_verb_subject(ctx, trig, floor)
                      or subject_before(ctx, trig.first, floor)
