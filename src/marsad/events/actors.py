@@ -366,7 +366,7 @@ def _official_before(doc: Document, ents: dict, out: list[ActorPhrase], b: Actor
         if e is not None and e.type == "PER" or a.place or a.sides or b.first - a.first > TITLE_GAP:
             return None
         if any(t.kind != "word" or t.norm in STANDALONE_BEFORE or t.norm == "في"
-               or any(x.start <= t.start < x.end for x in doc.times)
+               or t.i in doc.time_tokens
                for t in toks[a.last:b.first] if t.i not in complement):
             return None
         if toks[a.first].norm.lstrip("و").removeprefix("ال") in TITLES:
