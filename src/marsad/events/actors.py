@@ -265,15 +265,17 @@ def _plural_of_countries(doc: Document, phrases: list[ActorPhrase]) -> list[Acto
     k = 0
     while k < len(phrases):
         a = phrases[k]
-        plural = _plural_head(doc, a)
-        places = _countries_after(doc, a, phrases[k + 1:]) if plural else []
+        if not _plural_head(doc, a):
+            out.append(a)
+            k += 1
+            continue
+        places = _countries_after(doc, a, phrases[k + 1:])
         if len(places) > 1:
             last = places[-1]
             out.append(ActorPhrase(a.first, last.last, a.start, last.end, None, None, None,
                                    sides=tuple((None, p.country, a.sector) for p in places)))
             k += 1 + len(places)
-        elif plural and k + 1 < len(phrases) \
-                and (body := _body_after(doc, a, phrases[k + 1])) is not None:
+        elif k + 1 < len(phrases) and (body := _body_after(doc, a, phrases[k + 1])) is not None:
             out.append(ActorPhrase(a.first, body.last, a.start, body.end, body.entity, body.country,
                                    a.sector, False, body.regional))
             k += 2
