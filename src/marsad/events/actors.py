@@ -193,10 +193,11 @@ def _state_in_general(doc: Document, a: ActorPhrase, heads: dict) -> bool:
 
 
 def _joined(phrases: list[ActorPhrase], join) -> list[ActorPhrase]:
-    """Each phrase merged into the one before it when ``join(before, phrase)`` gives a phrase."""
+    """Each phrase merged into the unnamed one before it when ``join(before, phrase)`` gives
+    a phrase."""
     out: list[ActorPhrase] = []
     for b in phrases:
-        merged = join(out[-1], b) if out else None
+        merged = join(out[-1], b) if out and out[-1].entity is None else None
         if merged is None:
             out.append(b)
         else:
@@ -210,7 +211,7 @@ def _construct(doc: Document, nisba: dict, gpe_ends: frozenset, a: ActorPhrase,
     «طيران» + «التحالف», «قوات» + «صالح» (entity and country of the second, sector of the head).
     A phrase ending in a country adjective, a definite noun or a place name (``gpe_ends``) is
     closed: «قائد الجيش الإيراني | إسرائيل»، «قوات الأمن | عشرات المتظاهرين»."""
-    if (a.entity is None and a.sector and not a.place and b.first == a.last
+    if (a.sector and not a.place and b.first == a.last
             and not definite(doc.text, doc.tokens[a.first])  # (آلاف is no ال + ف)
             and not definite(doc.text, doc.tokens[a.last - 1])
             and not doc.tokens[a.last - 1].norm.endswith("ون")  # (مستوطنون: no construct state)
@@ -241,7 +242,7 @@ def _member_of(doc: Document, ents: dict, a: ActorPhrase, b: ActorPhrase) -> Act
     delegation followed by من and a named organization act for it (its entity, country and
     sector)."""
     e = ents.get(b.entity) if b.entity else None
-    if (a.entity is None and a.country is None
+    if (a.country is None
             and (a.sector in MEMBER_SECTORS or doc.tokens[a.first].norm in DELEGATIONS)
             and e is not None and e.type == "ORG" and b.first == a.last + 1
             and doc.tokens[a.last].norm == "من" and b.start == doc.tokens[b.first].start):
@@ -253,7 +254,7 @@ def _member_of(doc: Document, ents: dict, a: ActorPhrase, b: ActorPhrase) -> Act
 def _speaking_for(doc: Document, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
     """«المتحدث باسم + الجيش اليمني»: a spokesman read apart from the body he speaks for acts
     for it (its country and sector), not beside it."""
-    if a.entity is None and b.first == a.last and doc.tokens[a.last - 1].norm == "باسم" \
+    if b.first == a.last and doc.tokens[a.last - 1].norm == "باسم" \
             and not b.place and b.start == doc.tokens[b.first].start:
         return ActorPhrase(a.first, b.last, a.start, b.end, None, b.country, b.sector, False, b.regional)
     return None
@@ -269,7 +270,7 @@ def _apposition(doc: Document, mention_entity: dict, a: ActorPhrase,
     title phrase that the entity stage read as a mention of the name right after it (a title word,
     or the rest of that mention, may sit between) is that person."""
     entity, end = mention_entity.get(a.start, (None, 0))
-    if (a.entity is None and b.entity is not None and entity == b.entity and b.first >= a.last
+    if (b.entity is not None and entity == b.entity and b.first >= a.last
             and (b.first - a.last <= 1 or end >= doc.tokens[b.first - 1].end)):
         return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
                            b.sector or a.sector, False, b.regional)
@@ -283,15 +284,17 @@ def _plural_of_countries(doc: Document, phrases: list[ActorPhrase]) -> list[Acto
     k = 0
     while k < len(phrases):
         a = phrases[k]
-        plural = _plural_head(doc, a)
-        places = _countries_after(doc, a, phrases[k + 1:]) if plural else []
+        if not _plural_head(doc, a):
+            out.append(a)
+            k += 1
+            continue
+        places = _countries_after(doc, a, phrases[k + 1:])
         if len(places) > 1:
             last = places[-1]
             out.append(ActorPhrase(a.first, last.last, a.start, last.end, None, None, None,
                                    sides=tuple((None, p.country, a.sector) for p in places)))
             k += 1 + len(places)
-        elif plural and k + 1 < len(phrases) \
-                and (body := _body_after(doc, a, phrases[k + 1])) is not None:
+        elif k + 1 < len(phrases) and (body := _body_after(doc, a, phrases[k + 1])) is not None:
             out.append(ActorPhrase(a.first, body.last, a.start, body.end, body.entity, body.country,
                                    a.sector, False, body.regional))
             k += 2
@@ -384,7 +387,7 @@ def _official_before(doc: Document, ents: dict, out: list[ActorPhrase], b: Actor
         if e is not None and e.type == "PER" or a.place or a.sides or b.first - a.first > TITLE_GAP:
             return None
         if any(t.kind != "word" or t.norm in STANDALONE_BEFORE or t.norm == "في"
-               or any(x.start <= t.start < x.end for x in doc.times)
+               or t.i in doc.time_tokens
                for t in toks[a.last:b.first] if t.i not in complement):
             return None
         if toks[a.first].norm.lstrip("و").removeprefix("ال") in TITLES:

@@ -195,9 +195,13 @@ class Context:
 def _inner_quotes(doc, actors) -> set[int]:
     """Quote marks in an actor phrase, and the one closing it (تنظيم «داعش»): no clause end."""
     out = set()
+    if '"' not in doc.norm:
+        return out
     for a in actors:
+        if a.place or a.last - a.first < 2:
+            continue
         inner = [j for j in range(a.first + 1, a.last) if doc.tokens[j].norm in QUOTE_MARKS]
-        if inner and not a.place:
+        if inner:
             out.update(inner)
             if a.last < len(doc.tokens) and doc.tokens[a.last].norm in QUOTE_MARKS:
                 out.add(a.last)
