@@ -119,7 +119,6 @@ def _is_plural(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def named_for_nouns() -> dict[str, tuple[str | None, str | None]]:
     """Noun of a thing named after a person → (its entity type or None, sector)."""
     return {normalize(r["noun"]): (_none(r["type"].strip("-")), _none(r["sector"]))
@@ -144,6 +143,7 @@ def club_forms() -> dict[str, str]:
     return {run + club: club for club in sorted(clubs(), key=len) for run in PROCLITIC_RUNS}
 
 
+@lru_cache(maxsize=1)
 def org_heads() -> list[tuple[str, OrgHead]]:
     return [(r["head"], OrgHead(r["head"], r["type"], _none(r["sector"]), r["mode"]))
             for r in read_tsv(DATA / "org_heads.tsv")]
