@@ -39,6 +39,7 @@ class OrgHead:
     type: str           # ORG | FAC
     sector: str | None
     mode: str           # named | institution
+    states: frozenset = frozenset()     # institution_abroad: the states that have one
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +146,8 @@ def club_forms() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def org_heads() -> list[tuple[str, OrgHead]]:
-    return [(r["head"], OrgHead(r["head"], r["type"], _none(r["sector"]), r["mode"]))
+    return [(r["head"], OrgHead(r["head"], r["type"], _none(r["sector"]), r["mode"],
+                                      frozenset((r.get("states") or "").split())))
             for r in read_tsv(DATA / "org_heads.tsv")]
 
 
