@@ -9,6 +9,7 @@ from ...record import NON_STATE_CODES
 from ...text.normalize import normalize
 from . import kb
 from .context import FUNCTION_WORDS, NAME_LINKS, Cand, Context
+from .persons import GENEALOGY
 
 
 
@@ -132,10 +133,9 @@ def _suffix(a: list[str], b: list[str]) -> bool:
     the father's name after بن (خالد بن سلمان بن عبدالعزيز is not سلمان بن عبدالعزيز)."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return long_[-len(short):] == short and (len(long_) == len(short)
-                                             or long_[-len(short) - 1] not in FATHER_LINKS)
+                                             or long_[-len(short) - 1] not in GENEALOGY)
 
 
-FATHER_LINKS = frozenset(["بن", "ابن", "بنت"])
 PLACE_LINKS = frozenset(["في", "لدي"])
 MAX_PLACE_SKIP = 6          # في مالي «مينوسما»، : tokens from a title to the comma
 

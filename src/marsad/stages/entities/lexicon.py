@@ -39,6 +39,7 @@ class OrgHead:
     type: str           # ORG | FAC
     sector: str | None
     mode: str           # named | institution
+    states: frozenset = frozenset()     # institution_abroad: the states that have one
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,6 @@ def _is_plural(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def named_for_nouns() -> dict[str, tuple[str | None, str | None]]:
     """Noun of a thing named after a person → (its entity type or None, sector)."""
     return {normalize(r["noun"]): (_none(r["type"].strip("-")), _none(r["sector"]))
@@ -144,8 +144,10 @@ def club_forms() -> dict[str, str]:
     return {run + club: club for club in sorted(clubs(), key=len) for run in PROCLITIC_RUNS}
 
 
+@lru_cache(maxsize=1)
 def org_heads() -> list[tuple[str, OrgHead]]:
-    return [(r["head"], OrgHead(r["head"], r["type"], _none(r["sector"]), r["mode"]))
+    return [(r["head"], OrgHead(r["head"], r["type"], _none(r["sector"]), r["mode"],
+                                      frozenset((r.get("states") or "").split())))
             for r in read_tsv(DATA / "org_heads.tsv")]
 
 

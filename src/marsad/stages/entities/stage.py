@@ -182,9 +182,8 @@ def _code(ents: coref.Entities, ctx: Context, home: str | None, arab_home,
 @lru_cache(maxsize=1)
 def abroad_heads() -> dict[str, frozenset]:
     """Heads of bodies few states have (مجلس الشيوخ) → the states that have one."""
-    rows = lexicon.read_tsv(lexicon.DATA / "org_heads.tsv")
-    return {normalize(r["head"]): frozenset((r.get("states") or "").split()) for r in rows
-            if r["mode"] == "institution_abroad"}
+    return {normalize(h.head): h.states for _, h in lexicon.org_heads()
+            if h.mode == "institution_abroad"}
 
 
 def _named_alike(ctx: Context, ents: coref.Entities, ent: coref.Ent) -> str | None:
