@@ -712,9 +712,8 @@ def _object_suffix(doc: Document, trig: Trigger) -> bool:
 def _aimed(ctx: Context, trig: Trigger) -> bool:
     """The act is only aimed at: ل of purpose on it (لمنع) or a word of aim or failure before it,
     perhaps with a preposition between (في سبيل منع، العمل على منع، الإخفاق في منع)."""
-    doc, toks = ctx.doc, ctx.doc.tokens
-    tok = toks[trig.first]
-    if tok.start < trig.start and normalize(doc.text[tok.start:trig.start]).lstrip("وف") == "ل":
+    toks = ctx.doc.tokens
+    if _li_noun(ctx.doc, trig):
         return True
     k = trig.first - 1
     if k > 0 and toks[k].norm in GOAL_LINKS:
@@ -850,7 +849,8 @@ def _charge_after(ctx: Context, trig: Trigger, at: int | None = None) -> bool:
 
 
 def _li_noun(doc: Document, trig: Trigger) -> bool:
-    """«لإدانته بطعن»: a past form after ل is the verbal noun (for his conviction)."""
+    """The trigger carries ل (after و/ف): «لإدانته بطعن», a past form after ل is the verbal noun
+    (for his conviction); «لمنع», ل of purpose (_aimed)."""
     tok = doc.tokens[trig.first]
     return tok.start < trig.start and normalize(doc.text[tok.start:trig.start]).lstrip("وف") == "ل"
 
