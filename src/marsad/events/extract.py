@@ -1286,7 +1286,7 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return any(a.place for a in rcps)
     if need == "military":  # وصل سليماني إلى موسكو: one commander arriving is no deployment
         toks = ctx.doc.tokens
-        flight = has_evidence(toks[sent.first_token:sent.last_token], "FLIGHT")
+        flight = _in_sentence(ctx, sent, "FLIGHT", _has_evidence)
         return not _level_reached(ctx, trig, sent.last_token) and any(
             a.sector == "MIL" and not _person(ctx.doc, a) and not has_word(toks[a.first], "NOT_TROOPS")
             and not (flight and has_word(toks[a.first], "AIRCRAFT")) for a in actors)
