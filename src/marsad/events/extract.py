@@ -338,8 +338,10 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         else:  # a casualty verb counts only with its victims named
             hit = _hit_in(ctx, trig, floor)
             casualty = hit is not None and _casualty_noun(doc.tokens[hit]) and "either" not in p.flags
-            target = (_casualties(ctx, hit, trig) if casualty else _casualties(ctx, hit, trig)
-                      or _exposed_target(ctx, hit, trig, floor)) if hit is not None else None
+            if hit is not None:  # the people named after it; after a verb, else its subject
+                target = _casualties(ctx, hit, trig)
+                if target is None and not casualty:
+                    target = _exposed_target(ctx, hit, trig, floor)
             verb = hit if target is not None or casualty else None  # (مقتل جنديين في هجوم: whoever
             # is named before tells of it or is hit, and does not attack)
     if verb is not None:  # تعرضت القوات لهجوم: the subject of تعرض is the target, never the actor
