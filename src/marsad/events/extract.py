@@ -338,8 +338,10 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         else:  # a casualty verb counts only with its victims named
             hit = _hit_in(ctx, trig, floor)
             casualty = hit is not None and _casualty_noun(doc.tokens[hit]) and "either" not in p.flags
-            target = (_casualties(ctx, hit, trig) if casualty else _casualties(ctx, hit, trig)
-                      or _exposed_target(ctx, hit, trig, floor)) if hit is not None else None
+            if hit is not None:  # the people named after it; after a verb, else its subject
+                target = _casualties(ctx, hit, trig)
+                if target is None and not casualty:
+                    target = _exposed_target(ctx, hit, trig, floor)
             verb = hit if target is not None or casualty else None  # (مقتل جنديين في هجوم: whoever
             # is named before tells of it or is hit, and does not attack)
     if verb is not None:  # تعرضت القوات لهجوم: the subject of تعرض is the target, never the actor
@@ -712,9 +714,8 @@ def _object_suffix(doc: Document, trig: Trigger) -> bool:
 def _aimed(ctx: Context, trig: Trigger) -> bool:
     """The act is only aimed at: ل of purpose on it (لمنع) or a word of aim or failure before it,
     perhaps with a preposition between (في سبيل منع، العمل على منع، الإخفاق في منع)."""
-    doc, toks = ctx.doc, ctx.doc.tokens
-    tok = toks[trig.first]
-    if tok.start < trig.start and normalize(doc.text[tok.start:trig.start]).lstrip("وف") == "ل":
+    toks = ctx.doc.tokens
+    if _li_noun(ctx.doc, trig):
         return True
     k = trig.first - 1
     if k > 0 and toks[k].norm in GOAL_LINKS:
@@ -850,7 +851,8 @@ def _charge_after(ctx: Context, trig: Trigger, at: int | None = None) -> bool:
 
 
 def _li_noun(doc: Document, trig: Trigger) -> bool:
-    """«لإدانته بطعن»: a past form after ل is the verbal noun (for his conviction)."""
+    """The trigger carries ل (after و/ف): «لإدانته بطعن», a past form after ل is the verbal noun
+    (for his conviction); «لمنع», ل of purpose (_aimed)."""
     tok = doc.tokens[trig.first]
     return tok.start < trig.start and normalize(doc.text[tok.start:trig.start]).lstrip("وف") == "ل"
 
@@ -1286,7 +1288,7 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return any(a.place for a in rcps)
     if need == "military":  # وصل سليماني إلى موسكو: one commander arriving is no deployment
         toks = ctx.doc.tokens
-        flight = has_evidence(toks[sent.first_token:sent.last_token], "FLIGHT")
+        flight = _in_sentence(ctx, sent, "FLIGHT", _has_evidence)
         return not _level_reached(ctx, trig, sent.last_token) and any(
             a.sector == "MIL" and not _person(ctx.doc, a) and not has_word(toks[a.first], "NOT_TROOPS")
             and not (flight and has_word(toks[a.first], "AIRCRAFT")) for a in actors)
