@@ -21,8 +21,8 @@ WHAT_FOLLOWS = frozenset(["نصه", "يلي", "ياتي"])
 TO_HIM = frozenset(["له", "لها", "لهم", "لهما", "لي", "لك", "لنا", "لكم"])  # قال له الطبيب: no subject
 # right after a cue, words that are not its subject: the one told, what it is about, the manner,
 # a demonstrative object (قال لي، قال عنه فلان، تابع بقوله، نفى ذلك، أوضح ذلك المتحدث)
-NOT_THE_SUBJECT = OBJECT_BIH | TO_HIM | frozenset(
-    ["عنه", "عنها", "عنهم", "عنهما", "بقوله", "بقولها", "بالقول", "ذلك"])
+AN_PRONOUNS = frozenset(["عنه", "عنها", "عنهم", "عنهما"])  # نقلت عنه الوكالة
+NOT_THE_SUBJECT = OBJECT_BIH | TO_HIM | AN_PRONOUNS | frozenset(["بقوله", "بقولها", "بالقول", "ذلك"])
 ISSUED_BY = frozenset(["عن", "من"])      # بيان صادر عن X
 ISSUERS = frozenset(["ORG", "PER", "GPE"])
 MAX_BACK = 12            # words between a clause start and an SV cue
@@ -530,7 +530,6 @@ def _role_head(ctx: Ctx, j: int) -> bool:
     return word in ctx.w["person_title"] or word in ctx.w["unnamed_head"]
 
 
-AN_PRONOUNS = frozenset(["عنه", "عنها", "عنهم", "عنهما"])
 RELAYED = frozenset(["قاله", "قالته", "قالوه"])       # نقلت الوكالة ما قاله فلان
 
 
