@@ -350,8 +350,7 @@ def _titled_names(doc: Document, ents: dict, phrases: list[ActorPhrase]) -> list
     right after them (no punctuation, preposition or time between) are one person."""
     out: list[ActorPhrase] = []
     for b in phrases:
-        e = ents.get(b.entity) if b.entity else None
-        k = _title_before(doc, ents, out, b) if e is not None and e.type == "PER" else None
+        k = _title_before(doc, ents, out, b) if _person(ents, b) else None
         if k is None:
             out.append(b)
             continue
@@ -383,8 +382,7 @@ def _official_before(doc: Document, ents: dict, out: list[ActorPhrase], b: Actor
         if k and not _person(ents, a) and _place_complement(doc, out[k - 1], a):
             complement.update(range(out[k - 1].last, a.last))
             continue
-        e = ents.get(a.entity) if a.entity else None
-        if e is not None and e.type == "PER" or a.place or a.sides or b.first - a.first > TITLE_GAP:
+        if _person(ents, a) or a.place or a.sides or b.first - a.first > TITLE_GAP:
             return None
         if any(t.kind != "word" or t.norm in STANDALONE_BEFORE or t.norm == "في"
                or t.i in doc.time_tokens

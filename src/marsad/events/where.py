@@ -307,9 +307,7 @@ def place_prep(doc, start, i) -> bool:
 
 def _envoy_to(doc, i: int) -> bool:
     """«المبعوث الدولي إلى سورية»، «سفير المملكة لدى مصر»: the place is part of a title."""
-    toks = doc.tokens
-    return i > 1 and toks[i - 1].norm in TO and any(
-        toks[j].norm.removeprefix("و") in ENVOYS for j in range(max(i - 1 - ENVOY_GAP, 0), i - 1))
+    return i > 1 and doc.tokens[i - 1].norm in TO and _envoy_near(doc, i - 1)
 
 
 def _envoy_near(doc, i: int) -> bool:

@@ -21,8 +21,8 @@ WHAT_FOLLOWS = frozenset(["نصه", "يلي", "ياتي"])
 TO_HIM = frozenset(["له", "لها", "لهم", "لهما", "لي", "لك", "لنا", "لكم"])  # قال له الطبيب: no subject
 # right after a cue, words that are not its subject: the one told, what it is about, the manner,
 # a demonstrative object (قال لي، قال عنه فلان، تابع بقوله، نفى ذلك، أوضح ذلك المتحدث)
-NOT_THE_SUBJECT = OBJECT_BIH | TO_HIM | frozenset(
-    ["عنه", "عنها", "عنهم", "عنهما", "بقوله", "بقولها", "بالقول", "ذلك"])
+AN_PRONOUNS = frozenset(["عنه", "عنها", "عنهم", "عنهما"])  # نقلت عنه الوكالة
+NOT_THE_SUBJECT = OBJECT_BIH | TO_HIM | AN_PRONOUNS | frozenset(["بقوله", "بقولها", "بالقول", "ذلك"])
 ISSUED_BY = frozenset(["عن", "من"])      # بيان صادر عن X
 ISSUERS = frozenset(["ORG", "PER", "GPE"])
 MAX_BACK = 12            # words between a clause start and an SV cue
@@ -129,13 +129,22 @@ def _manner(ctx: Ctx, k: int) -> bool:
 
 def _inner_name_close(ctx: Ctx, j: int, k: int, stop: int) -> int | None:
     """The closing mark of a short quoted name at token k inside a subject phrase."""
-    if not ctx.is_mark(k):
-        return None
-    close = ctx.close_of(k)
-    if close is None or not k + 1 < close < stop or ctx.words_between(k + 1, close) > INNER_NAME_WORDS:
+    close = _short_quote_close(ctx, k, stop, INNER_NAME_WORDS)
+    if close is None:
         return None
     if _person_ends(ctx, k - 1) or not _goes_on(ctx, j, close + 1, stop):
         return None                          # فلان «الوطن»: the paper told; «…» باهتمام: no name
+    return close
+
+
+def _short_quote_close(ctx: Ctx, k: int, stop: int, most: int) -> int | None:
+    """The closing mark of quotation marks opened at token k around at most ``most`` words, before
+    token ``stop``."""
+    if not ctx.is_mark(k):
+        return None
+    close = ctx.close_of(k)
+    if close is None or not k + 1 < close < stop or ctx.words_between(k + 1, close) > most:
+        return None
     return close
 
 
@@ -484,10 +493,8 @@ def told(ctx: Ctx, cue: Cue, who: Speaker, hi: int) -> str | None:
 def _quoted_subject(ctx: Ctx, j: int, stop: int) -> tuple[Speaker, int] | None:
     """A short quoted name right after the cue is its subject (ذكرت «وام» أن، أعلنت "المقاومة
     الشعبية" أنها): the name inside the marks, before the content."""
-    if not ctx.is_mark(j):
-        return None
-    close = ctx.close_of(j)
-    if close is None or not j + 1 < close < stop or ctx.words_between(j + 1, close) > QUOTED_NAME_WORDS:
+    close = _short_quote_close(ctx, j, stop, QUOTED_NAME_WORDS)
+    if close is None:
         return None
     inner = ctx.mention_at_token(j + 1)
     span = (ctx.tokens[j + 1].start, ctx.tokens[close - 1].end)
@@ -530,7 +537,6 @@ def _role_head(ctx: Ctx, j: int) -> bool:
     return word in ctx.w["person_title"] or word in ctx.w["unnamed_head"]
 
 
-AN_PRONOUNS = frozenset(["عنه", "عنها", "عنهم", "عنهما"])
 RELAYED = frozenset(["قاله", "قالته", "قالوه"])       # نقلت الوكالة ما قاله فلان
 
 
