@@ -14,9 +14,8 @@ from .evidence import ARMED, has_word, is_target
 from .inflect import OBJECT_SUFFIXES
 from .patterns import past_head
 from .triggers import STYLE_TAILS, STYLES, Trigger
-from .where import PLACE_NOUNS as AREA_NOUNS, locative_place, place_prep
+from .where import IN, PLACE_NOUNS as AREA_NOUNS, locative_place, place_prep
 
-COMMENT_IN = frozenset({"في", "وفي"})  # «…، في تهديد مبطن»
 PREPOSITIONS = frozenset(normalize(w) for w in (
                           "مع", "على", "ضد", "الى", "عن", "من", "بين", "في", "امام", "بحق", "لدى",
                           "عند", "تجاه", "نحو", "حول", "بشان", "خلال", "منذ", "عبر", "لصالح", "قبل",
@@ -726,7 +725,7 @@ def comment_noun(ctx: Context, trig: Trigger) -> bool:
     before it, whose speaker makes the threat."""
     toks = ctx.doc.tokens
     return trig.pattern.type == "THREATEN" and trig.pattern.pos == "N" and trig.first > 1 \
-        and toks[trig.first - 1].norm in COMMENT_IN and toks[trig.first - 2].norm == ","
+        and toks[trig.first - 1].norm in IN and toks[trig.first - 2].norm == ","
 
 
 def proposer(ctx: Context, after: int, ceiling: int, used: list) -> list[ActorPhrase]:
