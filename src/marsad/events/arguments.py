@@ -1123,7 +1123,7 @@ def _heard_of(ctx: Context, trig: Trigger) -> bool:
     """A meeting noun as the topic of a statement (أكد أهمية الزيارة، تفاصيل اللقاء): the
     subject of the clause is not its party."""
     toks = ctx.doc.tokens
-    if trig.first == 0 or ctx.doc.text[trig.start:trig.end].endswith(("ه", "ها", "هم", "هما")):
+    if trig.first == 0 or ctx.doc.text[trig.start:trig.end].endswith(PRONOUN_SUFFIXES):
         return False  # أهمية زيارته: his own
     word = toks[trig.first - 1].norm
     return word.lstrip("و") in TOPIC_NOUNS or word[:1] in "وب" and word[1:].lstrip("ب") in TOPIC_NOUNS
