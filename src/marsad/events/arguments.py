@@ -1246,8 +1246,7 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
 
 def _foe(trig: Trigger, word: str) -> bool:
     """ضد after a cooperative act (دعم X ضد Y، التعاون ضد الإرهاب) or a taking names no recipient."""
-    return word == "ضد" and (trig.pattern.type in FRIENDLY or "party" in trig.pattern.flags) \
-        or word in TOWARD and "party" in trig.pattern.flags
+    return word == "ضد" and trig.pattern.type in FRIENDLY or word in TOWARD and "party" in trig.pattern.flags
 
 
 def _after_foe(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
