@@ -1547,9 +1547,10 @@ def _with_b(ctx: Context, trig: Trigger) -> bool:
     return normalize(ctx.doc.text[tok.start:trig.start]).lstrip("و") == "ب"
 
 
-def _possessive(ctx: Context, trig: Trigger) -> bool:
+def _possessive(ctx: Context, trig: Trigger) -> str:
+    """The possessive pronoun suffix a trigger ends with (not one its lemma ends with), else ""."""
     suffix, _ = _pronoun_suffix(ctx.doc.text[ctx.doc.tokens[trig.last - 1].start:trig.end])
-    return bool(suffix) and not any(form.endswith(suffix) for form in _lemma_forms(trig.pattern))
+    return suffix if suffix and not any(form.endswith(suffix) for form in _lemma_forms(trig.pattern)) else ""
 
 
 def _relative_object(ctx: Context, trig: Trigger) -> ActorPhrase | None:
@@ -1761,9 +1762,8 @@ def possessive_accusation(ctx: Context, trig: Trigger, ceiling: int):
     (actors, recipients), or None when the noun has no such pronoun or its accuser is not
     named before it (وفي اتهامها للحكومة، قالت المعارضة…: the clause's subject)."""
     toks = ctx.doc.tokens
-    if trig.pattern.type != "ACCUSE" or trig.pattern.pos != "N" or not _possessive(ctx, trig):
+    if trig.pattern.type != "ACCUSE" or trig.pattern.pos != "N" or not (suffix := _possessive(ctx, trig)):
         return None
-    suffix, _ = _pronoun_suffix(ctx.doc.text[toks[trig.last - 1].start:trig.end])
     accused = ctx.actor_at.get(trig.last) if trig.last < ceiling else None
     if accused is not None and preposition(ctx, accused) in (None, "ل"):
         accuser = named_before(ctx, trig, [accused], suffix)
