@@ -1541,7 +1541,7 @@ def _suffixed(ctx: Context, trig: Trigger) -> bool:
         and not stem.endswith("و")  # الذين استقبلوه: the head is the subject
 
 
-def _with_b(ctx: Context, trig: Trigger) -> bool:
+def _trigger_with_b(ctx: Context, trig: Trigger) -> bool:
     """بدعم X، بمساندة X: "with the backing of X", X backs."""
     tok = ctx.doc.tokens[trig.first]
     return normalize(ctx.doc.text[tok.start:trig.start]).lstrip("و") == "ب"
@@ -1608,7 +1608,7 @@ def _prep_headed(ctx: Context, j: int, rcp) -> bool:
 def doer(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
     """«بلاغ عن قيام ثلاثة أشخاص بإطلاق النار»: the noun قيام names the doer of the act after ب,
     as the verb قام does."""
-    if not _with_b(ctx, trig):
+    if not _trigger_with_b(ctx, trig):
         return None
     for k in range(trig.first - 1, max(floor, trig.first - DID_SPAN) - 1, -1):
         if ctx.doc.tokens[k].norm in DOING:
@@ -1630,7 +1630,7 @@ def permitted(ctx: Context, trig: Trigger) -> ActorPhrase | None:
     does the act named with ب."""
     toks = ctx.doc.tokens
     k = trig.first
-    if not _with_b(ctx, trig):
+    if not _trigger_with_b(ctx, trig):
         k -= 1
         if k < 1 or toks[k].norm not in BY_LIGHT:
             return None  # بشن، بتنفيذ
@@ -1677,7 +1677,7 @@ def backed_by(ctx: Context, trig: Trigger, floor: int):
     if trig.last >= len(toks):
         return None
     after_from = toks[trig.last].norm == "من"
-    if not _with_b(ctx, trig):  # لقي مساندة من X، نال دعما من X: X backs (the one backed is
+    if not _trigger_with_b(ctx, trig):  # لقي مساندة من X، نال دعما من X: X backs (the one backed is
         # the subject of a verb not known here)
         agent = ctx.actor_at.get(trig.last + 1) if after_from else None
         return ([agent], []) if agent is not None and not definite(ctx.doc.text, toks[trig.first]) \
@@ -1928,7 +1928,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if free and p.gen in ("actor", "recipient"):
             group = coordinated(ctx, g, ceiling)
             if p.gen == "actor" and not _meeting_purpose(ctx, trig) and not (
-                    "genobj" in p.flags and not _with_b(ctx, trig)
+                    "genobj" in p.flags and not _trigger_with_b(ctx, trig)
                     and not _supported(ctx, recipients(ctx, trig, group[-1].last, ceiling, group))):
                 actors, after = group, group[-1].last
             elif (accused := _accused_after_agent(ctx, trig, group[-1])) is not None:
