@@ -14,9 +14,8 @@ from .evidence import ARMED, has_word, is_target
 from .inflect import OBJECT_SUFFIXES
 from .patterns import past_head
 from .triggers import STYLE_TAILS, STYLES, Trigger
-from .where import PLACE_NOUNS as AREA_NOUNS, locative_place, place_prep
+from .where import IN, PLACE_NOUNS as AREA_NOUNS, locative_place, place_prep
 
-COMMENT_IN = frozenset({"في", "وفي"})  # «…، في تهديد مبطن»
 PREPOSITIONS = frozenset(normalize(w) for w in (
                           "مع", "على", "ضد", "الى", "عن", "من", "بين", "في", "امام", "بحق", "لدى",
                           "عند", "تجاه", "نحو", "حول", "بشان", "خلال", "منذ", "عبر", "لصالح", "قبل",
@@ -726,7 +725,7 @@ def comment_noun(ctx: Context, trig: Trigger) -> bool:
     before it, whose speaker makes the threat."""
     toks = ctx.doc.tokens
     return trig.pattern.type == "THREATEN" and trig.pattern.pos == "N" and trig.first > 1 \
-        and toks[trig.first - 1].norm in COMMENT_IN and toks[trig.first - 2].norm == ","
+        and toks[trig.first - 1].norm in IN and toks[trig.first - 2].norm == ","
 
 
 def proposer(ctx: Context, after: int, ceiling: int, used: list) -> list[ActorPhrase]:
@@ -1124,7 +1123,7 @@ def _heard_of(ctx: Context, trig: Trigger) -> bool:
     """A meeting noun as the topic of a statement (أكد أهمية الزيارة، تفاصيل اللقاء): the
     subject of the clause is not its party."""
     toks = ctx.doc.tokens
-    if trig.first == 0 or ctx.doc.text[trig.start:trig.end].endswith(("ه", "ها", "هم", "هما")):
+    if trig.first == 0 or ctx.doc.text[trig.start:trig.end].endswith(PRONOUN_SUFFIXES):
         return False  # أهمية زيارته: his own
     word = toks[trig.first - 1].norm
     return word.lstrip("و") in TOPIC_NOUNS or word[:1] in "وب" and word[1:].lstrip("ب") in TOPIC_NOUNS
@@ -1247,8 +1246,7 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
 
 def _foe(trig: Trigger, word: str) -> bool:
     """ضد after a cooperative act (دعم X ضد Y، التعاون ضد الإرهاب) or a taking names no recipient."""
-    return word == "ضد" and (trig.pattern.type in FRIENDLY or "party" in trig.pattern.flags) \
-        or word in TOWARD and "party" in trig.pattern.flags
+    return word == "ضد" and trig.pattern.type in FRIENDLY or word in TOWARD and "party" in trig.pattern.flags
 
 
 def _after_foe(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
@@ -1543,15 +1541,16 @@ def _suffixed(ctx: Context, trig: Trigger) -> bool:
         and not stem.endswith("و")  # الذين استقبلوه: the head is the subject
 
 
-def _with_b(ctx: Context, trig: Trigger) -> bool:
+def _trigger_with_b(ctx: Context, trig: Trigger) -> bool:
     """بدعم X، بمساندة X: "with the backing of X", X backs."""
     tok = ctx.doc.tokens[trig.first]
     return normalize(ctx.doc.text[tok.start:trig.start]).lstrip("و") == "ب"
 
 
-def _possessive(ctx: Context, trig: Trigger) -> bool:
+def _possessive(ctx: Context, trig: Trigger) -> str:
+    """The possessive pronoun suffix a trigger ends with (not one its lemma ends with), else ""."""
     suffix, _ = _pronoun_suffix(ctx.doc.text[ctx.doc.tokens[trig.last - 1].start:trig.end])
-    return bool(suffix) and not any(form.endswith(suffix) for form in _lemma_forms(trig.pattern))
+    return suffix if suffix and not any(form.endswith(suffix) for form in _lemma_forms(trig.pattern)) else ""
 
 
 def _relative_object(ctx: Context, trig: Trigger) -> ActorPhrase | None:
@@ -1609,7 +1608,7 @@ def _prep_headed(ctx: Context, j: int, rcp) -> bool:
 def doer(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
     """«بلاغ عن قيام ثلاثة أشخاص بإطلاق النار»: the noun قيام names the doer of the act after ب,
     as the verb قام does."""
-    if not _with_b(ctx, trig):
+    if not _trigger_with_b(ctx, trig):
         return None
     for k in range(trig.first - 1, max(floor, trig.first - DID_SPAN) - 1, -1):
         if ctx.doc.tokens[k].norm in DOING:
@@ -1631,7 +1630,7 @@ def permitted(ctx: Context, trig: Trigger) -> ActorPhrase | None:
     does the act named with ب."""
     toks = ctx.doc.tokens
     k = trig.first
-    if not _with_b(ctx, trig):
+    if not _trigger_with_b(ctx, trig):
         k -= 1
         if k < 1 or toks[k].norm not in BY_LIGHT:
             return None  # بشن، بتنفيذ
@@ -1678,7 +1677,7 @@ def backed_by(ctx: Context, trig: Trigger, floor: int):
     if trig.last >= len(toks):
         return None
     after_from = toks[trig.last].norm == "من"
-    if not _with_b(ctx, trig):  # لقي مساندة من X، نال دعما من X: X backs (the one backed is
+    if not _trigger_with_b(ctx, trig):  # لقي مساندة من X، نال دعما من X: X backs (the one backed is
         # the subject of a verb not known here)
         agent = ctx.actor_at.get(trig.last + 1) if after_from else None
         return ([agent], []) if agent is not None and not definite(ctx.doc.text, toks[trig.first]) \
@@ -1763,9 +1762,8 @@ def possessive_accusation(ctx: Context, trig: Trigger, ceiling: int):
     (actors, recipients), or None when the noun has no such pronoun or its accuser is not
     named before it (وفي اتهامها للحكومة، قالت المعارضة…: the clause's subject)."""
     toks = ctx.doc.tokens
-    if trig.pattern.type != "ACCUSE" or trig.pattern.pos != "N" or not _possessive(ctx, trig):
+    if trig.pattern.type != "ACCUSE" or trig.pattern.pos != "N" or not (suffix := _possessive(ctx, trig)):
         return None
-    suffix, _ = _pronoun_suffix(ctx.doc.text[toks[trig.last - 1].start:trig.end])
     accused = ctx.actor_at.get(trig.last) if trig.last < ceiling else None
     if accused is not None and preposition(ctx, accused) in (None, "ل"):
         accuser = named_before(ctx, trig, [accused], suffix)
@@ -1930,7 +1928,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if free and p.gen in ("actor", "recipient"):
             group = coordinated(ctx, g, ceiling)
             if p.gen == "actor" and not _meeting_purpose(ctx, trig) and not (
-                    "genobj" in p.flags and not _with_b(ctx, trig)
+                    "genobj" in p.flags and not _trigger_with_b(ctx, trig)
                     and not _supported(ctx, recipients(ctx, trig, group[-1].last, ceiling, group))):
                 actors, after = group, group[-1].last
             elif (accused := _accused_after_agent(ctx, trig, group[-1])) is not None:
