@@ -91,7 +91,7 @@ NEAR = frozenset(normalize(w) for w in "قرب قرابة بالقرب شمال 
 FORCE_ON = frozenset({"ASSAULT", "COERCE"})  # acts done to people: a passive names its patient
 PEOPLE_OF = frozenset(normalize(w) for w in "الأشقاء أشقائنا الإخوة الاخوة إخواننا اخواننا إخوتنا الأهل أهلنا "
                       "أهالينا الأهالي الشعب شعبنا".split())
-FRIENDLY = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID"})  # ضد names a foe, not a partner
+FRIENDLY = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID"})  # cooperative types (ضد after them: a foe)
 CAUSE_BEFORE = frozenset(normalize(w) for w in "نتيجة جراء إثر اثر عقب بعد خلال في منذ بسبب ضحايا".split())
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # verbal stances toward a policy
 NEGATIONS = frozenset({"لم", "لن", "لا", "قد"})

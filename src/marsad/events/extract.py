@@ -16,6 +16,7 @@ from .arguments import (
     ADVERBIAL_STARTS,
     COUNTS,
     FORCE_ON,
+    FRIENDLY,
     PRONOUN_AGREES,
     SKIP_WORDS,
     agreement,
@@ -91,7 +92,6 @@ LEVEL_REACH = 6  # words from وصل to إلى and the level reached
 QUESTION_REACH = 25  # words from the question word to the trigger
 QUESTION_END = re.compile(r"[.!:؟?\n]")
 ORDINALS = frozenset(normalize(w) for w in "الأولى الثانية الثالثة الأول الثاني الثالث أولا ثانيا ثالثا".split())
-COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID"})
 INTERVIEW_WORDS = frozenset(normalize(w) for w in (  # between a call or meeting and the press
     "مع معه معها معهم ل لـ أجرته أجراه أجرتها أجراها خاص خاصا هاتفي هاتفيا صحيفة جريدة قناة"
     " وكالة مجلة موقع إذاعة").split())
@@ -386,7 +386,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         return None  # ودّعت (bade farewell)، يدّعي (claims): not دعا
     if "promise" in p.flags and not _promised(ctx, trig):
         return None  # وعدّ الأمين العام نتائج الزيارة خطوة كبيرة: "considered", not "promised"
-    if etype in COOPERATIVE and _needed(ctx, trig):
+    if etype in FRIENDLY and _needed(ctx, trig):
         return None  # ضرورة التحرك لمساعدة ليبيا، أولويتان: الأولى التوصل إلى اتفاق: an aim, not a happening
     if "goal" in p.flags and _aimed(ctx, trig):
         return None  # ضربات جوية لمنعهم من الاستيلاء على عدن: an aim, not a happening
@@ -433,7 +433,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         return None  # في اتصال هاتفي أجرته معه «الشرق الأوسط»: an interview, no consultation
     if "sport" in p.flags and _in_sentence(ctx, sent, "MATCH", _sport):
         return None  # يلتقي الأردن والإمارات في المباراة الثانية: a game
-    if p.type in COOPERATIVE and _in_sentence(ctx, sent, "STAFF", _has_evidence):
+    if p.type in FRIENDLY and _in_sentence(ctx, sent, "STAFF", _has_evidence):
         return None  # حفل المعايدة، هنأ المدير منسوبي الهيئة: an office's internal occasion
     if "festive" in p.flags and _in_sentence(ctx, sent, "FESTIVE", _has_evidence):
         return None  # خرج السكان في مسيرات احتفالا بالنصر: a celebration
@@ -477,7 +477,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
     home = (place_country(doc, place) if etype in ON_THE_GROUND else None) or ctx.main_country
     actor_out = [r for a in actors for r in _actors(doc, a, etype, home, True)]
     rcp_out = [r for a in rcps for r in _actors(doc, a, etype, home, False)]
-    if etype in COOPERATIVE and actor_out and _private(actor_out + rcp_out):
+    if etype in FRIENDLY and actor_out and _private(actor_out + rcp_out):
         return None  # شكر مدير النادي اللاعبين، اجتماع الشركة مع الجامعة: no political event
     return Event(
         id="", type=etype, actor=actor_out, recipient=rcp_out,
