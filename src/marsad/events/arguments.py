@@ -1070,6 +1070,8 @@ def far_agent(ctx: Context, trig: Trigger) -> ActorPhrase | None:
     comma after its complements (no other verb or event word between)."""
     toks = ctx.doc.tokens
     end = min(trig.last + FAR_AGENT, ctx.doc.sentences[toks[trig.first].sent].last_token - 2)
+    if not ctx.arguments_in(trig.last + 3, end + 3):
+        return None  # no phrase where the agent would start
     for j in range(trig.last, end):
         if j in ctx.verbs or j in ctx.trigger_tokens or toks[j].norm in RELATIVES:
             return None
@@ -2089,10 +2091,10 @@ def voweled_passive(ctx: Context, trig: Trigger) -> bool:
     if trig.pattern.pos != "V":
         return False
     word = ctx.doc.text[trig.start:ctx.doc.tokens[trig.first].end]
-    letters = [c for c in word if not "\u064b" <= c <= "\u0652"]
     k = word.find(DAMMA)
     if k < 0:
         return False
+    letters = [c for c in word if not "\u064b" <= c <= "\u0652"]
     before = sum(1 for c in word[:k] if not "\u064b" <= c <= "\u0652")
     if trig.entry.tense == "past":
         return before <= 3 and len(letters) - before >= 2

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import cache
 
 from ..document import Document
@@ -177,10 +176,9 @@ def extract_events(doc: Document) -> list[Event]:
             by_lex[m.lexicon].append(m)
     if by_lex[CUES]:  # «كيري» is no ك + يرى: a verb cue takes no preposition
         by_lex[CUES] = [m for m in by_lex[CUES] if m.entry.how != "V" or not noun_prefix(doc, m)]
-    names = sorted([(m.start, m.end) for m in doc.mentions if m.data.get("kind") == "name"])
+    names = _in_names(doc)
     if by_lex[TRIGGERS] and names:  # «وزارة الدفاع»: no verb (و + زاره) inside a name
-        by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS]
-                            if m.entry.tense is None or not _inside(names, m.start)]
+        by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS] if m.entry.tense is None or m.start not in names]
     if by_lex[TRIGGERS] and nunated(doc.text):
         by_lex[TRIGGERS] = [m for m in by_lex[TRIGGERS]  # «دعماً»: written with tanween, a noun
                             if m.entry.tense is None
@@ -191,7 +189,7 @@ def extract_events(doc: Document) -> list[Event]:
                             and not _future_past(doc, m)
                             and not (m.first in present and _first_person_present(doc, m))]
     triggers = find_triggers(doc, by_lex[TRIGGERS], by_lex[BLOCKERS])
-    triggers = [t for t in triggers if not _inside(names, t.start)]  # «مجلس التعاون»، «دان براون»
+    triggers = [t for t in triggers if t.start not in names]  # «مجلس التعاون»، «دان براون»
     triggers = [t for k, t in enumerate(triggers) if not (k and _object_noun(doc, triggers[k - 1], t))]
     if not triggers:
         return []
@@ -243,10 +241,9 @@ def extract_events(doc: Document) -> list[Event]:
     _accepted_invitations(doc, events)
     _accused_acts(events)
     events = _described(ctx, events)
-    places = frozenset(e.id for e in doc.entities if e.type == "GPE")
-    persons = frozenset(e.id for e in doc.entities if e.type == "PER")
+    places = frozenset(e for e, t in ctx.entity_type.items() if t == "GPE")
     events = dedupe(events, frozenset(nouns), frozenset(loose), places,
-                    frozenset(definite), persons, frozenset(owned), frozenset(fresh),
+                    frozenset(definite), ctx.persons, frozenset(owned), frozenset(fresh),
                     frozenset(recalled), frozenset(claims))
     fill_places(ctx, events)
     return events
@@ -739,6 +736,8 @@ def _has_evidence(doc: Document, sent, kind: str) -> bool:
 def _sport(doc: Document, sent, kind: str) -> bool:
     """A sentence about a game, a club or a player (MATCH words; «الدوري» after a meeting noun is
     "periodic": الاجتماع الدوري لمجلس الوزراء)."""
+    if not _has_evidence(doc, sent, kind):  # a quick test (it also takes accusatives: مباراة → مباراةا)
+        return False
     toks = doc.tokens
     return any(has_word(toks[k], kind) and not (
         toks[k].norm in PERIODIC and k > 0 and toks[k - 1].norm.lstrip("وب").startswith(MEETING_STEMS))
@@ -931,10 +930,15 @@ def _object_noun(doc: Document, before: Trigger, trig: Trigger) -> bool:
             and trig.start == doc.tokens[trig.first].start)
 
 
-def _inside(spans: list, pos: int) -> bool:
-    """Is ``pos`` inside one of the sorted, non-overlapping (start, end) spans?"""
-    k = bisect_right(spans, (pos, float("inf"))) - 1
-    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+def _in_names(doc: Document) -> set[int]:
+    """The character offsets inside a name mention; a name ends where the next one starts, even
+    inside it («جيش صدام حسين للمعارك»: not past «صدام حسين»)."""
+    spans = sorted([(m.start, m.end) for m in doc.mentions if m.data.get("kind") == "name"])
+    following = [start for start, _ in spans[1:]] + [len(doc.text)]
+    inside: set[int] = set()
+    for (start, end), after in zip(spans, following):
+        inside.update(range(start, min(end, after)))
+    return inside
 
 
 def _counted_subject(ctx: Context, trig: Trigger, actors) -> bool:
