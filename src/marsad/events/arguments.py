@@ -395,13 +395,15 @@ def relative_fronted(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | N
     i = trig.first
     while i > floor and toks[i - 1].norm in NEGATIONS:
         i -= 1
-    agrees, suffix = _verb_form(ctx, trig)
-    if agrees is None or suffix or i - 1 <= floor or toks[i - 1].norm in RELATIVES:
-        return None  # التي قصفت: the relative clause's own verb (relative_head); تعارضها
-        # المعارضة: a verb taking the head back as its object is in the relative clause
+    if i - 1 <= floor or toks[i - 1].norm in RELATIVES:
+        return None  # التي قصفت: the relative clause's own verb (relative_head)
     for j in range(i - 2, max(floor, i - RELATIVE_SPAN) - 1, -1):
         t = toks[j]
         if t.norm in RELATIVES:
+            agrees, suffix = _verb_form(ctx, trig)
+            if agrees is None or suffix:
+                return None  # تعارضها المعارضة: a verb taking the head back as its object is in
+                # the relative clause
             head = ctx.actor_ending.get(j)
             if head is not None and head.first > floor and preposition(ctx, head) == "ل" \
                     and toks[head.first - 1].norm in LINKS:
@@ -1519,7 +1521,7 @@ def antecedent(ctx: Context, trig: Trigger, used: list, kind: str = "plural") ->
 def _relative_mismatch(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     """A relative verb with an object pronoun and its doer unnamed (الذين دربتهم) that cannot
     agree with a phrase found before: a person with a feminine verb, a state with a masculine one."""
-    if not (_carries_object(ctx, trig) and ctx.doc.tokens[trig.first - 1].norm in RELATIVES):
+    if not (ctx.doc.tokens[trig.first - 1].norm in RELATIVES and _carries_object(ctx, trig)):
         return False
     form = agreement(ctx, trig)
     return form == "f" and a.entity in ctx.persons or form == "m" and (a.place or ctx.is_country(a))
@@ -1528,7 +1530,7 @@ def _relative_mismatch(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
 def _carries_object(ctx: Context, trig: Trigger) -> bool:
     """The verb itself ends with an object pronoun (دربتهم، سلحتها)."""
     p = trig.pattern
-    return p.pos == "V" and "obj" in p.rcp and not _noun_like(ctx, trig) and _suffixed(ctx, trig)
+    return p.pos == "V" and "obj" in p.rcp and _suffixed(ctx, trig) and not _noun_like(ctx, trig)
 
 
 def _suffixed(ctx: Context, trig: Trigger) -> bool:
