@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from ..document import Document, Span
 from .cues import Cue
 from .lexicon import words
-from .marks import MARKS, document_marks, quote_pairs
+from .marks import MARKS, quote_pairs
 
 PERSONISH = ("PER", "ORG", "GPE")
 
@@ -56,7 +56,7 @@ class Ctx:
         self.tokens = doc.tokens
         self.w = words()
         self.cues = cues
-        self.pairs = quote_pairs(doc.text, document_marks(doc))
+        self.pairs = quote_pairs(doc.text)
         self.tok_at = self._mark_tokens()
         self.time_toks = doc.time_tokens  # tokens starting inside a time expression
         self.ents = EntityIndex(doc)

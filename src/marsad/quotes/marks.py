@@ -15,32 +15,30 @@ MARKS = frozenset(OPENERS + CLOSERS + STRAIGHT)
 MAX_QUOTE_CHARS = 3000
 
 
-def quote_pairs(text: str, found: list[tuple[int, str]] | None = None) -> dict[int, int]:
-    """Offset of every opening mark → offset of its closing mark (-1 if unclosed).
-    ``found``: the marks and line breaks as (offset, char), if already known."""
+def quote_pairs(text: str) -> dict[int, int]:
+    """Offset of every opening mark → offset of its closing mark (-1 if unclosed)."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
     straight: int | None = None
-    if found is None:
-        found = find_chars(text, "\n" + OPENERS + CLOSERS + STRAIGHT)
-    for i, ch in found:
-        if ch == "\n":
+    prev = 0
+    for i, ch in find_chars(text, OPENERS + CLOSERS + STRAIGHT):
+        if text.find("\n", prev, i) != -1:  # a new paragraph
             for o in stack:
                 pairs[o] = -1
             stack, straight = [], None
-        elif ch in OPENERS:
+        prev = i
+        if ch in OPENERS:
             stack.append(i)
         elif ch in CLOSERS:
             if stack:
                 pairs[stack.pop()] = i
             elif _after_colon(text, i):
                 stack.append(i)
-        elif ch == STRAIGHT:
-            if straight is None:
-                straight = i
-            else:
-                pairs[straight] = i
-                straight = None
+        elif straight is None:
+            straight = i
+        else:
+            pairs[straight] = i
+            straight = None
     for o in stack:
         pairs[o] = -1
     return {o: c for o, c in pairs.items() if c == -1 or c - o <= MAX_QUOTE_CHARS}
@@ -51,17 +49,3 @@ def _after_colon(text: str, i: int) -> bool:
     while j >= 0 and text[j] == " ":
         j -= 1
     return j >= 0 and text[j] == ":"
-
-
-def document_marks(doc) -> list[tuple[int, str]]:
-    """The same from the segmented document: the marks (each is a token of its own), and a
-    line break wherever a paragraph ends (sentences never span one)."""
-    text = doc.text
-    found = find_chars(text, OPENERS + CLOSERS + STRAIGHT)
-    prev = None
-    for s in doc.sentences:
-        if prev is not None and "\n" in text[prev.end:s.start]:
-            found.append((prev.end, "\n"))
-        prev = s
-    found.sort()
-    return found
