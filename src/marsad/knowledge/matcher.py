@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import partial
 from itertools import compress
-from operator import is_
 from typing import Any, Iterable
 
 from ..text.normalize import normalize
@@ -40,7 +38,6 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 
 _HITS = ""  # key of a node's payload list (no word is empty)
 HEADS_CACHE_SIZE = 100_000
-_is_none = partial(is_, None)
 
 
 class PhraseMatcher:
@@ -74,9 +71,10 @@ class PhraseMatcher:
         """All matches (overlapping ones included), in token order, longest first."""
         out: list[Match] = []
         norms = [tok.norm for tok in tokens]  # faster than map(attrgetter): slot reads are specialized
-        heads = list(map(self._heads.get, norms))
-        if None in heads:
-            heads = self._learn(tokens, norms, heads)
+        try:
+            heads = list(map(self._heads.__getitem__, norms))
+        except KeyError:  # a word not seen before
+            heads = self._learn(tokens, norms)
         norms.append(None)  # after the last token, where every phrase stops
         for i in compress(range(len(tokens)), heads):
             tok = tokens[i]
@@ -91,17 +89,17 @@ class PhraseMatcher:
                         out.append(Match(i, i + 1, start, tok.end, lex, entry))
         return out
 
-    def _learn(self, tokens: list, norms: list, heads: list) -> list:
+    def _learn(self, tokens: list, norms: list) -> list:
         """Cache, for words not seen before, the phrases their readings start:
         (prefix length, hits of the one-word phrase or None, trie node if longer phrases go on)."""
         cache = self._heads
         if len(cache) > HEADS_CACHE_SIZE:  # bounded memory on endless vocabularies
             cache.clear()
-            heads = [None] * len(tokens)
         root = self._root
-        for i in compress(range(len(tokens)), map(_is_none, heads)):
-            cache[norms[i]] = tuple([(prefix, root[form].get(_HITS), _continued(root[form]))
-                                     for form, prefix in tokens[i].readings if form in root])
+        for tok in tokens:
+            if tok.norm not in cache:
+                cache[tok.norm] = tuple([(prefix, root[form].get(_HITS), _continued(root[form]))
+                                         for form, prefix in tok.readings if form in root])
         return list(map(cache.__getitem__, norms))
 
 
