@@ -36,6 +36,7 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(m.group() for m in TOKEN_RE.finditer(norm))
 
 
+_new = object.__new__
 _HITS = ""  # key of a node's payload list (no word is empty)
 HEADS_CACHE_SIZE = 100_000
 
@@ -82,11 +83,9 @@ class PhraseMatcher:
                 start = tok.stem_start(prefix) if prefix else tok.start
                 if node is not None and norms[i + 1] in node:  # rare: most stop at one word
                     for last, more in reversed(_longer(node, norms, i + 1)):
-                        end = tokens[last].end
-                        out += [Match(i, last + 1, start, end, lex, entry) for lex, entry in more]
+                        _add_matches(out, i, last + 1, start, tokens[last].end, more)
                 if hits:
-                    for lex, entry in hits:
-                        out.append(Match(i, i + 1, start, tok.end, lex, entry))
+                    _add_matches(out, i, i + 1, start, tok.end, hits)
         return out
 
     def _learn(self, tokens: list, norms: list) -> list:
@@ -101,6 +100,20 @@ class PhraseMatcher:
                 cache[tok.norm] = tuple([(prefix, root[form].get(_HITS), _continued(root[form]))
                                          for form, prefix in tok.readings if form in root])
         return list(map(cache.__getitem__, norms))
+
+
+def _add_matches(out: list, first: int, last: int, start: int, end: int, hits: list) -> None:
+    """Appends a Match per (lexicon, entry) of ``hits``; setting the slots of a bare object
+    costs half of calling Match(...), whose __init__ runs as a separate Python call."""
+    for lexicon, entry in hits:
+        m = _new(Match)
+        m.first = first
+        m.last = last
+        m.start = start
+        m.end = end
+        m.lexicon = lexicon
+        m.entry = entry
+        out.append(m)
 
 
 def _longer(node: dict, norms: list, j: int) -> list[tuple[int, list]]:
