@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import partial
 from itertools import compress
-from operator import is_
 from typing import Any, Iterable
 
 from ..text.normalize import normalize
@@ -38,9 +36,9 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(m.group() for m in TOKEN_RE.finditer(norm))
 
 
+_new = object.__new__
 _HITS = ""  # key of a node's payload list (no word is empty)
 HEADS_CACHE_SIZE = 100_000
-_is_none = partial(is_, None)
 
 
 class PhraseMatcher:
@@ -74,9 +72,10 @@ class PhraseMatcher:
         """All matches (overlapping ones included), in token order, longest first."""
         out: list[Match] = []
         norms = [tok.norm for tok in tokens]  # faster than map(attrgetter): slot reads are specialized
-        heads = list(map(self._heads.get, norms))
-        if None in heads:
-            heads = self._learn(tokens, norms, heads)
+        try:
+            heads = list(map(self._heads.__getitem__, norms))
+        except KeyError:  # a word not seen before
+            heads = self._learn(tokens, norms)
         norms.append(None)  # after the last token, where every phrase stops
         for i in compress(range(len(tokens)), heads):
             tok = tokens[i]
@@ -84,25 +83,37 @@ class PhraseMatcher:
                 start = tok.stem_start(prefix) if prefix else tok.start
                 if node is not None and norms[i + 1] in node:  # rare: most stop at one word
                     for last, more in reversed(_longer(node, norms, i + 1)):
-                        end = tokens[last].end
-                        out += [Match(i, last + 1, start, end, lex, entry) for lex, entry in more]
+                        _add_matches(out, i, last + 1, start, tokens[last].end, more)
                 if hits:
-                    for lex, entry in hits:
-                        out.append(Match(i, i + 1, start, tok.end, lex, entry))
+                    _add_matches(out, i, i + 1, start, tok.end, hits)
         return out
 
-    def _learn(self, tokens: list, norms: list, heads: list) -> list:
+    def _learn(self, tokens: list, norms: list) -> list:
         """Cache, for words not seen before, the phrases their readings start:
         (prefix length, hits of the one-word phrase or None, trie node if longer phrases go on)."""
         cache = self._heads
         if len(cache) > HEADS_CACHE_SIZE:  # bounded memory on endless vocabularies
             cache.clear()
-            heads = [None] * len(tokens)
         root = self._root
-        for i in compress(range(len(tokens)), map(_is_none, heads)):
-            cache[norms[i]] = tuple([(prefix, root[form].get(_HITS), _continued(root[form]))
-                                     for form, prefix in tokens[i].readings if form in root])
+        for tok in tokens:
+            if tok.norm not in cache:
+                cache[tok.norm] = tuple([(prefix, root[form].get(_HITS), _continued(root[form]))
+                                         for form, prefix in tok.readings if form in root])
         return list(map(cache.__getitem__, norms))
+
+
+def _add_matches(out: list, first: int, last: int, start: int, end: int, hits: list) -> None:
+    """Appends a Match per (lexicon, entry) of ``hits``; setting the slots of a bare object
+    costs half of calling Match(...), whose __init__ runs as a separate Python call."""
+    for lexicon, entry in hits:
+        m = _new(Match)
+        m.first = first
+        m.last = last
+        m.start = start
+        m.end = end
+        m.lexicon = lexicon
+        m.entry = entry
+        out.append(m)
 
 
 def _longer(node: dict, norms: list, j: int) -> list[tuple[int, list]]:
