@@ -260,8 +260,11 @@ def _adjective_reading(ctx: Context, m) -> bool:
 def _after_honorific(ctx: Context, k: int) -> bool:
     """A name right after an honorific or a rank (السيد، الدكتور، العقيد) is a person's."""
     titles = ctx.at("person_titles")
-    return any((t := titles.get(j)) is not None and t.last == k
-               and t.entry.kind in ("honorific", "rank") for j in range(k - 3, k))
+    for j in range(k - 3, k):
+        t = titles.get(j)
+        if t is not None and t.last == k and t.entry.kind in ("honorific", "rank"):
+            return True
+    return False
 
 
 def _known_cand(m, ty: str, key: tuple, entry, country, sector, kb_id, name_en) -> Cand:

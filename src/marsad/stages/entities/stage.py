@@ -200,9 +200,9 @@ def _named_alike(ctx: Context, ents: coref.Entities, ent: coref.Ent) -> str | No
 CLUB_PEOPLE = frozenset(normalize(w) for w in "لاعب لاعبي لاعبو مهاجم مدافع حارس مدرب".split())
 CLUB_WORDS = CLUB_PEOPLE | frozenset(normalize(w) for w in "نادي النادي فريق الفريق بعثة إدارة "
                                      "جماهير".split())
+RED = normalize("الأحمر")       # الهلال الأحمر: the Red Crescent
 
 
-RED = normalize("الأحمر")
 # Words whose Arab country adjective names a league (الدوري المصري، الكرة المصرية، الاتحاد الكويتي).
 LEAGUE_WORDS = frozenset(normalize(w) for w in "الدوري الكرة الاتحاد المنتخب".split())
 
@@ -214,7 +214,7 @@ def _club_country(ctx: Context) -> str | None:
     when the article names another Arab country's league or federation (الدوري المصري) as
     often as the clubs."""
     table, forms = lexicon.clubs(), lexicon.club_forms()
-    if forms.keys().isdisjoint(ctx.norms):
+    if lexicon.club_words().isdisjoint(ctx.norms):
         return None
     counts: dict[str, int] = {}
     for i in compress(count(), map(forms.__contains__, ctx.norms)):
