@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any
 
 from ...document import Document
@@ -60,7 +59,7 @@ class Context:
         self.doc = doc
         self.tokens = doc.tokens
         self.n = len(doc.tokens)
-        self.norms = list(map(attrgetter("norm"), doc.tokens))
+        self.norms = [t.norm for t in doc.tokens]
         by_lex: dict[str, dict[int, Any]] = {name: {} for name in LEXICONS}
         lexicon_of = by_lex.get
         for m in doc.matches:
@@ -109,7 +108,7 @@ class Context:
         if self.pronoun_suffixed(i):
             return False
         return self.is_name_word(t.norm) and not any(
-            f[0] in self.common or f[0] in FUNCTION_WORDS for f in t.forms[1:])
+            stem in self.common or stem in FUNCTION_WORDS for stem, _ in t.readings[1:])
 
     def nisba_at(self, i: int):
         """(last, Country) of a nisba adjective written at token i (no proclitic), else None."""

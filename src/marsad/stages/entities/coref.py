@@ -489,7 +489,7 @@ def _sports(ctx: Context, i: int, seen: dict) -> bool:
     k = ctx.tokens[i].sent
     if k not in seen:
         sent = ctx.doc.sentences[k]
-        words = [t.norm for t in ctx.tokens[sent.first_token:sent.last_token]]
+        words = ctx.norms[sent.first_token:sent.last_token]
         seen[k] = not SPORTS_WORDS.isdisjoint(words) \
             or not SPORTS_WORDS.isdisjoint([w[1:] for w in words])
     return seen[k]

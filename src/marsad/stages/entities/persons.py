@@ -268,7 +268,7 @@ def _single_ok(ctx: Context, k: int, title) -> bool:
     if w in ctx.known_words and w not in ctx.given and w not in ctx.common \
             and (not w.startswith("ال") or w in kb.short_names()):
         return True
-    if len(ctx.tokens[k].forms) > 1 or w.endswith("ا") or w.startswith("ال"):
+    if len(ctx.tokens[k].readings) > 1 or w.endswith("ا") or w.startswith("ال"):
         return False
     honorific = title != "counterpart" and getattr(title, "kind", "") in ("rank", "honorific")
     return w not in ctx.given and (honorific or w not in ctx.common) \
@@ -381,7 +381,8 @@ def _name_word(ctx: Context, j: int, w: str) -> bool:
         return False
     if w.startswith("ال") and w.endswith("يه"):       # القرآنية: a feminine adjective
         return False
-    return not any(f[0] in ctx.common or f[0] in FUNCTION_WORDS for f in ctx.tokens[j].forms[1:])
+    return not any(stem in ctx.common or stem in FUNCTION_WORDS
+                   for stem, _ in ctx.tokens[j].readings[1:])
 
 
 def _place_surname(ctx: Context, j: int, cand: Cand) -> bool:

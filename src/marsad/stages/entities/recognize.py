@@ -179,6 +179,8 @@ def named_for(ctx: Context) -> list[tuple[int, int, tuple, int]]:
     title right after a noun of a place, institution or prize named after a person (مستشفى
     الملك فهد، جسر الملك فهد، كأس ولي العهد): with the name after it, the name of that thing,
     not a mention of the person."""
+    if NAMESAKE_TITLES.isdisjoint(ctx.norms):
+        return []
     nouns = named_for_nouns()
     out = []
     titled = compress(count(), map(NAMESAKE_TITLES.__contains__, ctx.norms))
@@ -258,8 +260,11 @@ def _adjective_reading(ctx: Context, m) -> bool:
 def _after_honorific(ctx: Context, k: int) -> bool:
     """A name right after an honorific or a rank (السيد، الدكتور، العقيد) is a person's."""
     titles = ctx.at("person_titles")
-    return any((t := titles.get(j)) is not None and t.last == k
-               and t.entry.kind in ("honorific", "rank") for j in range(k - 3, k))
+    for j in range(k - 3, k):
+        t = titles.get(j)
+        if t is not None and t.last == k and t.entry.kind in ("honorific", "rank"):
+            return True
+    return False
 
 
 def _known_cand(m, ty: str, key: tuple, entry, country, sector, kb_id, name_en) -> Cand:
@@ -634,7 +639,7 @@ def _place_country(ctx: Context, noun: int, k: int) -> str | None:
     """جزيرة لامبيدوزا الإيطالية، جبل الشعانبي التونسي: a country adjective after the name (not
     after a camp: مخيم اليرموك الفلسطيني names its people)."""
     nis = ctx.nisba_at(k) if k < ctx.n else None
-    camp = any(stem in CAMPS for stem, _ in ctx.tokens[noun].forms)
+    camp = any(stem in CAMPS for stem, _ in ctx.tokens[noun].readings)
     return nis[1].iso3 if nis is not None and not camp else None
 
 

@@ -200,6 +200,7 @@ def _named_alike(ctx: Context, ents: coref.Entities, ent: coref.Ent) -> str | No
 CLUB_PEOPLE = frozenset(normalize(w) for w in "لاعب لاعبي لاعبو مهاجم مدافع حارس مدرب".split())
 CLUB_WORDS = CLUB_PEOPLE | frozenset(normalize(w) for w in "نادي النادي فريق الفريق بعثة إدارة "
                                      "جماهير".split())
+RED = normalize("الأحمر")       # الهلال الأحمر: the Red Crescent
 
 
 # Words whose Arab country adjective names a league (الدوري المصري، الكرة المصرية، الاتحاد الكويتي).
@@ -213,12 +214,14 @@ def _club_country(ctx: Context) -> str | None:
     when the article names another Arab country's league or federation (الدوري المصري) as
     often as the clubs."""
     table, forms = lexicon.clubs(), lexicon.club_forms()
+    if lexicon.club_words().isdisjoint(ctx.norms):
+        return None
     counts: dict[str, int] = {}
     for i in compress(count(), map(forms.__contains__, ctx.norms)):
         word = forms[ctx.norms[i]]
         home, alone = table[word]
         before = ctx.form_in(i - 1, CLUB_WORDS) or (("",) if alone else None)
-        if before is None or ctx.word(i + 1) == normalize("الأحمر") or ctx.word(i + 1)[:2] == "لل":
+        if before is None or ctx.word(i + 1) == RED or ctx.word(i + 1)[:2] == "لل":
             continue                # الهلال الأحمر: the Red Crescent; نادي الجيل للتراث: no team
         nis = ctx.nisba_at(i + 1)
         if nis is not None and nis[1].iso3 not in ARAB_STATES:
