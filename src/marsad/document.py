@@ -26,25 +26,23 @@ class Token:
     first (shared between equal words, cheap to scan); ``stem_start(prefix_length)``
     gives a reading's original offset and ``forms`` the readings as ``(stem, start)``.
 
-    Built from a lexeme ``(norm, kind, readings)``; ``char_starts`` (the original offset
-    of each character of ``norm``) is given only when characters were deleted inside
-    the word (diacritics, tatweel). ``sent``, the sentence index, is set by the tokenizer
-    once the sentences are known.
+    Built from a lexeme ``(norm, kind, readings, char_offsets)``; ``char_offsets`` (the
+    offset from ``start`` of each character of ``norm``) is None unless characters were
+    deleted inside the word (diacritics, tatweel). ``sent``, the sentence index, is set by
+    the tokenizer once the sentences are known.
     """
-    __slots__ = ("i", "start", "end", "norm", "kind", "sent", "readings", "_char_starts")
+    __slots__ = ("i", "start", "end", "norm", "kind", "sent", "readings", "_char_offsets")
 
-    def __init__(self, i: int, start: int, end: int, lexeme: tuple[str, str, tuple],
-                 char_starts: Any = None):
+    def __init__(self, i: int, start: int, end: int, lexeme: tuple[str, str, tuple, Any]):
         self.i = i          # one store per line: faster than tuple assignment, per token
         self.start = start
         self.end = end
-        self.norm, self.kind, self.readings = lexeme
-        self._char_starts = char_starts
+        self.norm, self.kind, self.readings, self._char_offsets = lexeme
 
     def stem_start(self, prefix_length: int) -> int:
-        if self._char_starts is None:
+        if self._char_offsets is None:
             return self.start + prefix_length
-        return self._char_starts[prefix_length]
+        return self.start + self._char_offsets[prefix_length]
 
     @property
     def forms(self) -> tuple:

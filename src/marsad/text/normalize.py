@@ -9,9 +9,7 @@ original character, so ``norm_map[i]`` is the original offset of ``norm[i]``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from itertools import repeat
-from operator import add
+from bisect import bisect_right
 
 INVISIBLE = ("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
              "\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad")  # zero-width, bidi, BOM, soft hyphen
@@ -106,24 +104,6 @@ class OffsetMap:
 
     def __getitem__(self, i: int) -> int:
         return i + self._shift[bisect_right(self._at, i) - 1]
-
-    def gaps(self) -> list[int]:
-        """The normalized indices before which characters were deleted, in order."""
-        return self._at[1:]
-
-    def originals(self, indices: list[int]) -> list[int]:
-        """Original offsets of sorted normalized indices (``[self[i] for i in indices]``)."""
-        at, shift = self._at, self._shift
-        if len(at) * 4 > len(indices):  # many runs (a vocalized text): one bisect per index
-            shift = [0, *shift]  # shift[k + 1] applies from at[k]
-            return list(map(add, indices, map(shift.__getitem__, map(bisect_right, repeat(at), indices))))
-        lo = bisect_left(indices, at[1]) if len(at) > 1 else len(indices)
-        out = indices[:lo]  # nothing deleted before the first run: the same ints, no new ones
-        for k in range(2, len(at) + 1):  # indices in [at[k - 1], at[k]) move by shift[k - 1]
-            hi = bisect_left(indices, at[k], lo) if k < len(at) else len(indices)
-            out += map(add, indices[lo:hi], repeat(shift[k - 1], hi - lo))
-            lo = hi
-        return out
 
 
 def normalize_with_map(text: str) -> tuple[str, OffsetMap | None]:

@@ -6,30 +6,60 @@ the original text, so stages never re-tokenize or re-normalize.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import partial
 from itertools import accumulate, compress
 from operator import is_
 
 from ..document import Document, Sentence, Token
-from .normalize import OffsetMap, normalize_with_map
+from .normalize import DELETED, FOLDED, normalize, normalize_with_map
 
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06fa-\u06ff"
-# kind: (its first character, the rest of the token)
+LATIN_LETTERS = "A-Za-z\u00c0-\u024f"
+# kind: (first character, the rest, then repeated (separator, continuation) or None), as
+# character class contents; punct is any other non-space character on its own.
 TOKEN_KINDS = {
-    "word": (f"[{ARABIC_LETTERS}]", f"[{ARABIC_LETTERS}]*"),
-    "num": (r"\d", r"\d*(?:[.,:/]\d+)*"),
-    "latin": (r"[A-Za-z\u00c0-\u024f]", r"[A-Za-z\u00c0-\u024f]*(?:['’-][A-Za-z]+)*"),
-    "punct": (r"[^\s]", ""),
+    "word": (ARABIC_LETTERS, ARABIC_LETTERS, None),
+    "num": (r"\d", r"\d", (".,:/", r"\d")),
+    "latin": (LATIN_LETTERS, LATIN_LETTERS, ("'’\\-", "A-Za-z")),
 }
-TOKEN_RE = re.compile("|".join(f"(?P<{kind}>{first}{rest})" for kind, (first, rest) in TOKEN_KINDS.items()))
-# The same tokens for re.split ([space, token, space, …, token, space]), written to start with
-# one character class (any non-space) so that the regex engine skips spaces quickly; the
-# first character (a lookbehind) decides how the token goes on. The classes are disjoint;
-# punct, the last, catches every other character and needs no lookbehind.
-_SPLIT_RE = re.compile(r"([^\s](?:" + "|".join(
-    f"(?<={first}){rest}" if kind != "punct" else "" for kind, (first, rest) in TOKEN_KINDS.items())
-    + "))")
+
+
+def _rest(rest: str, repeat: tuple[str, str] | None) -> str:
+    return f"[{rest}]*" + (f"(?:[{repeat[0]}][{repeat[1]}]+)*" if repeat else "")
+
+
+TOKEN_RE = re.compile("|".join(f"(?P<{kind}>[{first}]{_rest(rest, repeat)})"
+                               for kind, (first, rest, repeat) in TOKEN_KINDS.items())
+                      + r"|(?P<punct>[^\s])")
+
+
+def _in_text(chars: str) -> str:
+    """Class contents that match in the original text what ``chars`` match in the normalized
+    text: the class plus the characters normalization folds into it (،٫ for ",.")."""
+    one = re.compile(f"[{chars}]")
+    return chars + re.escape("".join(c for c, to in FOLDED.items()
+                                     if one.fullmatch(to) and not one.fullmatch(c)))
+
+
+def _rest_in_text(rest: str, repeat: tuple[str, str] | None) -> str:
+    deleted = re.escape(DELETED)
+    out = f"[{_in_text(rest)}{deleted}]*"
+    if repeat:
+        sep, cont = map(_in_text, repeat)
+        out += f"(?:[{sep}][{deleted}]*[{cont}][{cont}{deleted}]*)*"
+    return out
+
+
+# The tokens of the original text for re.split ([space, token, space, …, token, space]): those
+# of the normalized text with their original offsets. Characters that normalization deletes
+# (diacritics, tatweel, invisible marks) may follow any character of a token and belong to it,
+# but start none. Written to start with one character class (any non-space, non-deleted) so
+# that the regex engine skips spaces quickly; the first character (a lookbehind) decides how
+# the token goes on. The classes are disjoint; punct, the last, needs no lookbehind.
+_SPLIT_RE = re.compile(f"([^\\s{re.escape(DELETED)}](?:" + "|".join(
+    f"(?<=[{_in_text(first)}]){_rest_in_text(rest, repeat)}"
+    for first, rest, repeat in TOKEN_KINDS.values()) + f"|[{re.escape(DELETED)}]*))")
 
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
@@ -74,54 +104,55 @@ def definite(text: str, tok: Token) -> bool:
 
 
 WORD_CACHE_SIZE = 100_000
-_LEXEMES: dict[str, tuple[str, str, tuple]] = {}  # word -> (word, token kind, clitic readings)
+# token (as written) -> (normalized word, token kind, clitic readings, character offsets)
+_LEXEMES: dict[str, tuple[str, str, tuple, tuple | None]] = {}
 _CLITIC_INITIALS = frozenset(CONJUNCTIONS + PREPOSITIONS + FUTURE)
 _is_none = partial(is_, None)
 
 
-def _lexemes(words: list) -> list[tuple[str, str, tuple]]:
-    """The cached (word, kind, readings) of each word; new words are added.
+def _lexemes(tokens: list) -> list[tuple[str, str, tuple, tuple | None]]:
+    """The cached lexeme of each token as written; new ones are added.
 
     Tokens share the cached word string, whose hash is then already known to later stages."""
-    lexemes = list(map(_LEXEMES.get, words))
+    lexemes = list(map(_LEXEMES.get, tokens))
     if all(lexemes):
         return lexemes
     if len(_LEXEMES) > WORD_CACHE_SIZE:  # bounded memory on endless vocabularies
         _LEXEMES.clear()
-    for k in compress(range(len(words)), map(_is_none, lexemes)):
-        lexemes[k] = _LEXEMES.get(words[k]) or _lexeme(words[k])
+    for k in compress(range(len(tokens)), map(_is_none, lexemes)):
+        lexemes[k] = _LEXEMES.get(tokens[k]) or _lexeme(tokens[k])
     return lexemes
 
 
-def _lexeme(word: str) -> tuple[str, str, tuple]:
+def _lexeme(token: str) -> tuple[str, str, tuple, tuple | None]:
+    word = normalize(token)
     readings = tuple(clitic_forms(word)) if word[0] in _CLITIC_INITIALS else ((word, 0),)
-    lexeme = _LEXEMES[word] = (word, TOKEN_RE.match(word).lastgroup, readings)
+    lexeme = _LEXEMES[token] = (word, TOKEN_RE.match(word).lastgroup, readings,
+                                _char_offsets(token, word))
     return lexeme
 
 
-def tokenize(doc: Document) -> None:
-    """Tokens of the normalized text with original offsets, and the sentences they form.
+def _char_offsets(token: str, word: str) -> tuple[int, ...] | None:
+    """Offset in the token of each character of its normalized ``word`` when characters were
+    deleted inside it (diacritics, tatweel); None when they are the same."""
+    if len(word) == len(token):
+        return None
+    kept = tuple(k for k, ch in enumerate(token) if ch not in DELETED)
+    return None if kept[-1] == len(kept) - 1 else kept  # deleted only at the end
 
-    Per-token work runs in C (re.split, map, accumulate); words are looked up in caches.
+
+def tokenize(doc: Document) -> None:
+    """Tokens of the text with their normalized forms and offsets, and the sentences they form.
+
+    Per-token work runs in C (re.split, map, accumulate); tokens are looked up in a cache.
     """
-    norm, norm_map = normalize_with_map(doc.text)
-    doc.norm = norm
-    doc._norm_map = norm_map
-    parts = _SPLIT_RE.split(norm)
-    words = parts[1::2]
+    text = doc.text
+    doc.norm, doc._norm_map = normalize_with_map(text)
+    parts = _SPLIT_RE.split(text)
     bounds = list(accumulate(map(len, parts)))
-    nstarts, nends = bounds[0:-1:2], bounds[1::2]
-    if norm_map is None:
-        starts, ends = nstarts, nends
-    else:
-        starts, ends = norm_map.originals(nstarts), norm_map.originals(nends)
-    lexemes = _lexemes(words)
-    tokens = list(map(Token, range(len(words)), starts, ends, lexemes))
-    if norm_map is not None:
-        for k in _with_deletions(norm_map, nstarts, nends):
-            tokens[k] = Token(k, starts[k], ends[k], lexemes[k],
-                              norm_map.originals(list(range(nstarts[k], nends[k]))))
-    last = _sentence_ends(doc.text, tokens, starts, ends)
+    starts, ends = bounds[0:-1:2], bounds[1::2]
+    tokens = list(map(Token, range(len(starts)), starts, ends, _lexemes(parts[1::2])))
+    last = _sentence_ends(text, tokens, starts, ends)
     doc.sentences = _sentences(tokens, last, starts, ends)
     doc.tokens, doc.token_starts, doc.token_ends = tokens, starts, ends
 
@@ -136,16 +167,6 @@ def _sentences(tokens: list[Token], last: list[int], starts: list, ends: list) -
             tok.sent = k
         first = stop + 1
     return sentences
-
-
-def _with_deletions(norm_map: OffsetMap, nstarts: list, nends: list) -> list[int]:
-    """Indices of the tokens with characters deleted inside them (diacritics, tatweel)."""
-    found: list[int] = []
-    for at in norm_map.gaps():
-        k = bisect_right(nstarts, at) - 1
-        if k >= 0 and nstarts[k] < at < nends[k] and (not found or found[-1] != k):
-            found.append(k)
-    return found
 
 
 _QUOTE_CHARS = "".join(dict.fromkeys([*OPEN_QUOTES, *OPEN_QUOTES.values(), '"']))  # “ opens and closes
