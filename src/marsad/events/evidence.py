@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..text.normalize import normalize
+from ..text.segment import clitic_forms
 from .patterns import read_tsv
 
 ARMED = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "CRM"})
@@ -18,30 +19,40 @@ def evidence_words() -> dict[str, frozenset]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-@lru_cache(maxsize=32)  # one entry per list
-def _with_accusative(kind: str) -> frozenset:
-    """The words of the list ``kind`` and their accusative forms (هجوما)."""
-    words = evidence_words().get(kind, frozenset())
-    return words | {w + "ا" for w in words}
+WORDS_CACHED = 1 << 16  # distinct words whose lists are kept
+
+
+@lru_cache(maxsize=2)
+def _lists_by_word(accusative: bool) -> dict[str, frozenset]:
+    """Word → the lists it is in; with ``accusative``, also its accusative form (هجوما)."""
+    out: dict[str, set] = {}
+    for kind, words in evidence_words().items():
+        for w in words:
+            out.setdefault(w, set()).add(kind)
+            if accusative:
+                out.setdefault(w + "ا", set()).add(kind)
+    return {w: frozenset(kinds) for w, kinds in out.items()}
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def word_lists(word: str, accusative: bool = False) -> frozenset[str]:
+    """The lists (ASSAULT, ABSTRACT…) a token's word is in by any of its clitic readings
+    (a token's ``readings`` are the ``clitic_forms`` of its norm)."""
+    lists = _lists_by_word(accusative)
+    return frozenset().union(*[lists.get(stem, ()) for stem, _ in clitic_forms(word)])
 
 
 def has_evidence(tokens, kind: str = "ASSAULT") -> bool:
     """Is one of the tokens (any clitic reading) a word of the list ``kind`` or its accusative?"""
-    words = _with_accusative(kind)
     for t in tokens:
-        for stem, _ in t.readings:
-            if stem in words:
-                return True
+        if kind in word_lists(t.norm, True):
+            return True
     return False
 
 
 def has_word(tok, kind: str) -> bool:
     """Is the token (any clitic reading) a word of the list ``kind`` (ASSAULT, ABSTRACT…)?"""
-    words = evidence_words().get(kind, frozenset())
-    for stem, _ in tok.readings:
-        if stem in words:
-            return True
-    return False
+    return kind in word_lists(tok.norm)
 
 
 def is_target(tok) -> bool:
