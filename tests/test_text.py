@@ -1,10 +1,12 @@
 """The Arabic text layer: normalization with offsets, tokens, clitics, sentences."""
+import random
+
 import pytest
 
 from conftest import news_articles
 from marsad.document import make_document
-from marsad.text.normalize import normalize, normalize_with_map
-from marsad.text.segment import clitic_forms, segment
+from marsad.text.normalize import DELETED, normalize, normalize_with_map
+from marsad.text.segment import TOKEN_RE, clitic_forms, segment
 
 
 def seg(text):
@@ -147,3 +149,19 @@ def test_folding_order_does_not_matter():
     """_fold replaces characters one kind at a time: no replacement may be folded again."""
     from marsad.text.normalize import FOLDED
     assert not set(FOLDED.values()) & set(FOLDED)
+
+
+def test_tokens_of_the_original_text_are_those_of_the_normalized_text():
+    """Segment splits the original text; on strings dense in diacritics, tatweel, folded
+    letters and separators it must find the tokens a split of the normalized text finds."""
+    rng = random.Random(11)
+    alphabet = ("ابتسمنوليةىأإآ" + "ًٌٍَُِّْـ" + "0123456789٠١٢٣٤٥٦٧٨٩" + ".,:/-'’،٫٬؛؟"
+                + "abcXYZé" + "  \n«»\"()")
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24)))
+        doc = seg(text)
+        expected = [m.group() for m in TOKEN_RE.finditer(normalize(text))]
+        assert [t.norm for t in doc.tokens] == expected, text
+        for t in doc.tokens:
+            assert normalize(text[t.start:t.end]) == t.norm, text
+            assert text[t.start] not in DELETED, text
