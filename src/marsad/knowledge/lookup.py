@@ -1,8 +1,8 @@
 """Pipeline stage: one pass of the shared phrase matcher over the document.
 
 Knowledge modules register lexicons with ``register(name, loader)``; a loader
-returns ``(phrase, entry)`` pairs. ``doc.matches`` gets every match; stages pick
-theirs by ``match.lexicon``.
+returns ``(phrase, entry)`` pairs. ``doc.matches`` gets every match and
+``doc.matches_by_lexicon`` the same matches per lexicon, where stages read theirs.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from ..document import Document
-from .matcher import PhraseMatcher
+from .matcher import PhraseMatcher, by_lexicon
 
 Loader = Callable[[], Iterable[tuple[str, object]]]
 _LOADERS: dict[str, Loader] = {}
@@ -50,3 +50,4 @@ class Lookup:
 
     def __call__(self, doc: Document) -> None:
         doc.matches = self.matcher.match(doc.tokens)
+        doc.matches_by_lexicon = by_lexicon(doc.matches)

@@ -7,6 +7,7 @@ the following words are matched as written.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any, Iterable
@@ -114,6 +115,14 @@ def _add_matches(out: list, first: int, last: int, start: int, end: int, hits: l
         m.lexicon = lexicon
         m.entry = entry
         out.append(m)
+
+
+def by_lexicon(matches: list[Match]) -> dict[str, list[Match]]:
+    """The matches grouped by lexicon, each group in the order given."""
+    groups = defaultdict(list)
+    for m in matches:
+        groups[m.lexicon].append(m)
+    return dict(groups)
 
 
 def _longer(node: dict, norms: list, j: int) -> list[tuple[int, list]]:
