@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from ..document import Document
-from .matcher import PhraseMatcher, by_lexicon
+from .matcher import PhraseMatcher
 
 Loader = Callable[[], Iterable[tuple[str, object]]]
 _LOADERS: dict[str, Loader] = {}
@@ -49,5 +49,4 @@ class Lookup:
         self.matcher = shared_matcher()
 
     def __call__(self, doc: Document) -> None:
-        doc.matches = self.matcher.match(doc.tokens)
-        doc.matches_by_lexicon = by_lexicon(doc.matches)
+        doc.matches, doc.matches_by_lexicon = self.matcher.match_grouped(doc.tokens)

@@ -96,8 +96,8 @@ def _context_unit(tok, i, words):
 def tag(doc: Document) -> tuple[list[Unit], list[int]]:
     """The units of a document and the token indices of future-tense cue words."""
     tokens = doc.tokens
-    matches = doc.matches_by_lexicon.get(LEXICON, ()) if doc.matches else own_matcher().match(tokens)
-    core, future = _core(doc, matches)
+    core, future = _core(doc, doc.matches_by_lexicon.get(LEXICON, ()) if doc.matches
+                         else own_matcher().match(tokens))
     if not core:
         return [], future
     words = context_words()
