@@ -78,7 +78,8 @@ class Document:
 
     Filled in pipeline order: ``norm``, ``tokens``, ``sentences``, ``token_starts`` and
     ``token_ends`` (segment; the tokens' offsets as lists, for bisect — read only);
-    ``matches`` (lookup: every lexicon hit); ``entities`` (record Entity list),
+    ``matches`` (lookup: every lexicon hit, in token order) and ``matches_by_lexicon`` (lookup:
+    lexicon name → its matches, in token order; read only); ``entities`` (record Entity list),
     ``mentions`` (Span per entity mention, sorted by start; label = entity type,
     data = {"entity": id, "kind": name|nominal|pronoun}) and ``actors`` (Span per
     actor phrase, named or not; data = {"entity": id|None, "country", "sector"})
@@ -98,6 +99,7 @@ class Document:
     token_starts: list[int] = field(default_factory=list)
     token_ends: list[int] = field(default_factory=list)
     matches: list = field(default_factory=list)
+    matches_by_lexicon: dict = field(default_factory=dict)
     entities: list = field(default_factory=list)
     mentions: list = field(default_factory=list)
     actors: list = field(default_factory=list)

@@ -170,10 +170,7 @@ WILLING = frozenset(base + suffix for base, forms in (("رغب", ("ه", "ته", 
 
 
 def extract_events(doc: Document) -> list[Event]:
-    by_lex: dict[str, list] = {lexicon: [] for lexicon in EVENT_LEXICONS}
-    for m in doc.matches:
-        if m.lexicon in EVENT_LEXICONS:
-            by_lex[m.lexicon].append(m)
+    by_lex = {lexicon: doc.matches_by_lexicon.get(lexicon, []) for lexicon in EVENT_LEXICONS}
     if by_lex[CUES]:  # «كيري» is no ك + يرى: a verb cue takes no preposition
         by_lex[CUES] = [m for m in by_lex[CUES] if m.entry.how != "V" or not noun_prefix(doc, m)]
     names = _in_names(doc)

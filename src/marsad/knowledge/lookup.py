@@ -1,8 +1,8 @@
 """Pipeline stage: one pass of the shared phrase matcher over the document.
 
 Knowledge modules register lexicons with ``register(name, loader)``; a loader
-returns ``(phrase, entry)`` pairs. ``doc.matches`` gets every match; stages pick
-theirs by ``match.lexicon``.
+returns ``(phrase, entry)`` pairs. ``doc.matches`` gets every match and
+``doc.matches_by_lexicon`` the same matches per lexicon, where stages read theirs.
 """
 from __future__ import annotations
 
@@ -49,4 +49,4 @@ class Lookup:
         self.matcher = shared_matcher()
 
     def __call__(self, doc: Document) -> None:
-        doc.matches = self.matcher.match(doc.tokens)
+        doc.matches, doc.matches_by_lexicon = self.matcher.match_grouped(doc.tokens)

@@ -7,6 +7,7 @@ the following words are matched as written.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any, Iterable
@@ -70,7 +71,12 @@ class PhraseMatcher:
 
     def match(self, tokens: list) -> list[Match]:
         """All matches (overlapping ones included), in token order, longest first."""
+        return self.match_grouped(tokens)[0]
+
+    def match_grouped(self, tokens: list) -> tuple[list[Match], dict[str, list[Match]]]:
+        """All matches as ``match`` gives them, and the same grouped by lexicon."""
         out: list[Match] = []
+        groups: defaultdict[str, list[Match]] = defaultdict(list)
         norms = [tok.norm for tok in tokens]  # faster than map(attrgetter): slot reads are specialized
         try:
             heads = list(map(self._heads.__getitem__, norms))
@@ -83,10 +89,10 @@ class PhraseMatcher:
                 start = tok.stem_start(prefix) if prefix else tok.start
                 if node is not None and norms[i + 1] in node:  # rare: most stop at one word
                     for last, more in reversed(_longer(node, norms, i + 1)):
-                        _add_matches(out, i, last + 1, start, tokens[last].end, more)
+                        _add_matches(out, groups, i, last + 1, start, tokens[last].end, more)
                 if hits:
-                    _add_matches(out, i, i + 1, start, tok.end, hits)
-        return out
+                    _add_matches(out, groups, i, i + 1, start, tok.end, hits)
+        return out, dict(groups)
 
     def _learn(self, tokens: list, norms: list) -> list:
         """Cache, for words not seen before, the phrases their readings start:
@@ -102,9 +108,11 @@ class PhraseMatcher:
         return list(map(cache.__getitem__, norms))
 
 
-def _add_matches(out: list, first: int, last: int, start: int, end: int, hits: list) -> None:
-    """Appends a Match per (lexicon, entry) of ``hits``; setting the slots of a bare object
-    costs half of calling Match(...), whose __init__ runs as a separate Python call."""
+def _add_matches(out: list, groups: defaultdict, first: int, last: int, start: int, end: int,
+                 hits: list) -> None:
+    """Appends a Match per (lexicon, entry) of ``hits`` to ``out`` and to its lexicon's group;
+    setting the slots of a bare object costs half of calling Match(...), whose __init__ runs as
+    a separate Python call."""
     for lexicon, entry in hits:
         m = _new(Match)
         m.first = first
@@ -114,6 +122,7 @@ def _add_matches(out: list, first: int, last: int, start: int, end: int, hits: l
         m.lexicon = lexicon
         m.entry = entry
         out.append(m)
+        groups[lexicon].append(m)
 
 
 def _longer(node: dict, norms: list, j: int) -> list[tuple[int, list]]:

@@ -30,7 +30,7 @@ class Cue:
 def find_cues(doc: Document) -> dict[int, Cue]:
     """Token index → cue, for every one-word reporting-cue match in the document."""
     cues: dict[int, Cue] = {}
-    for m in [m for m in doc.matches if m.lexicon == CUE_LEXICON]:
+    for m in doc.matches_by_lexicon.get(CUE_LEXICON, ()):
         if m.first in cues:
             continue
         tok = doc.tokens[m.first]

@@ -136,7 +136,7 @@ def vague(ctx, m):
 def _after_title(ctx, m) -> bool:
     """وزير الخارجية سابقا: "former", of the title before it."""
     i = ctx.units[m.start()].tok
-    return any(t.last == i and t.lexicon == TITLES for t in ctx.doc.matches)
+    return any(t.last == i for t in ctx.doc.matches_by_lexicon.get(TITLES, ()))
 
 
 @rule("ago", r"q(?P<l>l)?r?(?P<n>[NnF])?(?P<u>[DKJZE])(?P<from>m)?")

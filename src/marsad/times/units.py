@@ -48,12 +48,13 @@ def _place(placed: list, tok, i: int, unit: Unit, nxt: int) -> None:
 
 
 def _core(doc: Document, matches) -> tuple[dict, list[int]]:
-    """First token → (next token, Unit) for time phrases and numbers; future cues."""
+    """First token → (next token, Unit) for time phrases (``matches``: the time lexicon's) and
+    numbers; future cues."""
     tokens = doc.tokens
     best: dict = {}
     future: list[int] = []
     text = doc.text
-    for m in [m for m in matches if m.lexicon == LEXICON]:
+    for m in matches:
         if text.startswith("آل", m.start):
             continue    # the name آلان (Alan), not الآن: the article is never written آل
         if m.entry[0] == "†":
@@ -95,7 +96,8 @@ def _context_unit(tok, i, words):
 def tag(doc: Document) -> tuple[list[Unit], list[int]]:
     """The units of a document and the token indices of future-tense cue words."""
     tokens = doc.tokens
-    core, future = _core(doc, doc.matches or own_matcher().match(tokens))
+    core, future = _core(doc, doc.matches_by_lexicon.get(LEXICON, ()) if doc.matches
+                         else own_matcher().match(tokens))
     if not core:
         return [], future
     words = context_words()

@@ -60,15 +60,8 @@ class Context:
         self.tokens = doc.tokens
         self.n = len(doc.tokens)
         self.norms = [t.norm for t in doc.tokens]
-        by_lex: dict[str, dict[int, Any]] = {name: {} for name in LEXICONS}
-        lexicon_of = by_lex.get
-        for m in doc.matches:
-            at = lexicon_of(m.lexicon)
-            if at is not None:
-                old = at.get(m.first)
-                if old is None or m.last > old.last:
-                    at[m.first] = m
-        self.by_lex = by_lex
+        self.by_lex = {name: _longest_by_first(doc.matches_by_lexicon.get(name, ()))
+                       for name in LEXICONS}
         self.given = given_names()
         self.common = common_words()
         self.known_words = kb.name_words()
@@ -151,6 +144,15 @@ class Context:
         out.sort()
         return out
 
+
+def _longest_by_first(matches) -> dict[int, Any]:
+    """First token → the longest of ``matches`` starting there (the first one of equal length)."""
+    longest: dict[int, Any] = {}
+    for m in matches:
+        old = longest.get(m.first)
+        if old is None or m.last > old.last:
+            longest[m.first] = m
+    return longest
 
 
 def _word_start(norm: str, at: int) -> bool:
