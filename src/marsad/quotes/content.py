@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 from .context import Ctx
 from .cues import Cue
-from .speaker import subject_after
+from .speaker import _past_honorifics as past_honorifics, subject_after
 
 MAX_SCAN = 32          # tokens between a cue and its complementizer
 AMBIGUOUS_SCAN = 4     # the same for a cue form that is also a common non-verb
 COLON_SCAN = 10        # words from such a cue to a colon opening a quotation (كتب X على حسابه: «…»)
 NEAR_SCAN = 3          # words between the particle of a «near» cue and its complementizer
+APPOSITION_WORDS = 4   # words of a name after a title set off by commas (، الدكتور فلان الفلاني،)
 MIN_DIRECT_WORDS = 3   # a shorter quotation is a name or a term, not a statement
 SOFT_PUNCT = ",،؛;"
 TRAILING = " \t\n.,،؛;:-–—"
@@ -64,6 +65,8 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
                 depth = max(0, depth + (1 if ch == "(" else -1))
             elif depth or (entry.ambiguous and ch != ":"):
                 pass
+            elif anchor != cue.tok and ch in SOFT_PUNCT and _object_ended(ctx, j + 1, last):
+                return None   # كشف عن حقد دفين، لا لشيء إلا لأنهم …
             elif ctx.is_mark(j):
                 close = ctx.close_of(j)
                 if close is not None:
@@ -86,12 +89,31 @@ def forward(ctx: Ctx, cue: Cue) -> Candidate | None:
             return None
         if t.norm == entry.particle and anchor == cue.tok and not entry.via_an:
             anchor = j
-        if t.norm in comp and not ctx.name_starts(j):  # not «بان كي مون»
+        if t.norm in comp and not ctx.name_starts(j) and not _except_word(ctx, j):  # not «بان كي مون»
             if _blocked(ctx, cue, j, anchor):
                 return None
             return after_comp(ctx, cue, j + 1)
         j += 1
     return _bare_after_subject(ctx, cue, last) if entry.bare else None
+
+
+def _object_ended(ctx: Ctx, k: int, last: int) -> bool:
+    """At a comma after the cue's particle and its object: the clause from token k on is not
+    the cue's, unless it is a complementizer (، وأن …), a relative clause (، والذي صدر …) or a
+    name set off by commas (المشرف على …، الدكتور فلان، أن)."""
+    if k >= last or ctx.in_class(k, "comp", stem=True) or ctx.in_class(k, "relative", stem=True):
+        return False
+    n = past_honorifics(ctx, k, last)
+    if ctx.mention_at_token(n) is not None:
+        return False
+    return n == k or not any(ctx.is_punct(i, ",،") for i in range(n + 1, min(last, n + APPOSITION_WORDS)))
+
+
+def _except_word(ctx: Ctx, j: int) -> bool:
+    """«إلا» (except; إلا أن "however") normalizes like the complementizer «ألا»: only the
+    spelling with hamza above is the complementizer."""
+    t = ctx.tokens[j]
+    return t.norm == "الا" and "أ" not in ctx.text[t.start:t.end]
 
 
 def _verse(ctx: Ctx, cue: Cue, j: int) -> Candidate | None:

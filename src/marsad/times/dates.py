@@ -173,11 +173,12 @@ def hijri_month(ctx, m):
     return v and ("DATE", v)
 
 
-@rule("year", r"(?:xm?)?(?:m?(?P<Z>Z))?(?P<y>Y)(?P<a>A)?(?![DKJZRIUEµ])")
+@rule("year", r"(?:xm?)?(?:m?(?P<Z>Z))?(?P<y>Y)(?P<a>A)?(?![DKJZRIUE])")
 def year(ctx, m):
     before = previous(ctx, m)
-    if not m.group("Z") and (before == "r" or ctx.syms[max(0, m.start() - 2):m.start()] == "rm"):
-        return None  # نحو 2000، أكثر من 1500: a count
+    if not m.group("Z") and (before == "r" or ctx.syms[max(0, m.start() - 2):m.start()] == "rm"
+                             or _counts(ctx.syms, m.end())):
+        return None  # نحو 2000، أكثر من 1500، إلى 1539 مصنعا، بين 1200 و1300 شخص: a count
     if not (m.group("Z") or m.group("a") or before in PREP or _listed_year(ctx.syms, m.start())):
         return None
     y = ctx.units[m.start("y")].val
@@ -185,6 +186,13 @@ def year(ctx, m):
         first, last = R.hijri_date(y, 1, 1), R.hijri_date(y, 12, 29)
         return first and last and ("DATE", f"{first}/{last}")
     return "DATE", str(y)
+
+
+def _counts(syms: str, end: int) -> bool:
+    """A unit of measure or counted noun (µ) follows the number, or follows a second number
+    linked to it (1300-1500 طالب، بين 1000 و3000 ريال)."""
+    nxt = syms[end:end + 3]
+    return nxt[:1] == "µ" or nxt[:1] in "-iw" and nxt[1:] == "Yµ"
 
 
 def _listed_year(syms: str, i: int) -> bool:

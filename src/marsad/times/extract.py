@@ -9,9 +9,10 @@ from functools import lru_cache
 
 from ..document import Document, make_document
 from ..record import Time
+from ..text.normalize import normalize
 from . import clock, dates, durations, holidays, ranges, relative, resolve, sets, weekdays
 from .grammar import Candidate, Ctx, candidates, choose
-from .lexicon import ordinal_value
+from .lexicon import named_dates, ordinal_value
 from .units import tag
 
 FAMILIES = (ranges, dates, holidays, weekdays, relative, clock, durations, sets)
@@ -82,6 +83,26 @@ def _anniversaries(ctx: Ctx, kept: list[Candidate]) -> None:
         if m:
             n = ordinal_value(m.group("ord")) if m.group("ord") else None
             c.value = f"{int(c.value[:4]) - n:04d}{c.value[4:]}" if n else "XXXX" + c.value[4:]
+        elif len(c.value) == 10 and _day_of_month(ctx, c) \
+                and _after_event_noun(ctx.doc.text[max(0, start - 20):start]):
+            year = named_dates()[1].get((int(c.value[5:7]), int(c.value[8:])))
+            c.value = f"{year:04d}{c.value[4:]}" if year else "XXXX" + c.value[4:]
+
+
+def _day_of_month(ctx: Ctx, c: Candidate) -> bool:
+    """A day and a month name (11 سبتمبر), not a weekday or a relative day (هجوم أمس)."""
+    syms = ctx.syms[c.first:c.last]
+    return "M" in syms and not any(s in syms for s in "Wtag")
+
+
+def _after_event_noun(before: str) -> bool:
+    """Whether the last word of ``before`` names a happening (أحداث، هجمات، وحادثة …)."""
+    words = before.split()
+    if not words or before[-1:] not in " \u00a0":
+        return False
+    word = normalize(words[-1])
+    nouns = named_dates()[0]
+    return word in nouns or word[:1] in "وبلف" and word[1:] in nouns
 
 
 def _attach_dates(ctx: Ctx, kept: list[Candidate]) -> list[Candidate]:

@@ -82,3 +82,13 @@ def ordinal_value(text: str) -> int | None:
     if digits:
         return int(digits)
     return _ordinals().get(normalize(text))
+
+
+@lru_cache(maxsize=1)
+def named_dates() -> tuple[frozenset, dict]:
+    """(event nouns, {(month, day): year}) of data/named_dates.tsv (أحداث 11 سبتمبر → 2001)."""
+    rows = list(_rows("named_dates.tsv"))
+    nouns = frozenset(normalize(v) for kind, v, _ in rows if kind == "noun")
+    years = {tuple(map(int, v.split("-"))): int(y) for kind, v, y in rows if kind == "date"}
+    return nouns, years
+

@@ -50,7 +50,7 @@ def month_month(ctx, m):
     return "DATE", f"{R.month(y, m1)}/{R.month(y2, m2)}"
 
 
-@rule("year_year", r"Z?(?P<y1>Y)(?P<link>-|w|i)(?P<y2>Y)")
+@rule("year_year", r"Z?(?P<y1>Y)(?P<link>-|w|i)(?P<y2>Y)(?!µ)")
 def year_year(ctx, m):
     y1, y2 = ctx.units[m.start("y1")].val, ctx.units[m.start("y2")].val
     if not 0 < y2 - y1 <= 100:
