@@ -294,6 +294,12 @@ def _partitive(doc, k: int) -> bool:
         tok.norm[:1] in "وف" and tok.norm[1:] in PARTITIVES)
 
 
+def _partitive_of(ctx: Context, k: int) -> bool:
+    """«عدد من، عشرات من، بعض»: a count word and من at token k, the party after them counted."""
+    toks = ctx.doc.tokens
+    return toks[k].norm in PARTITIVES and toks[k + 1].norm == "من"
+
+
 def _has_wa(tok, a: ActorPhrase) -> bool:
     """The phrase's first word carries the conjunction و (والأردن)."""
     return tok.norm.startswith("و") and a.start > tok.start
@@ -583,6 +589,9 @@ def _subject_relative(ctx: Context, trig: Trigger, floor: int) -> bool:
     taking the head back (ترفضه، تسيطر عليها), has the head as its subject: the phrase after
     the verb is its object."""
     toks, text = ctx.doc.tokens, ctx.doc.text
+    before = toks[trig.first - 1].norm if trig.first else ""
+    if before not in RELATIVE_AGREES and before not in NEGATIONS:
+        return False
     if not _unnamed_relative(ctx, trig, floor) or near_antecedent(ctx, trig, floor) is None:
         return False  # (الأمر الذي رفض الرئيس إقراره: no party before)
     head = ctx.actor_ending.get(trig.first - 1)  # (مدينة تلبيسة التي قصفت X مناطق فيها)
@@ -1954,6 +1963,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if g is None and p.gen == "recipient" and trig.last < ceiling - 1 \
                 and ctx.doc.tokens[trig.last].kind == "num":  # احتجاز 101 صياد
             g = ctx.actor_at.get(trig.last + 1)
+        if g is None and p.gen == "recipient" and trig.last < ceiling - 2 and _partitive_of(ctx, trig.last):
+            g = ctx.actor_at.get(trig.last + 2)  # اعتقال عدد من الصحفيين
         venue = False
         if g is not None and g.place and p.mode == "visit":
             rcps, after, g = coordinated(ctx, g, ceiling), g.last, None  # زيارة روما
