@@ -155,6 +155,7 @@ NOT_NOUNS = RELATIVES | {"الي", "الا", "الان", "اللذين"}
 # the subject a relative pronoun or a pronoun after أن stands for: هو، هي (or a non-human
 # plural), هم
 RELATIVE_AGREES = {"الذي": "m", "التي": "f", "الذين": "p"}
+RELATIVE_PRONOUNS = {"الذي": "ه", "التي": "ها", "الذين": "هم"}  # the pronoun taking the head back
 PRONOUN_AGREES = {w: a for base, a in (("انها", "f"), ("انهم", "p"))
                   for w in (base, "ب" + base, "و" + base)}
 EXPRESSED_REACH = 12  # words from the subject of a sentence-opening عبر to its «عن»
@@ -293,6 +294,12 @@ def _partitive(doc, k: int) -> bool:
         tok.norm[:1] in "وف" and tok.norm[1:] in PARTITIVES)
 
 
+def _partitive_of(ctx: Context, k: int) -> bool:
+    """«عدد من، عشرات من، بعض»: a count word and من at token k, the party after them counted."""
+    toks = ctx.doc.tokens
+    return toks[k].norm in PARTITIVES and toks[k + 1].norm == "من"
+
+
 def _has_wa(tok, a: ActorPhrase) -> bool:
     """The phrase's first word carries the conjunction و (والأردن)."""
     return tok.norm.startswith("و") and a.start > tok.start
@@ -344,7 +351,7 @@ def after_style(ctx: Context, i: int) -> int:
 
 def _skippable(ctx: Context, i: int) -> bool:
     tok = ctx.doc.tokens[i]
-    return i in ctx.time_tokens or tok.norm in SKIP_WORDS or tok.kind == "num"
+    return i in ctx.time_tokens or tok.norm in SKIP_WORDS or tok.kind == "num" or i in ctx.inner_quotes
 
 
 def subject_after(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
@@ -361,10 +368,10 @@ def subject_before(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     j = i
     while j > floor and i - j <= 2:
         a = ctx.actor_ending.get(j)
-        if a is not None and a.first >= floor:
-            return a if preposition(ctx, a) is None else None
-        if ctx.doc.tokens[j - 1].norm not in PARTICLES:
-            return None
+        if a is not None and a.first >= floor:  # (في قرية X وسيطرت: a venue, not the subject)
+            return a if preposition(ctx, a) is None and not _located(ctx, a) else None
+        if ctx.doc.tokens[j - 1].norm not in PARTICLES and j - 1 not in ctx.inner_quotes:
+            return None  # (قالت «حماس» إنها: past the quote mark closing a name)
         j -= 1
     return None
 
@@ -575,6 +582,29 @@ def _unnamed_relative(ctx: Context, trig: Trigger, floor: int) -> bool:
         return False  # الهجوم الذي استهدف: the event noun's own clause
     agrees, _ = _verb_form(ctx, trig)  # (المناطق التي ينسحبون منها: another subject)
     return j > floor and agrees is not None and RELATIVE_AGREES.get(ctx.doc.tokens[j].norm) == agrees
+
+
+def _subject_relative(ctx: Context, trig: Trigger, floor: int) -> bool:
+    """«المعارضة التي ترفض داعش»: a verb right after an agreeing relative pronoun, with no pronoun
+    taking the head back (ترفضه، تسيطر عليها), has the head as its subject: the phrase after
+    the verb is its object."""
+    toks, text = ctx.doc.tokens, ctx.doc.text
+    before = toks[trig.first - 1].norm if trig.first else ""
+    if before not in RELATIVE_AGREES and before not in NEGATIONS:
+        return False
+    if not _unnamed_relative(ctx, trig, floor) or near_antecedent(ctx, trig, floor) is None:
+        return False  # (الأمر الذي رفض الرئيس إقراره: no party before)
+    head = ctx.actor_ending.get(trig.first - 1)  # (مدينة تلبيسة التي قصفت X مناطق فيها)
+    if head is not None and head.place:
+        return False
+    suffix = RELATIVE_PRONOUNS.get(toks[trig.first - 1].norm)
+    end = ctx.doc.sentences[toks[trig.first].sent].last_token  # (past an aside: صادق X، الأربعاء، على تعيينه)
+    for k in range(trig.last, min(trig.last + RELATIVE_SPAN, end)):  # (الذي ينتقد بعض المتمردين علاقاته: the pronoun takes him back)
+        if toks[k].norm.startswith("و") and k > trig.last:
+            break  # وتقاتلها: a clause of its own
+        if toks[k].norm in RESUMPTIVE or suffix and text[toks[k].start:toks[k].end].endswith(suffix):
+            return False
+    return True
 
 
 def near_antecedent(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
@@ -975,7 +1005,7 @@ def joined_verb_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase 
     k = ctx.verb_before(trig.first, floor)
     if k is None or k not in ctx.event_verbs:  # not a reporting verb: ذكرت الوكالة أن…
         return None
-    a = subject_after(ctx, k + 1, trig.first)
+    a = subject_after(ctx, k + 1, trig.first) or subject_before(ctx, k, floor)  # (إن X اقتحمت … وسيطرت)
     return a if a is not None and not a.place and a.last <= obj.first else None
 
 
@@ -1062,8 +1092,8 @@ def agent_after(ctx: Context, i: int, limit: int, armed: bool = False) -> ActorP
         if k is not None:
             for m in range(k, min(k + AGENT_GAP, limit)):  # شنه من يشتبه بأنهم عناصر…
                 if m in ctx.actor_at:  # هجوم شنته X على مقاتلين: not the target after على
-                    a = ctx.actor_at[m]
-                    return None if preposition(ctx, a) in TARGET_PREPS else a
+                    a = ctx.actor_at[m]  # (هجوم نفذه متطرف بمدينة سوسة: where)
+                    return None if preposition(ctx, a) in TARGET_PREPS or _located(ctx, a) else a
     return None
 
 
@@ -1189,6 +1219,12 @@ def each_side(a: ActorPhrase) -> list[ActorPhrase]:
     return [replace(a, entity=e, country=c, sector=s, sides=()) for e, c, s in a.sides]
 
 
+def _located(ctx: Context, a: ActorPhrase) -> bool:
+    """«في قرية حدنان، بمدينة سوسة، بتعز»: a place after في/ب (or a place noun after them) is
+    where something happens, never its actor or its target."""
+    return a.place and (preposition(ctx, a) in ("في", "ب") or locative_place(ctx.doc, a.first))
+
+
 def _venue(ctx: Context, a: ActorPhrase) -> bool:
     """«اشتباكات بين X و Y في مدينة البصرة»: a place after في/ب is where, not a side."""
     return a.place and ctx.doc.tokens[a.first - 1].norm != "بين" and place_prep(ctx.doc, a.start, a.first)
@@ -1220,6 +1256,8 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
                 if a is not None and a.place and trig.pattern.type in FRIENDLY and (
                         _named_by(ctx, a) or k > j + 1 and _where_of(ctx, a)):
                     break  # رحب بإعلان القاهرة، دعم من يتحرك ضد الأكراد في العراق: no party
+                if a is not None and k > j + 1 and _located(ctx, a) and not _people_in(ctx, a):
+                    break  # على فندق بمدينة سوسة: where the target is
                 if a is not None and a not in used and not _chair(ctx, a):
                     return coordinated(ctx, a, limit)
                 if k == j + 1 and k in ctx.nisba and word in PREPOSITIONS and trig.pattern.type in FORCE_ON:
@@ -1232,6 +1270,7 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
             titles.append(a)  # ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء: the subject's titles
             continue
         if a is None or a in used or _other_clause(ctx, a, trig) or _chair(ctx, a) or _title_complement(ctx, a) \
+                or _heads_party(ctx, a, used) \
                 or _agent_of_participle(toks, a.first - 1) or (
                 a.place and (trig.pattern.mode in PERSONAL or "party" in trig.pattern.flags
                              or locative_place(ctx.doc, a.first)
@@ -1327,6 +1366,12 @@ def _chair(ctx: Context, a: ActorPhrase) -> bool:
     toks = ctx.doc.tokens
     return a.first > 1 and toks[a.first - 1].norm in CHAIR_WORDS and not any(
         toks[k].norm.lstrip("و").startswith(DELEGATION_STEMS) for k in range(max(a.first - 4, 0), a.first - 1))
+
+
+def _heads_party(ctx: Context, a: ActorPhrase, used: list) -> bool:
+    """«زيارة وفد من حركة «حماس» برئاسة X»: X heads the acting party named right before."""
+    return a.first > 1 and ctx.doc.tokens[a.first - 1].norm in CHAIR_WORDS and any(
+        a.first - 3 <= u.last < a.first for u in used)
 
 
 def _object_gap(ctx: Context, start: int, j: int) -> int:
@@ -1851,6 +1896,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 ctx.things.add(trig.first)
             else:
                 a = None if pronoun_subject(ctx, trig) or trig.entry.first_person and trig.entry.tense == "present" \
+                    or _subject_relative(ctx, trig, floor) \
                     else subject_after(ctx, trig.last, ceiling)  # (نناشد X: X is appealed to)
                 if a is not None and (_disagrees(ctx, trig, a) or _oblique_plural(ctx, trig, a)):
                     a = None  # دعا الحكومة إلى: a feminine noun after a masculine verb is its object
@@ -1917,6 +1963,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if g is None and p.gen == "recipient" and trig.last < ceiling - 1 \
                 and ctx.doc.tokens[trig.last].kind == "num":  # احتجاز 101 صياد
             g = ctx.actor_at.get(trig.last + 1)
+        if g is None and p.gen == "recipient" and trig.last < ceiling - 2 and _partitive_of(ctx, trig.last):
+            g = ctx.actor_at.get(trig.last + 2)  # اعتقال عدد من الصحفيين
         venue = False
         if g is not None and g.place and p.mode == "visit":
             rcps, after, g = coordinated(ctx, g, ceiling), g.last, None  # زيارة روما

@@ -10,6 +10,8 @@ from .triggers import time_aside
 
 CLAUSE_PUNCT = frozenset(",;:()")
 QUOTE_MARKS = frozenset('"')
+NAMED_BY = frozenset({"صحيفه", "جريده", "قناه", "وكاله", "مجله", "موقع", "شبكه", "اذاعه", "شركه", "الصحيفه",
+                      "الجريده", "القناه", "الوكاله", "المجله", "الموقع", "الشبكه", "الاذاعه", "الشركه"})
 CLAUSE_STARTS = CLAUSE_PUNCT | QUOTE_MARKS  # punctuation a clause starts after
 CLAUSE_ENDS = CLAUSE_PUNCT | frozenset(".!?")  # punctuation a clause ends at
 QUOTED_ENDS = CLAUSE_ENDS | QUOTE_MARKS  # …or a quote mark (see clause_end)
@@ -124,7 +126,8 @@ class Context:
         """First token of the clause holding token i (after the last , ; : quote mark or
         relative pronoun)."""
         for t in reversed(self.doc.tokens[floor:i]):
-            if t.norm in CLAUSE_OPENERS and (t.kind == "punct" or t.norm in RELATIVES):
+            if t.norm in CLAUSE_OPENERS and (t.kind == "punct" or t.norm in RELATIVES) \
+                    and t.i not in self.inner_quotes:
                 return t.i + 1
         return floor
 
@@ -193,12 +196,23 @@ class Context:
 
 
 def _inner_quotes(doc, actors) -> set[int]:
-    """Quote marks in an actor phrase, and the one closing it (تنظيم «داعش»): no clause end."""
+    """Quote marks in an actor phrase, and the one closing it (تنظيم «داعش»), or the two around
+    a name (أدانت «حماس»، مواقع لـ«جبهة النصرة»، مقاتلي «ولاية سيناء»; not a name standing by a
+    party or a press noun it names: شركة «موبايلي»، صحيفة «كيهان»): no clause end."""
     out = set()
     if '"' not in doc.norm:
         return out
+    toks = doc.tokens
+    ends = {a.last for a in actors}
     for a in actors:
-        if a.place or a.last - a.first < 2:
+        if a.place:
+            continue
+        if 1 < a.first and a.last < len(toks) and toks[a.first - 1].norm in QUOTE_MARKS \
+                and toks[a.last].norm in QUOTE_MARKS and a.first - 1 not in ends \
+                and toks[a.first - 2].norm.lstrip("و") not in NAMED_BY:
+            out.update((a.first - 1, a.last))
+            continue
+        if a.last - a.first < 2:
             continue
         inner = [j for j in range(a.first + 1, a.last) if doc.tokens[j].norm in QUOTE_MARKS]
         if inner:

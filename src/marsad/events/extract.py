@@ -13,9 +13,11 @@ from .actors import LEXICON as ACTOR_WORDS
 from .actors import ActorPhrase
 from .arguments import (
     ADVERBIAL_STARTS,
+    AGENT_VERBS,
     COUNTS,
     FORCE_ON,
     FRIENDLY,
+    PEOPLE_MODES,
     PRONOUN_AGREES,
     SKIP_WORDS,
     agreement,
@@ -135,6 +137,7 @@ SIDES = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "UAF", "OPP", "PTY"})  # n
 PARTIES = SIDES | {"LEG", "JUD", "SOC"}  # need=parties: bodies whose demands are political acts
 FIGHTERS = frozenset({"REB", "UAF"})  # need=abroad: an armed side backed at home
 PLURAL_PAST = "وا"  # قتلوا، خطفوا
+VICTIM_OBJECT_REACH = 5  # words after a fronted plural verb of force where an object would show it active
 BESIDES = frozenset(normalize(w) for w in "إضافة بالإضافة وبينهم بينهم منهم".split())
 PASSIVE_VERBS = frozenset(normalize(w) for w in "أصيب اصيب جرح أصيبت جرحت".split())
 NEW_WORDS = frozenset({"جديد", "جديده", "جديدا", "جديدين", "جديدتين", "اخر", "اخري", "اخرين",
@@ -310,6 +313,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
                                or _counted_subject(ctx, trig, actors)
                                or _passive_subject(ctx, trig, actors)):
         rcps, actors = _unique(actors + rcps), []  # قتل 38 سائحا، قتل 9 من مسلحي المقاومة: the victims
+    elif p.type in FORCE_ON and (victim := _fronted_victim(ctx, trig)) is not None:
+        rcps, actors = _unique([victim] + rcps), [a for a in actors if a is not victim]
     elif p.type in FORCE_ON and _killed_in_it(ctx, trig):
         actors = []  # هجوم على مواقع المسلحين قتل خلاله 12 مسلحا: a passive, no one before acts
     if "charged" in p.flags and p.pos == "V" and _charge_after(ctx, trig) and not _object_suffix(doc, trig):
@@ -1205,6 +1210,32 @@ def _passive_subject(ctx: Context, trig: Trigger, actors) -> bool:
         return True
     word = toks[nxt].norm
     return word in PASSIVE_NEXT or word[:1] == "و" and word[1:] in PASSIVE_VERBS
+
+
+def _fronted_victim(ctx: Context, trig: Trigger) -> ActorPhrase | None:
+    """«إن ضابطين في قوة الدرك قتلا في الانفجار»، «أفراد من قوات الأمن قتلوا جراء…»: a plural or
+    dual past verb of force right after its subject, with no object after it, is a passive (قُتلوا):
+    the subject is the victim."""
+    p, toks = trig.pattern, ctx.doc.tokens
+    if p.pos != "V" or p.mode not in PEOPLE_MODES or trig.entry.tense != "past" or trig.start != toks[trig.first].start:
+        return None  # (وقتلوا: a verb joined to the one before)
+    a = ctx.actor_ending.get(trig.first)
+    if a is None or a.place or trig.last >= len(toks):
+        return None
+    nxt = toks[trig.last]
+    if not (nxt.kind == "punct" or trig.last in ctx.time_tokens or nxt.norm in PASSIVE_NEXT or nxt.norm in BESIDES):
+        return None
+    word = normalize(ctx.doc.text[trig.start:trig.end])
+    ending = 2 if word[-2:] in (PLURAL_PAST, "تا") else 1 if word[-1:] == "ا" else 0
+    if not ending or word[:-ending] != past_head(p.lemma):
+        return None
+    for k in range(trig.last + 1, min(trig.last + VICTIM_OBJECT_REACH, len(toks))):
+        tok = toks[k]  # قتلوا في المواجهات عشرة جنود: an object after all (active)
+        if tok.kind == "punct" or k in ctx.verbs or tok.norm in AGENT_VERBS or tok.norm in RELATIVES:
+            break
+        if tok.kind == "num" or tok.norm in COUNTS:
+            return None
+    return a
 
 
 def _counted_before(ctx: Context, trig: Trigger, actors) -> bool:
