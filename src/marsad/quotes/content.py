@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .context import Ctx
 from .cues import Cue
-from .speaker import _past_honorifics as past_honorifics, subject_after
+from .speaker import past_honorifics, subject_after
 
 MAX_SCAN = 32          # tokens between a cue and its complementizer
 AMBIGUOUS_SCAN = 4     # the same for a cue form that is also a common non-verb

@@ -299,7 +299,7 @@ def apposition(ctx: Ctx, lo: int, hi: int, content: int | None = None) -> Speake
     end = max(hi, content or 0)
     for k in range(lo, end):
         if ctx.is_punct(k, ",،") and k + 1 < end:
-            n = _past_honorifics(ctx, k + 1, end)
+            n = past_honorifics(ctx, k + 1, end)
             m = ctx.mention_at_token(n)
             if m is not None and m.label == "PER" and (k < hi or _before_content(ctx, m, n, end)):
                 return Speaker(m.data.get("entity"), (m.start, m.end))
@@ -309,7 +309,7 @@ def apposition(ctx: Ctx, lo: int, hi: int, content: int | None = None) -> Speake
 HONORIFIC_WORDS = 2      # title words between an apposition's comma and the name (اللواء الركن)
 
 
-def _past_honorifics(ctx: Ctx, n: int, stop: int) -> int:
+def past_honorifics(ctx: Ctx, n: int, stop: int) -> int:
     """The token after the titles opening an apposition (، اللواء فلان، ، د. فلان)."""
     for _ in range(HONORIFIC_WORDS):
         if n + 1 >= stop or ctx.mention_at_token(n) is not None:
