@@ -215,15 +215,15 @@ def _known(ctx: Context, m) -> Cand | None:
             return None
         key = ("P", e.geonameid or e.name_en or e.name)
         return _known_cand(m, e.type, key, e, e.iso3, None, e.kb, e.name_en)
-    ty = kb.entry_type(m.lexicon, e)
+    ty, key, country, sector, kb_id, name_en = kb.facts(m.lexicon, e)
     if ty == "PER" and _inside_chain(ctx, m):
         return None                 # محمد بن مبارك بن عبدالله: not the known «بن مبارك»
-    sector = kb.field(e, "sector") if ty in ("PER", "ORG") else None
+    if ty not in ("PER", "ORG"):
+        sector = None
     if sector != "MIL" and ctx.word(m.first) in FORCES_HEADS \
             and ctx.word(m.last) in MILITARY_QUALIFIERS:
         return None                 # القوات اللبنانية المسلحة: the army, not the party
-    c = _known_cand(m, ty, kb.entry_key(e), e, kb.field(e, "country"), sector, kb.entry_kb(e),
-                    kb.field(e, "name_en"))
+    c = _known_cand(m, ty, key, e, country, sector, kb_id, name_en)
     if m.last - m.first == 1 and _weak(ctx, m):
         c.extra["weak"] = True      # kept only beside a fuller mention
     return c
