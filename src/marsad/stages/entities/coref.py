@@ -58,7 +58,7 @@ class Entities:
                 self.persons.append(ent)
         head = c.extra.get("head")
         if head is not None and ent.head is None:
-            ent.head = normalize(head.head)
+            ent.head = head.norm
         if "weak" in c.extra:
             self.weak.append(ent)
         ent.absorb(c)

@@ -37,6 +37,25 @@ def entry_kb(entry: Any) -> str | None:
     return None
 
 
+# id(entry) → (entry, its facts). Holding the entry keeps its id from being reused; each
+# entry belongs to one lexicon.
+_FACTS: dict[int, tuple] = {}
+FACTS_CACHE_SIZE = 50_000
+
+
+def facts(lexicon: str, entry: Any) -> tuple:
+    """(type, key, country, sector, kb id, English name) of an entry of ``lexicon``."""
+    hit = _FACTS.get(id(entry))
+    if hit is not None and hit[0] is entry:
+        return hit[1]
+    if len(_FACTS) >= FACTS_CACHE_SIZE:          # bounded memory when lexicons are reloaded
+        _FACTS.clear()
+    out = (entry_type(lexicon, entry), entry_key(entry), field(entry, "country"),
+           field(entry, "sector"), entry_kb(entry), field(entry, "name_en"))
+    _FACTS[id(entry)] = (entry, out)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _holder_fn() -> Callable | None:
     try:

@@ -40,6 +40,7 @@ class OrgHead:
     sector: str | None
     mode: str           # named | institution
     states: frozenset = frozenset()     # institution_abroad: the states that have one
+    norm: str = ""                      # the head normalized
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,7 @@ def club_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def org_heads() -> list[tuple[str, OrgHead]]:
     return [(r["head"], OrgHead(r["head"], r["type"], _none(r["sector"]), r["mode"],
-                                      frozenset((r.get("states") or "").split())))
+                                frozenset((r.get("states") or "").split()), normalize(r["head"])))
             for r in read_tsv(DATA / "org_heads.tsv")]
 
 
@@ -206,7 +207,7 @@ def _group_refs() -> list[tuple[str, str]]:
 
 def _org_refs() -> list[tuple[str, str]]:
     """الحركة، التنظيم: a named head with the article refers back to an organization."""
-    return [("ال" + h.head, normalize(h.head)) for _, h in org_heads()
+    return [("ال" + h.head, h.norm) for _, h in org_heads()
             if h.mode.startswith("named") and not h.head.startswith("ال")]
 
 

@@ -215,15 +215,15 @@ def _known(ctx: Context, m) -> Cand | None:
             return None
         key = ("P", e.geonameid or e.name_en or e.name)
         return _known_cand(m, e.type, key, e, e.iso3, None, e.kb, e.name_en)
-    ty = kb.entry_type(m.lexicon, e)
+    ty, key, country, sector, kb_id, name_en = kb.facts(m.lexicon, e)
     if ty == "PER" and _inside_chain(ctx, m):
         return None                 # محمد بن مبارك بن عبدالله: not the known «بن مبارك»
-    sector = kb.field(e, "sector") if ty in ("PER", "ORG") else None
+    if ty not in ("PER", "ORG"):
+        sector = None
     if sector != "MIL" and ctx.word(m.first) in FORCES_HEADS \
             and ctx.word(m.last) in MILITARY_QUALIFIERS:
         return None                 # القوات اللبنانية المسلحة: the army, not the party
-    c = _known_cand(m, ty, kb.entry_key(e), e, kb.field(e, "country"), sector, kb.entry_kb(e),
-                    kb.field(e, "name_en"))
+    c = _known_cand(m, ty, key, e, country, sector, kb_id, name_en)
     if m.last - m.first == 1 and _weak(ctx, m):
         c.extra["weak"] = True      # kept only beside a fuller mention
     return c
@@ -363,7 +363,7 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         k, words = _name_words(ctx, k, known_at, head.type == "FAC", head.mode == "named_strict")
         if words == 0 or (head.mode == "named_strict" and _generic(ctx, m.last, k)):
             return None
-        if normalize(head.head) in VERBAL_HEADS and not _armed_sentence(ctx, m.first):
+        if head.norm in VERBAL_HEADS and not _armed_sentence(ctx, m.first):
             return None     # تنظيم البطولة، تنظيم الاستفتاء: organizing, not an organization
     nis = ctx.nisba_at(k)
     if head.mode == "institution_nisba" and nis is None:
@@ -387,15 +387,15 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
     if _not_name(name):
         return None         # أعضاء هيئة التدريس، حركة النقل والمرور: no body
     institution = head.mode.startswith("institution") and k - m.last <= 1
-    key = ("I", normalize(head.head), country) if institution else ("O", name)
-    sector = _member_sector(ctx, m.last) if normalize(head.head) in MEMBER_HEADS else None
+    key = ("I", head.norm, country) if institution else ("O", name)
+    sector = _member_sector(ctx, m.last) if head.norm in MEMBER_HEADS else None
     sector = sector or head.sector
-    if sector == "JRN" and normalize(head.head) in AMBIGUOUS_MEDIA_HEADS \
+    if sector == "JRN" and head.norm in AMBIGUOUS_MEDIA_HEADS \
             and not MEDIA_WORDS & set(name.split()):
         sector = "GOV"      # وكالة الأمن القومي، وكالة الطاقة: an agency, not a news agency
     if PEACEKEEPING in name:
         sector = "MIL"      # بعثة الأمم المتحدة لحفظ السلام: peacekeepers
-    elif normalize(head.head) in GROUP_HEADS and k == _complement(ctx, k) \
+    elif head.norm in GROUP_HEADS and k == _complement(ctx, k) \
             and not BUSINESS_WORDS & set(name.split()) and _armed_sentence(ctx, m.first):
         sector = "REB"      # مجموعة سوريا الجديدة among fighters: an armed group
     return Cand(m.first, k, m.start, end, head.type, key=key, country=country,
@@ -435,9 +435,9 @@ def _quoted_org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
     start, end = ctx.tokens[first].start, ctx.tokens[close - 1].end
     name = normalize(ctx.doc.text[start:end])
     sector = head.sector
-    if normalize(head.head) in GROUP_HEADS and _armed_sentence(ctx, m.first):
+    if head.norm in GROUP_HEADS and _armed_sentence(ctx, m.first):
         sector = "REB"
-    return Cand(first, close, start, end, head.type, key=("O", f"{normalize(head.head)} {name}"),
+    return Cand(first, close, start, end, head.type, key=("O", f"{head.norm} {name}"),
                 sector=sector, extra={"head": head})
 
 

@@ -182,7 +182,7 @@ def _code(ents: coref.Entities, ctx: Context, home: str | None, arab_home,
 @lru_cache(maxsize=1)
 def abroad_heads() -> dict[str, frozenset]:
     """Heads of bodies few states have (مجلس الشيوخ) → the states that have one."""
-    return {normalize(h.head): h.states for _, h in lexicon.org_heads()
+    return {h.norm: h.states for _, h in lexicon.org_heads()
             if h.mode == "institution_abroad"}
 
 
