@@ -77,7 +77,9 @@ class Document:
     """One article and everything the stages found in it.
 
     Filled in pipeline order: ``norm``, ``tokens``, ``sentences``, ``token_starts`` and
-    ``token_ends`` (segment; the tokens' offsets as lists, for bisect — read only);
+    ``token_ends`` (segment; the tokens' offsets as lists, for bisect — read only), ``marks``
+    (segment: (offset, char) of every line break, quotation mark and . ! ? ؟ in the text, in
+    order — read only);
     ``matches`` (lookup: every lexicon hit, in token order) and ``matches_by_lexicon`` (lookup:
     lexicon name → its matches, in token order; read only); ``entities`` (record Entity list),
     ``mentions`` (Span per entity mention, sorted by start; label = entity type,
@@ -98,6 +100,7 @@ class Document:
     tokens: list[Token] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
     token_ends: list[int] = field(default_factory=list)
+    marks: list[tuple[int, str]] = field(default_factory=list)
     matches: list = field(default_factory=list)
     matches_by_lexicon: dict = field(default_factory=dict)
     entities: list = field(default_factory=list)

@@ -56,7 +56,7 @@ class Ctx:
         self.tokens = doc.tokens
         self.w = words()
         self.cues = cues
-        self.pairs = quote_pairs(doc.text)
+        self.pairs = quote_pairs(doc.text, doc.marks)
         self.tok_at = self._mark_tokens()
         self.time_toks = doc.time_tokens  # tokens starting inside a time expression
         self.ents = EntityIndex(doc)

@@ -6,39 +6,41 @@ paragraph pairs with the paragraph end (close = -1).
 """
 from __future__ import annotations
 
-from ..text.segment import find_chars
+from ..text.segment import MARK_CHARS
 
 OPENERS = "«“„‹"
 CLOSERS = "»”›"
 STRAIGHT = '"'
 MARKS = frozenset(OPENERS + CLOSERS + STRAIGHT)
+assert MARKS <= frozenset(MARK_CHARS), "segment must collect every quotation mark (Document.marks)"
 MAX_QUOTE_CHARS = 3000
 
 
-def quote_pairs(text: str) -> dict[int, int]:
-    """Offset of every opening mark → offset of its closing mark (-1 if unclosed)."""
+def quote_pairs(text: str, marks: list[tuple[int, str]]) -> dict[int, int]:
+    """Offset of every opening mark → offset of its closing mark (-1 if unclosed);
+    ``marks``: the quotation marks and line breaks as (offset, char), in text order
+    (``Document.marks``; other characters are ignored)."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
     straight: int | None = None
-    prev = 0
-    for i, ch in find_chars(text, OPENERS + CLOSERS + STRAIGHT):
-        if text.find("\n", prev, i) != -1:  # a new paragraph
+    for i, ch in marks:
+        if ch == "\n":  # a new paragraph
             for o in stack:
                 pairs[o] = -1
             stack, straight = [], None
-        prev = i
-        if ch in OPENERS:
+        elif ch in OPENERS:
             stack.append(i)
         elif ch in CLOSERS:
             if stack:
                 pairs[stack.pop()] = i
             elif _after_colon(text, i):
                 stack.append(i)
-        elif straight is None:
-            straight = i
-        else:
-            pairs[straight] = i
-            straight = None
+        elif ch == STRAIGHT:
+            if straight is None:
+                straight = i
+            else:
+                pairs[straight] = i
+                straight = None
     for o in stack:
         pairs[o] = -1
     return {o: c for o, c in pairs.items() if c == -1 or c - o <= MAX_QUOTE_CHARS}

@@ -152,9 +152,10 @@ def tokenize(doc: Document) -> None:
     bounds = list(accumulate(map(len, parts)))
     starts, ends = bounds[0:-1:2], bounds[1::2]
     tokens = list(map(Token, range(len(starts)), starts, ends, _lexemes(parts[1::2])))
-    last = _sentence_ends(text, tokens, starts, ends)
+    marks = find_chars(text, MARK_CHARS)
+    last = _sentence_ends(text, tokens, starts, ends, marks)
     doc.sentences = _sentences(tokens, last, starts, ends)
-    doc.tokens, doc.token_starts, doc.token_ends = tokens, starts, ends
+    doc.tokens, doc.token_starts, doc.token_ends, doc.marks = tokens, starts, ends, marks
 
 
 def _sentences(tokens: list[Token], last: list[int], starts: list, ends: list) -> list[Sentence]:
@@ -171,6 +172,7 @@ def _sentences(tokens: list[Token], last: list[int], starts: list, ends: list) -
 
 _QUOTE_CHARS = "".join(dict.fromkeys([*OPEN_QUOTES, *OPEN_QUOTES.values(), '"']))  # “ opens and closes
 _BOUNDARY_CHARS = ".!?؟"
+MARK_CHARS = "\n" + _QUOTE_CHARS + _BOUNDARY_CHARS  # Document.marks
 
 
 def find_chars(text: str, chars: str) -> list[tuple[int, str]]:
@@ -208,12 +210,12 @@ def _quote_spans(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b - a <= MAX_QUOTED_SENTENCE]
 
 
-def _sentence_ends(text: str, tokens: list[Token], starts: list, ends: list) -> list[int]:
-    """Index of the last token of each sentence."""
+def _sentence_ends(text: str, tokens: list[Token], starts: list, ends: list,
+                   marks: list[tuple[int, str]]) -> list[int]:
+    """Index of the last token of each sentence; ``marks``: see ``Document.marks``."""
     n = len(tokens)
     if not n:
         return []
-    marks = find_chars(text, "\n" + _QUOTE_CHARS + _BOUNDARY_CHARS)
     quoted = _merged(_quote_spans(marks))
     last = set()
     for at, ch in marks:
