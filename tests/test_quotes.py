@@ -135,3 +135,10 @@ def test_dev_floor_with_gold_mentions(before, stage, dev_dir):
         n_gold += len(gold["gold"]["quotes"])
     f1 = 2 * tp / (n_pred + n_gold)
     assert f1 >= 0.95, f"dev quote e2e F1 with gold mentions {f1:.3f}"
+
+
+def test_segment_collects_every_quotation_mark():
+    """Quotes pair the marks segment found (Document.marks): each quotation mark must be one."""
+    from marsad.quotes.marks import MARKS
+    from marsad.text.segment import MARK_CHARS
+    assert MARKS <= frozenset(MARK_CHARS)

@@ -6,13 +6,10 @@ paragraph pairs with the paragraph end (close = -1).
 """
 from __future__ import annotations
 
-from ..text.segment import MARK_CHARS
-
 OPENERS = "«“„‹"
 CLOSERS = "»”›"
 STRAIGHT = '"'
 MARKS = frozenset(OPENERS + CLOSERS + STRAIGHT)
-assert MARKS <= frozenset(MARK_CHARS), "segment must collect every quotation mark (Document.marks)"
 MAX_QUOTE_CHARS = 3000
 
 
