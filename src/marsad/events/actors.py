@@ -195,13 +195,16 @@ def _state_in_general(doc: Document, a: ActorPhrase, heads: dict) -> bool:
 def _joined(phrases: list[ActorPhrase], join) -> list[ActorPhrase]:
     """Each phrase merged into the unnamed one before it when ``join(before, phrase)`` gives
     a phrase."""
+    if not phrases:
+        return []
     out: list[ActorPhrase] = []
-    for b in phrases:
-        merged = join(out[-1], b) if out and out[-1].entity is None else None
+    last = phrases[0]
+    for b in phrases[1:]:
+        merged = join(last, b) if last.entity is None else None
         if merged is None:
-            out.append(b)
-        else:
-            out[-1] = merged
+            out.append(last)
+        last = b if merged is None else merged
+    out.append(last)
     return out
 
 
