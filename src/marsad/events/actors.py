@@ -149,7 +149,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     out = []
     for spans in by_sentence(doc, sents, doc.actors).values():
         for span in spans:
-            a = _from_span(doc, span, ents, index)
+            a = _from_span(doc, span, ents)
             if not _concept(a, heads) and not _state_in_general(doc, a, heads):
                 out.append(_split_after_nisba(doc, a, heads, nisba))
     for a in out:
@@ -195,13 +195,16 @@ def _state_in_general(doc: Document, a: ActorPhrase, heads: dict) -> bool:
 def _joined(phrases: list[ActorPhrase], join) -> list[ActorPhrase]:
     """Each phrase merged into the unnamed one before it when ``join(before, phrase)`` gives
     a phrase."""
+    if not phrases:
+        return []
     out: list[ActorPhrase] = []
-    for b in phrases:
-        merged = join(out[-1], b) if out and out[-1].entity is None else None
+    last = phrases[0]
+    for b in phrases[1:]:
+        merged = join(last, b) if last.entity is None else None
         if merged is None:
-            out.append(b)
-        else:
-            out[-1] = merged
+            out.append(last)
+        last = b if merged is None else merged
+    out.append(last)
     return out
 
 
@@ -483,12 +486,11 @@ def _is_name_start(doc: Document, i: int) -> bool:
     return any(m.start == start and m.label == "PER" for m in doc.mentions)
 
 
-def _from_span(doc: Document, span, ents, index: TokenIndex) -> ActorPhrase:
+def _from_span(doc: Document, span, ents) -> ActorPhrase:
     d = span.data
     e = ents.get(d.get("entity"))
     place = e is not None and e.type == "GPE" and span.end - span.start <= len(e.name) + 2
-    tokens = index.span(span.start, span.end)
-    first, last, end = tokens.start, tokens.stop, span.end
+    first, last, end = d["tokens"].start, d["tokens"].stop, span.end
     if last < len(doc.tokens) and doc.tokens[last].norm == '"' and any(
             doc.tokens[k].norm == '"' for k in range(first + 1, last)):
         last, end = last + 1, doc.tokens[last].end  # تنظيم «داعش»: with its closing mark

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from ..document import Document
 from .actors import (LEXICON as ACTOR_WORDS, ActorPhrase, TokenIndex, actor_phrases,
                      by_sentence, fallback_matches, nisbas)
+from .evidence import lists_of
 from .triggers import time_aside
 
 CLAUSE_PUNCT = frozenset(",;:()")
@@ -37,7 +38,8 @@ class Context:
         self.scene_places: list | None = None   # filled on first use (where.scene)
         self.things: set[int] = set()  # verbs whose subject names no party (arguments.fronted_thing)
         self.backing: set[int] = set()  # «بدعم من X» backing the armed subject (arguments.backed_by)
-        self.sentence_words: dict[tuple[str, int], bool] = {}  # (kind, sentence) → has one (extract)
+        self.sports: dict[int, bool] = {}  # sentence → is about a game (extract._sport)
+        self._sentence_lists: dict[int, frozenset] = {}  # by sentence, filled on first use
         self.index = TokenIndex(doc)
         heads = self.heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
         self.nisba = nisbas(heads)
@@ -121,6 +123,14 @@ class Context:
             marks = self._marks[k] = [t.i for t in self.doc.tokens[sent.first_token:sent.last_token]
                                       if t.norm in STATEMENT_WORDS and t.i not in self._in_actor]
         return marks
+
+    def sentence_lists(self, sent) -> frozenset[str]:
+        """The evidence lists the words of a sentence are in (see evidence.lists_of)."""
+        found = self._sentence_lists.get(sent.i)
+        if found is None:
+            toks = self.doc.tokens[sent.first_token:sent.last_token]
+            found = self._sentence_lists[sent.i] = lists_of(toks)
+        return found
 
     def clause_start(self, i: int, floor: int) -> int:
         """First token of the clause holding token i (after the last , ; : quote mark or

@@ -42,6 +42,11 @@ def word_lists(word: str, accusative: bool = False) -> frozenset[str]:
     return frozenset().union(*[lists.get(stem, ()) for stem, _ in clitic_forms(word)])
 
 
+def lists_of(tokens) -> frozenset[str]:
+    """The lists any of the tokens (any clitic reading, or its accusative) is in."""
+    return frozenset().union(*[word_lists(t.norm, True) for t in tokens])
+
+
 def has_evidence(tokens, kind: str = "ASSAULT") -> bool:
     """Is one of the tokens (any clitic reading) a word of the list ``kind`` or its accusative?"""
     for t in tokens:

@@ -430,11 +430,11 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         return None  # الخدمات المساندة: supporting services
     if p.type == "CONSULT" and _interview(ctx, trig, sent.last_token):
         return None  # في اتصال هاتفي أجرته معه «الشرق الأوسط»: an interview, no consultation
-    if "sport" in p.flags and _in_sentence(ctx, sent, "MATCH", _sport):
+    if "sport" in p.flags and _sport(ctx, sent):
         return None  # يلتقي الأردن والإمارات في المباراة الثانية: a game
-    if p.type in FRIENDLY and _in_sentence(ctx, sent, "STAFF", _has_evidence):
+    if p.type in FRIENDLY and "STAFF" in ctx.sentence_lists(sent):
         return None  # حفل المعايدة، هنأ المدير منسوبي الهيئة: an office's internal occasion
-    if "festive" in p.flags and _in_sentence(ctx, sent, "FESTIVE", _has_evidence):
+    if "festive" in p.flags and "FESTIVE" in ctx.sentence_lists(sent):
         return None  # خرج السكان في مسيرات احتفالا بالنصر: a celebration
     if "calls" in p.flags and _first_object(ctx, trig, actors, "CALL"):
         return None  # زار المرضى، زيارة منزل ذوي الشهيد: a call on people, not a state visit
@@ -722,28 +722,18 @@ def _aimed(ctx: Context, trig: Trigger) -> bool:
     return k >= 0 and has_word(toks[k], "GOAL")
 
 
-def _in_sentence(ctx: Context, sent, kind: str, test) -> bool:
-    """``test(doc, sent, kind)``, once per sentence and kind."""
-    key = (kind, sent.i)
-    found = ctx.sentence_words.get(key)
-    if found is None:
-        found = ctx.sentence_words[key] = test(ctx.doc, sent, kind)
-    return found
-
-
-def _has_evidence(doc: Document, sent, kind: str) -> bool:
-    return has_evidence(doc.tokens[sent.first_token:sent.last_token], kind)
-
-
-def _sport(doc: Document, sent, kind: str) -> bool:
+def _sport(ctx: Context, sent) -> bool:
     """A sentence about a game, a club or a player (MATCH words; «الدوري» after a meeting noun is
-    "periodic": الاجتماع الدوري لمجلس الوزراء)."""
-    if not _has_evidence(doc, sent, kind):  # a quick test (it also takes accusatives: مباراة → مباراةا)
+    "periodic": الاجتماع الدوري لمجلس الوزراء); once per sentence."""
+    if "MATCH" not in ctx.sentence_lists(sent):  # a quick test (it also takes accusatives: مباراةا)
         return False
-    toks = doc.tokens
-    return any(has_word(toks[k], kind) and not (
-        toks[k].norm in PERIODIC and k > 0 and toks[k - 1].norm.lstrip("وب").startswith(MEETING_STEMS))
-        for k in range(sent.first_token, sent.last_token))
+    found = ctx.sports.get(sent.i)
+    if found is None:
+        toks = ctx.doc.tokens
+        found = ctx.sports[sent.i] = any(has_word(toks[k], "MATCH") and not (
+            toks[k].norm in PERIODIC and k > 0 and toks[k - 1].norm.lstrip("وب").startswith(MEETING_STEMS))
+            for k in range(sent.first_token, sent.last_token))
+    return found
 
 
 def _promised(ctx: Context, trig: Trigger) -> bool:
@@ -1305,8 +1295,8 @@ def _evidence(ctx, trig, sent, etype) -> bool:
     """A word of the sentence other than the trigger's tells that the act of force or the
     protest happened."""
     toks = ctx.doc.tokens
-    return has_evidence(toks[sent.first_token:trig.first], etype) \
-        or has_evidence(toks[trig.last:sent.last_token], etype)
+    return etype in ctx.sentence_lists(sent) and (has_evidence(toks[sent.first_token:trig.first], etype)
+                                                  or has_evidence(toks[trig.last:sent.last_token], etype))
 
 
 def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
@@ -1320,7 +1310,7 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return any(a.place for a in rcps)
     if need == "military":  # وصل سليماني إلى موسكو: one commander arriving is no deployment
         toks = ctx.doc.tokens
-        flight = _in_sentence(ctx, sent, "FLIGHT", _has_evidence)
+        flight = "FLIGHT" in ctx.sentence_lists(sent)
         return not _level_reached(ctx, trig, sent.last_token) and any(
             a.sector == "MIL" and not _person(ctx.doc, a) and not has_word(toks[a.first], "NOT_TROOPS")
             and not (flight and has_word(toks[a.first], "AIRCRAFT")) for a in actors)

@@ -1,7 +1,6 @@
 """Trigger selection: event pattern matches minus blocked phrases, one per token span."""
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..document import Document
@@ -117,10 +116,10 @@ def _accusative_like(doc: Document, m: Match) -> bool:
 def _named_tokens(doc: Document) -> frozenset:
     """Tokens of named actors (with their styles: صاحب السمو الملكي الأمير محمد بن سلمان بن
     عبدالعزيز): a long name does not count toward the words before a verb's rest."""
-    starts, out, firsts = doc.token_starts, set(), []
+    out, firsts = set(), []
     for span in doc.actors:
         if span.data.get("entity"):
-            tokens = range(max(bisect_right(starts, span.start) - 1, 0), bisect_left(starts, span.end))
+            tokens = span.data["tokens"]
             if tokens:
                 out.update(tokens)
                 firsts.append(tokens.start)

@@ -2,6 +2,7 @@
 folded in, and unnamed actors (الحكومة التركية، مسلحون، طائرات حربية روسية)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from operator import attrgetter
 
 from ...document import Span
@@ -50,14 +51,16 @@ def actor_spans(ctx: Context, mentions: list[tuple[Cand, object]], nominals: lis
             continue
         ent = c.extra.get("ent")
         first, start, sector = _forces(ctx, c, ent)
-        spans.append(_span(start, name.end, ent, (name.start, name.end), sector))
+        tokens = range(first, _last(ctx, name.end))
+        spans.append(_span(start, name.end, tokens, ent, (name.start, name.end), sector))
         covered.update(range(first, name.last))
     for c, ent in mentions:
         if c.first in covered or c.type not in ACTING_TYPES and not _stands_for_state(c, ent):
             continue
         first, start, sector = _forces(ctx, c, ent) if c.kind != "pronoun" \
             else (c.first, c.start, None)
-        spans.append(_span(start, c.end, ent, (c.start, c.end), sector))
+        last = c.last if c.kind != "nominal" else _last(ctx, c.end)
+        spans.append(_span(start, c.end, range(first, last), ent, (c.start, c.end), sector))
         covered.update(range(first, c.last))
     spans += _unnamed(ctx, covered, nominals, home, mentions)
     spans.sort(key=_end, reverse=True)              # by start, then the longest first
@@ -91,7 +94,7 @@ def _forces(ctx: Context, c: Cand, ent) -> tuple[int, int, str | None]:
     return first - 1 - quote, force[1], _forces_sector(FORCES[force[0]], ent, ctx.doc.date)
 
 
-def _span(start: int, end: int, ent, head: tuple, sector: str | None = None) -> Span:
+def _span(start: int, end: int, tokens: range, ent, head: tuple, sector: str | None = None) -> Span:
     country = ent.country if ent is not None else None
     if ent is not None and ent.type == "GPE":
         sector = sector or "GOV"
@@ -103,7 +106,7 @@ def _span(start: int, end: int, ent, head: tuple, sector: str | None = None) -> 
     return Span(start, end, "ACTOR", {"entity": ent.id if ent is not None else None,
                                       "country": country,
                                       "sector": sector or (ent.sector if ent is not None else None),
-                                      "head": head})
+                                      "head": head, "tokens": tokens})
 
 
 def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | None,
@@ -118,7 +121,8 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
         country = c.country or _home(ctx, c.first, c.last, sector, home)
         out.append(Span(c.start, c.end, "ACTOR", {"entity": None, "country": country,
                                                   "sector": sector if sector != "UNK" else None,
-                                                  "head": (c.start, c.end)}))
+                                                  "head": (c.start, c.end),
+                                                  "tokens": range(c.first, _last(ctx, c.end))}))
         covered.update(range(c.first, c.last))
         if org is not None:
             covered.update(range(org.first, org.last))
@@ -128,7 +132,7 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
         k, country = m.last, m.entry.country
         if ctx.word(k) == NAVY:
             k += 1                                         # القوات البحرية السعودية
-        start = m.start
+        first, start = i, m.start
         if ctx.word(i) in ADJECTIVE_ACTORS and m.start == ctx.tokens[i].start:
             head = _qualified_noun(ctx, i)
             if head is None:
@@ -136,7 +140,7 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
             if head < i:                                   # طالب تونسي مسلح
                 nis = ctx.nisba_at(head + 1)
                 country = nis[1].iso3 if nis is not None and nis[0] == i else country
-                start = ctx.tokens[head].start
+                first, start = head, ctx.tokens[head].start
         nxt = ctx.longest(k, "actor_nouns")
         if nxt is not None and nxt.start == ctx.tokens[k].start and nxt.last == k + 1 \
                 and _plural_pair(ctx.word(i), ctx.word(k)):
@@ -148,7 +152,8 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
             sector = _forces_sector(m.entry.sector, ent, ctx.doc.date) \
                 if ent.type == "PER" else m.entry.sector if ent.sector in STATE_SECTORS else "REB"
             out.append(Span(start, c.end, "ACTOR", {"entity": ent.id, "country": ent.country,
-                                                  "sector": sector, "head": (m.start, m.end)}))
+                                                  "sector": sector, "head": (m.start, m.end),
+                                                  "tokens": range(first, _last(ctx, c.end))}))
             covered.update(range(i, c.last))
             continue
         nis = ctx.nisba_at(k)
@@ -169,9 +174,16 @@ def _unnamed(ctx: Context, covered: set[int], nominals: list[Cand], home: str | 
         end = ctx.tokens[k - 1].end
         out.append(Span(start, end, "ACTOR", {"entity": None, "country": country,
                                               "sector": m.entry.sector,
-                                              "head": (m.start, m.end)}))
+                                              "head": (m.start, m.end),
+                                              "tokens": range(first, k)}))
         covered.update(range(i, k))
     return out
+
+
+def _last(ctx: Context, end: int) -> int:
+    """1 + the token ending at offset ``end`` (a title's ``last`` may take in more words): the
+    tokens of a span are kept in its data as range(first, last)."""
+    return bisect_left(ctx.doc.token_ends, end) + 1
 
 
 def maritime(doc, i: int) -> bool:
