@@ -34,12 +34,18 @@ def _lists_by_word(accusative: bool) -> dict[str, frozenset]:
     return {w: frozenset(kinds) for w, kinds in out.items()}
 
 
+NO_LISTS: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=WORDS_CACHED)
 def word_lists(word: str, accusative: bool = False) -> frozenset[str]:
     """The lists (ASSAULT, ABSTRACT…) a token's word is in by any of its clitic readings
     (a token's ``readings`` are the ``clitic_forms`` of its norm)."""
     lists = _lists_by_word(accusative)
-    return frozenset().union(*[lists.get(stem, ()) for stem, _ in clitic_forms(word)])
+    found = [lists[stem] for stem, _ in clitic_forms(word) if stem in lists]
+    if len(found) == 1:
+        return found[0]
+    return frozenset().union(*found) if found else NO_LISTS  # most words: one shared empty set
 
 
 def lists_of(tokens) -> frozenset[str]:
