@@ -9,8 +9,6 @@ from .cues import Cue
 from .lexicon import words
 from .marks import MARKS, quote_pairs
 
-PERSONISH = ("PER", "ORG", "GPE")
-
 
 class EntityIndex:
     """Mentions and actors of the entity stage, looked up by start or end offset."""
@@ -22,10 +20,6 @@ class EntityIndex:
         self.mention_start: dict[int, Span] = {s.start: s for s in reversed(doc.mentions)}
         self.mentions = doc.mentions
         self._mention_starts = [m.start for m in doc.mentions]
-
-    @staticmethod
-    def entity(span: Span | None) -> str | None:
-        return None if span is None else span.data.get("entity")
 
     def label(self, span: Span) -> str:
         if span.label != "ACTOR":

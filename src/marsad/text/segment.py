@@ -71,7 +71,6 @@ MIN_STEM = 2
 # (د. = doctor, م. = engineer / AD, ق.م, ص.ب, أ. = professor).
 ABBREVIATIONS = frozenset("ا ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن ه و ي ص.ب ق.م".split())
 
-SENTENCE_END = frozenset(".!?")
 OPEN_QUOTES = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 CLOSING_QUOTES = '"»”'
 CLOSERS = '"»”)\']'
