@@ -85,7 +85,8 @@ class Document:
     ``mentions`` (Span per entity mention, sorted by start; label = entity type,
     data = {"entity": id, "kind": name|nominal|pronoun}) and ``actors`` (Span per
     actor phrase, named or not; data = {"entity": id|None, "country", "sector", "head":
-    (start, end) of the name or noun, "tokens": range of its token indices}) (entities); ``times`` (record Time list, data kept on the objects) and ``time_tokens``
+    (start, end) of the name or noun, "tokens": range of its token indices}) (entities);
+    ``times`` (record Time list, data kept on the objects) and ``time_tokens``
     (indices of the tokens starting inside one of them) (times);
     ``quotes`` (record Quote list) (quotes); ``events`` (record Event list) (events).
     """
