@@ -232,7 +232,7 @@ def _construct(doc: Document, nisba: dict, gpe_ends: frozenset, a: ActorPhrase,
 def _counted_of(doc: Document, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
     """«العشرات من المدنيين»: a count noun and the party after its من are one phrase (like the
     construct عشرات المدنيين)."""
-    if (a.entity is None and a.last - a.first == 1 and doc.tokens[a.first].norm in COUNT_HEADS
+    if (a.last - a.first == 1 and doc.tokens[a.first].norm in COUNT_HEADS
             and b.first == a.last + 1 and doc.tokens[a.last].norm == "من" and not b.place
             and b.start == doc.tokens[b.first].start):
         return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from ..text.normalize import normalize
 from ..text.segment import definite
 from .actors import HONORIFICS, TITLES, ActorPhrase, nominative_plurals
-from .context import RELATIVES, STATEMENT_WORDS, SUBJECT_THAT, Context
+from .context import PRESS_NOUNS, RELATIVES, STATEMENT_WORDS, SUBJECT_THAT, Context
 from .evidence import ARMED, has_word, is_target
 from .inflect import OBJECT_SUFFIXES
 from .patterns import past_head
@@ -23,7 +23,6 @@ PREPOSITIONS = frozenset(normalize(w) for w in (
                           "بحسب", "حسب", "وفق", "وفقا", "طبقا", "باسم"))  # (بحسب X: the source of a report;
 #                                                         باسم X: on behalf of X, no target)
 ATTRIBUTIONS = frozenset({"بحسب", "حسب", "وفق", "وفقا", "طبقا"})  # the source of a report
-PRESS_NOUNS = frozenset(normalize(w) for w in "صحيفة جريدة قناة وكالة مجلة موقع شبكة إذاعة".split())
 PLACE_NOUNS = frozenset({"وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
                          "داخل", "خارج", "انحاء", "اطراف", "ضواحي"})
 PROCLITIC_PREPS = {"ب": "ب", "ل": "ل", "لل": "ل", "ك": "ك"}

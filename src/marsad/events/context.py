@@ -4,6 +4,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..document import Document
+from ..text.normalize import normalize
 from .actors import (LEXICON as ACTOR_WORDS, ActorPhrase, TokenIndex, actor_phrases,
                      by_sentence, fallback_matches, nisbas)
 from .evidence import lists_of
@@ -11,8 +12,8 @@ from .triggers import time_aside
 
 CLAUSE_PUNCT = frozenset(",;:()")
 QUOTE_MARKS = frozenset('"')
-NAMED_BY = frozenset({"صحيفه", "جريده", "قناه", "وكاله", "مجله", "موقع", "شبكه", "اذاعه", "شركه", "الصحيفه",
-                      "الجريده", "القناه", "الوكاله", "المجله", "الموقع", "الشبكه", "الاذاعه", "الشركه"})
+PRESS_NOUNS = frozenset(normalize(w) for w in "صحيفة جريدة قناة وكالة مجلة موقع شبكة إذاعة".split())
+NAMED_BY = frozenset(the + w for w in PRESS_NOUNS | {"شركه"} for the in ("", "ال"))  # شركة «موبايلي»
 CLAUSE_STARTS = CLAUSE_PUNCT | QUOTE_MARKS  # punctuation a clause starts after
 CLAUSE_ENDS = CLAUSE_PUNCT | frozenset(".!?")  # punctuation a clause ends at
 QUOTED_ENDS = CLAUSE_ENDS | QUOTE_MARKS  # …or a quote mark (see clause_end)

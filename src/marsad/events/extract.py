@@ -10,7 +10,7 @@ from ..record import Trigger as TriggerOut
 from ..text.normalize import normalize, nunated
 from ..text.segment import definite
 from .actors import LEXICON as ACTOR_WORDS
-from .actors import ActorPhrase
+from .actors import COUNT_HEADS, ActorPhrase
 from .arguments import (
     ADVERBIAL_STARTS,
     AGENT_VERBS,
@@ -128,7 +128,7 @@ ANY_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 FORCE_THREAT_CAMEO = "138"  # threaten with military force
 IN_IT = frozenset(normalize(w) for w in "خلاله خلالها خلالهما خلالهم فيه فيها فيهما فيهم".split())  # قتل خلاله
 APPROXIMATELY = frozenset(normalize(w) for w in "نحو حوالي قرابة زهاء أكثر اكثر من".split())  # قتل أكثر من 20
-COUNTED_HEADS = COUNTS | {normalize(w) for w in "عدد العشرات المئات الآلاف".split()}  # قتل عدد من المسلحين
+COUNTED_HEADS = COUNTS | COUNT_HEADS | {"عدد"}  # قتل عدد/العشرات من المسلحين
 NOMINATIVE_PLURAL = "ون"
 NOMINATIVE_ENDINGS = (NOMINATIVE_PLURAL, "ان")  # and the dual
 NOT_OBJECTS = frozenset(normalize(w) for w in "في على من إلى عن مع ضد بين خلال قرب داخل عند منذ أثناء "
