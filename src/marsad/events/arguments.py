@@ -350,7 +350,7 @@ def after_style(ctx: Context, i: int) -> int:
 
 def _skippable(ctx: Context, i: int) -> bool:
     tok = ctx.doc.tokens[i]
-    return i in ctx.time_tokens or tok.norm in SKIP_WORDS or tok.kind == "num" or i in ctx.inner_quotes
+    return i in ctx.tokens_in_times or tok.norm in SKIP_WORDS or tok.kind == "num" or i in ctx.inner_quotes
 
 
 def subject_after(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
@@ -495,7 +495,7 @@ def _thing_word(ctx: Context, j: int) -> bool:
     """A word with the article in no actor phrase (المبالغات، الاتفاق): no party."""
     tok = ctx.doc.tokens[j]
     return (tok.kind == "word" and tok.norm.startswith("ال") and tok.norm not in NOT_NOUNS
-            and not ctx.in_actor(j) and j not in ctx.nisba and j not in ctx.time_tokens)
+            and not ctx.in_actor(j) and j not in ctx.nisba and j not in ctx.tokens_in_times)
 
 
 def _thing_relative(ctx: Context, trig: Trigger, floor: int, ceiling: int) -> bool:
@@ -1378,7 +1378,7 @@ def _object_gap(ctx: Context, start: int, j: int) -> int:
     السلام بجدة أمس رئيس …» (one word between: في)."""
     toks = ctx.doc.tokens
     places = [(m.start, m.end) for m in ctx.places.get(toks[start].sent, ())]
-    return sum(1 for k in range(start, j) if k not in ctx.time_tokens
+    return sum(1 for k in range(start, j) if k not in ctx.tokens_in_times
                and not any(a < toks[k].end and toks[k].start < b for a, b in places))
 
 

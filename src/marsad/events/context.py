@@ -87,9 +87,9 @@ class Context:
         self._in_actor = {i for a in self.actors for i in range(a.first, a.last)}
         self.prepositions: dict[int, str | None] = {}  # by phrase start (arguments.preposition)
         self._time_starts = [t.start for t in doc.times]
-        self.time_tokens = set()
+        self.tokens_in_times = set()  # tokens overlapping a time (doc.time_tokens: starting inside one)
         for t in doc.times:
-            self.time_tokens.update(self.index.span(t.start, t.end))
+            self.tokens_in_times.update(self.index.span(t.start, t.end))
 
     def in_actor(self, i: int) -> bool:
         """Is token i inside an actor phrase?"""
@@ -166,9 +166,9 @@ class Context:
         toks = self.doc.tokens
         if toks[j].norm != ",":  # (، is normalized to ,)
             return None
-        end = time_aside(toks, j, self.time_tokens, ceiling)
+        end = time_aside(toks, j, self.tokens_in_times, ceiling)
         k = j + 1
-        if end is not None or k in self.time_tokens or k >= ceiling \
+        if end is not None or k in self.tokens_in_times or k >= ceiling \
                 or toks[k].norm not in ASIDE_PREPOSITIONS:
             return end
         stop = min(ceiling, k + MAX_ASIDE)
@@ -190,7 +190,7 @@ class Context:
             return None
         k = j + 1
         while k < min(ceiling, j + 1 + MAX_APPOSITION) and toks[k].kind == "word" and k not in self.verbs \
-                and toks[k].norm not in RELATIVES and k not in self.time_tokens:
+                and toks[k].norm not in RELATIVES and k not in self.tokens_in_times:
             k += 1
         if k == j + 1 or k >= ceiling or toks[k].norm != "," or toks[j + 1].norm in ASIDE_PREPOSITIONS \
                 or toks[j + 1].norm[:1] == "و" and self.doc.text[toks[j + 1].start:toks[j + 1].start + 1] == "و" \
@@ -199,7 +199,7 @@ class Context:
         inner = [a for a in self.actors if j < a.first < k]
         if any(a.place or a.entity is not None and a.entity != subject.entity for a in inner):
             return None
-        end = time_aside(toks, k, self.time_tokens, ceiling) or k
+        end = time_aside(toks, k, self.tokens_in_times, ceiling) or k
         nxt = self.actor_at.get(end + 1) or (  # (مفوض الأمم المتحدة: a head in construct)
             self.actor_at.get(end + 2) if end + 1 < ceiling and toks[end + 1].kind == "word"
             and not toks[end + 1].norm.startswith("ال") else None)

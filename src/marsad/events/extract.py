@@ -978,7 +978,7 @@ def _killed_in_it(ctx: Context, trig: Trigger) -> bool:
 def _past_in_it(ctx: Context, k: int, end: int) -> int:
     """The first token from k (before end) that is not «خلاله، فيها» or a time word."""
     toks = ctx.doc.tokens
-    while k < end and (toks[k].norm in IN_IT or k in ctx.time_tokens):
+    while k < end and (toks[k].norm in IN_IT or k in ctx.tokens_in_times):
         k += 1
     return k
 
@@ -1027,7 +1027,7 @@ def _hit_in(ctx: Context, trig: Trigger, floor: int) -> int | None:
         return None
     after = not prefixed and toks[first - 1].norm in HIT_AFTER
     for k in range(first - 1 - (not prefixed), max(floor, first - CASUALTY_GAP) - 1, -1):
-        if _casualty_verb(toks[k]) and sum(i not in ctx.time_tokens for i in range(k, first)) <= EXPOSED_GAP:
+        if _casualty_verb(toks[k]) and sum(i not in ctx.tokens_in_times for i in range(k, first)) <= EXPOSED_GAP:
             return k if not after or _unnamed_victim(ctx, k) else None
         if _casualty_noun(toks[k]):
             return k
@@ -1147,7 +1147,7 @@ def _active_subject(ctx: Context, trig: Trigger, actors) -> bool:
     while k + 1 < len(toks) and toks[k].norm.endswith(NOMINATIVE_PLURAL):
         k += 1  # مواطنون غاضبون: its adjectives
     nxt = toks[k]
-    return nxt.kind == "word" and k not in ctx.time_tokens and nxt.norm not in PASSIVE_NEXT \
+    return nxt.kind == "word" and k not in ctx.tokens_in_times and nxt.norm not in PASSIVE_NEXT \
         and nxt.norm not in NOT_OBJECTS and not _prepositional(nxt) and _object_start(ctx, k)
 
 
@@ -1157,7 +1157,7 @@ def _object_start(ctx: Context, k: int) -> bool:
     toks = ctx.doc.tokens
     def marked(j: int) -> bool:
         word = toks[j].norm
-        return toks[j].kind == "word" and j not in ctx.time_tokens and (
+        return toks[j].kind == "word" and j not in ctx.tokens_in_times and (
             word.startswith("ال") or len(word) > 3 and word[-1] == "ا")
     return marked(k) or k + 1 < len(toks) and marked(k + 1) and toks[k + 1].norm.startswith("ال")
 
@@ -1180,7 +1180,7 @@ def _passive_subject(ctx: Context, trig: Trigger, actors) -> bool:
     a = actors[0]
     if _counted_before(ctx, trig, actors):  # إن 9 من الجنود قتلوا في هجوم (no object after)
         nxt = trig.last
-        return nxt >= len(toks) or toks[nxt].kind == "punct" or nxt in ctx.time_tokens \
+        return nxt >= len(toks) or toks[nxt].kind == "punct" or nxt in ctx.tokens_in_times \
             or toks[nxt].norm in PASSIVE_NEXT | NOT_OBJECTS | BESIDES
     if a.first != _past_in_it(ctx, trig.last, a.first) or a.entity is not None or any(
             toks[k].norm.startswith(("ال", "وال")) for k in range(a.first, a.last)):
@@ -1213,7 +1213,7 @@ def _fronted_victim(ctx: Context, trig: Trigger) -> ActorPhrase | None:
     if a is None or a.place or trig.last >= len(toks):
         return None
     nxt = toks[trig.last]
-    if not (nxt.kind == "punct" or trig.last in ctx.time_tokens or nxt.norm in PASSIVE_NEXT or nxt.norm in BESIDES):
+    if not (nxt.kind == "punct" or trig.last in ctx.tokens_in_times or nxt.norm in PASSIVE_NEXT or nxt.norm in BESIDES):
         return None
     word = normalize(ctx.doc.text[trig.start:trig.end])
     ending = 2 if word[-2:] in (PLURAL_PAST, "تا") else 1 if word[-1:] == "ا" else 0

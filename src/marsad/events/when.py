@@ -325,7 +325,7 @@ def _after_comma(ctx: Context, pos: int, ceiling: int) -> bool:
     if ceiling + 1 >= len(toks) or toks[ceiling].norm != "," or toks[ceiling + 1].start != pos:
         return False
     j = ceiling + 1
-    while j < len(toks) and j in ctx.time_tokens:
+    while j < len(toks) and j in ctx.tokens_in_times:
         j += 1
     return j < len(toks) and toks[j].kind != "punct" and j not in ctx.verbs \
         and toks[j].norm not in CLAUSE_PUNCT
