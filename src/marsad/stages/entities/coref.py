@@ -8,7 +8,7 @@ from typing import Any
 from ...record import NON_STATE_CODES
 from ...text.normalize import normalize
 from . import kb
-from .context import FUNCTION_WORDS, NAME_LINKS, Cand, Context
+from .context import FUNCTION_WORDS, NAME_LINKS, PLACE_CUES, Cand, Context
 from .persons import GENEALOGY
 
 
@@ -430,14 +430,15 @@ def country_pronouns(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand
 
 def org_nominals(ctx: Context, ents: Entities, taken: set[int]) -> list[Cand]:
     """«الحركة» after «حركة حماس», «التحالف» after «التحالف العربي»: the head noun alone
-    refers to the last organization named with it."""
+    refers to the last organization named with it (a place noun alone is a place: «المنطقة»
+    after «المنطقة العسكرية الرابعة»)."""
     heads: dict[str, list] = {}
     for e in ents.all():
         if e.type != "ORG":
             continue
         m = e.mentions[0]
         words = normalize(ctx.doc.text[m.start:m.end]).split()
-        first = words[0] if len(words) > 1 else None
+        first = words[0] if len(words) > 1 and words[0][2:] not in PLACE_CUES else None
         for h in filter(None, (e.head, first)):
             heads.setdefault(h if h.startswith("ال") else "ال" + h, []).append(e)
     out = []

@@ -184,15 +184,18 @@ after_name_words = partial(word_list, "after_name_words.txt")
 COUNTERPARTS = ("نظير", "نظيره", "نظيرها", "نظيرهم", "نظيري", "نظيرته", "نظيرتها", "نظيراه")
 COUNTRY_REFS = {"بلاده": "pronoun", "بلادها": "pronoun", "بلادهم": "pronoun", "بلادهما": "pronoun",
                 "البلاد": "nominal"}
-# Place nouns before an unlisted name → (type of the place, plural: a list may follow).
-PLACE_NOUNS = {"مديرية": ("GPE", False), "بلدة": ("GPE", False), "قرية": ("GPE", False),
-               "مدينة": ("GPE", False), "محافظة": ("GPE", False), "ولاية": ("GPE", False),
-               "إقليم": ("GPE", False), "ناحية": ("GPE", False), "مخيم": ("GPE", False),
-               "منطقة": ("GPE", False), "ضاحية": ("GPE", False),
-               "قرى": ("GPE", True), "مدن": ("GPE", True), "بلدات": ("GPE", True),
-               "مديريات": ("GPE", True), "جبل": ("LOC", False), "جبال": ("LOC", True),
-               "مرتفعات": ("LOC", True), "وادي": ("LOC", False), "سهل": ("LOC", False),
-               "جزيرة": ("LOC", False), "نهر": ("LOC", False), "بحيرة": ("LOC", False)}
+@dataclass(frozen=True, slots=True)
+class PlaceNoun:
+    type: str           # GPE | LOC
+    plural: bool        # a list of names may follow
+    area: bool          # a common word too: its name must look like no adjective or verb
+    definite: bool      # one definite common word after it is a name too (حي الروضة)
+
+
+def place_nouns() -> list[tuple[str, PlaceNoun]]:
+    return [(r["noun"], PlaceNoun(r["type"], r["plural"] == "1", r["names"] != "name",
+                                  r["names"] == "definite"))
+            for r in read_tsv(DATA / "place_nouns.tsv")]
 
 
 DEMONSTRATIVES = ("هذه", "هذا", "تلك", "ذلك")
@@ -232,7 +235,7 @@ register("org_heads", org_heads)
 register("actor_nouns", actor_nouns)
 register("given_names", lambda: [(w, w) for w in given_names()])
 register("country_refs", lambda: list(COUNTRY_REFS.items()))
-register("place_nouns", lambda: list(PLACE_NOUNS.items()))
+register("place_nouns", place_nouns)
 register("org_refs", _org_refs)
 register("group_refs", _group_refs)
 register("doc_nisba", _doc_nisba)

@@ -33,6 +33,7 @@ HAMZA = frozenset("أإآؤئ")
 CITY_CUES = PLACE_CUES | frozenset(["جامعه", "نهر"])
 NUMBER_WORDS = frozenset(["بليون", "بلايين"])   # «billion», not ب + ليون (Lyon)
 SHADDA = "\u0651"
+NOT_DISTRICT_NAMES = frozenset(normalize(w) for w in "الله التي الذي".split())   # حي الله
 PLACE_PREFIXES = frozenset(normalize(w) for w in "ذي ذو بني بيت عين بئر رأس تل دير كفر دار".split())
 QUOTES = frozenset('"\'')
 MEDIA_WORDS = frozenset(normalize(w) for w in "أنباء الأنباء للأنباء الصحافة للصحافة الإعلام "
@@ -48,8 +49,12 @@ MILITARY_QUALIFIERS = frozenset(normalize(w) for w in "المسلحة البري
 # stays a business.
 GROUP_HEADS = frozenset(["مجموعه", "حركه"])
 PREPOSITIONS_WITH_YA = frozenset(["على", "إلى", "الى", "لدى", "حتى"])  # not the name علي
-AREA_NOUNS = frozenset(["منطقه", "ضاحيه"])  # place nouns that are common words too
 NOT_AREA_NAMES = frozenset(["علي", "غير"])  # منطقة على الحدود، منطقة غير مأهولة
+ORDINALS = frozenset(normalize(w) for w in "الأول الأولى الثاني الثانية الثالث الثالثة الرابع "
+                     "الرابعة الخامس الخامسة السادس السادسة السابع السابعة الثامن الثامنة "
+                     "التاسع التاسعة العاشر العاشرة".split())
+DIRECTIONS = frozenset("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي".split())
+FRONT_HEADS = frozenset(["جبهه"])   # جبهة تعز: a battlefront, not a body
 VERBAL_HEADS = frozenset(["تنظيم"])  # also a verbal noun: تنظيم المظاهرات = organizing them
 NOT_NAME_ADJECTIVES = FUNCTION_WORDS | frozenset(normalize(w) for w in "السابقة الأسبق المنحلة "
                                                   "المعنية التالية".split())
@@ -342,9 +347,9 @@ def _extend(ctx: Context, known: Cand) -> Cand | None:
 def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
     head = m.entry
     k = m.last
-    if head.mode.startswith("named") and ctx.word(k) in QUOTES:
+    if head.mode.startswith("named") and head.mode != "named_proper" and ctx.word(k) in QUOTES:
         return _quoted_org(ctx, m, known_at)
-    if head.mode == "numbered":
+    if head.mode in ("numbered", "ordinal"):
         return _numbered_org(ctx, m)
     country = None
     words = 0
@@ -354,14 +359,19 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
                               or head.mode.startswith("institution")
                               and ctx.word(k - 1).startswith("ال")):
         inner = None    # هنأ مجلس الوزراء مصر: a definite head takes no genitive
+    if inner is not None and head.mode == "named_proper" and (
+            inner.key[0] == "C" or inner.key[0] == "P"
+            and inner.entry.population >= CLITIC_PLACE_POPULATION):
+        return None     # منفذ الأردن، معسكر ميلانو: a way into a country, a team's camp abroad
     if inner is not None:
         k = inner.last + (inner.type == "GPE" and head.mode.startswith("named")
                           and _name_adjective(ctx, inner.last, known_at))
         words += 1
         country = inner.country
     elif head.mode.startswith("named"):
-        k, words = _name_words(ctx, k, known_at, head.type == "FAC", head.mode == "named_strict")
-        if words == 0 or (head.mode == "named_strict" and _generic(ctx, m.last, k)):
+        k, words = _name_words(ctx, k, known_at, head.type == "FAC", head.mode != "named")
+        if words == 0 or (head.mode == "named_strict" and _generic(ctx, m.last, k)) \
+                or (head.mode == "named_proper" and not _proper(ctx, m.last)):
             return None
         if head.norm in VERBAL_HEADS and not _armed_sentence(ctx, m.first):
             return None     # تنظيم البطولة، تنظيم الاستفتاء: organizing, not an organization
@@ -377,6 +387,8 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         k = _complement(ctx, k)
     if named and words == 0:
         return None
+    if head.norm in FRONT_HEADS and k == m.last + 1 and nis is None:
+        return None if inner is not None else _front(ctx, m.last)
     end = ctx.tokens[k - 1].end
     if inner is not None and inner.type == "ORG" and (head.sector in KIND_HEADS or (
             head.sector == inner.sector == "BUS")):  # حركة حماس، شركة سيمنز الألمانية
@@ -400,6 +412,20 @@ def _org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
         sector = "REB"      # مجموعة سوريا الجديدة among fighters: an armed group
     return Cand(m.first, k, m.start, end, head.type, key=key, country=country,
                 sector=sector, extra={"head": head, "inner": inner})
+
+
+def _front(ctx: Context, k: int) -> Cand | None:
+    """جبهة دوفس: «جبهة» + one word is a battlefront, the word a place (LOC) unless it is a
+    common word or more words follow it (جبهة قتال واحدة); bodies so named have longer names
+    or are known (جبهة النصرة). A place may be followed by ب + place or a direction."""
+    nxt = ctx.word(k + 1)
+    ends = k + 1 >= ctx.n or ctx.tokens[k + 1].kind != "word" or nxt in FUNCTION_WORDS \
+        or nxt in DIRECTIONS or ctx.nisba_at(k + 1) is not None \
+        or nxt[:1] in "بو" and nxt not in ctx.common
+    if ctx.word(k) in ctx.common or not ctx.plain_name_word(k) or not ends:
+        return None
+    start, end = ctx.tokens[k].start, ctx.tokens[k].end
+    return Cand(k, k + 1, start, end, "LOC", key=("P", normalize(ctx.doc.text[start:end])))
 
 
 def _country_after(ctx: Context, k: int, known_at: dict[int, Cand]) -> str | None:
@@ -442,13 +468,15 @@ def _quoted_org(ctx: Context, m, known_at: dict[int, Cand]) -> Cand | None:
 
 
 def _numbered_org(ctx: Context, m) -> Cand | None:
-    """الفرقة 30: a unit named by its number; rebels in a sentence about fighters."""
+    """الفرقة 30، المنطقة العسكرية الرابعة: a unit named by its number (or, for an
+    ``ordinal`` head, its ordinal); rebels in a sentence about fighters."""
     k = m.last
-    if k >= ctx.n or ctx.tokens[k].kind != "num" or ctx.gap(k) != " ":
-        return None
     head = m.entry
+    if k >= ctx.n or ctx.gap(k) != " " or not (ctx.tokens[k].kind == "num" or (
+            head.mode == "ordinal" and ctx.word(k) in ORDINALS)):
+        return None
     end = ctx.tokens[k].end
-    sector = "REB" if _armed_sentence(ctx, m.first) else head.sector
+    sector = "REB" if head.mode == "numbered" and _armed_sentence(ctx, m.first) else head.sector
     name = normalize(ctx.doc.text[m.start:end])
     if not name.startswith("ال"):
         name = "ال" + name
@@ -549,6 +577,15 @@ def _generic(ctx: Context, first: int, last: int) -> bool:
         and ctx.nisba_at(last) is None and not ctx.word(last).startswith("لل")
 
 
+def _proper(ctx: Context, k: int) -> bool:
+    """The first name word after a ``named_proper`` head is an Arabic word that is no common
+    word nor an indefinite adjective (منفذ الطوال, not منفذ الهجوم «the attacker», منفذ بري
+    «a land crossing» nor منفذ USB «a port»)."""
+    w = ctx.word(k)
+    return ctx.tokens[k].kind == "word" and w not in ctx.common and w[2:] not in ctx.common \
+        and (w.startswith("ال") or not ctx.doc.text[ctx.tokens[k].end - 1] == "ي")
+
+
 def _agrees(ctx: Context, head: int, w: str) -> bool:
     """An indefinite feminine adjective after a feminine head (مجموعة مسلحة) is no name."""
     return ctx.word(head).endswith("ه") and w.endswith("ه")
@@ -607,7 +644,7 @@ def place_patterns(ctx: Context, taken: set[int]) -> list[Cand]:
     for i, m in ctx.at("place_nouns").items():
         if i in taken or i + 1 >= ctx.n or i + 1 in taken:
             continue
-        ty, plural = m.entry
+        ty, plural = m.entry.type, m.entry.plural
         k = i + 1
         quoted = ctx.tokens[k].kind == "punct" and ctx.tokens[k].norm in QUOTES
         k += quoted
@@ -618,11 +655,11 @@ def place_patterns(ctx: Context, taken: set[int]) -> list[Cand]:
             out.append(Cand(k, close, start, end, ty, key=key, extra={"quoted": True}))
             continue
         start = m.start if ty == "LOC" and not quoted else None
-        if normalize(ctx.doc.text[m.start:m.end]) in AREA_NOUNS and not quoted \
-                and not _area_name(ctx, k):
+        if m.entry.area and not quoted and not _area_name(ctx, k) \
+                and not (m.entry.definite and _definite_name(ctx, k, ctx.word(k))):
             continue
         while k is not None and k < ctx.n:
-            last = _place_words(ctx, k, taken)
+            last = _place_words(ctx, k, taken, m.entry.definite)
             if last == k:
                 break
             if start is None:
@@ -703,12 +740,15 @@ def _area_name(ctx: Context, k: int) -> bool:
         and not (w.endswith(("ه", "اء")) and not w.startswith("ال"))
 
 
-def _place_words(ctx: Context, k: int, taken: set[int]) -> int:
+def _place_words(ctx: Context, k: int, taken: set[int], definite: bool = False) -> int:
     """End of an unlisted place name at token k (1–2 name words, or a toponym prefix
-    such as ذي، بني، بيت، عين + a name word); a list item may start with و."""
+    such as ذي، بني، بيت، عين + a name word); a list item may start with و. After a noun
+    whose places bear ordinary names (حي), one definite word is a name too (حي الروضة)."""
     first = ctx.word(k)
     if first[:1] == "و" and len(first) > 2:
         first = first[1:]
+    if definite and _definite_name(ctx, k, first) and k not in taken:
+        return k + 1
     if first in PLACE_PREFIXES:
         nxt = k + 1
         ok = nxt < ctx.n and nxt not in taken and ctx.tokens[nxt].kind == "word" \
@@ -724,6 +764,15 @@ def _place_words(ctx: Context, k: int, taken: set[int]) -> int:
             break
         last += 1
     return last
+
+
+def _definite_name(ctx: Context, k: int, w: str) -> bool:
+    """A definite word that may name a district (الروضة، الشاطئ), not a function word, a
+    time word, a title (حي الأمير …), a nisba adjective or a pronoun-suffixed noun."""
+    return ctx.tokens[k].kind == "word" and w.startswith("ال") and len(w) > 4 \
+        and w not in FUNCTION_WORDS and w not in TIME_WORDS and w not in NOT_DISTRICT_NAMES \
+        and ctx.longest(k, "person_titles") is None and ctx.nisba_at(k) is None \
+        and not ctx.pronoun_suffixed(k)
 
 
 def _next_item(ctx: Context, k: int) -> int | None:
