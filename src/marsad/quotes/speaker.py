@@ -306,6 +306,31 @@ def apposition(ctx: Ctx, lo: int, hi: int, content: int | None = None) -> Speake
     return None
 
 
+def holder_after_link(ctx: Ctx, j: int, k: int, stop: int) -> Speaker | None:
+    """A role noun at token j, its body or place after a `title_link` at token k and the holder's
+    name ending right before the content (مدير الإعلام في أمانة منطقة حائل فلان أن، السفير لدى
+    الأمم المتحدة فلان: «…»). Not when the words between name someone else's office (عضو في حزب
+    الرئيس فلان), whom it was said to, a time or a clause."""
+    if k >= stop or ctx.tokens[k].norm not in ctx.w["title_link"] or not _person_head(ctx, j):
+        return None
+    for i in range(k + 1, min(stop, k + GENITIVE_WORDS + 1)):
+        t = ctx.tokens[i]
+        m = ctx.mention_at_token(i)
+        if m is not None and m.label == "PER":
+            return Speaker(m.data.get("entity"), (m.start, m.end)) if _before_content(ctx, m, i, stop) else None
+        if t.kind == "punct" and not (ctx.is_punct(i, ".") and ctx.tokens[i - 1].norm in ctx.w["abbrev_title"]) \
+                or t.norm in ctx.w["comp"] or i in ctx.cues or i in ctx.time_toks or t.norm in ctx.w["relative"] \
+                or t.norm in ctx.w["not_subject"] and t.norm not in ctx.w["title_link"] \
+                or ctx.in_class(i, "person_title", stem=True) or TOLD_KIN & set(ctx.stems(i)) \
+                or _addressee_word(ctx, i):
+            return None
+    return None
+
+
+def _person_head(ctx: Ctx, j: int) -> bool:
+    return _role_head(ctx, j) or ctx.tokens[j].norm.removeprefix("ال") in ctx.w["role"]
+
+
 HONORIFIC_WORDS = 2      # title words between an apposition's comma and the name (اللواء الركن)
 
 
@@ -326,7 +351,7 @@ def past_honorifics(ctx: Ctx, n: int, stop: int) -> int:
 
 def _before_content(ctx: Ctx, m, n: int, stop: int) -> bool:
     k = ctx.token_index(m.end - 1, n) + 1
-    while k < stop and ctx.is_punct(k, ",،"):
+    while k < stop and (ctx.is_punct(k, ",،:") or ctx.is_mark(k)):
         k += 1
     return k >= stop or ctx.tokens[k].norm in ctx.w["comp"]
 
@@ -790,6 +815,9 @@ def who_said(ctx: Ctx, c, prev) -> Speaker:
         if subj.entity is None:
             role = _role_head(ctx, ctx.token_index(subj.span[0], cue.tok))
             named = apposition(ctx, np_end, min(stop, np_end + APPOSITION_SCAN), stop if role else None)
+            holder = holder_after_link(ctx, ctx.token_index(subj.span[0], cue.tok), np_end, stop)
+            if named is None and holder is not None:
+                return Speaker(holder.entity, (subj.span[0], holder.span[1]))
             if named is None and prev is not None:
                 named = _same_role(ctx, subj, prev, cue)
             if named is None:
