@@ -198,6 +198,8 @@ def _np_end(ctx: Ctx, j: int, stop: int) -> int:
     if close is not None:
         return close + 1                     # صحيفة «واشنطن بوست»: the quoted name with it
     unnamed = ctx.tokens[j].norm.removeprefix("ال") in ctx.w["unnamed_head"]
+    if _quantified(ctx, j, stop):            # كل من فلان وفلان، عدد من السكان
+        k = j + 2
     marks = 0
     while k < stop and k - j - marks < MAX_NP:
         close = _inner_name_close(ctx, j, k, stop)
@@ -218,6 +220,11 @@ def _np_end(ctx: Ctx, j: int, stop: int) -> int:
     while k > j + 1 and ctx.tokens[k - 1].kind == "punct" and not _closes_inner(ctx, j, k - 1):
         k -= 1
     return k
+
+
+def _quantified(ctx: Ctx, j: int, stop: int) -> bool:
+    """A group counted out of a set: «كل من فلان وفلان»، «عدد من السكان»."""
+    return ctx.tokens[j].norm in ctx.w["quantifier"] and j + 2 < stop and ctx.tokens[j + 1].norm == "من"
 
 
 def _title_genitive_name(ctx: Ctx, j: int, k: int, stop: int) -> int | None:
@@ -366,6 +373,8 @@ def resolve_np(ctx: Ctx, j: int, end: int) -> Speaker:
     mention = ctx.mention_at_token(j)
     if mention is not None:
         return Speaker(mention.data.get("entity"), span)
+    if _quantified(ctx, j, end):             # (كل من فلان وفلان: a group, no one person)
+        return Speaker(None, span)
     for m in ctx.ents.in_range(toks[j].start, toks[end - 1].end):
         if m.label == "PER" and not _bound_to_title(ctx, j, ctx.token_index(m.start, j)):
             return Speaker(m.data.get("entity"), span)
@@ -812,7 +821,7 @@ def who_said(ctx: Ctx, c, prev) -> Speaker:
             return who
     subj, np_end = (None, cue.tok + 1) if cue.kind == "participle" else subject_after(ctx, cue, stop)
     if subj is not None and (cue.kind != "noun" or subj.entity is not None):
-        if subj.entity is None:
+        if subj.entity is None and not _quantified(ctx, ctx.token_index(subj.span[0], cue.tok), stop):
             role = _role_head(ctx, ctx.token_index(subj.span[0], cue.tok))
             named = apposition(ctx, np_end, min(stop, np_end + APPOSITION_SCAN), stop if role else None)
             holder = holder_after_link(ctx, ctx.token_index(subj.span[0], cue.tok), np_end, stop)
