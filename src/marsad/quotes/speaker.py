@@ -672,15 +672,15 @@ def _amma_topic(ctx: Ctx, cue: Cue) -> Speaker | None:
 def sentence_subject(ctx: Ctx, before: int) -> Speaker | None:
     """The subject of a clause-initial verb earlier in the sentence (وأكد كيري …، مشددا)."""
     first, _ = ctx.sent_bounds(before)
-    word = 0
+    word, first_clause = 0, True
     for k in range(first, before):
         t = ctx.tokens[k]
         if t.kind == "punct":
             if ctx.text[t.start] in ",،":
-                word = 0
+                word, first_clause = 0, False
             continue
-        if k in ctx.time_toks or t.norm == "قد" or word == 1 and t.norm == "ذلك":
-            continue                             # (أكد ذلك الوزير فلان، مشيرا)
+        if k in ctx.time_toks or t.norm == "قد" or word == 1 and t.norm in ("ذلك", *ctx.w["honorific"]):
+            continue                             # (أكد ذلك الوزير فلان، استنكر معالي الأمين العام فلان)
         if word == 1:
             m = ctx.mention_at_token(k)
             if m is not None and m.label in ("PER", "ORG", "GPE") \
@@ -689,8 +689,27 @@ def sentence_subject(ctx: Ctx, before: int) -> Speaker | None:
             titled = _titled_person(ctx, k, before)
             if titled is not None:
                 return titled
+            if first_clause and _agrees(ctx, k - 1, ctx.cues.get(before)) \
+                    and (t.norm in ctx.w["unnamed_head"] or _quantified(ctx, k, before)):
+                return _unnamed_subject(ctx, k, before)  # (حذرت دراسة حديثة …، مؤكدة)
         word += 1
     return None
+
+
+def _agrees(ctx: Ctx, verb: int, cue: Cue | None) -> bool:
+    """The sentence's first verb and a singular cue (أثنى … مؤكدا، حذرت … مؤكدة) have the same
+    gender: a perfect ending in ت is feminine."""
+    if cue is None or not cue.entry.gender:
+        return cue is not None and cue.kind == "participle"  # (مؤكدين; not نسب بيان … قوله)
+    return ctx.tokens[verb].norm.endswith("ت") == (cue.entry.gender == "f")
+
+
+def _unnamed_subject(ctx: Ctx, k: int, before: int) -> Speaker:
+    """An unnamed subject (دراسة طبية حديثة، عدد من قادة القطاعات): a few words, no one named."""
+    end = _np_end(ctx, k, before)
+    while ctx.words_between(k, end) > MAX_NP:
+        end -= 1
+    return Speaker(None, (ctx.tokens[k].start, ctx.tokens[end - 1].end))
 
 
 def _titled_person(ctx: Ctx, k: int, before: int) -> Speaker | None:
