@@ -669,13 +669,18 @@ def _amma_topic(ctx: Ctx, cue: Cue) -> Speaker | None:
     return None
 
 
-def sentence_subject(ctx: Ctx, before: int) -> Speaker | None:
-    """The subject of a clause-initial verb earlier in the sentence (وأكد كيري …، مشددا)."""
+def sentence_subject(ctx: Ctx, before: int, cue: Cue | None = None) -> Speaker | None:
+    """The subject of a clause-initial verb earlier in the sentence (وأكد كيري …، مشددا);
+    given a ``cue`` of another sentence, only the sentence's first verb and agreeing with it."""
+    other = cue is not None
+    cue = cue or ctx.cues.get(before)
     first, _ = ctx.sent_bounds(before)
     word, first_clause = 0, True
     for k in range(first, before):
         t = ctx.tokens[k]
         if t.kind == "punct":
+            if other:                            # (سبق- القصيم: …: a dateline, no subject)
+                return None
             if ctx.text[t.start] in ",،":
                 word, first_clause = 0, False
             continue
@@ -689,7 +694,7 @@ def sentence_subject(ctx: Ctx, before: int) -> Speaker | None:
             titled = _titled_person(ctx, k, before)
             if titled is not None:
                 return titled
-            if first_clause and _agrees(ctx, k - 1, ctx.cues.get(before)) \
+            if first_clause and _agrees(ctx, k - 1, cue) \
                     and (t.norm in ctx.w["unnamed_head"] or _quantified(ctx, k, before)):
                 return _unnamed_subject(ctx, k, before)  # (حذرت دراسة حديثة …، مؤكدة)
         word += 1
@@ -881,4 +886,16 @@ def who_said(ctx: Ctx, c, prev) -> Speaker:
             return found
     if inherited is not None:
         return inherited
-    return nearest_person(ctx, cue.tok, True) or NOBODY
+    return nearest_person(ctx, cue.tok, True) or _previous_subject(ctx, cue) or NOBODY
+
+
+def _previous_subject(ctx: Ctx, cue: Cue) -> Speaker | None:
+    """A cue opening its sentence with no subject and no quote before it (ولمح فلان إلى … .
+    وقال إن …): the subject of the previous sentence's first verb, if the two agree in gender."""
+    first, _ = ctx.sent_bounds(cue.tok)
+    if cue.tok != first or first == 0:
+        return None
+    prev_first, _ = ctx.sent_bounds(first - 1)
+    if not _agrees(ctx, prev_first, cue):
+        return None
+    return sentence_subject(ctx, first - 1, cue)
