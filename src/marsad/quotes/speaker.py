@@ -325,7 +325,8 @@ def holder_after_link(ctx: Ctx, j: int, k: int, stop: int) -> Speaker | None:
         m = ctx.mention_at_token(i)
         if m is not None and m.label == "PER":
             return Speaker(m.data.get("entity"), (m.start, m.end)) if _before_content(ctx, m, i, stop) else None
-        if t.kind == "punct" and not (ctx.is_punct(i, ".") and ctx.tokens[i - 1].norm in ctx.w["abbrev_title"]) \
+        if t.kind == "punct" and not ctx.is_mark(i) \
+                and not (ctx.is_punct(i, ".") and ctx.tokens[i - 1].norm in ctx.w["abbrev_title"]) \
                 or t.norm in ctx.w["comp"] or i in ctx.cues or i in ctx.time_toks or t.norm in ctx.w["relative"] \
                 or t.norm in ctx.w["not_subject"] and t.norm not in ctx.w["title_link"] \
                 or ctx.in_class(i, "person_title", stem=True) or TOLD_KIN & set(ctx.stems(i)) \
