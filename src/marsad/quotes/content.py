@@ -209,6 +209,9 @@ def _after_colon(ctx: Ctx, cue: Cue, k: int) -> Candidate | None:
     return _candidate(ctx, cue, k, None, False)
 
 
+NEGATING = frozenset(["الا", "بالا"])  # أن + لا: the negation opens the content
+
+
 def after_comp(ctx: Ctx, cue: Cue, k: int) -> Candidate | None:
     if k >= len(ctx.tokens):
         return None
@@ -216,7 +219,11 @@ def after_comp(ctx: Ctx, cue: Cue, k: int) -> Candidate | None:
         close = ctx.close_of(k)
         if close == -1 or _clause_ends_after(ctx, close):
             return _open_quote(ctx, cue, k)
-    return _candidate(ctx, cue, k, None, False)
+    c = _candidate(ctx, cue, k, None, False)
+    if k and ctx.tokens[k - 1].norm in NEGATING and ctx.tokens[k].norm not in ctx.w["comp"]:
+        t = ctx.tokens[k - 1]                    # أكد ألا …، مشددة بألا …: the لا is content
+        c.start = ctx.text.rindex("ل", t.start, t.end)
+    return c
 
 
 def _open_quote(ctx: Ctx, cue: Cue, k: int) -> Candidate | None:

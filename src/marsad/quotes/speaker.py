@@ -198,6 +198,8 @@ def _np_end(ctx: Ctx, j: int, stop: int) -> int:
     if close is not None:
         return close + 1                     # صحيفة «واشنطن بوست»: the quoted name with it
     unnamed = ctx.tokens[j].norm.removeprefix("ال") in ctx.w["unnamed_head"]
+    if _quantified(ctx, j, stop):            # كل من فلان وفلان، عدد من السكان
+        k = j + 2
     marks = 0
     while k < stop and k - j - marks < MAX_NP:
         close = _inner_name_close(ctx, j, k, stop)
@@ -218,6 +220,11 @@ def _np_end(ctx: Ctx, j: int, stop: int) -> int:
     while k > j + 1 and ctx.tokens[k - 1].kind == "punct" and not _closes_inner(ctx, j, k - 1):
         k -= 1
     return k
+
+
+def _quantified(ctx: Ctx, j: int, stop: int) -> bool:
+    """A group counted out of a set: «كل من فلان وفلان»، «عدد من السكان»."""
+    return ctx.tokens[j].norm in ctx.w["quantifier"] and j + 2 < stop and ctx.tokens[j + 1].norm == "من"
 
 
 def _title_genitive_name(ctx: Ctx, j: int, k: int, stop: int) -> int | None:
@@ -306,6 +313,32 @@ def apposition(ctx: Ctx, lo: int, hi: int, content: int | None = None) -> Speake
     return None
 
 
+def holder_after_link(ctx: Ctx, j: int, k: int, stop: int) -> Speaker | None:
+    """A role noun at token j, its body or place after a `title_link` at token k and the holder's
+    name ending right before the content (مدير الإعلام في أمانة منطقة حائل فلان أن، السفير لدى
+    الأمم المتحدة فلان: «…»). Not when the words between name someone else's office (عضو في حزب
+    الرئيس فلان), whom it was said to, a time or a clause."""
+    if k >= stop or ctx.tokens[k].norm not in ctx.w["title_link"] or not _person_head(ctx, j):
+        return None
+    for i in range(k + 1, min(stop, k + GENITIVE_WORDS + 1)):
+        t = ctx.tokens[i]
+        m = ctx.mention_at_token(i)
+        if m is not None and m.label == "PER":
+            return Speaker(m.data.get("entity"), (m.start, m.end)) if _before_content(ctx, m, i, stop) else None
+        if t.kind == "punct" and not ctx.is_mark(i) \
+                and not (ctx.is_punct(i, ".") and ctx.tokens[i - 1].norm in ctx.w["abbrev_title"]) \
+                or t.norm in ctx.w["comp"] or i in ctx.cues or i in ctx.time_toks or t.norm in ctx.w["relative"] \
+                or t.norm in ctx.w["not_subject"] and t.norm not in ctx.w["title_link"] \
+                or ctx.in_class(i, "person_title", stem=True) or TOLD_KIN & set(ctx.stems(i)) \
+                or _addressee_word(ctx, i):
+            return None
+    return None
+
+
+def _person_head(ctx: Ctx, j: int) -> bool:
+    return _role_head(ctx, j) or ctx.tokens[j].norm.removeprefix("ال") in ctx.w["role"]
+
+
 HONORIFIC_WORDS = 2      # title words between an apposition's comma and the name (اللواء الركن)
 
 
@@ -326,7 +359,7 @@ def past_honorifics(ctx: Ctx, n: int, stop: int) -> int:
 
 def _before_content(ctx: Ctx, m, n: int, stop: int) -> bool:
     k = ctx.token_index(m.end - 1, n) + 1
-    while k < stop and ctx.is_punct(k, ",،"):
+    while k < stop and (ctx.is_punct(k, ",،:") or ctx.is_mark(k)):
         k += 1
     return k >= stop or ctx.tokens[k].norm in ctx.w["comp"]
 
@@ -341,6 +374,8 @@ def resolve_np(ctx: Ctx, j: int, end: int) -> Speaker:
     mention = ctx.mention_at_token(j)
     if mention is not None:
         return Speaker(mention.data.get("entity"), span)
+    if _quantified(ctx, j, end):             # (كل من فلان وفلان: a group, no one person)
+        return Speaker(None, span)
     for m in ctx.ents.in_range(toks[j].start, toks[end - 1].end):
         if m.label == "PER" and not _bound_to_title(ctx, j, ctx.token_index(m.start, j)):
             return Speaker(m.data.get("entity"), span)
@@ -635,18 +670,23 @@ def _amma_topic(ctx: Ctx, cue: Cue) -> Speaker | None:
     return None
 
 
-def sentence_subject(ctx: Ctx, before: int) -> Speaker | None:
-    """The subject of a clause-initial verb earlier in the sentence (وأكد كيري …، مشددا)."""
+def sentence_subject(ctx: Ctx, before: int, cue: Cue | None = None) -> Speaker | None:
+    """The subject of a clause-initial verb earlier in the sentence (وأكد كيري …، مشددا);
+    given a ``cue`` of another sentence, only the sentence's first verb and agreeing with it."""
+    other = cue is not None
+    cue = cue or ctx.cues.get(before)
     first, _ = ctx.sent_bounds(before)
-    word = 0
+    word, first_clause = 0, True
     for k in range(first, before):
         t = ctx.tokens[k]
         if t.kind == "punct":
+            if other:                            # (سبق- القصيم: …: a dateline, no subject)
+                return None
             if ctx.text[t.start] in ",،":
-                word = 0
+                word, first_clause = 0, False
             continue
-        if k in ctx.time_toks or t.norm == "قد" or word == 1 and t.norm == "ذلك":
-            continue                             # (أكد ذلك الوزير فلان، مشيرا)
+        if k in ctx.time_toks or t.norm == "قد" or word == 1 and t.norm in ("ذلك", *ctx.w["honorific"]):
+            continue                             # (أكد ذلك الوزير فلان، استنكر معالي الأمين العام فلان)
         if word == 1:
             m = ctx.mention_at_token(k)
             if m is not None and m.label in ("PER", "ORG", "GPE") \
@@ -655,8 +695,27 @@ def sentence_subject(ctx: Ctx, before: int) -> Speaker | None:
             titled = _titled_person(ctx, k, before)
             if titled is not None:
                 return titled
+            if first_clause and _agrees(ctx, k - 1, cue) \
+                    and (t.norm in ctx.w["unnamed_head"] or _quantified(ctx, k, before)):
+                return _unnamed_subject(ctx, k, before)  # (حذرت دراسة حديثة …، مؤكدة)
         word += 1
     return None
+
+
+def _agrees(ctx: Ctx, verb: int, cue: Cue | None) -> bool:
+    """The sentence's first verb and a singular cue (أثنى … مؤكدا، حذرت … مؤكدة) have the same
+    gender: a perfect ending in ت is feminine."""
+    if cue is None or not cue.entry.gender:
+        return cue is not None and cue.kind == "participle"  # (مؤكدين; not نسب بيان … قوله)
+    return ctx.tokens[verb].norm.endswith("ت") == (cue.entry.gender == "f")
+
+
+def _unnamed_subject(ctx: Ctx, k: int, before: int) -> Speaker:
+    """An unnamed subject (دراسة طبية حديثة، عدد من قادة القطاعات): a few words, no one named."""
+    end = _np_end(ctx, k, before)
+    while ctx.words_between(k, end) > MAX_NP:
+        end -= 1
+    return Speaker(None, (ctx.tokens[k].start, ctx.tokens[end - 1].end))
 
 
 def _titled_person(ctx: Ctx, k: int, before: int) -> Speaker | None:
@@ -787,9 +846,12 @@ def who_said(ctx: Ctx, c, prev) -> Speaker:
             return who
     subj, np_end = (None, cue.tok + 1) if cue.kind == "participle" else subject_after(ctx, cue, stop)
     if subj is not None and (cue.kind != "noun" or subj.entity is not None):
-        if subj.entity is None:
+        if subj.entity is None and not _quantified(ctx, ctx.token_index(subj.span[0], cue.tok), stop):
             role = _role_head(ctx, ctx.token_index(subj.span[0], cue.tok))
             named = apposition(ctx, np_end, min(stop, np_end + APPOSITION_SCAN), stop if role else None)
+            holder = holder_after_link(ctx, ctx.token_index(subj.span[0], cue.tok), np_end, stop)
+            if named is None and holder is not None:
+                return Speaker(holder.entity, (subj.span[0], holder.span[1]))
             if named is None and prev is not None:
                 named = _same_role(ctx, subj, prev, cue)
             if named is None:
@@ -825,4 +887,16 @@ def who_said(ctx: Ctx, c, prev) -> Speaker:
             return found
     if inherited is not None:
         return inherited
-    return nearest_person(ctx, cue.tok, True) or NOBODY
+    return nearest_person(ctx, cue.tok, True) or _previous_subject(ctx, cue) or NOBODY
+
+
+def _previous_subject(ctx: Ctx, cue: Cue) -> Speaker | None:
+    """A cue opening its sentence with no subject and no quote before it (ولمح فلان إلى … .
+    وقال إن …): the subject of the previous sentence's first verb, if the two agree in gender."""
+    first, _ = ctx.sent_bounds(cue.tok)
+    if cue.tok != first or first == 0:
+        return None
+    prev_first, _ = ctx.sent_bounds(first - 1)
+    if not _agrees(ctx, prev_first, cue):
+        return None
+    return sentence_subject(ctx, first - 1, cue)
