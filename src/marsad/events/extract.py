@@ -51,6 +51,7 @@ SLUR_SPAN = 12  # words after a verb of describing where the slur must be
 VERBAL = (1, 3)  # quad classes of speech acts: a statement's speaker is their actor
 FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
+FORCES = frozenset({"MIL", "COP", "SPY"})  # need=forces
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
 ANY = frozenset({"اي", "أي"})
 SOME = frozenset({"عدد", "بعض", "العديد", "عددا"})
@@ -1316,6 +1317,8 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
             and not (flight and has_word(toks[a.first], "AIRCRAFT")) for a in actors)
     if need == "civil":
         return any(a.sector in CIVIL for a in actors)
+    if need == "forces":  # رفعت الأجهزة الأمنية حالة التأهب, not «أعلنت المستشفيات حالة استنفار»
+        return any(a.sector in FORCES for a in actors)
     if need == "protesters":
         toks = ctx.doc.tokens  # آلاف (من) المتظاهرين: the crowd word may head the phrase
         return any(has_word(toks[i], "PROTESTER") for a in actors
