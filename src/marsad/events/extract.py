@@ -153,6 +153,7 @@ ABDUCT = ("ASSAULT", "abduct", "181")
 INVITATIONS = frozenset({"دعوه", "الدعوه", "دعوته", "دعوتها", "دعوتهم", "دعوات"})
 OFFER_CAMEO = "050"
 ENDORSE_CAMEO = "051"
+CRITICIZE_CAMEO = "111"
 AERIAL_CAMEO = "195"
 DISRUPTIONS = frozenset({"obstruct", "riot"})  # أغلق مزارعون الطريق احتجاجا على: a protest
 INVITE_CAMEO = "036"  # وجه الدعوة: an invitation extended
@@ -357,6 +358,9 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
     if hypothetical and asker:  # طالبت الحكومة بالإفراج عن المعتقلين: the asker does not release
         actors = [a for a in actors if not any(_same_party(doc, a, x) for x in asker)]
     etype, cameo, mode = _type(p, actors), p.cameo, p.mode
+    if "spoken" in p.flags and rcps and actors and not any(a.sector in ARMED for a in actors) \
+            and has_evidence(doc.tokens[trig.last:ceiling], "SPEECH"):
+        etype, cameo = "ACCUSE", CRITICIZE_CAMEO  # هاجم الوزير الحكومة في خطاب: words, not force
     if etype == "ASSAULT" and mode is None and any(has_word(doc.tokens[a.first], "AIRCRAFT") for a in actors):
         mode, cameo = "aerial", AERIAL_CAMEO  # قصفت طائرات حربية: an air strike
     if etype == "COERCE" and p.mode == "arrest" and _hostages(ctx, trig, ceiling):
