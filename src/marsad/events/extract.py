@@ -386,6 +386,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         return None
     if "guests" in p.flags and rcps and all(has_word(doc.tokens[a.first], "CARGO") for a in rcps):
         return None  # استقبلت عمان أول طائرة: a flight, not a visitor
+    if "copula" in p.flags and trig.first and has_word(doc.tokens[trig.first - 1], "COPULA"):
+        return None  # لن تكون مهددة، باتت مهددة بالانهيار: a state (threatened), no threat made
     if "noshadda" in p.flags and "\u0651" in doc.text[trig.start:trig.end]:
         return None  # ودّعت (bade farewell)، يدّعي (claims): not دعا
     if "promise" in p.flags and not _promised(ctx, trig):
