@@ -58,6 +58,7 @@ SOME = frozenset({"عدد", "بعض", "العديد", "عددا"})
 THEM = frozenset({"منهم", "منهن"})
 SOME_OF_THEM = frozenset({"بعضهم", "بعضهن", "معظمهم", "اغلبهم", "أغلبهم"})
 AVERT_LINKS = frozenset({"من", "دون"})  # خوفا من اندلاع، الحيلولة دون نشوب
+ANTICIPATION_REACH = 6  # words from تحسبا to the act prepared for (تحسبا لقيام الجماعات بمهاجمة)
 DESCRIBED_ADJECTIVES = 2  # adjectives between an event noun and الذي/التي (التفجير الإرهابي الذي)
 CONTENT_FRAMES = frozenset({"THREATEN", "REQUEST"})  # the act they name has not (yet) happened
 TO = frozenset({"الي", "لل"})
@@ -398,6 +399,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         return None  # ضربات جوية لمنعهم من الاستيلاء على عدن: an aim, not a happening
     if p.pos == "N" and _averted(doc, trig):
         return None  # لتجنب اندلاع احتجاجات، خوفا من نشوب حرب: an outbreak avoided or feared
+    if etype in ANY_TYPES and _anticipated(doc, trig):
+        return None  # تحسبا لمزيد من الهجمات: prepared for, not happened
     if "alone" in p.flags and etype == "PROTEST" and _alone(ctx, trig, actors):
         etype = "ACCUSE"  # احتج على قرار الحكم: one person's complaint, not a demonstration
     if "prayer" in p.flags and (_object_of_kind(ctx, trig, "PRAYER", PRAYER_WINDOW)
@@ -827,6 +830,18 @@ def _averted(doc: Document, trig: Trigger) -> bool:
     if k > 0 and toks[k].norm in AVERT_LINKS:
         k -= 1
     return has_word(toks[k], "AVERT")
+
+
+def _anticipated(doc: Document, trig: Trigger) -> bool:
+    """A word of anticipation (تحسبا) up to ANTICIPATION_REACH words before the trigger with no
+    punctuation between: تحسبا لقيام الجماعات الإرهابية بمهاجمة المقار الأمنية."""
+    toks = doc.tokens
+    for k in range(trig.first - 1, max(trig.first - ANTICIPATION_REACH, 0) - 1, -1):
+        if toks[k].kind == "punct":
+            return False
+        if has_word(toks[k], "ANTICIPATE"):
+            return True
+    return False
 
 
 def _alone(ctx: Context, trig: Trigger, actors) -> bool:
