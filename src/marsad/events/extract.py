@@ -51,12 +51,14 @@ SLUR_SPAN = 12  # words after a verb of describing where the slur must be
 VERBAL = (1, 3)  # quad classes of speech acts: a statement's speaker is their actor
 FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 SECURITY = frozenset({"MIL", "COP", "SPY", "JUD"})
+FORCES = frozenset({"MIL", "COP", "SPY"})  # need=forces
 ACTORLESS_OK = frozenset({"ASSAULT", "PROTEST"})
 ANY = frozenset({"اي", "أي"})
 SOME = frozenset({"عدد", "بعض", "العديد", "عددا"})
 THEM = frozenset({"منهم", "منهن"})
 SOME_OF_THEM = frozenset({"بعضهم", "بعضهن", "معظمهم", "اغلبهم", "أغلبهم"})
 AVERT_LINKS = frozenset({"من", "دون"})  # خوفا من اندلاع، الحيلولة دون نشوب
+ANTICIPATION_REACH = 6  # words from تحسبا to the act prepared for (تحسبا لقيام الجماعات بمهاجمة)
 DESCRIBED_ADJECTIVES = 2  # adjectives between an event noun and الذي/التي (التفجير الإرهابي الذي)
 CONTENT_FRAMES = frozenset({"THREATEN", "REQUEST"})  # the act they name has not (yet) happened
 TO = frozenset({"الي", "لل"})
@@ -152,6 +154,7 @@ ABDUCT = ("ASSAULT", "abduct", "181")
 INVITATIONS = frozenset({"دعوه", "الدعوه", "دعوته", "دعوتها", "دعوتهم", "دعوات"})
 OFFER_CAMEO = "050"
 ENDORSE_CAMEO = "051"
+CRITICIZE_CAMEO = "111"
 AERIAL_CAMEO = "195"
 DISRUPTIONS = frozenset({"obstruct", "riot"})  # أغلق مزارعون الطريق احتجاجا على: a protest
 INVITE_CAMEO = "036"  # وجه الدعوة: an invitation extended
@@ -356,6 +359,9 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
     if hypothetical and asker:  # طالبت الحكومة بالإفراج عن المعتقلين: the asker does not release
         actors = [a for a in actors if not any(_same_party(doc, a, x) for x in asker)]
     etype, cameo, mode = _type(p, actors), p.cameo, p.mode
+    if "spoken" in p.flags and rcps and actors and not any(a.sector in ARMED for a in actors) \
+            and has_evidence(doc.tokens[trig.last:ceiling], "SPEECH"):
+        etype, cameo = "ACCUSE", CRITICIZE_CAMEO  # هاجم الوزير الحكومة في خطاب: words, not force
     if etype == "ASSAULT" and mode is None and any(has_word(doc.tokens[a.first], "AIRCRAFT") for a in actors):
         mode, cameo = "aerial", AERIAL_CAMEO  # قصفت طائرات حربية: an air strike
     if etype == "COERCE" and p.mode == "arrest" and _hostages(ctx, trig, ceiling):
@@ -381,6 +387,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         return None
     if "guests" in p.flags and rcps and all(has_word(doc.tokens[a.first], "CARGO") for a in rcps):
         return None  # استقبلت عمان أول طائرة: a flight, not a visitor
+    if "copula" in p.flags and trig.first and has_word(doc.tokens[trig.first - 1], "COPULA"):
+        return None  # لن تكون مهددة، باتت مهددة بالانهيار: a state (threatened), no threat made
     if "noshadda" in p.flags and "\u0651" in doc.text[trig.start:trig.end]:
         return None  # ودّعت (bade farewell)، يدّعي (claims): not دعا
     if "promise" in p.flags and not _promised(ctx, trig):
@@ -391,6 +399,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         return None  # ضربات جوية لمنعهم من الاستيلاء على عدن: an aim, not a happening
     if p.pos == "N" and _averted(doc, trig):
         return None  # لتجنب اندلاع احتجاجات، خوفا من نشوب حرب: an outbreak avoided or feared
+    if etype in ANY_TYPES and _anticipated(doc, trig):
+        return None  # تحسبا لمزيد من الهجمات: prepared for, not happened
     if "alone" in p.flags and etype == "PROTEST" and _alone(ctx, trig, actors):
         etype = "ACCUSE"  # احتج على قرار الحكم: one person's complaint, not a demonstration
     if "prayer" in p.flags and (_object_of_kind(ctx, trig, "PRAYER", PRAYER_WINDOW)
@@ -820,6 +830,18 @@ def _averted(doc: Document, trig: Trigger) -> bool:
     if k > 0 and toks[k].norm in AVERT_LINKS:
         k -= 1
     return has_word(toks[k], "AVERT")
+
+
+def _anticipated(doc: Document, trig: Trigger) -> bool:
+    """A word of anticipation (تحسبا) up to ANTICIPATION_REACH words before the trigger with no
+    punctuation between: تحسبا لقيام الجماعات الإرهابية بمهاجمة المقار الأمنية."""
+    toks = doc.tokens
+    for k in range(trig.first - 1, max(trig.first - ANTICIPATION_REACH, 0) - 1, -1):
+        if toks[k].kind == "punct":
+            return False
+        if has_word(toks[k], "ANTICIPATE"):
+            return True
+    return False
 
 
 def _alone(ctx: Context, trig: Trigger, actors) -> bool:
@@ -1316,6 +1338,8 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
             and not (flight and has_word(toks[a.first], "AIRCRAFT")) for a in actors)
     if need == "civil":
         return any(a.sector in CIVIL for a in actors)
+    if need == "forces":  # رفعت الأجهزة الأمنية حالة التأهب, not «أعلنت المستشفيات حالة استنفار»
+        return any(a.sector in FORCES for a in actors)
     if need == "protesters":
         toks = ctx.doc.tokens  # آلاف (من) المتظاهرين: the crowd word may head the phrase
         return any(has_word(toks[i], "PROTESTER") for a in actors
