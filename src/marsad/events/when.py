@@ -54,7 +54,10 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
     """The time expression of the trigger's clause, else a specific one earlier in its sentence,
     else (for a fact told as happening now) the story's day; none for plans, denials,
     conditions, lasting states and relative clauses. An act someone is accused of, or a
-    happening someone ends, has only a time named after it."""
+    happening someone ends, has only a time named after it. What did not happen (denied, or
+    only supposed) has no day, even with a time in its sentence."""
+    if status in ("negated", "hypothetical"):
+        return None
     doc = ctx.doc
     toks = doc.tokens
     c_start, c_end = toks[floor].start, toks[max(ceiling - 1, floor)].end
@@ -91,6 +94,8 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
             best, best_key = t, key
     if best is not None:
         v = str(best.value)
+        if v == "PRESENT_REF" and today:
+            return today  # «يزور المملكة حاليا»، «الآن»: happening on the day of the news
         return v.split("T")[0] if "T" in v[4:] and v[:4].isdigit() else v
     if "state" in trig.pattern.flags and status in (None, "asserted", "reported") \
             and _holds(ctx, trig, ceiling):
