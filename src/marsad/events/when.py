@@ -54,9 +54,9 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
     """The time expression of the trigger's clause, else a specific one earlier in its sentence,
     else (for a fact told as happening now) the story's day; none for plans, denials,
     conditions, lasting states and relative clauses. An act someone is accused of, or a
-    happening someone ends, has only a time named after it. What did not happen (denied, or
-    only supposed) has no day, even with a time in its sentence."""
-    if status in ("negated", "hypothetical"):
+    happening someone ends, has only a time named after it. What did not happen has no day,
+    even with a time in its sentence; a plan or a condition only a time to come."""
+    if status == "negated":
         return None
     doc = ctx.doc
     toks = doc.tokens
@@ -83,7 +83,7 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
             continue  # outside the clause only a specific time that sets the scene before it
         if past_verb and today and _future(str(t.value), today):
             continue  # «قبلت الحكومة العرض وسيحدد موعد التوقيع لاحقا»: a later clause's future
-        if status == "planned" and today and _past(str(t.value), today):
+        if status in ("planned", "hypothetical") and today and _past(str(t.value), today):
             continue  # «قالت الوزارة أمس إن روحاني قبل دعوة لزيارة روما»: not the visit's day
         if in_clause and _since_between(ctx, trig, t.start):
             return None  # «زار وزراء إيران منذ التوصل لاتفاق الشهر الماضي»: a span, not a day
