@@ -15,6 +15,7 @@ EARLIER = frozenset(normalize(w) for w in (
     "بعد", "وبعد", "عقب", "وعقب", "إثر", "اثر", "منذ", "ومنذ", "جراء", "بسبب"))
 EARLIER_REACH = 8  # words from بعد/عقب to the time of the happening it names
 EARLIER_MIN_DAYS = 2  # «غادر عدن بعد زيارة أجراها أمس»: yesterday's visit is still the news day
+NOUN_ADJECTIVES = 2  # definite adjectives between an event noun and its relative pronoun
 RELATIVE_REACH = 6  # words from a relative pronoun to the time that ends its clause
 STANCES = frozenset({"REJECT", "SUPPORT"})  # in a relative clause: a position held, undated
 PRESENT_PREFIXES = ("ي", "ت")  # يخوض، تخوض
@@ -197,16 +198,27 @@ def _earlier_happening(toks, k: int) -> bool:
 def _relative_between(ctx: Context, trig: Trigger, pos: int) -> bool:
     """«كيري الذي يزور قطر … الذي توصلت إليه القوى الغربية الشهر الماضي»، «التي لم تشارك في
     المحادثات … وزار جنتيلوني طهران في مارس»: a time after a later relative pronoun or an event
-    verb joined by و belongs to that clause."""
+    verb joined by و belongs to that clause; but a relative clause on the event noun itself
+    tells when it happened («الحرب التي خاضتها ضد إسرائيل الصيف الماضي»)."""
     if pos <= trig.end:
         return False
     toks = ctx.doc.tokens
     j = trig.last
     while j < len(toks) and toks[j].start < pos:
-        if toks[j].norm in RELATIVES or (j in ctx.verb_triggers and toks[j].norm[:1] == "و"):
+        if toks[j].norm in RELATIVES and not _on_event_noun(ctx, trig, j):
+            return True
+        if j in ctx.verb_triggers and toks[j].norm[:1] == "و":
             return True
         j += 1
     return False
+
+
+def _on_event_noun(ctx: Context, trig: Trigger, j: int) -> bool:
+    """The relative pronoun at token j follows the noun trigger, or it and up to two definite
+    adjectives (الهجوم الانتحاري الذي، الحرب العراقية الإيرانية التي)."""
+    toks = ctx.doc.tokens
+    return trig.pattern.pos != "V" and j - trig.last <= NOUN_ADJECTIVES and all(
+        toks[k].norm.startswith("ال") and k not in ctx.verbs for k in range(trig.last, j))
 
 
 def _in_relative_before(ctx: Context, pos: int, trig: Trigger) -> bool:
