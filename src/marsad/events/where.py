@@ -227,7 +227,7 @@ def fill_places(ctx: Context, events: list) -> None:
     «اتهم الحزب الكردي أنقرة …» after a visit to Indonesia)."""
     for ev in events:
         if ev.location is None and ev.type not in TALK:
-            ev.location = scene(ctx, ev.trigger.start, ev.type)
+            ev.location = _visited(ev, events) or scene(ctx, ev.trigger.start, ev.type)
     for ev in events:
         if ev.location is None and ev.type in TALK:
             ev.location = _venue(ev, events) or _home_scene(ctx, ev)
@@ -248,6 +248,16 @@ def _venue(ev, events: list) -> str | None:
     before = [place for start, place in meetings if start < pos]
     after = [place for start, place in meetings if start > pos]
     return before[-1] if before else (after[0] if after else None)
+
+
+def _visited(ev, events: list) -> str | None:
+    """«زار الجزائر، والتقى الرئيس بوتفليقة»، «التقى أوباما رئيس الوزراء خلال زيارته لأديس
+    أبابا»: the place of a visit by the same actor in the same sentence."""
+    actors = {a.entity for a in ev.actor if a.entity}
+    return next((v.location for v in events
+                 if v is not ev and v.mode == "visit" and v.location is not None
+                 and v.sentence.start == ev.sentence.start and v.status == ev.status
+                 and actors & {a.entity for a in v.actor}), None)
 
 
 def _home_scene(ctx: Context, ev) -> str | None:
