@@ -125,8 +125,8 @@ def _spread(ctx: Context, trig: Trigger, ceiling: int, nouns: frozenset) -> str 
     that country (when the article names it)."""
     toks = ctx.doc.tokens
     for j in range(trig.last, min(ceiling, len(toks)) - 1):
-        if toks[j].norm not in nouns:
-            continue
+        if toks[j].norm.removeprefix("و").removeprefix("ب") not in nouns:
+            continue  # بالأراضي اليمنية، وبمحافظات
         country = ctx.nisba.get(j + 1)
         if country is None:
             continue
