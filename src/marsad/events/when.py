@@ -8,7 +8,7 @@ from ..document import Document
 from ..text.normalize import normalize
 from .context import RELATIVES, Context
 from .triggers import Trigger
-from .where import TALK
+from .where import DISJOINERS, TALK
 
 LEAD_DAYS = 7
 EARLIER = frozenset(normalize(w) for w in (
@@ -43,8 +43,6 @@ HOLDS = frozenset(normalize(w) for w in (
     "مستمر", "مستمرة", "ساري", "سارية", "قائم", "قائمة", "متواصل", "متواصلة"))
 STAY_FUTURE = tuple(normalize(w) for w in ("سوف", "سيبق", "ستبق", "سيظل", "ستظل"))
 HOLDS_GAP = 6  # words from a state noun to the predicate saying it holds
-DISJOINERS = frozenset(tuple(normalize(m).split()) for m in (
-    "فيما", "وفيما", "بينما", "وبينما", "في حين", "وفي حين", "إلى ذلك", "وإلى ذلك"))
 SHIFT_MARKERS = frozenset(tuple(normalize(m).split()) for m in (
     "ميدانيا", "سياسيا", "من جهة أخرى", "من جهة ثانية", "على صعيد آخر", "وعلى صعيد آخر",
     "في سياق آخر", "وفي سياق آخر", "وفي تطور آخر", "في تطور آخر"))

@@ -45,6 +45,10 @@ ENVOYS = frozenset(normalize(w) for w in (
 ENVOY_GAP = 4  # words from the title noun to إلى (المبعوث الخاص للأمين العام إلى)
 # «البيان الصادر عقب اجتماع … في الدوحة»: a place after these belongs to the nested event
 ISSUED = frozenset(normalize(w) for w in ("الصادر", "الصادرة", "الصادرين", "الصادرتين"))
+CLAUSE_COMMAS = frozenset({",", "؛", ";"})
+# (normalized) words opening a clause, after a comma, that tells another happening
+DISJOINERS = frozenset(tuple(normalize(m).split()) for m in (
+    "فيما", "وفيما", "بينما", "وبينما", "في حين", "وفي حين", "إلى ذلك", "وإلى ذلك"))
 ISSUED_AFTER = frozenset(normalize(w) for w in ("عقب", "خلال", "بعد", "إثر", "اثر", "عن", "في"))
 
 
@@ -72,7 +76,7 @@ def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) ->
             continue
         if topical and _topic_place(doc, i):
             continue  # بحث معه الأوضاع في ليبيا: the topic, not the venue
-        if _issued_between(doc, trig.last + 1, i):
+        if _issued_between(doc, trig.last + 1, i) or _disjoined_after(doc, trig.last, i):
             continue
         key = (not c_start <= m.start < c_end, _is_country(ctx, m), m.start < trig.end,
                abs(m.start - trig.end))  # في عدن جنوبي اليمن: the most specific place
@@ -86,6 +90,16 @@ def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) ->
             and best_key[1]:                # خلال زيارة إلى إندونيسيا … من جاكرتا
         best = _city_of(ctx, sent, best, trig.start, visitors) or best
     return best
+
+
+def _disjoined_after(doc, j: int, i: int) -> bool:
+    """«ولم تتبن أي جهة الهجوم، بينما هدد الحزب … إثر الضربات على معسكرات في شمال العراق»: a
+    clause opened after a comma by فيما، بينما، في حين، إلى ذلك tells another happening; its
+    place is not the event's."""
+    toks = doc.tokens
+    return any(toks[k].norm in CLAUSE_COMMAS and (
+        (toks[k + 1].norm,) in DISJOINERS or (toks[k + 1].norm, toks[k + 2].norm) in DISJOINERS)
+        for k in range(j, i - 1))
 
 
 def _issued_between(doc, j: int, i: int) -> bool:
