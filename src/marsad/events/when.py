@@ -23,6 +23,7 @@ KANA_LEAD = frozenset({"كان", "وكان", "كانت", "وكانت", "وكان
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";", ":", "."})  # not brackets: (يوليو)
 WHERE = frozenset({"حيث", "وحيث"})
 SINCE = frozenset({"منذ", "ومنذ"})
+SINCE_REACH = 2  # words from منذ to the event noun (منذ اندلاع المواجهات)
 NOUN_PROCLITICS = frozenset("لب")
 KANA = frozenset({"كان", "كانت"})
 KANA_REACH = 6  # words from كان to its verb (its subject comes between)
@@ -101,7 +102,7 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
         return today  # «وأكد أن العقوبات على الشركة سارية»: the state holds on the day of the news
     if (accused or ended or status in ("planned", "negated", "hypothetical")
             or "state" in trig.pattern.flags
-            or _held_stance(ctx, trig) or _past_habit(ctx, trig, floor)
+            or _held_stance(ctx, trig) or _past_habit(ctx, trig, floor) or _since_noun(ctx, trig)
             or _kana_predicate(ctx, trig, floor) or framed
             or _kana_verb(ctx, trig, floor)
             or (status == "reported" and _looks_back(ctx, sent))
@@ -317,6 +318,14 @@ def _since_between(ctx: Context, trig: Trigger, pos: int) -> bool:
             return True
         j += 1
     return False
+
+
+def _since_noun(ctx: Context, trig: Trigger) -> bool:
+    """«منذ اندلاع المواجهات»، «منذ الغارات»: a happening that starts a span the news is in began
+    earlier; with no time of its own it has no day."""
+    toks = ctx.doc.tokens
+    return trig.pattern.pos != "V" and any(
+        toks[j].norm in SINCE for j in range(max(trig.first - SINCE_REACH, 0), trig.first))
 
 
 def _modifier_between(ctx: Context, trig: Trigger, pos: int) -> bool:
