@@ -36,7 +36,8 @@ NEAR_PLACE = 40  # characters: a country named right after a city qualifies it
 SCENE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset(normalize(w) for w in (
     "في", "ب", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي",
-    "غربي", "داخل", "امام", "إلى"))
+    "غربي", "داخل", "امام", "إلى",
+    "شهدت", "شهد", "تشهد", "يشهد"))  # وشهدت حلب اشتباكات: the place that saw it
 TO = frozenset(normalize(w) for w in ("إلى", "لدى"))
 # titles that name a place after إلى/لدى (المبعوث الأممي إلى اليمن، سفير المملكة لدى مصر)
 ENVOYS = frozenset(normalize(w) for w in (
