@@ -8,13 +8,14 @@ from ..document import Document
 from ..text.normalize import normalize
 from .context import RELATIVES, Context
 from .triggers import Trigger
-from .where import TALK
+from .where import DISJOINERS, TALK
 
 LEAD_DAYS = 7
 EARLIER = frozenset(normalize(w) for w in (
     "بعد", "وبعد", "عقب", "وعقب", "إثر", "اثر", "منذ", "ومنذ", "جراء", "بسبب"))
 EARLIER_REACH = 8  # words from بعد/عقب to the time of the happening it names
 EARLIER_MIN_DAYS = 2  # «غادر عدن بعد زيارة أجراها أمس»: yesterday's visit is still the news day
+NOUN_ADJECTIVES = 2  # definite adjectives between an event noun and its relative pronoun
 RELATIVE_REACH = 6  # words from a relative pronoun to the time that ends its clause
 STANCES = frozenset({"REJECT", "SUPPORT"})  # in a relative clause: a position held, undated
 PRESENT_PREFIXES = ("ي", "ت")  # يخوض، تخوض
@@ -22,6 +23,7 @@ KANA_LEAD = frozenset({"كان", "وكان", "كانت", "وكانت", "وكان
 CLAUSE_PUNCT = frozenset({"،", ",", "؛", ";", ":", "."})  # not brackets: (يوليو)
 WHERE = frozenset({"حيث", "وحيث"})
 SINCE = frozenset({"منذ", "ومنذ"})
+SINCE_REACH = 2  # words from منذ to the event noun (منذ اندلاع المواجهات)
 NOUN_PROCLITICS = frozenset("لب")
 KANA = frozenset({"كان", "كانت"})
 KANA_REACH = 6  # words from كان to its verb (its subject comes between)
@@ -42,8 +44,6 @@ HOLDS = frozenset(normalize(w) for w in (
     "مستمر", "مستمرة", "ساري", "سارية", "قائم", "قائمة", "متواصل", "متواصلة"))
 STAY_FUTURE = tuple(normalize(w) for w in ("سوف", "سيبق", "ستبق", "سيظل", "ستظل"))
 HOLDS_GAP = 6  # words from a state noun to the predicate saying it holds
-DISJOINERS = frozenset(tuple(normalize(m).split()) for m in (
-    "فيما", "وفيما", "بينما", "وبينما", "في حين", "وفي حين", "إلى ذلك", "وإلى ذلك"))
 SHIFT_MARKERS = frozenset(tuple(normalize(m).split()) for m in (
     "ميدانيا", "سياسيا", "من جهة أخرى", "من جهة ثانية", "على صعيد آخر", "وعلى صعيد آخر",
     "في سياق آخر", "وفي سياق آخر", "وفي تطور آخر", "في تطور آخر"))
@@ -54,7 +54,10 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
     """The time expression of the trigger's clause, else a specific one earlier in its sentence,
     else (for a fact told as happening now) the story's day; none for plans, denials,
     conditions, lasting states and relative clauses. An act someone is accused of, or a
-    happening someone ends, has only a time named after it."""
+    happening someone ends, has only a time named after it. What did not happen has no day,
+    even with a time in its sentence; a plan or a condition only a time to come."""
+    if status == "negated":
+        return None
     doc = ctx.doc
     toks = doc.tokens
     c_start, c_end = toks[floor].start, toks[max(ceiling - 1, floor)].end
@@ -80,7 +83,7 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
             continue  # outside the clause only a specific time that sets the scene before it
         if past_verb and today and _future(str(t.value), today):
             continue  # «قبلت الحكومة العرض وسيحدد موعد التوقيع لاحقا»: a later clause's future
-        if status == "planned" and today and _past(str(t.value), today):
+        if status in ("planned", "hypothetical") and today and _past(str(t.value), today):
             continue  # «قالت الوزارة أمس إن روحاني قبل دعوة لزيارة روما»: not the visit's day
         if in_clause and _since_between(ctx, trig, t.start):
             return None  # «زار وزراء إيران منذ التوصل لاتفاق الشهر الماضي»: a span, not a day
@@ -91,13 +94,15 @@ def event_date(ctx: Context, trig: Trigger, sent, status, floor: int, ceiling: i
             best, best_key = t, key
     if best is not None:
         v = str(best.value)
+        if v == "PRESENT_REF" and today:
+            return today  # «يزور المملكة حاليا»، «الآن»: happening on the day of the news
         return v.split("T")[0] if "T" in v[4:] and v[:4].isdigit() else v
     if "state" in trig.pattern.flags and status in (None, "asserted", "reported") \
             and _holds(ctx, trig, ceiling):
         return today  # «وأكد أن العقوبات على الشركة سارية»: the state holds on the day of the news
     if (accused or ended or status in ("planned", "negated", "hypothetical")
             or "state" in trig.pattern.flags
-            or _held_stance(ctx, trig) or _past_habit(ctx, trig, floor)
+            or _held_stance(ctx, trig) or _past_habit(ctx, trig, floor) or _since_noun(ctx, trig)
             or _kana_predicate(ctx, trig, floor) or framed
             or _kana_verb(ctx, trig, floor)
             or (status == "reported" and _looks_back(ctx, sent))
@@ -192,16 +197,27 @@ def _earlier_happening(toks, k: int) -> bool:
 def _relative_between(ctx: Context, trig: Trigger, pos: int) -> bool:
     """«كيري الذي يزور قطر … الذي توصلت إليه القوى الغربية الشهر الماضي»، «التي لم تشارك في
     المحادثات … وزار جنتيلوني طهران في مارس»: a time after a later relative pronoun or an event
-    verb joined by و belongs to that clause."""
+    verb joined by و belongs to that clause; but a relative clause on the event noun itself
+    tells when it happened («الحرب التي خاضتها ضد إسرائيل الصيف الماضي»)."""
     if pos <= trig.end:
         return False
     toks = ctx.doc.tokens
     j = trig.last
     while j < len(toks) and toks[j].start < pos:
-        if toks[j].norm in RELATIVES or (j in ctx.verb_triggers and toks[j].norm[:1] == "و"):
+        if toks[j].norm in RELATIVES and not _on_event_noun(ctx, trig, j):
+            return True
+        if j in ctx.verb_triggers and toks[j].norm[:1] == "و":
             return True
         j += 1
     return False
+
+
+def _on_event_noun(ctx: Context, trig: Trigger, j: int) -> bool:
+    """The relative pronoun at token j follows the noun trigger, or it and up to two definite
+    adjectives (الهجوم الانتحاري الذي، الحرب العراقية الإيرانية التي)."""
+    toks = ctx.doc.tokens
+    return trig.pattern.pos != "V" and j - trig.last <= NOUN_ADJECTIVES and all(
+        toks[k].norm.startswith("ال") and k not in ctx.verbs for k in range(trig.last, j))
 
 
 def _in_relative_before(ctx: Context, pos: int, trig: Trigger) -> bool:
@@ -302,6 +318,14 @@ def _since_between(ctx: Context, trig: Trigger, pos: int) -> bool:
             return True
         j += 1
     return False
+
+
+def _since_noun(ctx: Context, trig: Trigger) -> bool:
+    """«منذ اندلاع المواجهات»، «منذ الغارات»: a happening that starts a span the news is in began
+    earlier; with no time of its own it has no day."""
+    toks = ctx.doc.tokens
+    return trig.pattern.pos != "V" and any(
+        toks[j].norm in SINCE for j in range(max(trig.first - SINCE_REACH, 0), trig.first))
 
 
 def _modifier_between(ctx: Context, trig: Trigger, pos: int) -> bool:

@@ -36,7 +36,8 @@ NEAR_PLACE = 40  # characters: a country named right after a city qualifies it
 SCENE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset(normalize(w) for w in (
     "في", "ب", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي",
-    "غربي", "داخل", "امام", "إلى"))
+    "غربي", "داخل", "امام", "إلى",
+    "شهدت", "شهد", "تشهد", "يشهد"))  # وشهدت حلب اشتباكات: the place that saw it
 TO = frozenset(normalize(w) for w in ("إلى", "لدى"))
 # titles that name a place after إلى/لدى (المبعوث الأممي إلى اليمن، سفير المملكة لدى مصر)
 ENVOYS = frozenset(normalize(w) for w in (
@@ -45,6 +46,10 @@ ENVOYS = frozenset(normalize(w) for w in (
 ENVOY_GAP = 4  # words from the title noun to إلى (المبعوث الخاص للأمين العام إلى)
 # «البيان الصادر عقب اجتماع … في الدوحة»: a place after these belongs to the nested event
 ISSUED = frozenset(normalize(w) for w in ("الصادر", "الصادرة", "الصادرين", "الصادرتين"))
+CLAUSE_COMMAS = frozenset({",", "؛", ";"})
+# (normalized) words opening a clause, after a comma, that tells another happening
+DISJOINERS = frozenset(tuple(normalize(m).split()) for m in (
+    "فيما", "وفيما", "بينما", "وبينما", "في حين", "وفي حين", "إلى ذلك", "وإلى ذلك"))
 ISSUED_AFTER = frozenset(normalize(w) for w in ("عقب", "خلال", "بعد", "إثر", "اثر", "عن", "في"))
 
 
@@ -72,7 +77,7 @@ def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) ->
             continue
         if topical and _topic_place(doc, i):
             continue  # بحث معه الأوضاع في ليبيا: the topic, not the venue
-        if _issued_between(doc, trig.last + 1, i):
+        if _issued_between(doc, trig.last + 1, i) or _disjoined_after(doc, trig.last, i):
             continue
         key = (not c_start <= m.start < c_end, _is_country(ctx, m), m.start < trig.end,
                abs(m.start - trig.end))  # في عدن جنوبي اليمن: the most specific place
@@ -86,6 +91,16 @@ def location(ctx: Context, trig: Trigger, sent, actors, rcps, floor, ceiling) ->
             and best_key[1]:                # خلال زيارة إلى إندونيسيا … من جاكرتا
         best = _city_of(ctx, sent, best, trig.start, visitors) or best
     return best
+
+
+def _disjoined_after(doc, j: int, i: int) -> bool:
+    """«ولم تتبن أي جهة الهجوم، بينما هدد الحزب … إثر الضربات على معسكرات في شمال العراق»: a
+    clause opened after a comma by فيما، بينما، في حين، إلى ذلك tells another happening; its
+    place is not the event's."""
+    toks = doc.tokens
+    return any(toks[k].norm in CLAUSE_COMMAS and (
+        (toks[k + 1].norm,) in DISJOINERS or (toks[k + 1].norm, toks[k + 2].norm) in DISJOINERS)
+        for k in range(j, i - 1))
 
 
 def _issued_between(doc, j: int, i: int) -> bool:
@@ -125,8 +140,8 @@ def _spread(ctx: Context, trig: Trigger, ceiling: int, nouns: frozenset) -> str 
     that country (when the article names it)."""
     toks = ctx.doc.tokens
     for j in range(trig.last, min(ceiling, len(toks)) - 1):
-        if toks[j].norm not in nouns:
-            continue
+        if toks[j].norm.removeprefix("و").removeprefix("ب") not in nouns:
+            continue  # بالأراضي اليمنية، وبمحافظات
         country = ctx.nisba.get(j + 1)
         if country is None:
             continue
@@ -227,7 +242,7 @@ def fill_places(ctx: Context, events: list) -> None:
     «اتهم الحزب الكردي أنقرة …» after a visit to Indonesia)."""
     for ev in events:
         if ev.location is None and ev.type not in TALK:
-            ev.location = scene(ctx, ev.trigger.start, ev.type)
+            ev.location = _visited(ev, events) or scene(ctx, ev.trigger.start, ev.type)
     for ev in events:
         if ev.location is None and ev.type in TALK:
             ev.location = _venue(ev, events) or _home_scene(ctx, ev)
@@ -248,6 +263,16 @@ def _venue(ev, events: list) -> str | None:
     before = [place for start, place in meetings if start < pos]
     after = [place for start, place in meetings if start > pos]
     return before[-1] if before else (after[0] if after else None)
+
+
+def _visited(ev, events: list) -> str | None:
+    """«زار الجزائر، والتقى الرئيس بوتفليقة»، «التقى أوباما رئيس الوزراء خلال زيارته لأديس
+    أبابا»: the place of a visit by the same actor in the same sentence."""
+    actors = {a.entity for a in ev.actor if a.entity}
+    return next((v.location for v in events
+                 if v is not ev and v.mode == "visit" and v.location is not None
+                 and v.sentence.start == ev.sentence.start and v.status == ev.status
+                 and actors & {a.entity for a in v.actor}), None)
 
 
 def _home_scene(ctx: Context, ev) -> str | None:
