@@ -245,6 +245,7 @@ def test_spacing_variants():
     assert actors.spacing_variants("عبد الله بن زايد") == ["عبدالله بن زايد"]
     assert actors.spacing_variants("علي عبدالله صالح") == ["علي عبد الله صالح"]
     assert actors.spacing_variants("بشار الأسد") == []
+    assert actors.spacing_variants("حسن نصر الله") == ["حسن نصرالله"]  # no عبد: الله alone
 
 
 def test_ambiguous_forms_are_short_only():

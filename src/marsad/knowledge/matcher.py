@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import Any, Iterable
 
-from ..text.normalize import normalize
+from ..text.normalize import normalize, normalize_all
 from ..text.segment import ARABIC_LETTERS, TOKEN_RE
 
 
@@ -36,13 +36,9 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 
 
 def phrase_keys(phrases: list[str]) -> list[tuple[str, ...]]:
-    """``phrase_key`` of each phrase; a lexicon is normalized as one text, which costs far
-    less than a call per phrase (normalizing works character by character)."""
-    text = normalize("\n".join(phrases))
-    norms = text.split("\n")
-    if len(norms) != len(phrases):  # a phrase with a line break
-        return list(map(phrase_key, phrases))
-    if _PLAIN_LINES.fullmatch(text):  # Arabic words only: no tokenizer needed
+    """``phrase_key`` of each phrase (a lexicon normalized at once: see normalize_all)."""
+    norms = normalize_all(phrases)
+    if _PLAIN_LINES.fullmatch("\n".join(norms)):  # Arabic words only: no tokenizer needed
         return [tuple(n.split()) for n in norms]
     return list(map(_key, norms))
 
