@@ -158,3 +158,20 @@ def test_killed_run_then_rerun_gives_each_document_exactly_once(tmp_path):
     assert report["ok"], report
     assert report["killed"] and 0 <= report["records_at_kill"] < report["good_docs"], report
     assert report["orphans"] == 0, report
+
+
+def _worker_pipeline_id(_):
+    from marsad import batch
+    return id(batch._WORKER["pipeline"])
+
+
+def test_forked_workers_start_with_the_parents_pipeline():
+    import multiprocessing
+
+    from marsad import batch
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork start method")
+    executor = batch._new_executor(2, (FAST, frozenset(), False, None))
+    with executor:
+        ids = set(executor.map(_worker_pipeline_id, range(8)))
+    assert ids == {id(batch._pipeline(FAST))}

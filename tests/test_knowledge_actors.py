@@ -245,6 +245,7 @@ def test_spacing_variants():
     assert actors.spacing_variants("عبد الله بن زايد") == ["عبدالله بن زايد"]
     assert actors.spacing_variants("علي عبدالله صالح") == ["علي عبد الله صالح"]
     assert actors.spacing_variants("بشار الأسد") == []
+    assert actors.spacing_variants("حسن نصر الله") == ["حسن نصرالله"]  # no عبد: الله alone
 
 
 def test_ambiguous_forms_are_short_only():
@@ -283,3 +284,12 @@ def test_lexicons_match_in_text():
     assert ("titles", "وزير الخارجية") in hits
     assert ("facilities", "الكرملين") in hits
     assert ("organizations", "داعش") in hits
+
+
+def test_alias_phrases_are_made_once_for_the_matcher_and_the_entity_stage():
+    from marsad.knowledge.lookup import lexicon_entries
+    people = lexicon_entries("people")
+    assert people is lexicon_entries("people")
+    abdullah = actors.by_id()["abdullah-bin-zayed-al-nahyan"]
+    assert [p for p, e in people if e is abdullah] == [
+        "عبد الله بن زايد آل نهيان", "عبد الله بن زايد", "عبدالله بن زايد آل نهيان", "عبدالله بن زايد"]

@@ -1,6 +1,6 @@
 """The shared phrase matcher: one pass, clitic readings on the first word, all lexicons."""
 from marsad.document import make_document
-from marsad.knowledge.matcher import PhraseMatcher
+from marsad.knowledge.matcher import PhraseMatcher, phrase_key, phrase_keys
 from marsad.text.segment import segment
 
 
@@ -52,3 +52,26 @@ def test_several_lexicons_share_a_phrase():
 def test_phrase_at_the_end_of_text_and_partial_phrase():
     assert matches(make(), "الولايات") == []
     assert matches(make(), "في الولايات المتحدة") == [("الولايات المتحدة", "places", "USA")]
+
+
+def test_phrase_keys_of_a_lexicon_equal_each_phrase_key():
+    phrases = ["الولايات المتحدة", "أَرْدوغان", "", " ", "G20 قمة", "١٥ مايو", "سعر الـ 10%",
+               "«حماس»", "الأمم  المتحدة"]
+    assert phrase_keys(phrases) == [phrase_key(p) for p in phrases]
+    assert phrase_keys(phrases + ["قال\nإن"]) == [phrase_key(p) for p in phrases + ["قال\nإن"]]
+    arabic = ["الولايات المتحدة", "أَرْدوغان", "", "مؤتمر جنيف"]
+    assert phrase_keys(arabic) == [phrase_key(p) for p in arabic]
+    assert phrase_keys([]) == []
+
+
+def test_add_all_equals_adding_one_by_one():
+    items = [("موسكو", "RUS"), ("الولايات المتحدة", "USA"), ("موسكو", "RUS-GOV"), ("", "none")]
+    one, batch = PhraseMatcher(), PhraseMatcher()
+    for phrase, entry in items:
+        one.add(phrase, "places", entry)
+    batch.add_all("places", iter(items))
+    text = "وصل بموسكو من الولايات المتحدة"
+    assert matches(batch, text) == matches(one, text) == [
+        ("موسكو", "places", "RUS"), ("موسكو", "places", "RUS-GOV"),
+        ("الولايات المتحدة", "places", "USA")]
+    assert len(batch) == len(one) == 2

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import news_articles
 from marsad.document import make_document
-from marsad.text.normalize import DELETED, normalize, normalize_with_map
+from marsad.text.normalize import DELETED, normalize, normalize_all, normalize_with_map
 from marsad.text.segment import TOKEN_RE, clitic_forms, segment
 
 
@@ -165,3 +165,11 @@ def test_tokens_of_the_original_text_are_those_of_the_normalized_text():
         for t in doc.tokens:
             assert normalize(text[t.start:t.end]) == t.norm, text
             assert text[t.start] not in DELETED, text
+
+
+def test_normalize_all_equals_normalize_of_each():
+    words = ["أَحْمَد", "مُسْتَشْفَى", "ـــالقدس", "\u200fإيران", "٢٠١٥", "«حماس»", "", "a\u00a0b"]
+    assert normalize_all(words) == [normalize(w) for w in words]
+    assert normalize_all(words * 30) == [normalize(w) for w in words * 30]  # a long text
+    assert normalize_all(words + ["سطر\nثان"]) == [normalize(w) for w in words + ["سطر\nثان"]]
+    assert normalize_all([]) == []

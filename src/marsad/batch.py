@@ -11,8 +11,9 @@ completion order (not input order): every record carries its id. Every bad input
 worker process died, a repeated key) goes to ``OUT.errors.jsonl`` as
 ``{"line", "id", "key", "source", "error"}``; ``line`` is null for ``.txt`` files.
 
-Work goes to worker processes (each builds the Pipeline once) in chunks of
-``chunk_size`` documents, a bounded number in flight, so memory stays flat. Each chunk
+Work goes to worker processes in chunks of ``chunk_size`` documents (the parent builds
+the Pipeline once and forks workers that start with it; where there is no fork, each
+worker builds its own), a bounded number in flight, so memory stays flat. Each chunk
 of results is written and flushed at once, so a killed run loses at most the chunks in
 flight and leaves at most a truncated last line (or an unterminated gzip member); Ctrl-C
 closes the files cleanly. A rerun with the same ``--out`` repairs the file (keeps its
@@ -37,6 +38,7 @@ from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -180,14 +182,19 @@ _WORKER: dict[str, Any] = {}
 
 
 def init_worker(stages: tuple[str, ...], done: frozenset, with_doc: bool, parent: int | None) -> None:
-    """Build the worker's Pipeline once. In a pool worker (``parent`` = the parent's pid),
-    ignore Ctrl-C (the parent stops the run) and exit if the parent dies."""
-    from .pipeline import Pipeline
-
+    """Build the worker's Pipeline once (a forked worker has it from the parent already). In a
+    pool worker (``parent`` = the parent's pid), ignore Ctrl-C (the parent stops the run) and
+    exit if the parent dies."""
     if parent is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         _watch_parent(parent)
-    _WORKER.update(pipeline=Pipeline(stages), done=done, with_doc=with_doc)
+    _WORKER.update(pipeline=_pipeline(stages), done=done, with_doc=with_doc)
+
+
+@lru_cache(maxsize=1)
+def _pipeline(stages: tuple[str, ...]):
+    from .pipeline import Pipeline
+    return Pipeline(stages)
 
 
 def _watch_parent(parent: int) -> None:
@@ -486,6 +493,8 @@ def _new_executor(workers: int, initargs: tuple) -> ProcessPoolExecutor:
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        _pipeline(initargs[0])  # built once, here: every forked worker starts with it
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     return ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker, initargs=initargs)
 

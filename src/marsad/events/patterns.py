@@ -127,15 +127,17 @@ def trigger_phrases() -> tuple[tuple[str, TriggerEntry], ...]:
         p = _pattern(row)
         rests = _rests(row[5] if len(row) > 5 else "-")
         gapped = p.pos == "V" and rests != [""]
+        seqs = tuple(tuple(r.split()) for r in rests) if gapped else ()
+        firsts = frozenset(r[0] for r in seqs)
+        entries: dict = {}  # (tense, first person) -> the row's entry: forms share it
         for form, tense, first in _head_forms(p):
+            entry = entries.get((tense, first))
+            if entry is None:
+                entry = entries[tense, first] = TriggerEntry(p, tense, first, seqs, firsts)
             if gapped:
-                seqs = tuple(tuple(r.split()) for r in rests)
-                firsts = frozenset(r[0] for r in seqs)
-                out.append((form, TriggerEntry(p, tense, first, seqs, firsts)))
-                continue
-            entry = TriggerEntry(p, tense, first)
-            for r in rests:
-                out.append(((form + " " + r).strip(), entry))
+                out.append((form, entry))
+            else:
+                out.extend([((form + " " + r).strip(), entry) for r in rests])
     return tuple(out)
 
 

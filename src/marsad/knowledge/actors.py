@@ -12,9 +12,9 @@ import csv
 import json
 import re
 from datetime import date as Date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 from .. import record
 from .lookup import register
@@ -185,6 +185,8 @@ _SPLIT = re.compile(r"(^|\s)(عبد(?=\S)|(?:نصر|الحمد|حمد|عطا|ج�
 
 def spacing_variants(name: str) -> list[str]:
     """Both spellings of compounds such as عبد الله / عبدالله, نصر الله / نصرالله."""
+    if "عبد" not in name and "الله" not in name:  # what both patterns need: most names lack it
+        return []
     variants = {_JOINED.sub(r"\1\2", name), _SPLIT.sub(r"\1\2 ", name)}
     return sorted(v for v in variants if v != name)
 
@@ -255,8 +257,10 @@ def offices_on(person: dict, on_date: Date | None = None) -> list[dict]:
 
 # ---------------------------------------------------------------- lexicons
 
-def _entry_phrases(entries: Iterable[dict]) -> list[tuple[str, dict]]:
-    return [(a, e) for e in entries for a in aliases(e)]
+@lru_cache(maxsize=None)
+def _entry_phrases(entries: Callable[[], tuple[dict, ...]]) -> tuple[tuple[str, dict], ...]:
+    """(alias, entry) pairs, made once: the matcher and the entity stage both read them."""
+    return tuple((a, e) for e in entries() for a in aliases(e))
 
 
 def _title_phrases() -> list[tuple[str, dict]]:
@@ -268,8 +272,8 @@ def _short_phrases() -> list[tuple[str, dict]]:
             for s in short_forms(e)]
 
 
-register("people", lambda: _entry_phrases(people()))
-register("organizations", lambda: _entry_phrases(organizations()))
-register("facilities", lambda: _entry_phrases(facilities()))
+register("people", partial(_entry_phrases, people))
+register("organizations", partial(_entry_phrases, organizations))
+register("facilities", partial(_entry_phrases, facilities))
 register("titles", _title_phrases)
 register("actors_short", _short_phrases)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import Any, Iterable
 
-from ..text.normalize import normalize
+from ..text.normalize import normalize, normalize_all
 from ..text.segment import ARABIC_LETTERS, TOKEN_RE
 
 
@@ -27,11 +27,23 @@ class Match:
 
 
 _PLAIN = re.compile(f"[{ARABIC_LETTERS} ]+")
+_PLAIN_LINES = re.compile(f"[{ARABIC_LETTERS} \n]*")
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """The phrase's words as the tokenizer would give them."""
-    norm = normalize(phrase)
+    return _key(normalize(phrase))
+
+
+def phrase_keys(phrases: list[str]) -> list[tuple[str, ...]]:
+    """``phrase_key`` of each phrase (a lexicon normalized at once: see normalize_all)."""
+    norms = normalize_all(phrases)
+    if _PLAIN_LINES.fullmatch("\n".join(norms)):  # Arabic words only: no tokenizer needed
+        return [tuple(n.split()) for n in norms]
+    return list(map(_key, norms))
+
+
+def _key(norm: str) -> tuple[str, ...]:
     if _PLAIN.fullmatch(norm):
         return tuple(norm.split())
     return tuple(m.group() for m in TOKEN_RE.finditer(norm))
@@ -51,20 +63,26 @@ class PhraseMatcher:
         self._heads: dict[str, tuple] = {}  # word -> phrases its readings start (see _learn)
 
     def add(self, phrase: str, lexicon: str, entry: Any) -> None:
-        key = phrase_key(phrase)
-        if not key:
-            return
-        self._heads.clear()
-        node = self._root
-        for word in key:
-            node = node.setdefault(word, {})
-        hits = node.setdefault(_HITS, [])
-        self._size += not hits
-        hits.append((lexicon, entry))
+        self.add_all(lexicon, [(phrase, entry)])
 
     def add_all(self, lexicon: str, items: Iterable[tuple[str, Any]]) -> None:
-        for phrase, entry in items:
-            self.add(phrase, lexicon, entry)
+        items = list(items)
+        self._heads.clear()
+        root = self._root
+        for key, (_, entry) in zip(phrase_keys([phrase for phrase, _ in items]), items):
+            if not key:
+                continue
+            node = root
+            for word in key:
+                child = node.get(word)
+                if child is None:
+                    child = node[word] = {}
+                node = child
+            hits = node.get(_HITS)
+            if hits is None:
+                hits = node[_HITS] = []
+                self._size += 1
+            hits.append((lexicon, entry))
 
     def __len__(self) -> int:
         return self._size

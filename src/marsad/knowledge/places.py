@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from .lookup import register
@@ -33,14 +34,17 @@ class Place:
         return f"geonames:{self.geonameid}" if self.geonameid else None
 
 
+COLUMNS = ("name", "type", "iso3", "name_en", "geonameid", "population", "needs_cue", "namesakes")
+
+
 @lru_cache(maxsize=1)
 def places() -> list[Place]:
     with DATA.open(encoding="utf-8") as f:
-        rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
-        return [Place(r["name"], r["type"], r["iso3"] or None, r["name_en"],
-                      int(r["geonameid"]) if r["geonameid"] else None,
-                      int(r["population"] or 0), r["needs_cue"] == "1",
-                      _namesakes(r["name"], r.get("namesakes") or "")) for r in rows]
+        rows = csv.reader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
+        columns = itemgetter(*map(next(rows).index, COLUMNS))
+        return [Place(name, type_, iso3 or None, name_en, int(gid) if gid else None, int(pop or 0),
+                      cue == "1", _namesakes(name, more) if more else ())
+                for name, type_, iso3, name_en, gid, pop, cue, more in map(columns, rows)]
 
 
 def _namesakes(name: str, field: str) -> tuple:

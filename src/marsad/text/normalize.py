@@ -82,6 +82,13 @@ def normalize(s: str) -> str:
     return out
 
 
+def normalize_all(strings: list[str]) -> list[str]:
+    """``normalize`` of each string. A data file's strings are normalized as one text:
+    normalizing works character by character, and one call costs far less than a call each."""
+    out = normalize("\n".join(strings)).split("\n")
+    return out if len(out) == len(strings) else list(map(normalize, strings))  # a line break in one
+
+
 class OffsetMap:
     """Maps indices of the normalized text to original offsets.
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ...knowledge.countries import countries
 from ...knowledge.lookup import register
-from ...text.normalize import normalize
+from ...text.normalize import normalize, normalize_all
 
 DATA = Path(__file__).parent / "data"
 SHARED_TITLES = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "titles.tsv"
@@ -65,7 +65,7 @@ def read_tsv(path: Path) -> list[dict]:
 
 def read_words(name: str) -> frozenset:
     with (DATA / name).open(encoding="utf-8") as f:
-        return frozenset(normalize(ln.strip()) for ln in f if ln.strip() and not ln.startswith("#"))
+        return frozenset(normalize_all([w for ln in f if (w := ln.strip()) and not ln.startswith("#")]))
 
 
 def _title_rows() -> list[dict]:
