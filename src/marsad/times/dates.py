@@ -18,6 +18,8 @@ def _day_month(ctx, m):
     y = year_in(ctx, m, "y")
     if y is None and m.groupdict().get("ry"):
         y = _relative_year(ctx, m)
+    elif y is None and m.groupdict().get("adj") == "T":
+        y = ctx.ref and ctx.ref.year  # 12 أغسطس الجاري: this month's day
     elif y is None:
         y = R.year_for(ctx.ref, mo, d, tense_of(ctx, m))
     if not R.valid_day(y, mo, d):
@@ -44,7 +46,7 @@ def _start_without_day_word(m):
 
 
 @rule("day_month", rf"(?<!ñ)(?<!ñ[No]Mw){WD}(?P<d>{DAY})[-.]?m?J?(?P<m>{MON})\.?"
-                   rf"(?:(?P<y>{YEAR})|m?{REL_YEAR})?(?P<adj>[PX])?(?:\(W\))?")
+                   rf"(?:(?P<y>{YEAR})|m?{REL_YEAR})?(?P<adj>[PXT])?(?:\(W\))?")
 def day_month(ctx, m):
     if _ordinal_of_period(ctx, m):
         return None

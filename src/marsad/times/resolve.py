@@ -66,6 +66,10 @@ def at_granularity(d: Date, unit: str) -> str:
         return str(d.year)
     if unit == "E":
         return str(d.year)[:3]
+    if unit == "J":
+        return month(d.year, d.month)
+    if unit == "K":
+        return week(d)
     return day(d)
 
 
