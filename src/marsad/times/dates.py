@@ -83,7 +83,8 @@ def bare_month(ctx, m):
         return None
     if m.group("h") or m.group("adj") == "T":
         return "DATE", R.month(ctx.ref and ctx.ref.year, mo)  # هذا أيار، يوليو الجاري
-    return "DATE", R.month(R.year_for(ctx.ref, mo, 0, tense_of(ctx, m)), mo)
+    tense = "future" if before == "ψ" else tense_of(ctx, m)  # برنت تسليم سبتمبر
+    return "DATE", R.month(R.year_for(ctx.ref, mo, 0, tense), mo)
 
 
 def _full_date(y: int, mo: int, d: int) -> str | None:
