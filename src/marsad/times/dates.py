@@ -171,7 +171,7 @@ def hijri_month(ctx, m):
     else:
         if not y and m.group("adj") == "T" and ctx.ref:
             y = R.hijri_year_of(ctx.ref)  # شوال الجاري
-        y = y or R.hijri_year_for(ctx.ref, hm, 1, tense_of(ctx, m))
+        y = y or R.hijri_year_for(ctx.ref, hm, 0, tense_of(ctx, m))
         v = R.hijri_month(y, hm) if y else None
     return v and ("DATE", v)
 
