@@ -18,6 +18,8 @@ def _day_month(ctx, m):
     y = year_in(ctx, m, "y")
     if y is None and m.groupdict().get("ry"):
         y = _relative_year(ctx, m)
+    elif y is None and m.groupdict().get("adj") == "T":
+        y = ctx.ref and ctx.ref.year  # 12 أغسطس الجاري: this month's day
     elif y is None:
         y = R.year_for(ctx.ref, mo, d, tense_of(ctx, m))
     if not R.valid_day(y, mo, d):
@@ -44,7 +46,7 @@ def _start_without_day_word(m):
 
 
 @rule("day_month", rf"(?<!ñ)(?<!ñ[No]Mw){WD}(?P<d>{DAY})[-.]?m?J?(?P<m>{MON})\.?"
-                   rf"(?:(?P<y>{YEAR})|m?{REL_YEAR})?(?P<adj>[PX])?(?:\(W\))?")
+                   rf"(?:(?P<y>{YEAR})|m?{REL_YEAR})?(?P<adj>[PXT])?(?:\(W\))?")
 def day_month(ctx, m):
     if _ordinal_of_period(ctx, m):
         return None
@@ -81,7 +83,8 @@ def bare_month(ctx, m):
         return None
     if m.group("h") or m.group("adj") == "T":
         return "DATE", R.month(ctx.ref and ctx.ref.year, mo)  # هذا أيار، يوليو الجاري
-    return "DATE", R.month(R.year_for(ctx.ref, mo, 0, tense_of(ctx, m)), mo)
+    tense = "future" if before == "ψ" else tense_of(ctx, m)  # برنت تسليم سبتمبر
+    return "DATE", R.month(R.year_for(ctx.ref, mo, 0, tense), mo)
 
 
 def _full_date(y: int, mo: int, d: int) -> str | None:
@@ -168,7 +171,7 @@ def hijri_month(ctx, m):
     else:
         if not y and m.group("adj") == "T" and ctx.ref:
             y = R.hijri_year_of(ctx.ref)  # شوال الجاري
-        y = y or R.hijri_year_for(ctx.ref, hm, 1, tense_of(ctx, m))
+        y = y or R.hijri_year_for(ctx.ref, hm, 0, tense_of(ctx, m))
         v = R.hijri_month(y, hm) if y else None
     return v and ("DATE", v)
 

@@ -44,7 +44,7 @@ def _word_entries():
 
 # Frequent function words and modifiers: looked up only next to a core unit,
 # never registered with the shared matcher.
-CONTEXT_SYMBOLS = frozenset("fmwiBqbsklr~uehAxjPXTQOv½¼ñŁĸηωνµ")
+CONTEXT_SYMBOLS = frozenset("fmwiBqbsklr~uehAxjPXTQOv½¼ñŁĸηωνµψ")
 
 
 def _entries():

@@ -11,6 +11,12 @@ from .common import ADJ_OFFSET, previous, quantity
 from .grammar import rule
 
 TITLES = "person_titles"  # the lexicon of titles and offices (marsad.stages.entities.lexicon)
+NOUN_LEXICONS = (TITLES, "titles", "organizations", "places", "countries", "nisba", "actor_nouns",
+                 "org_heads", "place_nouns")
+CLAUSE_LEXICONS = ("event_triggers", "reporting_cue", "event_cues")
+NOUN_LINKS = frozenset("لدي في".split())  # prepositions inside a title's phrase (ممثل المملكة لدى …)
+OF_TIME = "الزمن"
+FORMER_REACH = 7  # tokens back from سابقا to the title heading its phrase
 NOT_TODAY_AFTER = frozenset("العالمي الوطني الدولي العربي الاول الاخير".split())
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 WEEKDAY_AHEAD = 1  # a weekday after اليوم/أمس names at most the day after it (else a day before)
@@ -134,28 +140,68 @@ def vague(ctx, m):
 
 
 def _after_title(ctx, m) -> bool:
-    """وزير الخارجية سابقا: "former", of the title before it."""
+    """وزير الخارجية سابقا/مؤخرا: of the title right before it; سابقا also closing a noun phrase
+    headed by a title (رئيس أركان الجيوش التونسية سابقا: "former"), with no verb, clause word or
+    punctuation between and an unknown word only in a construct, before a noun."""
     i = ctx.units[m.start()].tok
-    return any(t.last == i for t in ctx.doc.matches_by_lexicon.get(TITLES, ()))
+    lex = ctx.doc.matches_by_lexicon
+    ends = {t.last for t in lex.get(TITLES, ())}
+    if i in ends:
+        return True
+    if not ctx.doc.tokens[i].norm.startswith("سابق"):
+        return False
+    covered = {j for name in NOUN_LEXICONS for t in lex.get(name, ()) for j in range(t.first, t.last)}
+    clause = {j for name in CLAUSE_LEXICONS for t in lex.get(name, ()) for j in range(t.first, t.last)}
+    tokens = ctx.doc.tokens
+    for j in range(i - 1, max(-1, i - 1 - FORMER_REACH), -1):
+        if j in clause or tokens[j].sent != tokens[i].sent or not tokens[j].norm[:1].isalpha():
+            return False
+        noun = j in covered or _definite(tokens[j].norm) or tokens[j].norm in NOUN_LINKS
+        if not noun and not (j + 1 < i and (j + 1 in covered or _definite(tokens[j + 1].norm))):
+            return False
+        if j in ends:
+            return True
+    return False
 
 
-@rule("ago", r"q(?P<l>l)?r?(?P<n>[NnF])?(?P<u>[DKJZE])(?P<from>m)?")
+def _definite(word: str) -> bool:
+    return word.startswith(("ال", "لل")) or word[:1] in "وبفك" and word[1:].startswith("ال")
+
+
+@rule("ago", r"q(?P<l>l)?(?:rm?)?(?P<n>[NnF])?(?P<u>[DKJZE])(?:n?(?P<from>m(?P<now>V)?))?")
 def ago(ctx, m):
+    """قبل ثلاثة أيام، قبل أكثر من 30 عاما، قبل عام من الآن، قبل عقدين من الزمن: a date back from
+    the document date; قبل يومين من الانتخابات: the amount."""
     n = quantity(ctx, m, "n", "u")
     unit = ctx.syms[m.start("u")]
-    if m.group("from"):
+    if m.group("now") and ctx.units[m.start("now")].val != "PRESENT_REF":
+        return None
+    if _of_time(ctx, m):
+        return "DATE", _ago(ctx, n, unit), m.start(), m.start("u") + 1
+    if m.group("from") and not m.group("now"):
         if n is None:
             return None
         return "DURATION", R.duration(n, unit), m.start("n") if m.group("n") else m.start("u"), m.end() - 1
-    if n is None:
-        return "DATE", "PAST_REF"
+    if m.group("l") and isinstance(n, int):
+        return "DATE", f"ANCHOR:{-n}:{unit}"
+    value = _ago(ctx, n, unit)
+    return value and ("DATE", value)
+
+
+def _ago(ctx, n, unit: str) -> str | None:
+    if n is None or ctx.ref is None:
+        return "PAST_REF"
     if not isinstance(n, int):
         return None
-    if m.group("l"):
-        return "DATE", f"ANCHOR:{-n}:{unit}"
-    if ctx.ref is None:
-        return "DATE", "PAST_REF"
-    return "DATE", R.at_granularity(R.shift(ctx.ref, -n, unit), unit)
+    return R.at_granularity(R.shift(ctx.ref, -n, unit), unit)
+
+
+def _of_time(ctx, m) -> bool:
+    """«من الزمن» after the amount (قبل عقدين من الزمن): not a point it is counted from."""
+    if not m.group("from") or m.group("now"):
+        return False
+    i = ctx.units[m.start("from")].tok + 1
+    return i < len(ctx.doc.tokens) and ctx.doc.tokens[i].norm == OF_TIME
 
 
 @rule("hours_ago", r"q(?P<n>[NnF])(?P<u>R)(?!m)")

@@ -66,6 +66,10 @@ def at_granularity(d: Date, unit: str) -> str:
         return str(d.year)
     if unit == "E":
         return str(d.year)[:3]
+    if unit == "J":
+        return month(d.year, d.month)
+    if unit == "K":
+        return week(d)
     return day(d)
 
 
@@ -166,16 +170,18 @@ def hijri_year_of(ref: Date) -> int:
 
 
 def hijri_year_for(ref: Date | None, hm: int, hd: int, tense: str) -> int | None:
-    """Hijri year of a Hijri month/day named without one (same rule as year_for)."""
+    """Hijri year of a Hijri month/day named without one (same rule as year_for: a whole month,
+    ``hd`` 0, is past once begun and future until it ends)."""
     if ref is None:
         return None
     hy = hijri_year_of(ref)
-    options = [(hijri_date(y, hm, hd or 1), y) for y in (hy - 1, hy, hy + 1)]
-    options = [(g, y) for g, y in options if g]
+    options = [(hijri_date(y, hm, hd or 1), hijri_date(y, hm, hd or 29), y)
+               for y in (hy - 1, hy, hy + 1)]
+    options = [(first, last, y) for first, last, y in options if first and last]
     iso = ref.isoformat()
     if tense == "future":
-        return next((y for g, y in options if g >= iso), None)
-    earlier = [y for g, y in options if g <= iso]
+        return next((y for _, last, y in options if last >= iso), None)
+    earlier = [y for first, _, y in options if first <= iso]
     return earlier[-1] if earlier else None
 
 

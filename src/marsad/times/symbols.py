@@ -16,10 +16,11 @@ Function:  q قبل  b بعد  s منذ  k خلال  m من  i إلى/حتى  B 
            † future-tense cue (never in a match)
            ñ a noun that makes a following date a name (قوى 8 آذار)
            µ a unit of measure or money (نقطة، مليون، دولار): the number before is a count
+           ψ a futures-delivery word (تسليم): the month after it is the coming one
 Other:     / ( ) , - . ! ? ; : punctuation;  _ anything else
 """
 # Reusable pieces of rule patterns.
-MON = r"M(?:/M|\(M\)|M)?"          # مارس، مارس/آذار، مارس (آذار)، يونيو حزيران
+MON = r"M(?:/M|\(M\)|M|-M)?"        # مارس، مارس/آذار، مارس (آذار)، يونيو حزيران، تموز - يوليو
 DAY = r"(?:N|o)"
 WD = r"(?P<wd>[atg]?D?W,?)?"         # (أمس) (يوم) الجمعة before a date
 YEAR = r"(?:[,.]?(?:m?Z)?YA?)"      # 2015، عام 2015، من عام 2015، 2015 م
