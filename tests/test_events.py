@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from marsad.events import extract
+from marsad.document import make_document
 from marsad.events.cameo import goldstein, quad_class
+from marsad.events.evidence import lists_of, word_lists
 from marsad.events.inflect import noun_forms, past_forms, present_forms
 from marsad.pipeline import default_pipeline
+from marsad.text.segment import segment
 
 CORPUS = Path(__file__).parent / "examples" / "events.json"
 
@@ -183,3 +186,12 @@ def test_ruled_out_trigger_beside_an_event():
             "ووصف وزير الخارجية الإيراني السعودية بأنها داعمة للإرهاب.")
     events = default_pipeline()(text, "2015-03-01").events
     assert [(e.type, e.trigger.text) for e in events] == [("COERCE", "اعتقلت"), ("ACCUSE", "وصف")]
+
+
+def test_lists_of_tokens_are_those_of_their_words():
+    """lists_of reads the tokens' clitic readings: the same lists as word_lists of each word."""
+    doc = make_document("وشنت الطائرات هجوما على مواقع للمسلحين وبالمباراة، واعتقلت الشرطة عشرات المتظاهرين.")
+    segment(doc)
+    want = frozenset().union(*[word_lists(t.norm, True) for t in doc.tokens])
+    assert "ASSAULT" in want and len(want) > 2
+    assert lists_of(doc.tokens) == want

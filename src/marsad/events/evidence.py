@@ -50,7 +50,8 @@ def word_lists(word: str, accusative: bool = False) -> frozenset[str]:
 
 def lists_of(tokens) -> frozenset[str]:
     """The lists any of the tokens (any clitic reading, or its accusative) is in."""
-    return frozenset().union(*[word_lists(t.norm, True) for t in tokens])
+    lists = _lists_by_word(True)
+    return frozenset().union(*{lists[stem] for t in tokens for stem, _ in t.readings if stem in lists})
 
 
 def has_evidence(tokens, kind: str = "ASSAULT") -> bool:
