@@ -10,7 +10,7 @@ import pytest
 from marsad.events import extract
 from marsad.document import make_document
 from marsad.events.cameo import goldstein, quad_class
-from marsad.events.evidence import lists_of, word_lists
+from marsad.events.evidence import has_evidence, has_word, lists_of
 from marsad.events.inflect import noun_forms, past_forms, present_forms
 from marsad.pipeline import default_pipeline
 from marsad.text.segment import segment
@@ -188,10 +188,14 @@ def test_ruled_out_trigger_beside_an_event():
     assert [(e.type, e.trigger.text) for e in events] == [("COERCE", "اعتقلت"), ("ACCUSE", "وصف")]
 
 
-def test_lists_of_tokens_are_those_of_their_words():
-    """lists_of reads the tokens' clitic readings: the same lists as word_lists of each word."""
-    doc = make_document("وشنت الطائرات هجوما على مواقع للمسلحين وبالمباراة، واعتقلت الشرطة عشرات المتظاهرين.")
+def test_evidence_lists_of_tokens():
+    """A token is in a list by any of its clitic readings (وبالمباراة: و + ب + المباراة); its
+    accusative (مقتلا) counts for lists_of and has_evidence, not for has_word."""
+    doc = make_document("وبالمباراة مقتلا والمتظاهرين قال")
     segment(doc)
-    want = frozenset().union(*[word_lists(t.norm, True) for t in doc.tokens])
-    assert "ASSAULT" in want and len(want) > 2
-    assert lists_of(doc.tokens) == want
+    match, killing, protesters, said = doc.tokens
+    assert lists_of(doc.tokens) == {"MATCH", "ASSAULT", "PROTEST", "PROTESTER"}
+    assert lists_of([said]) == frozenset()
+    assert has_word(match, "MATCH") and has_word(protesters, "PROTESTER")
+    assert not has_word(killing, "ASSAULT") and has_evidence([said, killing], "ASSAULT")
+    assert not has_evidence([match, said], "ASSAULT")
