@@ -274,16 +274,17 @@ def _ruled_out(doc: Document, trig: Trigger, sentence_lists: SentenceLists) -> b
         return True  # لتجنب اندلاع احتجاجات، خوفا من نشوب حرب: an outbreak avoided or feared
     if _shown(doc, trig):
         return True
+    if p.need is not None and _need_unmet(doc, trig, sent):
+        return True
+    if _questioned(doc, trig, sent):
+        return True  # هل ستقصف…؟، لماذا لم يستهدف التحالف…؟، كيف له أن يقتل…؟: asked, not told
     if "sport" in flags and _sport(doc, sentence_lists, sent):
         return True  # يلتقي الأردن والإمارات في المباراة الثانية: a game
     if p.type in FRIENDLY and "STAFF" in sentence_lists(sent):
         return True  # حفل المعايدة، هنأ المدير منسوبي الهيئة: an office's internal occasion
     if "festive" in flags and "FESTIVE" in sentence_lists(sent):
         return True  # خرج السكان في مسيرات احتفالا بالنصر: a celebration
-    if p.need is not None and _need_unmet(doc, trig, sent):
-        return True
-    # هل ستقصف…؟، لماذا لم يستهدف التحالف…؟، كيف له أن يقتل…؟: asked, not told
-    return _questioned(doc, trig, sent)
+    return False
 
 
 def _same_party(doc: Document, a: ActorPhrase, x: Actor) -> bool:
