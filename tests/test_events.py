@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from marsad.events import extract
+from marsad.document import make_document
 from marsad.events.cameo import goldstein, quad_class
+from marsad.events.evidence import has_evidence, has_word, lists_of
 from marsad.events.inflect import noun_forms, past_forms, present_forms
 from marsad.pipeline import default_pipeline
+from marsad.text.segment import segment
 
 CORPUS = Path(__file__).parent / "examples" / "events.json"
 
@@ -159,3 +163,41 @@ EVENT_COUNTS = [
 def test_repeat_mentions(case, text, etype, count):
     rec = default_pipeline()(text, date="2015-08-01")
     assert len([e for e in rec.events if e.type == etype]) == count
+
+
+RULED_OUT = [  # every trigger yields no event whatever its arguments
+    "يلتقي الهلال مع النصر في المباراة النهائية لكأس الملك يوم الجمعة المقبل.",  # a game
+    "هل ستقصف الطائرات الأمريكية مواقع التنظيم في سوريا؟",  # a question
+    "وصف وزير الخارجية الإيراني محمد جواد ظريف نظيره السعودي بأنه رجل حكيم.",  # no slur
+    "ووصلت درجة الحرارة في الرياض إلى 48 درجة مئوية أمس.",  # a level reached, no deployment
+    "وأكد أن القيود الرأسمالية التي فرضتها الحكومة ستبقى.",  # financial curbs, no sanctions
+]
+
+
+@pytest.mark.parametrize("text", RULED_OUT)
+def test_ruled_out_triggers_build_no_context(monkeypatch, text):
+    def no_context(*args):
+        raise AssertionError("the events Context was built")
+    monkeypatch.setattr(extract, "Context", no_context)
+    assert default_pipeline()(text, "2015-03-01").events == []
+
+
+def test_ruled_out_trigger_beside_an_event():
+    text = ("يلتقي الهلال مع النصر في المباراة النهائية لكأس الملك. "
+            "واعتقلت الشرطة المصرية خمسة أشخاص في القاهرة أمس. "
+            "ووصف وزير الخارجية الإيراني السعودية بأنها داعمة للإرهاب.")
+    events = default_pipeline()(text, "2015-03-01").events
+    assert [(e.type, e.trigger.text) for e in events] == [("COERCE", "اعتقلت"), ("ACCUSE", "وصف")]
+
+
+def test_evidence_lists_of_tokens():
+    """A token is in a list by any of its clitic readings (وبالمباراة: و + ب + المباراة); its
+    accusative (مقتلا) counts for lists_of and has_evidence, not for has_word."""
+    doc = make_document("وبالمباراة مقتلا والمتظاهرين قال")
+    segment(doc)
+    match, killing, protesters, said = doc.tokens
+    assert lists_of(doc.tokens) == {"MATCH", "ASSAULT", "PROTEST", "PROTESTER"}
+    assert lists_of([said]) == frozenset()
+    assert has_word(match, "MATCH") and has_word(protesters, "PROTESTER")
+    assert not has_word(killing, "ASSAULT") and has_evidence([said, killing], "ASSAULT")
+    assert not has_evidence([match, said], "ASSAULT")

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import cache, lru_cache
 
+from ..document import Document
 from ..text.normalize import normalize
 from ..text.segment import definite
 from .actors import HONORIFICS, TITLES, ActorPhrase, nominative_plurals
@@ -751,10 +752,10 @@ def _announced(ctx: Context, trig: Trigger, floor: int) -> bool:
     return a is not None and a.sector not in ARMED and not a.place  # a state: its army
 
 
-def comment_noun(ctx: Context, trig: Trigger) -> bool:
+def comment_noun(doc: Document, trig: Trigger) -> bool:
     """«…، في تهديد مبطن لـ…»: a threat noun after a comma and في comments on the statement
     before it, whose speaker makes the threat."""
-    toks = ctx.doc.tokens
+    toks = doc.tokens
     return trig.pattern.type == "THREATEN" and trig.pattern.pos == "N" and trig.first > 1 \
         and toks[trig.first - 1].norm in IN and toks[trig.first - 2].norm == ","
 
@@ -1937,7 +1938,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
     elif p.pos == "A" and _circumstantial(ctx, trig):
         a = continued_subject(ctx, trig.first)  # وأضاف: …، مشيدا: the subject of the sentence before
         actors = [a] if a is not None else []  # (never a party named in the clause it follows)
-    elif comment_noun(ctx, trig) and (speaker or main_subject(ctx, trig.first, floor)) is not None:
+    elif comment_noun(ctx.doc, trig) and (speaker or main_subject(ctx, trig.first, floor)) is not None:
         actors = [speaker or main_subject(ctx, trig.first, floor)]  # قال X …، في تهديد لـY
     else:
         g = ctx.actor_at.get(trig.last)

@@ -29,8 +29,23 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
+class SentenceLists:
+    """The evidence lists the words of a sentence are in (see evidence.lists_of), by sentence,
+    filled on first use."""
+
+    def __init__(self, doc: Document):
+        self.tokens = doc.tokens
+        self._found: dict[int, frozenset] = {}
+
+    def __call__(self, sent) -> frozenset[str]:
+        found = self._found.get(sent.i)
+        if found is None:
+            found = self._found[sent.i] = lists_of(self.tokens[sent.first_token:sent.last_token])
+        return found
+
+
 class Context:
-    def __init__(self, doc: Document, sents: set, by_lex: dict):
+    def __init__(self, doc: Document, sents: set, by_lex: dict, sentence_lists: SentenceLists):
         self.doc = doc
         self.news_date: str | None = None      # set by the caller (when.news_date)
         self.topic_shift = len(doc.sentences)   # set by the caller (when.topic_shift)
@@ -39,8 +54,7 @@ class Context:
         self.scene_places: list | None = None   # filled on first use (where.scene)
         self.things: set[int] = set()  # verbs whose subject names no party (arguments.fronted_thing)
         self.backing: set[int] = set()  # «بدعم من X» backing the armed subject (arguments.backed_by)
-        self.sports: dict[int, bool] = {}  # sentence → is about a game (extract._sport)
-        self._sentence_lists: dict[int, frozenset] = {}  # by sentence, filled on first use
+        self.sentence_lists = sentence_lists
         self.index = TokenIndex(doc)
         heads = self.heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
         self.nisba = nisbas(heads)
@@ -124,14 +138,6 @@ class Context:
             marks = self._marks[k] = [t.i for t in self.doc.tokens[sent.first_token:sent.last_token]
                                       if t.norm in STATEMENT_WORDS and t.i not in self._in_actor]
         return marks
-
-    def sentence_lists(self, sent) -> frozenset[str]:
-        """The evidence lists the words of a sentence are in (see evidence.lists_of)."""
-        found = self._sentence_lists.get(sent.i)
-        if found is None:
-            toks = self.doc.tokens[sent.first_token:sent.last_token]
-            found = self._sentence_lists[sent.i] = lists_of(toks)
-        return found
 
     def clause_start(self, i: int, floor: int) -> int:
         """First token of the clause holding token i (after the last , ; : quote mark or

@@ -4,7 +4,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..text.normalize import normalize
-from ..text.segment import clitic_forms
 from .patterns import read_tsv
 
 ARMED = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "CRM"})
@@ -17,9 +16,6 @@ def evidence_words() -> dict[str, frozenset]:
     for kind, word in read_tsv("evidence.tsv"):
         out.setdefault(kind, set()).add(normalize(word))
     return {k: frozenset(v) for k, v in out.items()}
-
-
-WORDS_CACHED = 1 << 16  # distinct words whose lists are kept
 
 
 @lru_cache(maxsize=2)
@@ -37,33 +33,29 @@ def _lists_by_word(accusative: bool) -> dict[str, frozenset]:
 NO_LISTS: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=WORDS_CACHED)
-def word_lists(word: str, accusative: bool = False) -> frozenset[str]:
-    """The lists (ASSAULT, ABSTRACT…) a token's word is in by any of its clitic readings
-    (a token's ``readings`` are the ``clitic_forms`` of its norm)."""
-    lists = _lists_by_word(accusative)
-    found = [lists[stem] for stem, _ in clitic_forms(word) if stem in lists]
-    if len(found) == 1:
-        return found[0]
-    return frozenset().union(*found) if found else NO_LISTS  # most words: one shared empty set
-
-
 def lists_of(tokens) -> frozenset[str]:
     """The lists any of the tokens (any clitic reading, or its accusative) is in."""
-    return frozenset().union(*[word_lists(t.norm, True) for t in tokens])
+    lists = _lists_by_word(True)
+    return frozenset().union(*{lists[stem] for t in tokens for stem, _ in t.readings if stem in lists})
 
 
 def has_evidence(tokens, kind: str = "ASSAULT") -> bool:
     """Is one of the tokens (any clitic reading) a word of the list ``kind`` or its accusative?"""
+    lists = _lists_by_word(True)
     for t in tokens:
-        if kind in word_lists(t.norm, True):
-            return True
+        for stem, _ in t.readings:
+            if kind in lists.get(stem, NO_LISTS):
+                return True
     return False
 
 
 def has_word(tok, kind: str) -> bool:
     """Is the token (any clitic reading) a word of the list ``kind`` (ASSAULT, ABSTRACT…)?"""
-    return kind in word_lists(tok.norm)
+    lists = _lists_by_word(False)
+    for stem, _ in tok.readings:
+        if kind in lists.get(stem, NO_LISTS):
+            return True
+    return False
 
 
 def is_target(tok) -> bool:

@@ -31,7 +31,7 @@ from .arguments import (
     ventured,
 )
 from .cameo import goldstein, quad_class
-from .context import RELATIVES, Context
+from .context import RELATIVES, Context, SentenceLists
 from .dedupe import dedupe
 from .evidence import ARMED, CIVIL, evidence_words, has_evidence, has_word
 from .patterns import past_head
@@ -61,6 +61,7 @@ AVERT_LINKS = frozenset({"من", "دون"})  # خوفا من اندلاع، ال
 ANTICIPATION_REACH = 6  # words from تحسبا to the act prepared for (تحسبا لقيام الجماعات بمهاجمة)
 DESCRIBED_ADJECTIVES = 2  # adjectives between an event noun and الذي/التي (التفجير الإرهابي الذي)
 CONTENT_FRAMES = frozenset({"THREATEN", "REQUEST"})  # the act they name has not (yet) happened
+RELATIVE_NEEDS = {"imposed": "IMPOSED", "agreed": "AGREED"}  # need → the evidence list of the head
 TO = frozenset({"الي", "لل"})
 SHORT_MASDARS = frozenset({"شن"})  # verbal nouns of two letters (بشن هجمات)
 TO_ACT = TO | {"ب" + w for w in SHORT_MASDARS}  # words an act named as content follows
@@ -196,9 +197,13 @@ def extract_events(doc: Document) -> list[Event]:
     triggers = [t for k, t in enumerate(triggers) if not (k and _object_noun(doc, triggers[k - 1], t))]
     if not triggers:
         return []
+    sentence_lists = SentenceLists(doc)
+    ruled_out = [_ruled_out(doc, t, sentence_lists) for t in triggers]
+    if all(ruled_out):
+        return []
     sents = {doc.tokens[t.first].sent for t in triggers}
-    ctx = Context(doc, sents | {k - 1 for k in sents if k > 0}, by_lex)  # the sentence before:
-    # a subject carried over (previous_subject)
+    # with the sentence before each: a subject carried over (previous_subject)
+    ctx = Context(doc, sents | {k - 1 for k in sents if k > 0}, by_lex, sentence_lists)
     ctx.verb_triggers = frozenset(t.first for t in triggers if t.pattern.pos == "V")
     ctx.news_date = news_date(doc)
     ctx.topic_shift = topic_shift(doc)
@@ -219,8 +224,9 @@ def extract_events(doc: Document) -> list[Event]:
     today = doc.date.isoformat() if doc.date else None
     framing: Trigger | None = None  # the last condemnation or prevention (see _framed)
     asker: list = []  # the actors of that frame when it is a request
-    for trig in triggers:
-        ev = _event(ctx, trig, cues_by_sent.get(doc.tokens[trig.first].sent, []), framing, asker)
+    for trig, out in zip(triggers, ruled_out):
+        ev = None if out else _event(ctx, trig, cues_by_sent.get(doc.tokens[trig.first].sent, []),
+                                     framing, asker)
         if ev is not None:
             events.append(ev)
             if trig.pattern.pos != "V" and _fresh(doc, trig):
@@ -250,6 +256,38 @@ def extract_events(doc: Document) -> list[Event]:
                     frozenset(recalled), frozenset(claims))
     fill_places(ctx, events)
     return events
+
+
+def _ruled_out(doc: Document, trig: Trigger, sentence_lists: SentenceLists) -> bool:
+    """The trigger yields no event whatever its arguments (a test that needs no Context)."""
+    p = trig.pattern
+    flags = p.flags
+    tok = doc.tokens[trig.first]
+    sent = doc.sentences[tok.sent]
+    if "noshadda" in flags and "\u0651" in doc.text[trig.start:trig.end]:
+        return True  # ودّعت (bade farewell)، يدّعي (claims): not دعا
+    if "content" in flags and not (comment_noun(doc, trig) or _threat_named(doc, trig)):
+        return True  # «التهديدات الإرهابية»: no act threatened, no party threatening
+    if "adjective" in flags and trig.first > 0 and definite(doc.text, tok) \
+            and doc.tokens[trig.first - 1].kind == "word" and definite(doc.text, doc.tokens[trig.first - 1]):
+        return True  # الخدمات المساندة: supporting services
+    if "modal" in flags and _denied_obligation(doc, trig, sent.first_token):
+        return True
+    if p.pos == "N" and _averted(doc, trig):
+        return True  # لتجنب اندلاع احتجاجات، خوفا من نشوب حرب: an outbreak avoided or feared
+    if _shown(doc, trig):
+        return True
+    if p.need is not None and _need_unmet(doc, trig, sent):
+        return True
+    if _questioned(doc, trig, sent):
+        return True  # هل ستقصف…؟، لماذا لم يستهدف التحالف…؟، كيف له أن يقتل…؟: asked, not told
+    if "sport" in flags and _sport(doc, sentence_lists, sent):
+        return True  # يلتقي الأردن والإمارات في المباراة الثانية: a game
+    if p.type in FRIENDLY and "STAFF" in sentence_lists(sent):
+        return True  # حفل المعايدة، هنأ المدير منسوبي الهيئة: an office's internal occasion
+    if "festive" in flags and "FESTIVE" in sentence_lists(sent):
+        return True  # خرج السكان في مسيرات احتفالا بالنصر: a celebration
+    return False
 
 
 def _same_party(doc: Document, a: ActorPhrase, x: Actor) -> bool:
@@ -298,7 +336,7 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
     # (هدد بفرض عقوبات: only threatened; a verb after the threat is a clause of its own)
     quote = quote_at(doc, trig.start)
     speaker = speaker_phrase(ctx, quote)
-    comment = comment_noun(ctx, trig)  # «…، في تهديد مبطن»: the speaker's own threat
+    comment = comment_noun(doc, trig)  # «…، في تهديد مبطن»: the speaker's own threat
     if (p.pos == "A" or comment) and speaker is None:  # وقال عون: «…»، متهما قائد الجيش: the
         speaker = speaker_phrase(ctx, sentence_quote(doc, sent, trig.start))  # speaker accuses
     if joined_noun(ctx, trig):
@@ -389,16 +427,12 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         return None  # استقبلت عمان أول طائرة: a flight, not a visitor
     if "copula" in p.flags and trig.first and has_word(doc.tokens[trig.first - 1], "COPULA"):
         return None  # لن تكون مهددة، باتت مهددة بالانهيار: a state (threatened), no threat made
-    if "noshadda" in p.flags and "\u0651" in doc.text[trig.start:trig.end]:
-        return None  # ودّعت (bade farewell)، يدّعي (claims): not دعا
     if "promise" in p.flags and not _promised(ctx, trig):
         return None  # وعدّ الأمين العام نتائج الزيارة خطوة كبيرة: "considered", not "promised"
     if etype in FRIENDLY and _needed(ctx, trig):
         return None  # ضرورة التحرك لمساعدة ليبيا، أولويتان: الأولى التوصل إلى اتفاق: an aim, not a happening
     if "goal" in p.flags and _aimed(ctx, trig):
         return None  # ضربات جوية لمنعهم من الاستيلاء على عدن: an aim, not a happening
-    if p.pos == "N" and _averted(doc, trig):
-        return None  # لتجنب اندلاع احتجاجات، خوفا من نشوب حرب: an outbreak avoided or feared
     if etype in ANY_TYPES and _anticipated(doc, trig):
         return None  # تحسبا لمزيد من الهجمات: prepared for, not happened
     if "alone" in p.flags and etype == "PROTEST" and _alone(ctx, trig, actors):
@@ -408,13 +442,9 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         return None  # يدعو للفخر، داعيا للشهداء بالرحمة: a feeling or a blessing, not an appeal
     if "grant" in p.flags and _object_of_kind(ctx, trig, "HONOUR"):
         return None  # منح البرلمان الحكومة الثقة: a vote or an award, not aid
-    if _questioned(doc, trig, sent):
-        return None  # هل ستقصف…؟، لماذا لم يستهدف التحالف…؟، كيف له أن يقتل…؟: asked, not told
-    if "modal" in p.flags and _denied_obligation(doc, trig, sent.first_token):
-        return None
     if "must" in p.flags and not _obliged(doc, rcps):
         return None  # «أكد أن على الحكومة مسؤولية»: no obligation to act
-    if _in_exchange(ctx, trig, tok) or _shown(doc, trig) or (
+    if _in_exchange(ctx, trig, tok) or (
             p.type == "THREATEN" and p.pos == "N" and _posed(doc, trig, floor)):
         return None
     if etype in ANY_TYPES and p.pos == "N" and _any_act(doc, trig.first - 1, -1):
@@ -433,19 +463,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
         return None
     if "endanger" in p.flags and _endangered(ctx, trig, actors):
         return None  # يهدد أمن المنطقة، تهديد للسلم: a danger, no threat made
-    if "content" in p.flags and not (comment or _threat_named(doc, trig)):
-        return None  # «التهديدات الإرهابية»: no act threatened, no party threatening
-    if "adjective" in p.flags and trig.first > 0 and definite(doc.text, tok) \
-            and doc.tokens[trig.first - 1].kind == "word" and definite(doc.text, doc.tokens[trig.first - 1]):
-        return None  # الخدمات المساندة: supporting services
     if p.type == "CONSULT" and _interview(ctx, trig, sent.last_token):
         return None  # في اتصال هاتفي أجرته معه «الشرق الأوسط»: an interview, no consultation
-    if "sport" in p.flags and _sport(ctx, sent):
-        return None  # يلتقي الأردن والإمارات في المباراة الثانية: a game
-    if p.type in FRIENDLY and "STAFF" in ctx.sentence_lists(sent):
-        return None  # حفل المعايدة، هنأ المدير منسوبي الهيئة: an office's internal occasion
-    if "festive" in p.flags and "FESTIVE" in ctx.sentence_lists(sent):
-        return None  # خرج السكان في مسيرات احتفالا بالنصر: a celebration
     if "calls" in p.flags and _first_object(ctx, trig, actors, "CALL"):
         return None  # زار المرضى، زيارة منزل ذوي الشهيد: a call on people, not a state visit
     if "admin" in p.flags and _first_object(ctx, trig, actors, "ADMIN"):
@@ -732,18 +751,15 @@ def _aimed(ctx: Context, trig: Trigger) -> bool:
     return k >= 0 and has_word(toks[k], "GOAL")
 
 
-def _sport(ctx: Context, sent) -> bool:
+def _sport(doc: Document, sentence_lists: SentenceLists, sent) -> bool:
     """A sentence about a game, a club or a player (MATCH words; «الدوري» after a meeting noun is
-    "periodic": الاجتماع الدوري لمجلس الوزراء); once per sentence."""
-    if "MATCH" not in ctx.sentence_lists(sent):  # a quick test (it also takes accusatives: مباراةا)
+    "periodic": الاجتماع الدوري لمجلس الوزراء)."""
+    if "MATCH" not in sentence_lists(sent):  # a quick test (it also takes accusatives: مباراةا)
         return False
-    found = ctx.sports.get(sent.i)
-    if found is None:
-        toks = ctx.doc.tokens
-        found = ctx.sports[sent.i] = any(has_word(toks[k], "MATCH") and not (
-            toks[k].norm in PERIODIC and k > 0 and toks[k - 1].norm.lstrip("وب").startswith(MEETING_STEMS))
-            for k in range(sent.first_token, sent.last_token))
-    return found
+    toks = doc.tokens
+    return any(has_word(toks[k], "MATCH") and not (
+        toks[k].norm in PERIODIC and k > 0 and toks[k - 1].norm.lstrip("وب").startswith(MEETING_STEMS))
+        for k in range(sent.first_token, sent.last_token))
 
 
 def _promised(ctx: Context, trig: Trigger) -> bool:
@@ -1333,7 +1349,7 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
     if need == "military":  # وصل سليماني إلى موسكو: one commander arriving is no deployment
         toks = ctx.doc.tokens
         flight = "FLIGHT" in ctx.sentence_lists(sent)
-        return not _level_reached(ctx, trig, sent.last_token) and any(
+        return not _level_reached(ctx.doc, trig, sent.last_token) and any(
             a.sector == "MIL" and not _person(ctx.doc, a) and not has_word(toks[a.first], "NOT_TROOPS")
             and not (flight and has_word(toks[a.first], "AIRCRAFT")) for a in actors)
     if need == "civil":
@@ -1349,8 +1365,7 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
     if need == "security":
         return bool(rcps) and any(a.sector in SECURITY for a in actors)
     if need == "slur":  # وصف X Y بأنه داعم للإرهاب: a description accuses only with a slur
-        end = min(trig.last + SLUR_SPAN, sent.last_token)
-        return bool(rcps) and has_evidence(ctx.doc.tokens[trig.last:end], "SLUR")
+        return bool(rcps) and _slur_after(ctx.doc, trig, sent)
     if need == "side":  # انسحبت القوات، not «انسحبت الشركة من الولاية»، «انسحب بلاتر من القاعة»
         return any(a.sector in SIDES for a in actors)
     if need == "sides":
@@ -1359,12 +1374,8 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
         return bool(actors) and all(a.sector in PARTIES for a in actors) and any(
             r.sector in PARTIES and (r.entity is None or r.entity not in {a.entity for a in actors})
             for r in rcps)
-    if need == "imposed":  # العقوبات التي فرضها X على Y، الحصار المشدد الذي تفرضه X
-        head = _relative_head(ctx, trig, "IMPOSED")
-        return head is not None and not any(
-            has_word(ctx.doc.tokens[k], "FINANCE") for k in range(head, trig.first - 1))  # القيود الرأسمالية
-    if need == "agreed":  # الاتفاق (النووي) الذي توصلت إليه X مع Y
-        return _relative_head(ctx, trig, "AGREED") is not None
+    if need in RELATIVE_NEEDS:
+        return _relative_need_met(ctx.doc, trig, need)
     if need == "abroad":  # دعم طهران للأسد، not «نوه بدعم أمير المنطقة للمهرجان»
         return any(_backs(a, r) for a in actors for r in rcps) or trig.first in ctx.backing and bool(rcps)
     if etype == "ASSAULT" and any(a.sector in ARMED for a in actors):
@@ -1379,10 +1390,36 @@ def _needs_met(ctx, trig, need, actors, rcps, sent, etype) -> bool:
     return _evidence(ctx, trig, sent, etype)
 
 
-def _level_reached(ctx, trig: Trigger, end: int) -> bool:
+def _need_unmet(doc: Document, trig: Trigger, sent) -> bool:
+    """The trigger's need (see _needs_met) fails whatever its arguments, and its type is one
+    an endorsement or an act named as content cannot make up for."""
+    p = trig.pattern
+    if p.type in CONTENT_FRAMES or p.type == "AID" or any(other == "AID" for _, other in p.if_sector):
+        return False
+    if p.need == "slur":
+        return not _slur_after(doc, trig, sent)
+    if p.need in RELATIVE_NEEDS:
+        return not _relative_need_met(doc, trig, p.need)
+    return p.need == "military" and _level_reached(doc, trig, sent.last_token)
+
+
+def _slur_after(doc: Document, trig: Trigger, sent) -> bool:
+    end = min(trig.last + SLUR_SPAN, sent.last_token)
+    return has_evidence(doc.tokens[trig.last:end], "SLUR")
+
+
+def _relative_need_met(doc: Document, trig: Trigger, need: str) -> bool:
+    """العقوبات التي فرضها X على Y، الحصار المشدد الذي تفرضه X (imposed, not القيود الرأسمالية);
+    الاتفاق (النووي) الذي توصلت إليه X مع Y (agreed)."""
+    head = _relative_head(doc, trig, RELATIVE_NEEDS[need])
+    return head is not None and not (need == "imposed" and any(
+        has_word(doc.tokens[k], "FINANCE") for k in range(head, trig.first - 1)))
+
+
+def _level_reached(doc: Document, trig: Trigger, end: int) -> bool:
     """«يصل إلى 600 متر»، «وصل إلى درجة الانهزام»: a number or a LEVEL word right after the first
     إلى following the verb."""
-    toks = ctx.doc.tokens
+    toks = doc.tokens
     for k in range(trig.last, min(end, trig.last + LEVEL_REACH)):
         if toks[k].norm == "الي" and k + 1 < end:
             nxt = toks[k + 1]
@@ -1390,10 +1427,10 @@ def _level_reached(ctx, trig: Trigger, end: int) -> bool:
     return False
 
 
-def _relative_head(ctx, trig: Trigger, kind: str):
+def _relative_head(doc: Document, trig: Trigger, kind: str):
     """The verb opens a relative clause (الذي/التي right before it) whose head, up to two words
     before the relative pronoun, is a word of the evidence list ``kind``: its index, else None."""
-    toks = ctx.doc.tokens
+    toks = doc.tokens
     if trig.first < 2 or toks[trig.first - 1].norm not in RELATIVES:
         return None
     return next((k for k in range(max(trig.first - 3, 0), trig.first - 1) if has_word(toks[k], kind)), None)
