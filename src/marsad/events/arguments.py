@@ -450,7 +450,7 @@ def _joined_verb(ctx: Context, trig: Trigger) -> int | None:
     if trig.start == tok.start or not tok.norm.startswith("و"):
         return None
     k = ctx.verb_before(trig.first, max(trig.first - COORD_GAP, 0))
-    if k is None or k < 1 or any(toks[j].norm in STATEMENT_WORDS or toks[j].kind == "punct" and toks[j].norm != ","
+    if k is None or any(toks[j].norm in STATEMENT_WORDS or toks[j].kind == "punct" and toks[j].norm != ","
                                  for j in range(k + 1, trig.first)):
         return None
     return k
@@ -900,14 +900,16 @@ def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
 
 def _oblique_plural(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     """«دعا المسؤولين العسكريين»، «تدين المستوطنين»: a sound masculine plural written with -ين
-    (accusative) right after a verb is its object; its subject would be المسؤولون. Not after a
+    (accusative) right after a verb is its object; its subject would be المسؤولون (so for any
+    unnamed head: التقى العاملين; not a short singular: الأمين العام). Not after a
     form that may be the verbal noun (قصف الحوثيين، سيطرة المتمردين: the genitive acts)."""
     doc = ctx.doc
     if a.first != trig.last or _masdar_like(ctx, trig):
         return False
     word = doc.tokens[a.first].norm
     word = word[1:] if word[:2] == "وا" else word
-    return word.endswith("ين") and (word[:-2] + "ون" in nominative_plurals() or word.endswith("يين"))
+    return word.endswith("ين") and (word[:-2] + "ون" in nominative_plurals() or word.endswith("يين")
+                                    or a.entity is None and not a.place and len(word.removeprefix("ال")) > 4)
 
 
 def _masdar_like(ctx: Context, trig: Trigger) -> bool:
@@ -953,10 +955,17 @@ def coordinated_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase 
     if trig.start == tok.start or not tok.norm.startswith("و") or trig.first - 1 <= floor \
             or toks[trig.first - 1].norm != ",":
         return None
+    masculine = agreement(ctx, trig) == "m"
     for j in range(trig.first - 2, max(floor, trig.first - COORD_GAP) - 1, -1):
-        if j in ctx.verbs:
-            return subject_after(ctx, j + 1, trig.first)
+        if j in ctx.verbs and not (masculine and _other_past(toks[j].norm)):
+            return subject_after(ctx, j + 1, trig.first)  # (قال X إن مصر دفعت…، وأدان: X)
     return None
+
+
+def _other_past(word: str) -> bool:
+    """دفعت، قالوا، ثمنا: a past verb form whose subject is feminine, plural or «we», never the
+    subject of a masculine singular verb."""
+    return len(word) > 3 and (word.endswith(("وا", "نا")) or word.endswith("ت") and not word.endswith(("ات", "وت")))
 
 
 def pronoun_statement_subject(ctx: Context, trig: Trigger) -> ActorPhrase | None:
@@ -980,7 +989,7 @@ def joined_pronoun_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhra
     """«قال الرئيس إنه زار موسكو والتقى بوتين»: a verb joined to one whose subject is the pronoun
     of «إنه/أنها» has that verb's subject (the phrase after it is its object)."""
     k = _joined_verb(ctx, trig)
-    if k is None or not _pronoun_agrees(ctx, trig, ctx.doc.tokens[k - 1].norm):
+    if not k or not _pronoun_agrees(ctx, trig, ctx.doc.tokens[k - 1].norm):
         return None
     return (_statement_subject_at(ctx, k) or subject_before(ctx, k, floor)
             or nearest_before(ctx, k, adverbial_end(ctx, k, floor)))
@@ -1006,6 +1015,21 @@ def joined_verb_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase 
         return None
     a = subject_after(ctx, k + 1, trig.first) or subject_before(ctx, k, floor)  # (إن X اقتحمت … وسيطرت)
     return a if a is not None and not a.place and a.last <= obj.first else None
+
+
+def shared_subject(ctx: Context, trig: Trigger, a: ActorPhrase, floor: int) -> ActorPhrase | None:
+    """«رحب البيت الأبيض بـ… ووصف حزب العمال بأنه…»: a verb taking an object, carrying و and
+    joined to an event verb shortly before it whose subject is named after it, keeps that
+    subject (a subject is left out when it stays the same); the party after it is its object."""
+    k = _joined_verb(ctx, trig)
+    if k is None or k not in ctx.event_verbs and k not in ctx.light_verbs:
+        return None
+    x = subject_after(ctx, k + 1, trig.first) or subject_before(ctx, k, floor)
+    if x is None or x.entity is not None and x.entity == a.entity or _disagrees(ctx, trig, x):
+        return None
+    toks = ctx.doc.tokens
+    same = toks[x.first].norm.removeprefix("ال") == toks[a.first].norm.removeprefix("ال")
+    return None if same else x  # (أدان اتحاد المحامين … وطالب الاتحاد: named again)
 
 
 def previous_subject(ctx: Context, i: int) -> ActorPhrase | None:
@@ -1899,7 +1923,9 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                     else subject_after(ctx, trig.last, ceiling)  # (نناشد X: X is appealed to)
                 if a is not None and (_disagrees(ctx, trig, a) or _oblique_plural(ctx, trig, a)):
                     a = None  # دعا الحكومة إلى: a feminine noun after a masculine verb is its object
-                agent = _passive_agent(ctx, a, ceiling) if a is not None and p.type in FORCE_ON else None
+                if a is not None and "obj" in p.rcp and (shared := shared_subject(ctx, trig, a, floor)) is not None:
+                    rcps, a = coordinated(ctx, a, ceiling), shared  # (رحب X بـ… ووصف Y بأنه…)
+                agent = _passive_agent(ctx, a, ceiling) if a is not None and p.type in FORCE_ON and not rcps else None
                 if agent is not None and not trig.entry.rest:
                     rcps, a = [a], agent  # اعتقل خمسة أشخاص على يد قوات الأمن: a passive
                 if a is None:
