@@ -393,6 +393,16 @@ def fronted_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     return a if first > floor and ctx.doc.tokens[first - 1].norm in COMPLEMENTIZERS else None
 
 
+def fronted_noun(ctx: Context, trig: Trigger) -> bool:
+    """«قال الوزير إن بلاده ستنتقد الحكومة الإيرانية»: a word between a complementizer and the
+    verb, named by no actor phrase, is its subject; the party after the verb is its object."""
+    i = trig.first
+    toks = ctx.doc.tokens
+    return i >= 2 and toks[i - 2].norm in COMPLEMENTIZERS and toks[i - 1].kind == "word" \
+        and toks[i - 1].norm not in PARTICLES and toks[i - 1].norm not in SKIP_WORDS \
+        and i - 1 not in ctx.verbs and not toks[i].norm.startswith(("و", "ف"))
+
+
 def relative_fronted(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
     """«القوات التي دخلت المدينة أمس قصفت…»، «إن الجيش الذي يخوض معارك في الشمال قتل…»: a
     subject opening its clause has a relative clause between it and its verb; the relative
@@ -1013,7 +1023,8 @@ def joined_verb_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase 
     k = ctx.verb_before(trig.first, floor)
     if k is None or k not in ctx.event_verbs:  # not a reporting verb: ذكرت الوكالة أن…
         return None
-    a = subject_after(ctx, k + 1, trig.first) or subject_before(ctx, k, floor)  # (إن X اقتحمت … وسيطرت)
+    a = (fronted_subject(ctx, k, floor) or subject_after(ctx, k + 1, trig.first)
+         or subject_before(ctx, k, floor))  # (إن X اقتحمت … وسيطرت)
     return a if a is not None and not a.place and a.last <= obj.first else None
 
 
@@ -1024,7 +1035,7 @@ def shared_subject(ctx: Context, trig: Trigger, a: ActorPhrase, floor: int) -> A
     k = _joined_verb(ctx, trig)
     if k is None or k not in ctx.event_verbs and k not in ctx.light_verbs:
         return None
-    x = subject_after(ctx, k + 1, trig.first) or subject_before(ctx, k, floor)
+    x = fronted_subject(ctx, k, floor) or subject_after(ctx, k + 1, trig.first) or subject_before(ctx, k, floor)
     if x is None or x.entity is not None and x.entity == a.entity or _disagrees(ctx, trig, x):
         return None
     toks = ctx.doc.tokens
@@ -1919,7 +1930,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 ctx.things.add(trig.first)
             else:
                 a = None if pronoun_subject(ctx, trig) or trig.entry.first_person and trig.entry.tense == "present" \
-                    or _subject_relative(ctx, trig, floor) \
+                    or _subject_relative(ctx, trig, floor) or fronted_noun(ctx, trig) \
                     else subject_after(ctx, trig.last, ceiling)  # (نناشد X: X is appealed to)
                 if a is not None and (_disagrees(ctx, trig, a) or _oblique_plural(ctx, trig, a)):
                     a = None  # دعا الحكومة إلى: a feminine noun after a masculine verb is its object
