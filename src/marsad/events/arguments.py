@@ -2109,6 +2109,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
     if "either" in p.flags and actors and rcps and preposition(ctx, rcps[0]) == "مع" \
             and not _same_party(ctx, actors, rcps):
         return actors + rcps, rcps + actors  # تبادل إطلاق النار مع الشرطة: each fires on the other
+    if p.type == "CONSULT":  # اجتماع بجدة، التقاه في مقر إقامته بالرياض: a place after ب is the venue
+        rcps = [r for r in rcps if not (r.place and preposition(ctx, r) == "ب")]
     if not rcps:
         return actors, []
     named = {a.entity for a in actors if a.entity} | {(ctx.doc.text[a.start:a.end], a.country)
