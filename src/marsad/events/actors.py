@@ -82,6 +82,7 @@ BOTH = "BOTH"  # fallback_actors.tsv sector of «البلدان، الجانبي
 SEVERAL = "SEVERAL"  # fallback_actors.tsv country of «القوى الكبرى»: several countries, none local
 OWNER = "OWNER"  # fallback_actors.tsv country of «قواتها، طائراته»: the state named before it
 NISBA = "NISBA"  # fallback_actors.tsv country of «الدولة»: an actor only with a nisba (الدولة المصرية)
+BODY_OF = "OF"  # fallback_actors.tsv country of «الأمانة العامة»: an actor only with «لـ + a party» after it
 PLURAL_HEADS = frozenset(normalize(w) for w in "وزراء قادة رؤساء زعماء سفراء ممثلو ممثلي مندوبو "
                          "مندوبي وفود جيوش حكومات برلمانات وزيرا وزيري".split())
 PLURAL_TOO = "البلدان"  # the dual (two countries) and the plural (countries) look the same
@@ -173,6 +174,7 @@ def actor_phrases(doc: Document, index: TokenIndex, sents: set, heads: dict,
     gpe_ends = frozenset(m.end for m in doc.mentions if m.label == "GPE")
     merged = _joined(_joined(out, partial(_construct, doc, nisba, gpe_ends)), partial(_member_of, doc, ents))
     merged = _joined(_joined(merged, partial(_speaking_for, doc)), partial(_counted_of, doc))
+    merged = [a for a in _joined(merged, partial(_body_of, doc, heads)) if not _part_of_none(a, heads)]
     merged = _joined(merged, partial(_apposition, doc, _mention_entities(doc)))
     merged = _titled_names(doc, ents, merged)
     return _covered_dropped([_joined_nisbas(doc, a, nisba)
@@ -227,6 +229,26 @@ def _construct(doc: Document, nisba: dict, gpe_ends: frozenset, a: ActorPhrase,
         return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country or a.country,
                            b.sector if counted else a.sector, False, b.regional)
     return None
+
+
+def _part_of(a: ActorPhrase, heads: dict) -> bool:
+    return a.entity is None and any(m.entry.country == BODY_OF for m in heads.get(a.first, ()))
+
+
+def _body_of(doc: Document, heads: dict, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
+    """«الأمانة العامة لمنظمة التعاون الإسلامي»، «الفرع المصري لتنظيم داعش»: a part of a body
+    followed by ل and a party acts for that party (its entity, country and sector)."""
+    tok = doc.tokens[b.first] if b.first < len(doc.tokens) else None
+    if _part_of(a, heads) and tok is not None and b.first == a.last and b.start > tok.start \
+            and tok.norm.startswith("ل") and (b.entity is not None or b.country):
+        return ActorPhrase(a.first, b.last, a.start, b.end, b.entity, b.country, b.sector,
+                           False, b.regional)
+    return None
+
+
+def _part_of_none(a: ActorPhrase, heads: dict) -> bool:
+    """A part of a body with no party after it (الأمانة العامة alone) names no party."""
+    return _part_of(a, heads) and a.country is None and not a.sides
 
 
 def _counted_of(doc: Document, a: ActorPhrase, b: ActorPhrase) -> ActorPhrase | None:
@@ -540,9 +562,11 @@ def _fallback(doc: Document, taken: set, ents, by_first) -> list[ActorPhrase]:
         country = _owner(doc, m.start) if w.country == OWNER else w.country
         a = ActorPhrase(m.first, m.last, m.start, m.end, None, country, w.sector,
                         w.kind in ("gpe", "capital"), w.several)
-        if country == NISBA:
+        if country in (NISBA, BODY_OF):
             a.country = None
         _extend(doc, a, by_first, names, ents)
+        if country == BODY_OF:
+            a.country = None  # (الفرع المصري لتنظيم داعش: the party after ل gives it)
         if country == NISBA and a.country is None:
             continue  # رجال الدولة، أمن الدولة: the state in general, no party
         if taken.intersection(range(a.first, a.last)):

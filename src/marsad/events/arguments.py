@@ -394,6 +394,16 @@ def fronted_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     return a if first > floor and ctx.doc.tokens[first - 1].norm in COMPLEMENTIZERS else None
 
 
+def fronted_noun(ctx: Context, trig: Trigger) -> bool:
+    """«قال الوزير إن بلاده ستنتقد الحكومة الإيرانية»: a word between a complementizer and the
+    verb, named by no actor phrase, is its subject; the party after the verb is its object."""
+    i = trig.first
+    toks = ctx.doc.tokens
+    return i >= 2 and toks[i - 2].norm in COMPLEMENTIZERS and toks[i - 1].kind == "word" \
+        and toks[i - 1].norm not in PARTICLES and toks[i - 1].norm not in SKIP_WORDS \
+        and i - 1 not in ctx.verbs and not toks[i].norm.startswith(("و", "ف"))
+
+
 def relative_fronted(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
     """«القوات التي دخلت المدينة أمس قصفت…»، «إن الجيش الذي يخوض معارك في الشمال قتل…»: a
     subject opening its clause has a relative clause between it and its verb; the relative
@@ -451,7 +461,7 @@ def _joined_verb(ctx: Context, trig: Trigger) -> int | None:
     if trig.start == tok.start or not tok.norm.startswith("و"):
         return None
     k = ctx.verb_before(trig.first, max(trig.first - COORD_GAP, 0))
-    if k is None or k < 1 or any(toks[j].norm in STATEMENT_WORDS or toks[j].kind == "punct" and toks[j].norm != ","
+    if k is None or any(toks[j].norm in STATEMENT_WORDS or toks[j].kind == "punct" and toks[j].norm != ","
                                  for j in range(k + 1, trig.first)):
         return None
     return k
@@ -901,14 +911,16 @@ def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
 
 def _oblique_plural(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     """«دعا المسؤولين العسكريين»، «تدين المستوطنين»: a sound masculine plural written with -ين
-    (accusative) right after a verb is its object; its subject would be المسؤولون. Not after a
+    (accusative) right after a verb is its object; its subject would be المسؤولون (so for any
+    unnamed head: التقى العاملين; not a short singular: الأمين العام). Not after a
     form that may be the verbal noun (قصف الحوثيين، سيطرة المتمردين: the genitive acts)."""
     doc = ctx.doc
     if a.first != trig.last or _masdar_like(ctx, trig):
         return False
     word = doc.tokens[a.first].norm
     word = word[1:] if word[:2] == "وا" else word
-    return word.endswith("ين") and (word[:-2] + "ون" in nominative_plurals() or word.endswith("يين"))
+    return word.endswith("ين") and (word[:-2] + "ون" in nominative_plurals() or word.endswith("يين")
+                                    or a.entity is None and not a.place and len(word.removeprefix("ال")) > 4)
 
 
 def _masdar_like(ctx: Context, trig: Trigger) -> bool:
@@ -954,10 +966,17 @@ def coordinated_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase 
     if trig.start == tok.start or not tok.norm.startswith("و") or trig.first - 1 <= floor \
             or toks[trig.first - 1].norm != ",":
         return None
+    masculine = agreement(ctx, trig) == "m"
     for j in range(trig.first - 2, max(floor, trig.first - COORD_GAP) - 1, -1):
-        if j in ctx.verbs:
-            return subject_after(ctx, j + 1, trig.first)
+        if j in ctx.verbs and not (masculine and _other_past(toks[j].norm)):
+            return subject_after(ctx, j + 1, trig.first)  # (قال X إن مصر دفعت…، وأدان: X)
     return None
+
+
+def _other_past(word: str) -> bool:
+    """دفعت، قالوا، ثمنا: a past verb form whose subject is feminine, plural or «we», never the
+    subject of a masculine singular verb."""
+    return len(word) > 3 and (word.endswith(("وا", "نا")) or word.endswith("ت") and not word.endswith(("ات", "وت")))
 
 
 def pronoun_statement_subject(ctx: Context, trig: Trigger) -> ActorPhrase | None:
@@ -981,7 +1000,7 @@ def joined_pronoun_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhra
     """«قال الرئيس إنه زار موسكو والتقى بوتين»: a verb joined to one whose subject is the pronoun
     of «إنه/أنها» has that verb's subject (the phrase after it is its object)."""
     k = _joined_verb(ctx, trig)
-    if k is None or not _pronoun_agrees(ctx, trig, ctx.doc.tokens[k - 1].norm):
+    if not k or not _pronoun_agrees(ctx, trig, ctx.doc.tokens[k - 1].norm):
         return None
     return (_statement_subject_at(ctx, k) or subject_before(ctx, k, floor)
             or nearest_before(ctx, k, adverbial_end(ctx, k, floor)))
@@ -1005,8 +1024,24 @@ def joined_verb_subject(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase 
     k = ctx.verb_before(trig.first, floor)
     if k is None or k not in ctx.event_verbs:  # not a reporting verb: ذكرت الوكالة أن…
         return None
-    a = subject_after(ctx, k + 1, trig.first) or subject_before(ctx, k, floor)  # (إن X اقتحمت … وسيطرت)
+    a = (fronted_subject(ctx, k, floor) or subject_after(ctx, k + 1, trig.first)
+         or subject_before(ctx, k, floor))  # (إن X اقتحمت … وسيطرت)
     return a if a is not None and not a.place and a.last <= obj.first else None
+
+
+def shared_subject(ctx: Context, trig: Trigger, a: ActorPhrase, floor: int) -> ActorPhrase | None:
+    """«رحب البيت الأبيض بـ… ووصف حزب العمال بأنه…»: a verb taking an object, carrying و and
+    joined to an event verb shortly before it whose subject is named after it, keeps that
+    subject (a subject is left out when it stays the same); the party after it is its object."""
+    k = _joined_verb(ctx, trig)
+    if k is None or k not in ctx.event_verbs and k not in ctx.light_verbs:
+        return None
+    x = fronted_subject(ctx, k, floor) or subject_after(ctx, k + 1, trig.first) or subject_before(ctx, k, floor)
+    if x is None or x.entity is not None and x.entity == a.entity or _disagrees(ctx, trig, x):
+        return None
+    toks = ctx.doc.tokens
+    same = toks[x.first].norm.removeprefix("ال") == toks[a.first].norm.removeprefix("ال")
+    return None if same else x  # (أدان اتحاد المحامين … وطالب الاتحاد: named again)
 
 
 def previous_subject(ctx: Context, i: int) -> ActorPhrase | None:
@@ -1896,11 +1931,13 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 ctx.things.add(trig.first)
             else:
                 a = None if pronoun_subject(ctx, trig) or trig.entry.first_person and trig.entry.tense == "present" \
-                    or _subject_relative(ctx, trig, floor) \
+                    or _subject_relative(ctx, trig, floor) or fronted_noun(ctx, trig) \
                     else subject_after(ctx, trig.last, ceiling)  # (نناشد X: X is appealed to)
                 if a is not None and (_disagrees(ctx, trig, a) or _oblique_plural(ctx, trig, a)):
                     a = None  # دعا الحكومة إلى: a feminine noun after a masculine verb is its object
-                agent = _passive_agent(ctx, a, ceiling) if a is not None and p.type in FORCE_ON else None
+                if a is not None and "obj" in p.rcp and (shared := shared_subject(ctx, trig, a, floor)) is not None:
+                    rcps, a = coordinated(ctx, a, ceiling), shared  # (رحب X بـ… ووصف Y بأنه…)
+                agent = _passive_agent(ctx, a, ceiling) if a is not None and p.type in FORCE_ON and not rcps else None
                 if agent is not None and not trig.entry.rest:
                     rcps, a = [a], agent  # اعتقل خمسة أشخاص على يد قوات الأمن: a passive
                 if a is None:
@@ -2073,6 +2110,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
     if "either" in p.flags and actors and rcps and preposition(ctx, rcps[0]) == "مع" \
             and not _same_party(ctx, actors, rcps):
         return actors + rcps, rcps + actors  # تبادل إطلاق النار مع الشرطة: each fires on the other
+    if p.type == "CONSULT":  # اجتماع بجدة، التقاه في مقر إقامته بالرياض: a place after ب is the venue
+        rcps = [r for r in rcps if not (r.place and preposition(ctx, r) == "ب")]
     if not rcps:
         return actors, []
     named = {a.entity for a in actors if a.entity} | {(ctx.doc.text[a.start:a.end], a.country)

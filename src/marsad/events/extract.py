@@ -11,6 +11,7 @@ from ..text.normalize import normalize, nunated
 from ..text.segment import definite
 from .actors import LEXICON as ACTOR_WORDS
 from .actors import COUNT_HEADS, ActorPhrase
+from .arguments import _possessive as possessive_suffix
 from .arguments import (
     ADVERBIAL_STARTS,
     AGENT_VERBS,
@@ -417,6 +418,8 @@ def _event(ctx: Context, trig: Trigger, cues: list, framing: Trigger | None, ask
     endorsed = etype == "AID" and _endorsed(ctx, trig, ceiling)
     if endorsed:
         etype, cameo, rcps = "SUPPORT", ENDORSE_CAMEO, []  # يدعمون الاتفاق: an endorsement
+    if etype == "AID" and not endorsed and _declared(ctx, trig):
+        etype, cameo = "SUPPORT", ENDORSE_CAMEO  # أكدت مصر دعمها للسعودية: support in words, not aid
     if etype in HELP and p.pos == "N" and _offered(doc, trig.first, floor):
         etype, cameo = "AGREE", OFFER_CAMEO  # أبدى رغبة بلاده في مساعدة مصر: an offer to help
     if "vso" in p.flags and not (actors and actors[0].first >= trig.last):
@@ -595,6 +598,20 @@ def _endorsed(ctx: Context, trig: Trigger, ceiling: int) -> bool:
     if a is not None:
         j = a.last  # تدعم الحكومة المبادرة
     return j < ceiling and has_word(toks[j], "ENDORSED")
+
+
+def _declared(ctx: Context, trig: Trigger) -> bool:
+    """«أكدت مصر دعمها لـ…»، «أعرب عن دعمه لـ…»: a support noun with its owner's pronoun right
+    after a verb of saying (DECLARE; its subject may come between) is declared support, unless
+    a MATERIAL word after it makes it aid (دعمها العسكري)."""
+    toks = ctx.doc.tokens
+    if trig.pattern.pos != "N" or not possessive_suffix(ctx, trig):
+        return False
+    a = ctx.actor_ending.get(trig.first)
+    j = (a.first if a is not None else trig.first) - 1
+    j -= j > 0 and toks[j].norm == "عن"
+    return j >= 0 and has_word(toks[j], "DECLARE") and not (
+        trig.last < len(toks) and has_word(toks[trig.last], "MATERIAL"))
 
 
 def _posed(doc: Document, trig: Trigger, floor: int) -> bool:
