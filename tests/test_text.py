@@ -5,7 +5,7 @@ import pytest
 
 from conftest import news_articles
 from marsad.document import make_document
-from marsad.text.normalize import DELETED, normalize, normalize_with_map
+from marsad.text.normalize import DELETED, normalize, normalize_with_map, normalize_words
 from marsad.text.segment import TOKEN_RE, clitic_forms, segment
 
 
@@ -31,6 +31,12 @@ def seg(text):
 ])
 def test_normalize(raw, expected):
     assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize("count", [1, 3, 60])  # short batches translate, long ones fold
+def test_normalize_words_as_one_by_one(count):
+    words = ["الرئيسُ", "أكَّدَ", "«", "٣٥", "کابل", "مـصر", "ي\u200fوم", "x"] * count
+    assert normalize_words(words) == [normalize(w) for w in words]
 
 
 def test_offset_map_points_back_to_original():
@@ -165,3 +171,12 @@ def test_tokens_of_the_original_text_are_those_of_the_normalized_text():
         for t in doc.tokens:
             assert normalize(text[t.start:t.end]) == t.norm, text
             assert text[t.start] not in DELETED, text
+
+
+def test_token_kind_and_offsets_of_new_words():
+    doc = make_document("وقــال المُتحدث 2015 GDP ؟")
+    segment(doc)
+    assert [t.kind for t in doc.tokens] == ["word", "word", "num", "latin", "punct"]
+    assert [t.norm for t in doc.tokens] == ["وقال", "المتحدث", "2015", "GDP", "?"]
+    said, speaker = doc.tokens[:2]
+    assert said.stem_start(1) == 1 and doc.text[speaker.stem_start(0):speaker.end] == "المُتحدث"

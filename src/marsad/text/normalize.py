@@ -82,6 +82,15 @@ def normalize(s: str) -> str:
     return out
 
 
+def normalize_words(words: list[str]) -> list[str]:
+    """The matching forms of many strings without white space (new tokens), normalized together:
+    one pass over their joined text costs a fraction of a ``normalize`` per word."""
+    joined = "\n".join(words)
+    if len(joined) < _SHORT:
+        return joined.translate(_TABLE).split("\n")
+    return _fold(_DELETED_RE.sub("", joined)).split("\n")
+
+
 class OffsetMap:
     """Maps indices of the normalized text to original offsets.
 
