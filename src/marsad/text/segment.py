@@ -81,17 +81,17 @@ def clitic_forms(word: str) -> list[tuple[str, int]]:
     """Readings of an Arabic word as (stem, prefix length): the word itself first,
     then with و/ف, ب/ل/ك, لل→ال and future س removed (stems of ≥ 2 letters)."""
     forms = [(word, 0)]
-    bases = [(word, 0)]
-    if len(word) > MIN_STEM + 1 and word[0] in CONJUNCTIONS:
-        bases.append((word[1:], 1))
-        forms.append((word[1:], 1))
-    for base, k in bases:
-        if base.startswith("لل") and len(base) > 3:
-            forms.append(("ال" + base[2:], k))
-        if len(base) > MIN_STEM + 1 and base[0] in PREPOSITIONS:
-            forms.append((base[1:], k + 1))
-        if len(base) > MIN_STEM + 2 and base[0] == FUTURE and base[1] in IMPERFECT:
-            forms.append((base[1:], k + 1))
+    k = 0
+    if len(word) > MIN_STEM + 1 and word[0] in CONJUNCTIONS:  # و/ف come first: strip them,
+        word = word[1:]                                        # then read the rest alike
+        k = 1
+        forms.append((word, k))
+    if word.startswith("لل") and len(word) > 3:
+        forms.append(("ال" + word[2:], k))
+    if len(word) > MIN_STEM + 1 and word[0] in PREPOSITIONS:
+        forms.append((word[1:], k + 1))
+    if len(word) > MIN_STEM + 2 and word[0] == FUTURE and word[1] in IMPERFECT:
+        forms.append((word[1:], k + 1))
     return forms
 
 
