@@ -33,6 +33,12 @@ def test_normalize(raw, expected):
     assert normalize(raw) == expected
 
 
+@pytest.mark.parametrize("count", [1, 3, 60])  # short batches translate, long ones fold
+def test_normalize_all_as_one_by_one(count):
+    words = ["الرئيسُ", "أكَّدَ", "«", "٣٥", "کابل", "مـصر", "ي\u200fوم", "x"] * count
+    assert normalize_all(words) == [normalize(w) for w in words]
+
+
 def test_offset_map_points_back_to_original():
     text = "قالَ الـرئيسُ: «سنُعيد ٣ سفراء»"
     norm, m = normalize_with_map(text)
@@ -167,9 +173,17 @@ def test_tokens_of_the_original_text_are_those_of_the_normalized_text():
             assert text[t.start] not in DELETED, text
 
 
-def test_normalize_all_equals_normalize_of_each():
-    words = ["أَحْمَد", "مُسْتَشْفَى", "ـــالقدس", "\u200fإيران", "٢٠١٥", "«حماس»", "", "a\u00a0b"]
-    assert normalize_all(words) == [normalize(w) for w in words]
-    assert normalize_all(words * 30) == [normalize(w) for w in words * 30]  # a long text
-    assert normalize_all(words + ["سطر\nثان"]) == [normalize(w) for w in words + ["سطر\nثان"]]
+def test_normalize_all_of_phrases_with_spaces_or_line_breaks():
+    phrases = ["أَحْمَد", "مُسْتَشْفَى", "ـــالقدس", "\u200fإيران", "٢٠١٥", "«حماس»", "", "a\u00a0b"]
+    assert normalize_all(phrases * 30) == [normalize(w) for w in phrases * 30]
+    assert normalize_all(phrases + ["سطر\nثان"]) == [normalize(w) for w in phrases + ["سطر\nثان"]]
     assert normalize_all([]) == []
+
+
+def test_token_kind_and_offsets_of_new_words():
+    doc = make_document("وقــال المُتحدث 2015 GDP ؟")
+    segment(doc)
+    assert [t.kind for t in doc.tokens] == ["word", "word", "num", "latin", "punct"]
+    assert [t.norm for t in doc.tokens] == ["وقال", "المتحدث", "2015", "GDP", "?"]
+    said, speaker = doc.tokens[:2]
+    assert said.stem_start(1) == 1 and doc.text[speaker.stem_start(0):speaker.end] == "المُتحدث"

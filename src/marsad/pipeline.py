@@ -22,7 +22,7 @@ DEFAULT_STAGES = tuple(STAGES)
 # Allocations between young-generation garbage collections (CPython's default is 700): a
 # document allocates tens of thousands of objects that die with it, and each early collection
 # mostly re-scans the live document.
-GC_YOUNG_THRESHOLD = 5_000
+GC_YOUNG_THRESHOLD = 20_000
 
 
 def load_stage(name: str) -> Callable[[Document], None]:

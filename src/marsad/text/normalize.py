@@ -83,9 +83,11 @@ def normalize(s: str) -> str:
 
 
 def normalize_all(strings: list[str]) -> list[str]:
-    """``normalize`` of each string. A data file's strings are normalized as one text:
-    normalizing works character by character, and one call costs far less than a call each."""
-    out = normalize("\n".join(strings)).split("\n")
+    """``normalize`` of each string, normalized together (a lexicon's phrases, an article's new
+    tokens): normalizing works character by character, and one pass over the joined text costs a
+    fraction of a call per string. Nothing is cached."""
+    joined = "\n".join(strings)
+    out = (joined.translate(_TABLE) if len(joined) < _SHORT else _fold(_DELETED_RE.sub("", joined))).split("\n")
     return out if len(out) == len(strings) else list(map(normalize, strings))  # a line break in one
 
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import partial
+from functools import lru_cache, partial
 from itertools import accumulate, compress
 from operator import is_
 
 from ..document import Document, Sentence, Token
-from .normalize import DELETED, FOLDED, normalize, normalize_with_map
+from .normalize import DELETED, FOLDED, normalize_all, normalize_with_map
 
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06fa-\u06ff"
 LATIN_LETTERS = "A-Za-z\u00c0-\u024f"
@@ -81,17 +81,17 @@ def clitic_forms(word: str) -> list[tuple[str, int]]:
     """Readings of an Arabic word as (stem, prefix length): the word itself first,
     then with و/ف, ب/ل/ك, لل→ال and future س removed (stems of ≥ 2 letters)."""
     forms = [(word, 0)]
-    bases = [(word, 0)]
-    if len(word) > MIN_STEM + 1 and word[0] in CONJUNCTIONS:
-        bases.append((word[1:], 1))
-        forms.append((word[1:], 1))
-    for base, k in bases:
-        if base.startswith("لل") and len(base) > 3:
-            forms.append(("ال" + base[2:], k))
-        if len(base) > MIN_STEM + 1 and base[0] in PREPOSITIONS:
-            forms.append((base[1:], k + 1))
-        if len(base) > MIN_STEM + 2 and base[0] == FUTURE and base[1] in IMPERFECT:
-            forms.append((base[1:], k + 1))
+    k = 0
+    if len(word) > MIN_STEM + 1 and word[0] in CONJUNCTIONS:  # و/ف come first: strip them,
+        word = word[1:]                                        # then read the rest alike
+        k = 1
+        forms.append((word, k))
+    if word.startswith("لل") and len(word) > 3:
+        forms.append(("ال" + word[2:], k))
+    if len(word) > MIN_STEM + 1 and word[0] in PREPOSITIONS:
+        forms.append((word[1:], k + 1))
+    if len(word) > MIN_STEM + 2 and word[0] == FUTURE and word[1] in IMPERFECT:
+        forms.append((word[1:], k + 1))
     return forms
 
 
@@ -118,24 +118,30 @@ def _lexemes(tokens: list) -> list[tuple[str, str, tuple, tuple | None]]:
         return lexemes
     if len(_LEXEMES) > WORD_CACHE_SIZE:  # bounded memory on endless vocabularies
         _LEXEMES.clear()
-    for k in compress(range(len(tokens)), map(_is_none, lexemes)):
-        lexemes[k] = _LEXEMES.get(tokens[k]) or _lexeme(tokens[k])
+    missing = list(compress(range(len(tokens)), map(_is_none, lexemes)))
+    _learn_lexemes(list(dict.fromkeys([tokens[k] for k in missing])))
+    for k in missing:
+        lexemes[k] = _LEXEMES[tokens[k]]
     return lexemes
 
 
-def _lexeme(token: str) -> tuple[str, str, tuple, tuple | None]:
-    word = normalize(token)
-    readings = tuple(clitic_forms(word)) if word[0] in _CLITIC_INITIALS else ((word, 0),)
-    lexeme = _LEXEMES[token] = (word, TOKEN_RE.match(word).lastgroup, readings,
-                                _char_offsets(token, word))
-    return lexeme
+def _learn_lexemes(new: list[str]) -> None:
+    """Caches the lexemes of tokens not seen before, normalized in one batch."""
+    for token, word in zip(new, normalize_all(new)):
+        readings = tuple(clitic_forms(word)) if word[0] in _CLITIC_INITIALS else ((word, 0),)
+        offsets = None if len(word) == len(token) else _char_offsets(token, word)
+        _LEXEMES[token] = (word, _kind(word[0]), readings, offsets)
+
+
+@lru_cache(maxsize=4096)
+def _kind(first: str) -> str:
+    """The kind of a token, which its first character decides."""
+    return TOKEN_RE.match(first).lastgroup
 
 
 def _char_offsets(token: str, word: str) -> tuple[int, ...] | None:
-    """Offset in the token of each character of its normalized ``word`` when characters were
-    deleted inside it (diacritics, tatweel); None when they are the same."""
-    if len(word) == len(token):
-        return None
+    """Offset in the token of each character of its shorter normalized ``word`` when characters
+    were deleted inside it (diacritics, tatweel); None when deleted only at the end."""
     kept = tuple(k for k, ch in enumerate(token) if ch not in DELETED)
     return None if kept[-1] == len(kept) - 1 else kept  # deleted only at the end
 
