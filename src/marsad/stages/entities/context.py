@@ -20,10 +20,6 @@ COUNTRY_CUES = PLACE_CUES | frozenset("في من الي مع دوله جمهور
 TIME_WORDS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس غدا "
                        "صباح مساء".split())
 PROCLITICS = frozenset("وفبلك")
-# The shared-matcher lexicons this stage reads.
-LEXICONS = ("countries", "nisba", "places", "people", "organizations", "facilities",
-            "person_titles", "org_heads", "actor_nouns", "given_names", "country_refs",
-            "place_nouns", "org_refs", "group_refs", "event_triggers", "doc_nisba")
 NAME_LINKS = frozenset("بن ابن بنت ابو ابي ال عبد".split())
 FUNCTION_WORDS = frozenset("في من الي عن مع ان انه او ثم حتي التي الذي الذين اللذين اللتين "
                            "هذا هذه ذلك تلك هو هي هم كما لدي لدى بعد قبل منذ خلال بين امس اليوم "
@@ -60,8 +56,7 @@ class Context:
         self.tokens = doc.tokens
         self.n = len(doc.tokens)
         self.norms = [t.norm for t in doc.tokens]
-        self.by_lex = {name: _longest_by_first(doc.matches_by_lexicon.get(name, ()))
-                       for name in LEXICONS}
+        self.by_lex = _LongestByFirst(doc.matches_by_lexicon)
         self.given = given_names()
         self.common = common_words()
         self.known_words = kb.name_words()
@@ -142,6 +137,19 @@ class Context:
                         out.append((i, w, start))
                 at = norm.find(w, end)
         out.sort()
+        return out
+
+
+class _LongestByFirst(dict):
+    """Lexicon name → {first token: longest match}, grouped when first asked for (most
+    documents never ask for some lexicons)."""
+
+    def __init__(self, matches_by_lexicon: dict):
+        super().__init__()
+        self.matches = matches_by_lexicon
+
+    def __missing__(self, name: str) -> dict[int, Any]:
+        out = self[name] = _longest_by_first(self.matches.get(name, ()))
         return out
 
 
