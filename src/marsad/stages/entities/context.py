@@ -155,7 +155,10 @@ class _LongestByFirst(dict):
 
 def _longest_by_first(matches) -> dict[int, Any]:
     """First token → the longest of ``matches`` starting there (the first one of equal length)."""
-    longest: dict[int, Any] = {}
+    longest = {m.first: m for m in matches}
+    if len(longest) == len(matches):
+        return longest                      # one match at each token: most lexicons, mostly
+    longest = {}
     for m in matches:
         old = longest.get(m.first)
         if old is None or m.last > old.last:

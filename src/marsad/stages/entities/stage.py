@@ -326,6 +326,7 @@ def _name(doc: Document, ent) -> str:
             return known
     text = doc.text
     names = [m for m in ent.mentions if m.kind == "name"]
-    best = max(names, key=lambda m: (not text.startswith("لل", m.start), m.end - m.start, -m.start))
+    best = names[0] if len(names) == 1 else \
+        max(names, key=lambda m: (not text.startswith("لل", m.start), m.end - m.start, -m.start))
     name = text[best.start:best.end].strip(INVISIBLE)
     return "ال" + name[2:] if name.startswith("لل") else name  # للمملكة → المملكة
