@@ -20,6 +20,11 @@ COUNTRY_CUES = PLACE_CUES | frozenset("في من الي مع دوله جمهور
 TIME_WORDS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس غدا "
                        "صباح مساء".split())
 PROCLITICS = frozenset("وفبلك")
+# The shared-matcher lexicons this stage reads, grouped by first token for every document;
+# ``at`` groups others (event_triggers: read for few documents) on first use.
+LEXICONS = ("countries", "nisba", "places", "people", "organizations", "facilities",
+            "person_titles", "org_heads", "actor_nouns", "given_names", "country_refs",
+            "place_nouns", "group_refs", "doc_nisba")
 NAME_LINKS = frozenset("بن ابن بنت ابو ابي ال عبد".split())
 FUNCTION_WORDS = frozenset("في من الي عن مع ان انه او ثم حتي التي الذي الذين اللذين اللتين "
                            "هذا هذه ذلك تلك هو هي هم كما لدي لدى بعد قبل منذ خلال بين امس اليوم "
@@ -56,7 +61,8 @@ class Context:
         self.tokens = doc.tokens
         self.n = len(doc.tokens)
         self.norms = [t.norm for t in doc.tokens]
-        self.by_lex = _LongestByFirst(doc.matches_by_lexicon)
+        self.by_lex = {name: _longest_by_first(doc.matches_by_lexicon.get(name, ()))
+                       for name in LEXICONS}
         self.given = given_names()
         self.common = common_words()
         self.known_words = kb.name_words()
@@ -64,13 +70,25 @@ class Context:
 
     def at(self, lexicon: str) -> dict[int, Any]:
         """First token → longest match of ``lexicon`` starting there."""
-        return self.by_lex[lexicon]
+        try:
+            return self.by_lex[lexicon]
+        except KeyError:
+            found = self.by_lex[lexicon] = _longest_by_first(
+                self.doc.matches_by_lexicon.get(lexicon, ()))
+            return found
 
     def longest(self, i: int, lexicon: str):
-        return self.by_lex[lexicon].get(i)
+        try:
+            return self.by_lex[lexicon].get(i)
+        except KeyError:
+            return self.at(lexicon).get(i)
 
     def word(self, i: int) -> str:
-        return self.norms[i] if 0 <= i < self.n else ""
+        """Token i's normalized word; "" outside the text (rare: no bounds test up front)."""
+        try:
+            return self.norms[i] if i >= 0 else ""
+        except IndexError:
+            return ""
 
     def form_in(self, i: int, words) -> tuple | None:
         """The first clitic reading (stem, start) of token i that is in ``words``."""
@@ -137,19 +155,6 @@ class Context:
                         out.append((i, w, start))
                 at = norm.find(w, end)
         out.sort()
-        return out
-
-
-class _LongestByFirst(dict):
-    """Lexicon name → {first token: longest match}, grouped when first asked for (most
-    documents never ask for some lexicons)."""
-
-    def __init__(self, matches_by_lexicon: dict):
-        super().__init__()
-        self.matches = matches_by_lexicon
-
-    def __missing__(self, name: str) -> dict[int, Any]:
-        out = self[name] = _longest_by_first(self.matches.get(name, ()))
         return out
 
 
