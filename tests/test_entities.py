@@ -128,3 +128,21 @@ def test_place_table():
     assert by_name["الباب"].needs_cue and by_name["الباب"].iso3 == "SYR"
     assert by_name["البحر الأحمر"].type == "LOC"
     assert by_name["مسقط رأس"].type == "BLOCK"
+
+
+def test_context_words_and_longest_matches():
+    from types import SimpleNamespace
+
+    from marsad.stages.entities.context import Context, _longest_by_first
+
+    doc = annotate("قال وزير الخارجية السعودي عادل الجبير في الرياض", None)
+    ctx = Context(doc)
+    assert ctx.word(0) == doc.tokens[0].norm and ctx.word(ctx.n - 1) == doc.tokens[-1].norm
+    assert ctx.word(-1) == ctx.word(ctx.n) == ctx.word(ctx.n + 5) == ""
+    assert ctx.at("event_triggers") is ctx.at("event_triggers")      # grouped once, on demand
+    assert ctx.longest(ctx.n + 1, "event_triggers") is None
+    m = SimpleNamespace
+    a, b, c, d = m(first=0, last=1), m(first=0, last=3), m(first=0, last=3), m(first=4, last=5)
+    longest = _longest_by_first([a, b, c, d])
+    assert list(longest) == [0, 4] and longest[0] is b and longest[4] is d  # the first longest
+    assert list(_longest_by_first([a, d])) == [0, 4]

@@ -196,8 +196,7 @@ def maritime(doc, i: int) -> bool:
 
 def _nationality(ctx: Context, k: int) -> tuple | None:
     """«من الجنسية الباكستانية»، «يحملون الجنسية السورية» at token k: (end, country) of the nisba."""
-    words = (ctx.word(k), ctx.word(k + 1))
-    if words[0] in NATIONALITY_BEFORE and words[1] in NATIONALITY:
+    if ctx.word(k) in NATIONALITY_BEFORE and ctx.word(k + 1) in NATIONALITY:
         return ctx.nisba_at(k + 2)
     return None
 

@@ -20,10 +20,11 @@ COUNTRY_CUES = PLACE_CUES | frozenset("في من الي مع دوله جمهور
 TIME_WORDS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس غدا "
                        "صباح مساء".split())
 PROCLITICS = frozenset("وفبلك")
-# The shared-matcher lexicons this stage reads.
+# The shared-matcher lexicons this stage reads, grouped by first token for every document;
+# ``at`` groups others (event_triggers: read for few documents) on first use.
 LEXICONS = ("countries", "nisba", "places", "people", "organizations", "facilities",
             "person_titles", "org_heads", "actor_nouns", "given_names", "country_refs",
-            "place_nouns", "org_refs", "group_refs", "event_triggers", "doc_nisba")
+            "place_nouns", "group_refs", "doc_nisba")
 NAME_LINKS = frozenset("بن ابن بنت ابو ابي ال عبد".split())
 FUNCTION_WORDS = frozenset("في من الي عن مع ان انه او ثم حتي التي الذي الذين اللذين اللتين "
                            "هذا هذه ذلك تلك هو هي هم كما لدي لدى بعد قبل منذ خلال بين امس اليوم "
@@ -69,13 +70,25 @@ class Context:
 
     def at(self, lexicon: str) -> dict[int, Any]:
         """First token → longest match of ``lexicon`` starting there."""
-        return self.by_lex[lexicon]
+        try:
+            return self.by_lex[lexicon]
+        except KeyError:
+            found = self.by_lex[lexicon] = _longest_by_first(
+                self.doc.matches_by_lexicon.get(lexicon, ()))
+            return found
 
     def longest(self, i: int, lexicon: str):
-        return self.by_lex[lexicon].get(i)
+        try:
+            return self.by_lex[lexicon].get(i)
+        except KeyError:
+            return self.at(lexicon).get(i)
 
     def word(self, i: int) -> str:
-        return self.norms[i] if 0 <= i < self.n else ""
+        """Token i's normalized word; "" outside the text (rare: no bounds test up front)."""
+        try:
+            return self.norms[i] if i >= 0 else ""
+        except IndexError:
+            return ""
 
     def form_in(self, i: int, words) -> tuple | None:
         """The first clitic reading (stem, start) of token i that is in ``words``."""
@@ -147,7 +160,10 @@ class Context:
 
 def _longest_by_first(matches) -> dict[int, Any]:
     """First token → the longest of ``matches`` starting there (the first one of equal length)."""
-    longest: dict[int, Any] = {}
+    longest = {m.first: m for m in matches}
+    if len(longest) == len(matches):
+        return longest                      # one match at each token: most lexicons, mostly
+    longest = {}
     for m in matches:
         old = longest.get(m.first)
         if old is None or m.last > old.last:

@@ -3,6 +3,7 @@ nominals by office + country (or the person in focus), بلاده by the focus p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from ...record import NON_STATE_CODES
@@ -192,6 +193,7 @@ POLITICAL_SECTORS = frozenset("GOV LEG JUD MIL COP SPY PTY OPP REB".split())
 SPORTS_WORDS = frozenset(normalize(w) for w in "مباراة المباراة الدوري دوري نادي النادي المنتخب "
                          "اللاعب لاعب بطولة البطولة الملعب المدرب هدفين".split())
 ARMED_SECTORS = frozenset(["REB", "UAF"])
+_after_first_letter = itemgetter(slice(1, None))    # والدوري → الدوري
 COMPOUND_ENDS = frozenset(["الله", "الدين", "الرحمن"])   # نصر الله، ناصر الدين: no fragment
 
 
@@ -492,7 +494,7 @@ def _sports(ctx: Context, i: int, seen: dict) -> bool:
         sent = ctx.doc.sentences[k]
         words = ctx.norms[sent.first_token:sent.last_token]
         seen[k] = not SPORTS_WORDS.isdisjoint(words) \
-            or not SPORTS_WORDS.isdisjoint([w[1:] for w in words])
+            or not SPORTS_WORDS.isdisjoint(map(_after_first_letter, words))
     return seen[k]
 
 

@@ -81,8 +81,8 @@ def known_names(ctx: Context) -> list[Cand]:
                     c.extra["titled"] = True  # «الملك عبدالله» loses to «عبدالله الثاني» after it
                 out.append(c)
     _homographs(ctx, out)
-    return [_quoted_media(ctx, c) or c if ctx.word(c.first - 1) in QUOTES
-            and c.key[0] in "CP" else c for c in out]
+    return [_quoted_media(ctx, c) or c if c.key[0] in "CP"
+            and ctx.word(c.first - 1) in QUOTES else c for c in out]
 
 
 def lone_surnames(ctx: Context, known: list[Cand]) -> list[Cand]:

@@ -1,7 +1,7 @@
 """Pipeline stage: entities, their mentions, and actor phrases (see notes/contract.md)."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from itertools import compress, count
 from operator import attrgetter
 
@@ -81,7 +81,7 @@ class EntityStage:
         coref.country_pronouns(ctx, ents, taken)
         _namesake_towns(ents)
         home = coref.main_country(ents, ctx)
-        _code(ents, ctx, home, lambda: _arab_home(ents, ctx), _club_country(ctx))
+        _code(ents, ctx, home, lambda: _arab_home(ents, ctx), cache(partial(_club_country, ctx)))
         _emit(doc, ctx, ents, nominals, home)
 
 
@@ -137,7 +137,9 @@ def _covered(cands) -> set[int]:
 
 
 def _code(ents: coref.Entities, ctx: Context, home: str | None, arab_home,
-          club: str | None = None) -> None:
+          club_country=lambda: None) -> None:
+    """Countries and sectors of the entities. ``arab_home()`` and ``club_country()`` are asked
+    only about a person left without a country."""
     located: dict = {}
     place_at = None
     for ent in ents.all():
@@ -169,8 +171,8 @@ def _code(ents: coref.Entities, ctx: Context, home: str | None, arab_home,
             states = abroad_heads()[ent.head]   # مجلس الشيوخ: the home's only if it has one
             ent.country = _named_alike(ctx, ents, ent) or (home if home in states else None)
             continue
-        if not ent.country and ent.type == "PER" and club is not None:
-            ent.country = club          # a Saudi club's players at their camp in Austria: SAU
+        if not ent.country and ent.type == "PER" and club_country() is not None:
+            ent.country = club_country()    # a Saudi club's players at their camp in Austria
         if not ent.country:
             abroad = ent.type == "PER" and home not in ARAB_STATES and ent.entry is None \
                 and _arab_surname(ctx, ent)
@@ -324,6 +326,7 @@ def _name(doc: Document, ent) -> str:
             return known
     text = doc.text
     names = [m for m in ent.mentions if m.kind == "name"]
-    best = max(names, key=lambda m: (not text.startswith("لل", m.start), m.end - m.start, -m.start))
+    best = names[0] if len(names) == 1 else \
+        max(names, key=lambda m: (not text.startswith("لل", m.start), m.end - m.start, -m.start))
     name = text[best.start:best.end].strip(INVISIBLE)
     return "ال" + name[2:] if name.startswith("لل") else name  # للمملكة → المملكة
