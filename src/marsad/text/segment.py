@@ -90,7 +90,7 @@ def clitic_forms(word: str) -> list[tuple[str, int]]:
         forms.append(("ال" + word[2:], k))
     if len(word) > MIN_STEM + 1 and word[0] in PREPOSITIONS:
         forms.append((word[1:], k + 1))
-    if len(word) > MIN_STEM + 2 and word[0] == FUTURE and word[1] in IMPERFECT:
+    if len(word) > MIN_STEM + 1 and word[0] == FUTURE and word[1] in IMPERFECT:
         forms.append((word[1:], k + 1))
     return forms
 

@@ -381,8 +381,8 @@ def _name_word(ctx: Context, j: int, w: str) -> bool:
         return False
     if w.startswith("ال") and w.endswith("يه"):       # القرآنية: a feminine adjective
         return False
-    return not any(stem in ctx.common or stem in FUNCTION_WORDS
-                   for stem, _ in ctx.tokens[j].readings[1:])
+    return ctx.word(j - 1) in GENEALOGY or not any(  # بن سيعد: a name, not «will count»
+        stem in ctx.common or stem in FUNCTION_WORDS for stem, _ in ctx.tokens[j].readings[1:])
 
 
 def _place_surname(ctx: Context, j: int, cand: Cand) -> bool:
