@@ -1398,6 +1398,13 @@ def _accused_after_agent(ctx: Context, trig: Trigger, g: ActorPhrase) -> ActorPh
     return h if word.startswith("ب") and len(word) > 3 and k not in ctx.actor_at else None
 
 
+def _titled_genitive(ctx: Context, trig: Trigger) -> bool:
+    """The noun's genitive is an official's title that makes no actor phrase (أمين المدينة)."""
+    k, toks = trig.last, ctx.doc.tokens
+    return k < len(toks) and k not in ctx.actor_at and not definite(ctx.doc.text, toks[k - 1]) \
+        and toks[k].norm.removeprefix("ال") in TITLES  # (خلال الزيارة وكيل المحافظ: no genitive)
+
+
 def _victim(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     """«أدان اغتيال النائب العام»، «ندد بالتفجير في مسجد بعسير»: a party within the condemned act
     of force suffered it (or is where it was), not blamed. The doer named by a clause (الذي
@@ -2058,6 +2065,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 actors = coordinated(ctx, a, ceiling)
             elif "ownactor" in p.flags or venue:
                 a = None  # «لكي تؤدي محادثات جنيف لنتائج»: named talks, no party of their own
+            elif p.gen == "actor" and _titled_genitive(ctx, trig):
+                a = None  # زيارة أمين المدينة: an official not made out acts, not one named far
             elif object_of_event(ctx, trig.first, floor):
                 a = ctx.actor_ending.get(trig.first)  # اتهم X الفيلق بتسليح…: the accused acts
                 if a is not None and a.first >= floor and not a.place and (
