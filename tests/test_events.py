@@ -115,6 +115,15 @@ def test_compound_actor_is_one_event():
         assert len(agree) == 1 and len(agree[0].actor) == 2, text
 
 
+def test_titled_genitive_takes_no_far_actor():
+    """زيارة أمين المدينة: the unnamed official visits, never the emir named in the clause before."""
+    text = ("واستقبل أمير منطقة الرياض الأمير فيصل بن بندر أمس، وجرى خلال اللقاء بحث زيارة "
+            "أمين المدينة للمنطقة.")
+    rec = default_pipeline()(text, date="2015-08-01")
+    visits = [e for e in rec.events if e.trigger.text == "زيارة"]
+    assert all("فيصل" not in a.text for e in visits for a in e.actor), [_show(e.actor) for e in visits]
+
+
 # Repeat mentions: (case, text, event type, how many events of that type the text holds).
 EVENT_COUNTS = [
     ("same happening told twice",

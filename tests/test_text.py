@@ -61,6 +61,8 @@ def test_identity_map_when_nothing_is_deleted():
     ("وللحكومة", "الحكومه", 1),
     ("سيزور", "يزور", 1),
     ("وسيزور", "يزور", 2),
+    ("سيصل", "يصل", 1),
+    ("وستقف", "تقف", 2),
     ("كالعادة", "العاده", 1),
 ])
 def test_clitic_forms(word, stem, prefix):
@@ -70,6 +72,8 @@ def test_clitic_forms(word, stem, prefix):
 def test_clitic_forms_keep_short_stems_whole():
     assert clitic_forms("بل") == [("بل", 0)]
     assert ("ن", 1) not in clitic_forms("بن")
+    assert clitic_forms("سير") == [("سير", 0)]
+    assert clitic_forms("سيصل", short_future=False) == [("سيصل", 0)]  # as the NER models learnt
 
 
 def test_clitic_stem_offsets_are_in_original_text():

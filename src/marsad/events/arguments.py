@@ -1293,6 +1293,8 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
                     break  # رحب بإعلان القاهرة، دعم من يتحرك ضد الأكراد في العراق: no party
                 if a is not None and k > j + 1 and _located(ctx, a) and not _people_in(ctx, a):
                     break  # على فندق بمدينة سوسة: where the target is
+                if a is not None and trig.pattern.type == "ACCUSE" and _victim(ctx, trig, a):
+                    break
                 if a is not None and a not in used and not _chair(ctx, a):
                     return coordinated(ctx, a, limit)
                 if k == j + 1 and k in ctx.nisba and word in PREPOSITIONS and trig.pattern.type in FORCE_ON:
@@ -1305,7 +1307,7 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
             titles.append(a)  # ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء: the subject's titles
             continue
         if a is None or a in used or _other_clause(ctx, a, trig) or _chair(ctx, a) or _title_complement(ctx, a) \
-                or _heads_party(ctx, a, used) \
+                or _heads_party(ctx, a, used) or trig.pattern.type == "ACCUSE" and _victim(ctx, trig, a) \
                 or _agent_of_participle(toks, a.first - 1) or (
                 a.place and (trig.pattern.mode in PERSONAL or "party" in trig.pattern.flags
                              or locative_place(ctx.doc, a.first)
@@ -1394,6 +1396,27 @@ def _accused_after_agent(ctx: Context, trig: Trigger, g: ActorPhrase) -> ActorPh
         k += 1  # (المسلحين الأكراد: an adjective of the accused)
     word = toks[k].norm
     return h if word.startswith("ب") and len(word) > 3 and k not in ctx.actor_at else None
+
+
+def _titled_genitive(ctx: Context, trig: Trigger) -> bool:
+    """The noun's genitive is an official's title that makes no actor phrase (أمين المدينة)."""
+    k, toks = trig.last, ctx.doc.tokens
+    return k < len(toks) and k not in ctx.actor_at and not definite(ctx.doc.text, toks[k - 1]) \
+        and toks[k].norm.removeprefix("ال") in TITLES  # (خلال الزيارة وكيل المحافظ: no genitive)
+
+
+def _victim(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
+    """«أدان اغتيال النائب العام»، «ندد بالتفجير في مسجد بعسير»: a party within the condemned act
+    of force suffered it (or is where it was), not blamed. The doer named by a clause (الذي
+    شنه الحوثيون), by على يد / من قبل, or as the genitive before a ل object (استهداف الحوثيين
+    للمدنيين) is."""
+    toks = ctx.doc.tokens
+    act = next((k for k in range(trig.last, a.first) if ctx.noun_types.get(k) in FORCE_ON), None)
+    if act is None or any(toks[j].norm in RELATIVES or j in ctx.verbs or (toks[j - 1].norm, toks[j].norm)
+                          in AGENT_PAIRS or toks[j].norm in AGENT_SINGLE for j in range(act + 1, a.first)):
+        return False
+    nxt = toks[a.last] if a.last < len(toks) else None
+    return a.first > act + 1 or nxt is None or not (nxt.norm[0] == "ل" and len(nxt.readings) > 1)
 
 
 def _chair(ctx: Context, a: ActorPhrase) -> bool:
@@ -2042,6 +2065,8 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 actors = coordinated(ctx, a, ceiling)
             elif "ownactor" in p.flags or venue:
                 a = None  # «لكي تؤدي محادثات جنيف لنتائج»: named talks, no party of their own
+            elif p.gen == "actor" and _titled_genitive(ctx, trig):
+                a = None  # زيارة أمين المدينة: an official not made out acts, not one named far
             elif object_of_event(ctx, trig.first, floor):
                 a = ctx.actor_ending.get(trig.first)  # اتهم X الفيلق بتسليح…: the accused acts
                 if a is not None and a.first >= floor and not a.place and (

@@ -33,7 +33,7 @@ def gold_spans(tagger, labels: list[str]) -> list[tuple[int, int, str]]:
 
 
 def core(word: str) -> str:
-    return clitic_forms(word)[-1][0] if word_shape(word) == "ar" else word
+    return clitic_forms(word, short_future=False)[-1][0] if word_shape(word) == "ar" else word
 
 
 def score(tagger, sentences: list, doc_size: int = 1) -> dict:

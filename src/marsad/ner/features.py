@@ -65,7 +65,7 @@ def word_attributes(w: str, tables: WordTables) -> list[str]:
         if shape == "num":
             attrs.append("len=%d" % min(len(w), 5))
         return attrs
-    forms = clitic_forms(w) if len(w) > 2 else [(w, 0)]
+    forms = clitic_forms(w, short_future=False) if len(w) > 2 else [(w, 0)]
     stem = forms[-1][0]
     core = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
     if clusters and stem != w:
@@ -93,7 +93,7 @@ def word_vector(w: str, tables: WordTables):
     """The vector of the word, else of its clitic-stripped stem (None when neither has one)."""
     vector = tables.vectors.get(w)
     if vector is None and len(w) > 2 and word_shape(w) == "ar":
-        vector = tables.vectors.get(clitic_forms(w)[-1][0])
+        vector = tables.vectors.get(clitic_forms(w, short_future=False)[-1][0])
     return vector
 
 

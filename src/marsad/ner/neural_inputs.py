@@ -31,7 +31,7 @@ class Vocab(NamedTuple):
 def vector_row(w: str, rows: dict) -> int:
     row = rows.get(w, 0)
     if not row and len(w) > 2 and word_shape(w) == "ar":
-        row = rows.get(clitic_forms(w)[-1][0], 0)
+        row = rows.get(clitic_forms(w, short_future=False)[-1][0], 0)
     return row
 
 

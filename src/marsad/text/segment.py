@@ -77,9 +77,10 @@ CLOSERS = '"»”)\']'
 MAX_QUOTED_SENTENCE = 600
 
 
-def clitic_forms(word: str) -> list[tuple[str, int]]:
+def clitic_forms(word: str, short_future: bool = True) -> list[tuple[str, int]]:
     """Readings of an Arabic word as (stem, prefix length): the word itself first,
-    then with و/ف, ب/ل/ك, لل→ال and future س removed (stems of ≥ 2 letters)."""
+    then with و/ف, ب/ل/ك, لل→ال and future س removed (stems of ≥ 2 letters; of ≥ 3 after
+    س, or ≥ 4 without ``short_future``, as the NER models were trained: سيصل stays whole)."""
     forms = [(word, 0)]
     k = 0
     if len(word) > MIN_STEM + 1 and word[0] in CONJUNCTIONS:  # و/ف come first: strip them,
@@ -90,7 +91,7 @@ def clitic_forms(word: str) -> list[tuple[str, int]]:
         forms.append(("ال" + word[2:], k))
     if len(word) > MIN_STEM + 1 and word[0] in PREPOSITIONS:
         forms.append((word[1:], k + 1))
-    if len(word) > MIN_STEM + 2 and word[0] == FUTURE and word[1] in IMPERFECT:
+    if len(word) > MIN_STEM + 2 - short_future and word[0] == FUTURE and word[1] in IMPERFECT:
         forms.append((word[1:], k + 1))
     return forms
 

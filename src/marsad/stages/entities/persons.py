@@ -381,8 +381,16 @@ def _name_word(ctx: Context, j: int, w: str) -> bool:
         return False
     if w.startswith("ال") and w.endswith("يه"):       # القرآنية: a feminine adjective
         return False
-    return not any(stem in ctx.common or stem in FUNCTION_WORDS
-                   for stem, _ in ctx.tokens[j].readings[1:])
+    if ctx.word(j - 1) in GENEALOGY:
+        return True                                   # بن سيعد: a name, not «will count»
+    return not _his(ctx, j) and not any(stem in ctx.common or stem in FUNCTION_WORDS
+                                        for stem, _ in ctx.tokens[j].readings[1:])
+
+
+def _his(ctx: Context, j: int) -> bool:
+    """دعمه، موقفه: a common word with «his» (ه as written, not ة)."""
+    w = ctx.word(j)
+    return w.endswith("ه") and ctx.doc.text[ctx.tokens[j].end - 1] == "ه" and w[:-1] in ctx.common
 
 
 def _place_surname(ctx: Context, j: int, cand: Cand) -> bool:
