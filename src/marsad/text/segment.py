@@ -225,12 +225,13 @@ def _sentence_ends(text: str, tokens: list[Token], starts: list, ends: list,
     quoted = _merged(_quote_spans(marks))
     last = set()
     for at, ch in marks:
-        i = bisect_left(starts, at)
         if ch == "\n":
-            last.add(i - 1)
-        elif ch in _BOUNDARY_CHARS and i + 1 < n and starts[i] == at and tokens[i].kind == "punct" \
-                and _ends_sentence(text, tokens, starts, ends, i, quoted):
-            last.add(_extend_over_closing_quotes(text, tokens, starts, ends, i))
+            last.add(bisect_left(starts, at) - 1)
+        elif ch in _BOUNDARY_CHARS:
+            i = bisect_left(starts, at)
+            if i + 1 < n and starts[i] == at and tokens[i].kind == "punct" \
+                    and _ends_sentence(text, tokens, starts, ends, i, quoted):
+                last.add(_extend_over_closing_quotes(text, tokens, starts, ends, i))
     last.discard(-1)
     last.add(n - 1)
     return sorted(last)
