@@ -52,8 +52,8 @@ class Context:
         self.main_country: str | None = None   # set by the caller (where.main_country)
         self.verb_triggers: frozenset = frozenset()  # set by the caller: verbs of kept triggers
         self.scene_places: list | None = None   # filled on first use (where.scene)
-        self.things: set[int] = set()  # verbs whose subject names no party (arguments.fronted_thing)
-        self.backing: set[int] = set()  # «بدعم من X» backing the armed subject (arguments.backed_by)
+        self.things: set[int] = set()  # verbs whose subject names no party (subjects.fronted_thing)
+        self.backing: set[int] = set()  # «بدعم من X» backing the armed subject (agents.backed_by)
         self.sentence_lists = sentence_lists
         self.index = TokenIndex(doc)
         heads = self.heads = fallback_matches(doc, sents, by_lex.get(ACTOR_WORDS, ()))
@@ -99,7 +99,7 @@ class Context:
         self._verb_list = sorted(self.verbs)
         self._marks: dict[int, list[int]] = {}  # by sentence, filled on first use
         self._in_actor = {i for a in self.actors for i in range(a.first, a.last)}
-        self.prepositions: dict[int, str | None] = {}  # by phrase start (arguments.preposition)
+        self.prepositions: dict[int, str | None] = {}  # by phrase start (grammar.preposition)
         self._time_starts = [t.start for t in doc.times]
         self.tokens_in_times = set()  # tokens overlapping a time (doc.time_tokens: starting inside one)
         for t in doc.times:

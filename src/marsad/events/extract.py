@@ -11,32 +11,18 @@ from ..text.normalize import normalize, nunated
 from ..text.segment import definite
 from .actors import LEXICON as ACTOR_WORDS
 from .actors import COUNT_HEADS, ActorPhrase
-from .arguments import _possessive as possessive_suffix
-from .arguments import (
-    ADVERBIAL_STARTS,
-    AGENT_VERBS,
-    COUNTS,
-    FORCE_ON,
-    FRIENDLY,
-    PEOPLE_MODES,
-    PRONOUN_AGREES,
-    SKIP_WORDS,
-    agreement,
-    clause_subject,
-    comment_noun,
-    doer,
-    find_arguments,
-    joined_noun,
-    normalized_lemma,
-    teller,
-    ventured,
-)
+from .agents import AGENT_VERBS, doer, joined_noun, ventured
+from .arguments import PEOPLE_MODES, find_arguments
 from .cameo import goldstein, quad_class
 from .context import RELATIVES, Context, SentenceLists
 from .dedupe import dedupe
 from .evidence import ARMED, CIVIL, evidence_words, has_evidence, has_word
+from .grammar import _possessive as possessive_suffix
+from .grammar import COUNTS, FORCE_ON, SKIP_WORDS, agreement, normalized_lemma
+from .objects import FRIENDLY, teller
 from .patterns import past_head
 from .reported import quote_at, reported, sentence_quote, speaker_phrase
+from .subjects import ADVERBIAL_STARTS, PRONOUN_AGREES, clause_subject, comment_noun
 from .status import LEXICON as CUES
 from .status import is_future, status_of
 from .triggers import B_THAT, BLOCKERS, Trigger, find_triggers, noun_prefix

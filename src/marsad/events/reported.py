@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from ..document import Document
 from .actors import ActorPhrase
-from .arguments import subject_after
 from .context import Context
+from .grammar import subject_after
 from .status import COMPLEMENTIZERS, rule_nouns
 
 # acts that a denial's object noun names as not having happened (not statements: نفى الاتهامات)
