@@ -21,10 +21,16 @@ def _day_month(ctx, m):
     elif y is None and m.groupdict().get("adj") == "T":
         y = ctx.ref and ctx.ref.year  # 12 أغسطس الجاري: this month's day
     elif y is None:
-        y = R.year_for(ctx.ref, mo, d, tense_of(ctx, m))
+        until = _until(ctx, m) and not m.groupdict().get("adj")
+        y = R.year_for(ctx.ref, mo, d, "future" if until else tense_of(ctx, m))
     if not R.valid_day(y, mo, d):
         return None
     return R.day_or_x(y, mo, d)
+
+
+def _until(ctx, m) -> bool:
+    """حتى / لغاية right before a day and month: a deadline or an end still ahead."""
+    return previous(ctx, m) == "i" and ctx.units[m.start() - 1].val == "until"
 
 
 def _relative_year(ctx, m):

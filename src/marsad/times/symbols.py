@@ -10,7 +10,7 @@ Deictics:  t اليوم  a أمس  g غدا  L الليلة  V vague reference  
 Modifiers: P past adj  X future adj  T current adj  Q few/last  j following
            h هذا  x boundary (مطلع، منتصف، نهاية)  e كل  p part of day (noun)
            v part of day (adverb)  c الساعة  ½ ¼ half/quarter  A era (هـ، م)
-Function:  q قبل  b بعد  s منذ  k خلال  m من  i إلى/حتى  B بين  f في  w و  ~ أو
+Function:  q قبل  b بعد  s منذ  k خلال  m من  i إلى/حتى (value until: حتى، لغاية)  B بين  f في  w و  ~ أو
            l ذلك  r about (نحو)  u مدة  Ω على التوالي  Δ decade word
            Ł throughout (طوال)  ĸ complete (كامل)  η half (نصف)  ω عطلة
            † future-tense cue (never in a match)
