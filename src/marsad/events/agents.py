@@ -8,8 +8,8 @@ from .actors import ActorPhrase
 from .context import RELATIVES, Context
 from .evidence import ARMED
 from .grammar import (
-    AGENT_PAIRS, AGENT_SECTORS, AGENT_SINGLE, DID_IT, DID_VERBS, FAR_PAIRS, _construct_blocked, coordinated,
-    joined_before, _located, _possessive, preposition, subject_after, _trigger_with_b,
+    AGENT_PAIRS, AGENT_SECTORS, AGENT_SINGLE, DID_IT, DID_VERBS, FAR_PAIRS, construct_blocked, coordinated,
+    joined_before, located, possessive, preposition, subject_after, trigger_with_b,
 )
 from .objects import antecedent
 from .triggers import Trigger
@@ -68,7 +68,7 @@ def agent_after(ctx: Context, i: int, limit: int, armed: bool = False) -> ActorP
             for m in range(k, min(k + AGENT_GAP, limit)):  # شنه من يشتبه بأنهم عناصر…
                 if m in ctx.actor_at:  # هجوم شنته X على مقاتلين: not the target after على
                     a = ctx.actor_at[m]  # (هجوم نفذه متطرف بمدينة سوسة: where)
-                    return None if preposition(ctx, a) in TARGET_PREPS or _located(ctx, a) else a
+                    return None if preposition(ctx, a) in TARGET_PREPS or located(ctx, a) else a
     return None
 
 
@@ -103,7 +103,7 @@ def _relative_of_actor(ctx: Context, j: int) -> bool:
 def doer(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | None:
     """«بلاغ عن قيام ثلاثة أشخاص بإطلاق النار»: the noun قيام names the doer of the act after ب,
     as the verb قام does."""
-    if not _trigger_with_b(ctx, trig):
+    if not trigger_with_b(ctx, trig):
         return None
     for k in range(trig.first - 1, max(floor, trig.first - DID_SPAN) - 1, -1):
         if ctx.doc.tokens[k].norm in DOING:
@@ -125,7 +125,7 @@ def permitted(ctx: Context, trig: Trigger) -> ActorPhrase | None:
     does the act named with ب."""
     toks = ctx.doc.tokens
     k = trig.first
-    if not _trigger_with_b(ctx, trig):
+    if not trigger_with_b(ctx, trig):
         k -= 1
         if k < 1 or toks[k].norm not in BY_LIGHT:
             return None  # بشن، بتنفيذ
@@ -172,7 +172,7 @@ def backed_by(ctx: Context, trig: Trigger, floor: int):
     if trig.last >= len(toks):
         return None
     after_from = toks[trig.last].norm == "من"
-    if not _trigger_with_b(ctx, trig):  # لقي مساندة من X، نال دعما من X: X backs (the one backed is
+    if not trigger_with_b(ctx, trig):  # لقي مساندة من X، نال دعما من X: X backs (the one backed is
         # the subject of a verb not known here)
         agent = ctx.actor_at.get(trig.last + 1) if after_from else None
         return ([agent], []) if agent is not None and not definite(ctx.doc.text, toks[trig.first]) \
@@ -214,8 +214,8 @@ def joined_noun(ctx: Context, trig: Trigger) -> bool:
     i = trig.first
     tok = ctx.doc.tokens[i]
     return trig.pattern.pos == "N" and i > 0 and tok.norm.startswith("و") and tok.start < trig.start \
-        and ctx.noun_types.get(i - 1) == trig.pattern.type and not _construct_blocked(ctx, i - 1) \
-        and trig.last in ctx.actor_at and not _construct_blocked(ctx, i)
+        and ctx.noun_types.get(i - 1) == trig.pattern.type and not construct_blocked(ctx, i - 1) \
+        and trig.last in ctx.actor_at and not construct_blocked(ctx, i)
 
 
 def possessive_accusation(ctx: Context, trig: Trigger, ceiling: int):
@@ -226,7 +226,7 @@ def possessive_accusation(ctx: Context, trig: Trigger, ceiling: int):
     (actors, recipients), or None when the noun has no such pronoun or its accuser is not
     named before it (وفي اتهامها للحكومة، قالت المعارضة…: the clause's subject)."""
     toks = ctx.doc.tokens
-    if trig.pattern.type != "ACCUSE" or trig.pattern.pos != "N" or not (suffix := _possessive(ctx, trig)):
+    if trig.pattern.type != "ACCUSE" or trig.pattern.pos != "N" or not (suffix := possessive(ctx, trig)):
         return None
     accused = ctx.actor_at.get(trig.last) if trig.last < ceiling else None
     if accused is not None and preposition(ctx, accused) in (None, "ل"):

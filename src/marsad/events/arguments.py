@@ -13,9 +13,9 @@ from .context import RELATIVES, SUBJECT_THAT, Context
 from .evidence import ARMED, has_word, is_target
 from .grammar import (
     AGENT_SECTORS, COUNTS, FAR_PAIRS, FORCE_ON, KANA, NEGATIONS, PARTITIVES, PERSONAL, PRONOUN_SUFFIXES,
-    RELATIVE_AGREES, RELATIVE_SPAN, RESUMPTIVE, TOWARD, WINDOW, after_style, agreement, _carries_object,
-    _construct_blocked, coordinated, _disagrees, joined_before, _possessive, preposition, _relative_object,
-    subject_after, _trigger_with_b, _verb_form,
+    RELATIVE_AGREES, RELATIVE_SPAN, RESUMPTIVE, TOWARD, WINDOW, after_style, agreement, carries_object,
+    construct_blocked, coordinated, disagrees, joined_before, possessive, preposition, relative_object,
+    subject_after, trigger_with_b, verb_form,
 )
 from .objects import (
     antecedent, between_actors, each_side, held_by, met_sides, nisba_actor, object_after_place,
@@ -66,7 +66,7 @@ def _thing_relative(ctx: Context, trig: Trigger, floor: int, ceiling: int) -> bo
     if j > floor and toks[j].norm in KANA:
         j -= 1
     if trig.pattern.type != "ASSAULT" or j <= floor or toks[j].norm not in ("الذي", "التي") \
-            or ctx.actor_ending.get(j) is not None or _carries_object(ctx, trig):
+            or ctx.actor_ending.get(j) is not None or carries_object(ctx, trig):
         return False
     before = range(max(j - 3, floor), j)  # (not المدن التي سيطر عليها الحوثيون)
     return any(has_word(toks[k], "DEED") for k in before) or bool(recipients(ctx, trig, trig.last, ceiling, [])) \
@@ -76,14 +76,14 @@ def _thing_relative(ctx: Context, trig: Trigger, floor: int, ceiling: int) -> bo
 def _unnamed_relative(ctx: Context, trig: Trigger, floor: int) -> bool:
     """«الانتحاري الذي فجر نفسه»: the subject of a relative verb is its antecedent; an antecedent
     naming no party leaves the verb with no actor (never the subject of the main clause)."""
-    if _carries_object(ctx, trig):
+    if carries_object(ctx, trig):
         return False  # الاتفاق الذي وقعه: the doer is another
     j = trig.first - 1
     if j > floor and ctx.doc.tokens[j].norm in NEGATIONS:
         j -= 1
     if j - 1 in ctx.trigger_tokens:
         return False  # الهجوم الذي استهدف: the event noun's own clause
-    agrees, _ = _verb_form(ctx, trig)  # (المناطق التي ينسحبون منها: another subject)
+    agrees, _ = verb_form(ctx, trig)  # (المناطق التي ينسحبون منها: another subject)
     return j > floor and agrees is not None and RELATIVE_AGREES.get(ctx.doc.tokens[j].norm) == agrees
 
 
@@ -268,7 +268,7 @@ def _may_attack(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
 def _relative_mismatch(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     """A relative verb with an object pronoun and its doer unnamed (الذين دربتهم) that cannot
     agree with a phrase found before: a person with a feminine verb, a state with a masculine one."""
-    if not (ctx.doc.tokens[trig.first - 1].norm in RELATIVES and _carries_object(ctx, trig)):
+    if not (ctx.doc.tokens[trig.first - 1].norm in RELATIVES and carries_object(ctx, trig)):
         return False
     form = agreement(ctx, trig)
     return form == "f" and a.entity in ctx.persons or form == "m" and (a.place or ctx.is_country(a))
@@ -278,12 +278,12 @@ def _shared_genitive(ctx: Context, trig: Trigger) -> ActorPhrase | None:
     """«بدعم واهتمام خادم الحرمين»، «دعم ومساندة المملكة للشعب»: nouns in the construct state
     joined by و share the genitive after the last of them."""
     toks = ctx.doc.tokens
-    if _construct_blocked(ctx, trig.first):
+    if construct_blocked(ctx, trig.first):
         return None
     for j in range(trig.last, min(trig.last + SHARED_NOUNS, len(toks) - 1)):
         tok = toks[j]
         if tok.kind != "word" or not tok.norm.startswith("و") or ctx.in_actor(j) or j in ctx.verbs \
-                or _construct_blocked(ctx, j):
+                or construct_blocked(ctx, j):
             return None
         g = ctx.actor_at.get(j + 1)
         if g is not None:
@@ -354,7 +354,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 a = None if pronoun_subject(ctx, trig) or trig.entry.first_person and trig.entry.tense == "present" \
                     or _subject_relative(ctx, trig, floor) or fronted_noun(ctx, trig) \
                     else subject_after(ctx, trig.last, ceiling)  # (نناشد X: X is appealed to)
-                if a is not None and (_disagrees(ctx, trig, a) or _oblique_plural(ctx, trig, a)):
+                if a is not None and (disagrees(ctx, trig, a) or _oblique_plural(ctx, trig, a)):
                     a = None  # دعا الحكومة إلى: a feminine noun after a masculine verb is its object
                 if a is not None and "obj" in p.rcp and (shared := shared_subject(ctx, trig, a, floor)) is not None:
                     rcps, a = coordinated(ctx, a, ceiling), shared  # (رحب X بـ… ووصف Y بأنه…)
@@ -376,7 +376,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
                 after = actors[-1].last
             elif not actors and not thing and not _device_subject(ctx, trig) \
                     and venture_verb(ctx, trig, floor) is None:  # (شخص أقدم على قتل: someone unnamed)
-                head = None if _carries_object(ctx, trig) else relative_head(ctx, trig.first, floor)
+                head = None if carries_object(ctx, trig) else relative_head(ctx, trig.first, floor)
                 unnamed = head is None and _unnamed_relative(ctx, trig, floor)
                 a = near_antecedent(ctx, trig, floor) if unnamed else (
                      head or pronoun_statement_subject(ctx, trig)
@@ -408,9 +408,9 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if g is not None and p.type == "ASSAULT" and _attack_adjective(ctx, g):
             g, after = None, g.last  # اعتداء انتحاري قام به X: «suicide» describes the attack
         owned = False  # the phrase after a noun with a possessive pronoun is its object
-        if "genobj" in p.flags and _possessive(ctx, trig):
+        if "genobj" in p.flags and possessive(ctx, trig):
             g = None  # دعمكم ونبيل مواقفكم: the pronoun is its owner, no genitive follows
-        elif g is not None and p.gen == "actor" and not g.place and _possessive(ctx, trig):
+        elif g is not None and p.gen == "actor" and not g.place and possessive(ctx, trig):
             rcps = coordinated(ctx, g, ceiling)  # خلال لقائه السفير: the pronoun meets, the
             after, g = rcps[-1].last, None  # phrase after it (no genitive) is the one met
             actors, owned = pronoun_owner(ctx, trig, floor), True
@@ -438,7 +438,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
         if free and p.gen in ("actor", "recipient"):
             group = coordinated(ctx, g, ceiling)
             if p.gen == "actor" and not _meeting_purpose(ctx, trig) and not (
-                    "genobj" in p.flags and not _trigger_with_b(ctx, trig)
+                    "genobj" in p.flags and not trigger_with_b(ctx, trig)
                     and not _supported(ctx, recipients(ctx, trig, group[-1].last, ceiling, group))):
                 actors, after = group, group[-1].last
             elif (accused := _accused_after_agent(ctx, trig, group[-1])) is not None:
@@ -495,7 +495,7 @@ def find_arguments(ctx: Context, trig: Trigger, floor: int, ceiling: int, speake
     if "rcpbefore" in p.flags:  # تدخلت المملكة بطلب من الرئيس: the one asked acted before
         a = clause_subject(ctx, trig.first, floor) or nearest_before(ctx, trig.first, floor)
         rcps = joined_before(ctx, a, floor) if a is not None and a not in actors else []
-    head = _relative_object(ctx, trig) if not rcps and _carries_object(ctx, trig) else None
+    head = relative_object(ctx, trig) if not rcps and carries_object(ctx, trig) else None
     if head is not None and head in actors and ctx.doc.tokens[trig.first - 1].norm in RELATIVES:
         actors = [a for a in actors if a is not head]  # الفصائل التي تتهمها: the head is the object
     if head is not None and head not in actors and not head.place:

@@ -17,8 +17,7 @@ from .cameo import goldstein, quad_class
 from .context import RELATIVES, Context, SentenceLists
 from .dedupe import dedupe
 from .evidence import ARMED, CIVIL, evidence_words, has_evidence, has_word
-from .grammar import _possessive as possessive_suffix
-from .grammar import COUNTS, FORCE_ON, SKIP_WORDS, agreement, normalized_lemma
+from .grammar import COUNTS, FORCE_ON, SKIP_WORDS, agreement, normalized_lemma, possessive
 from .objects import FRIENDLY, teller
 from .patterns import past_head
 from .reported import quote_at, reported, sentence_quote, speaker_phrase
@@ -591,7 +590,7 @@ def _declared(ctx: Context, trig: Trigger) -> bool:
     after a verb of saying (DECLARE; its subject may come between) is declared support, unless
     a MATERIAL word after it makes it aid (دعمها العسكري)."""
     toks = ctx.doc.tokens
-    if trig.pattern.pos != "N" or not possessive_suffix(ctx, trig):
+    if trig.pattern.pos != "N" or not possessive(ctx, trig):
         return False
     a = ctx.actor_ending.get(trig.first)
     j = (a.first if a is not None else trig.first) - 1

@@ -81,10 +81,10 @@ def normalized_lemma(lemma: str) -> str:
 def agreement(ctx: Context, trig: Trigger) -> str | None:
     """The subject a verb form agrees with: "m" (قصف، يقصف), "f" (قصفت، تقصف: also a non-human
     plural), "p" (قصفوا، يقصفون); None for other persons, duals or a form not told apart."""
-    return _verb_form(ctx, trig)[0]
+    return verb_form(ctx, trig)[0]
 
 
-def _verb_form(ctx: Context, trig: Trigger) -> tuple[str | None, str]:
+def verb_form(ctx: Context, trig: Trigger) -> tuple[str | None, str]:
     """(agreement, object pronoun suffix) of a verb trigger's form."""
     word = normalize(ctx.doc.text[trig.start:ctx.doc.tokens[trig.first].end])
     return _form_parts(word, trig.pattern.lemma, trig.entry.tense)
@@ -137,7 +137,7 @@ def _preposition(doc, a: ActorPhrase) -> str | None:
         word = _word_before(doc, a.first)
         if word[:1] in "وف" and word[1:] in PREPOSITIONS:
             word = word[1:]
-        if word == "من" and a.first > 1 and _partitive(doc, a.first - 2):
+        if word == "من" and a.first > 1 and partitive(doc, a.first - 2):
             return None  # عدد من الوزراء: the phrase heads the subject
         if word in PLACE_NOUNS and a.first > 1:  # في وسط الدولة، بشمال سوريا: a place
             before = doc.tokens[a.first - 2].norm
@@ -182,7 +182,7 @@ def _expressed(doc, a: ActorPhrase) -> bool:
     return any(t.norm == "عن" for t in toks[a.last:min(a.last + EXPRESSED_REACH, sent.last_token)])
 
 
-def _partitive(doc, k: int) -> bool:
+def partitive(doc, k: int) -> bool:
     tok = doc.tokens[k]
     if tok.norm in SIZE_WORDS and k:
         tok = doc.tokens[k - 1]  # عددا كبيرا من المعارضين
@@ -192,7 +192,7 @@ def _partitive(doc, k: int) -> bool:
         tok.norm[:1] in "وف" and tok.norm[1:] in PARTITIVES)
 
 
-def _has_wa(tok, a: ActorPhrase) -> bool:
+def has_wa(tok, a: ActorPhrase) -> bool:
     """The phrase's first word carries the conjunction و (والأردن)."""
     return tok.norm.startswith("و") and a.start > tok.start
 
@@ -203,7 +203,7 @@ def coordinated(ctx: Context, a: ActorPhrase, limit: int) -> list[ActorPhrase]:
     toks = ctx.doc.tokens
     while a.last < limit:
         nxt = ctx.actor_at.get(a.last)
-        if nxt is not None and _has_wa(toks[nxt.first], nxt):
+        if nxt is not None and has_wa(toks[nxt.first], nxt):
             pass
         elif toks[a.last].norm == "و" and a.last + 1 < limit:
             nxt = ctx.actor_at.get(a.last + 1)
@@ -224,7 +224,7 @@ def joined_before(ctx: Context, a: ActorPhrase, floor: int) -> list[ActorPhrase]
         first = out[0]
         tok = toks[first.first]
         prev = ctx.actor_ending.get(first.first)
-        if prev is None or prev.first < floor or not _has_wa(tok, first):
+        if prev is None or prev.first < floor or not has_wa(tok, first):
             return out
         out.insert(0, prev)
 
@@ -241,7 +241,7 @@ def after_style(ctx: Context, i: int) -> int:
     return k
 
 
-def _skippable(ctx: Context, i: int) -> bool:
+def skippable(ctx: Context, i: int) -> bool:
     tok = ctx.doc.tokens[i]
     return i in ctx.tokens_in_times or tok.norm in SKIP_WORDS or tok.kind == "num" or i in ctx.inner_quotes
 
@@ -251,7 +251,7 @@ def subject_after(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
         a = ctx.actor_at.get(j)
         if a is not None:
             return a if preposition(ctx, a) is None else None
-        if not _skippable(ctx, j):
+        if not skippable(ctx, j):
             return None
     return None
 
@@ -264,7 +264,7 @@ ADDRESSED = frozenset({"REQUEST", "ACCUSE"})  # verbs whose object is a party (�
 FEMININE_PLURALS = frozenset(normalize(w) for w in "القوى قوى الدول دول".split())  # (not humans)
 
 
-def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
+def disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     """A verb in its masculine singular form (دعا، يدعو) and a phrase headed by a feminine
     singular noun (الحكومة، الشرطة، وزارة) or a plural that agrees as one (القوى، السلطات): the
     phrase is not its subject."""
@@ -283,13 +283,13 @@ def _disagrees(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     return head.endswith("ة") and normalize(head) not in TA_PLURALS
 
 
-def _located(ctx: Context, a: ActorPhrase) -> bool:
+def located(ctx: Context, a: ActorPhrase) -> bool:
     """«في قرية حدنان، بمدينة سوسة، بتعز»: a place after في/ب (or a place noun after them) is
     where something happens, never its actor or its target."""
     return a.place and (preposition(ctx, a) in ("في", "ب") or locative_place(ctx.doc, a.first))
 
 
-def _pronoun_suffix(word: str) -> tuple[str, str | None]:
+def pronoun_suffix(word: str) -> tuple[str, str | None]:
     """The pronoun suffix a word ends with and its kind (see SUFFIX_KINDS), else ("", None)."""
     if word.endswith(PRONOUN_SUFFIXES):
         for suffix, kind in SUFFIX_KINDS:
@@ -298,12 +298,12 @@ def _pronoun_suffix(word: str) -> tuple[str, str | None]:
     return "", None
 
 
-def _lemma_forms(p) -> list[str]:
+def lemma_forms(p) -> list[str]:
     forms = normalized_lemma(p.lemma).split("/")
     return forms[:1] if p.pos == "P" else forms  # تم أسر/تم أسرهم: the first is the bare phrase
 
 
-def _noun_like(ctx: Context, trig: Trigger) -> bool:
+def noun_like(ctx: Context, trig: Trigger) -> bool:
     """عن شكره، لمنعه: a verb form with a preposition (attached or before it) is a noun."""
     toks = ctx.doc.tokens
     tok = toks[trig.first]
@@ -312,37 +312,37 @@ def _noun_like(ctx: Context, trig: Trigger) -> bool:
         trig.first > 0 and toks[trig.first - 1].norm in PREPOSITIONS)
 
 
-def _carries_object(ctx: Context, trig: Trigger) -> bool:
+def carries_object(ctx: Context, trig: Trigger) -> bool:
     """The verb itself ends with an object pronoun (دربتهم، سلحتها)."""
     p = trig.pattern
-    return p.pos == "V" and "obj" in p.rcp and _suffixed(ctx, trig) and not _noun_like(ctx, trig)
+    return p.pos == "V" and "obj" in p.rcp and suffixed(ctx, trig) and not noun_like(ctx, trig)
 
 
-def _suffixed(ctx: Context, trig: Trigger) -> bool:
+def suffixed(ctx: Context, trig: Trigger) -> bool:
     p = trig.pattern
     word = ctx.doc.text[ctx.doc.tokens[trig.last - 1].start:trig.end]
-    suffix, _ = _pronoun_suffix(word)
+    suffix, _ = pronoun_suffix(word)
     if not suffix:
         return False
     stem = normalize(word[:-len(suffix)])  # (اتهم/يتهم ends like a suffix: تتهمهم has one)
-    ending = [form for form in _lemma_forms(p) if form.endswith(suffix)]
+    ending = [form for form in lemma_forms(p) if form.endswith(suffix)]
     return (not ending or any(form[-2:] in stem[-4:] for form in ending)) \
         and not stem.endswith("و")  # الذين استقبلوه: the head is the subject
 
 
-def _trigger_with_b(ctx: Context, trig: Trigger) -> bool:
+def trigger_with_b(ctx: Context, trig: Trigger) -> bool:
     """بدعم X، بمساندة X: "with the backing of X", X backs."""
     tok = ctx.doc.tokens[trig.first]
     return normalize(ctx.doc.text[tok.start:trig.start]).lstrip("و") == "ب"
 
 
-def _possessive(ctx: Context, trig: Trigger) -> str:
+def possessive(ctx: Context, trig: Trigger) -> str:
     """The possessive pronoun suffix a trigger ends with (not one its lemma ends with), else ""."""
-    suffix, _ = _pronoun_suffix(ctx.doc.text[ctx.doc.tokens[trig.last - 1].start:trig.end])
-    return suffix if suffix and not any(form.endswith(suffix) for form in _lemma_forms(trig.pattern)) else ""
+    suffix, _ = pronoun_suffix(ctx.doc.text[ctx.doc.tokens[trig.last - 1].start:trig.end])
+    return suffix if suffix and not any(form.endswith(suffix) for form in lemma_forms(trig.pattern)) else ""
 
 
-def _relative_object(ctx: Context, trig: Trigger) -> ActorPhrase | None:
+def relative_object(ctx: Context, trig: Trigger) -> ActorPhrase | None:
     """The phrase a relative clause describes, right before its verb or before الذي/التي (past
     a comma or an adjective: عدنان عبد الرزاق، الذي قتله؛ أبو خالد السوري الذي اغتاله)."""
     j = trig.first
@@ -351,7 +351,7 @@ def _relative_object(ctx: Context, trig: Trigger) -> ActorPhrase | None:
     return ctx.actor_ending.get(j)
 
 
-def _construct_blocked(ctx: Context, j: int) -> bool:
+def construct_blocked(ctx: Context, j: int) -> bool:
     """The word cannot head a construct: it has the article or a pronoun suffix."""
     tok = ctx.doc.tokens[j]
     word = tok.norm.removeprefix("و")

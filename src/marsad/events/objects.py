@@ -12,8 +12,8 @@ from .context import RELATIVES, Context
 from .evidence import has_word, is_target
 from .grammar import (
     AGENT_PAIRS, AGENT_SECTORS, AGENT_SINGLE, COUNTS, DID_IT, FORCE_ON, MA_RELATIVES, PERSONAL, PREPOSITIONS,
-    TOWARD, WINDOW, _carries_object, coordinated, _has_wa, _lemma_forms, _located, _noun_like, preposition,
-    _pronoun_suffix, _relative_object, subject_after,
+    TOWARD, WINDOW, carries_object, coordinated, has_wa, lemma_forms, located, noun_like, preposition,
+    pronoun_suffix, relative_object, subject_after,
 )
 from .triggers import Trigger
 from .where import PLACE_NOUNS as AREA_NOUNS, locative_place, place_prep
@@ -163,7 +163,7 @@ def recipients(ctx: Context, trig: Trigger, start: int, limit: int,
                 if a is not None and a.place and trig.pattern.type in FRIENDLY and (
                         _named_by(ctx, a) or k > j + 1 and _where_of(ctx, a)):
                     break  # رحب بإعلان القاهرة، دعم من يتحرك ضد الأكراد في العراق: no party
-                if a is not None and k > j + 1 and _located(ctx, a) and not _people_in(ctx, a):
+                if a is not None and k > j + 1 and located(ctx, a) and not _people_in(ctx, a):
                     break  # على فندق بمدينة سوسة: where the target is
                 if a is not None and trig.pattern.type == "ACCUSE" and _victim(ctx, trig, a):
                     break
@@ -204,7 +204,7 @@ def _foe(trig: Trigger, word: str) -> bool:
 def _after_foe(ctx: Context, trig: Trigger, a: ActorPhrase) -> bool:
     """«ضد الحوثيين والقوات الموالية لهم»: a phrase joined by و to one after ضد is a foe too."""
     toks = ctx.doc.tokens
-    while trig.pattern.type in FRIENDLY and _has_wa(toks[a.first], a):
+    while trig.pattern.type in FRIENDLY and has_wa(toks[a.first], a):
         prev = ctx.actor_ending.get(a.first)
         if prev is None:
             return False
@@ -389,14 +389,14 @@ def pronoun_object(ctx: Context, trig: Trigger, after: int, p) -> str | None:
     preposition: استقبله، وجه له الدعوة) or None."""
     toks = ctx.doc.tokens
     word = ctx.doc.text[toks[trig.last - 1].start:trig.end]  # as written: دعاة is no دعاه
-    suffix, kind = _pronoun_suffix(word)
+    suffix, kind = pronoun_suffix(word)
     if kind and _takes_object(p) and not (kind == "single" and (
-            p.pos != "V" or _noun_like(ctx, trig))) and not any(
-            form.endswith(suffix) for form in _lemma_forms(p)):
+            p.pos != "V" or noun_like(ctx, trig))) and not any(
+            form.endswith(suffix) for form in lemma_forms(p)):
         return kind
     if after < len(toks) and toks[after].sent == toks[trig.first].sent:
         w = toks[after].norm.lstrip("وف")
-        suffix, kind = _pronoun_suffix(w)
+        suffix, kind = pronoun_suffix(w)
         if suffix and (kind == "plural" or p.pos == "V") \
                 and w[:-len(suffix)] in p.rcp and w[:-len(suffix)] != "obj":
             return kind
@@ -416,8 +416,8 @@ def antecedent(ctx: Context, trig: Trigger, used: list, kind: str = "plural") ->
               if a.last <= trig.first and a not in used and not a.place and not any(
                   a.entity is not None and a.entity == u.entity for u in used)]
     toks = ctx.doc.tokens
-    if trig.first > 0 and toks[trig.first - 1].norm in RELATIVES and _carries_object(ctx, trig):
-        head = _relative_object(ctx, trig)  # الصيادين الذين اعتقلهم الحوثيون: the head noun, not
+    if trig.first > 0 and toks[trig.first - 1].norm in RELATIVES and carries_object(ctx, trig):
+        head = relative_object(ctx, trig)  # الصيادين الذين اعتقلهم الحوثيون: the head noun, not
         return [head] if head in before else []  # another party named before it
     if kind == "single":
         return next(([a] for a in before if ctx.entity_type.get(a.entity) == "PER"), [])

@@ -12,8 +12,8 @@ from .context import RELATIVES, STATEMENT_WORDS, SUBJECT_THAT, Context
 from .evidence import has_word, is_target
 from .grammar import (
     FORCE_ON, KANA, MA_RELATIVES, NEGATIONS, PREPOSITIONS, RELATIVE_AGREES, RELATIVE_SPAN, RESUMPTIVE,
-    SKIP_WORDS, after_style, agreement, coordinated, _disagrees, joined_before, _located, _partitive,
-    preposition, _skippable, subject_after, _suffixed, _verb_form,
+    SKIP_WORDS, after_style, agreement, coordinated, disagrees, joined_before, located, partitive,
+    preposition, skippable, subject_after, suffixed, verb_form,
 )
 from .patterns import past_head
 from .triggers import Trigger
@@ -46,7 +46,7 @@ def subject_before(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
     while j > floor and i - j <= 2:
         a = ctx.actor_ending.get(j)
         if a is not None and a.first >= floor:  # (في قرية X وسيطرت: a venue, not the subject)
-            return a if preposition(ctx, a) is None and not _located(ctx, a) else None
+            return a if preposition(ctx, a) is None and not located(ctx, a) else None
         if ctx.doc.tokens[j - 1].norm not in PARTICLES and j - 1 not in ctx.inner_quotes:
             return None  # (قالت «حماس» إنها: past the quote mark closing a name)
         j -= 1
@@ -63,7 +63,7 @@ def fronted_subject(ctx: Context, i: int, floor: int) -> ActorPhrase | None:
         return None
     joined = joined_before(ctx, a, floor)
     first = joined[0].first  # الولايات المتحدة وبريطانيا تدعوان اليابان (places joined: states)
-    if first > 1 and ctx.doc.tokens[first - 1].norm == "من" and _partitive(ctx.doc, first - 2):
+    if first > 1 and ctx.doc.tokens[first - 1].norm == "من" and partitive(ctx.doc, first - 2):
         first -= 2  # إن تسعة من المسلحين قتلوا جنديا
     if first == floor:  # (not a place: «في دمشق قال…»، nor لـX)
         return a if (not a.place or len(joined) > 1) and (
@@ -94,7 +94,7 @@ def relative_fronted(ctx: Context, trig: Trigger, floor: int) -> ActorPhrase | N
     for j in range(i - 2, max(floor, i - RELATIVE_SPAN) - 1, -1):
         t = toks[j]
         if t.norm in RELATIVES:
-            agrees, suffix = _verb_form(ctx, trig)
+            agrees, suffix = verb_form(ctx, trig)
             if agrees is None or suffix:
                 return None  # تعارضها المعارضة: a verb taking the head back as its object is in
                 # the relative clause
@@ -212,7 +212,7 @@ def thing_after(ctx: Context, trig: Trigger, ceiling: int) -> int | None:
     if trig.pattern.type != "REQUEST":
         return None  # (رفض الاتفاق، يدعمون الاتفاق: the object)
     j = trig.last
-    while j < ceiling and _skippable(ctx, j):
+    while j < ceiling and skippable(ctx, j):
         j += 1
     if j >= ceiling or not _thing_word(ctx, j) or not has_word(ctx.doc.tokens[j], "THING"):
         return None
@@ -267,7 +267,7 @@ def thing_head(ctx: Context, trig: Trigger, floor: int) -> bool:
     if j > floor and (toks[j].norm in KANA or toks[j].norm in NEGATIONS):
         j -= 1
     if trig.pattern.type not in CONFLICT or j <= floor or toks[j].norm not in ("الذي", "التي") \
-            or not _thing_word(ctx, j - 1) or trig.pattern.pos != "V" or _suffixed(ctx, trig) \
+            or not _thing_word(ctx, j - 1) or trig.pattern.pos != "V" or suffixed(ctx, trig) \
             or any(k in ctx.trigger_tokens for k in range(max(j - 3, floor), j)):
         return False  # (الهجوم الذي استهدف X: the attack noun's own event; الحصار الذي فرضته X)
     end = ctx.clause_end(trig.last, min(trig.last + RESUMPTIVE_SPAN, len(toks)))
@@ -393,7 +393,7 @@ def _verb_subject(ctx: Context, i: int, limit: int) -> ActorPhrase | None:
         if a is not None:
             return a if preposition(ctx, a) is None and (not a.place or ctx.is_country(a)) else None
         if toks[j].norm in (":", ",", ";") or not (  # (وشهدت اللاذقية تظاهرة: a place is no actor)
-                _skippable(ctx, j) or toks[j].kind == "punct" or _partitive(ctx.doc, j)
+                skippable(ctx, j) or toks[j].kind == "punct" or partitive(ctx.doc, j)
                 or toks[j].norm in HONORIFICS):
             return None  # (وحذر "السديس"، أبدى عدد من التجار، ونوه اللواء الغامدي)
     return None
@@ -534,7 +534,7 @@ def shared_subject(ctx: Context, trig: Trigger, a: ActorPhrase, floor: int) -> A
     if k is None or k not in ctx.event_verbs and k not in ctx.light_verbs:
         return None
     x = fronted_subject(ctx, k, floor) or subject_after(ctx, k + 1, trig.first) or subject_before(ctx, k, floor)
-    if x is None or x.entity is not None and x.entity == a.entity or _disagrees(ctx, trig, x):
+    if x is None or x.entity is not None and x.entity == a.entity or disagrees(ctx, trig, x):
         return None
     toks = ctx.doc.tokens
     same = toks[x.first].norm.removeprefix("ال") == toks[a.first].norm.removeprefix("ال")
