@@ -846,11 +846,11 @@ def who_said(ctx: Ctx, c, prev) -> Speaker:
             return who
     subj, np_end = (None, cue.tok + 1) if cue.kind == "participle" else subject_after(ctx, cue, stop)
     if subj is not None and (cue.kind != "noun" or subj.entity is not None):
-        if subj.entity is None and not _quantified(ctx, ctx.token_index(subj.span[0], cue.tok), stop):
-            role = _role_head(ctx, ctx.token_index(subj.span[0], cue.tok))
-            named = apposition(ctx, np_end, min(stop, np_end + APPOSITION_SCAN), stop if role else None)
-            holder = holder_after_link(ctx, ctx.token_index(subj.span[0], cue.tok), np_end, stop)
-            if named is None and holder is not None:
+        j = ctx.token_index(subj.span[0], cue.tok) if subj.entity is None else None
+        if j is not None and not _quantified(ctx, j, stop):
+            named = apposition(ctx, np_end, min(stop, np_end + APPOSITION_SCAN), stop if _role_head(ctx, j) else None)
+            holder = holder_after_link(ctx, j, np_end, stop) if named is None else None
+            if holder is not None:
                 return Speaker(holder.entity, (subj.span[0], holder.span[1]))
             if named is None and prev is not None:
                 named = _same_role(ctx, subj, prev, cue)
